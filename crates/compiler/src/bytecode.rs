@@ -1,0 +1,400 @@
+//! Ferropy's bytecode, declared once.
+//!
+//! A stack machine modelled on CPython 3.11's (zero-cost exception tables, `BINARY_OP`
+//! with an operator argument, `PUSH_NULL`-free calls), so that CPython's compiler and
+//! interpreter are the reference for what each instruction means. An instruction is an
+//! opcode plus one `u32` argument; jump arguments are absolute instruction indexes.
+//!
+//! The table below is the only place an opcode is declared: the enum, its name, and
+//! its stack effect all come from it. The interpreter implements each opcode in one
+//! match arm that calls the VM function for the Python operation.
+//!
+//! Stack notation in the docs: `[a, b] -> [c]` means the instruction pops `b` (top)
+//! then `a`, and pushes `c`.
+
+/// `opcodes!` expands to `enum Op`, `Op::name`, and `Op::stack_effect(arg, jump)`,
+/// where `jump` says whether the effect is for the branch-taken edge.
+macro_rules! opcodes {
+    ($( $(#[doc = $doc:literal])* $name:ident => |$arg:ident, $jump:ident| $effect:expr ;)*) => {
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Op { $( $(#[doc = $doc])* $name, )* }
+
+        impl Op {
+            pub const ALL: &'static [Op] = &[$(Op::$name),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $( Op::$name => stringify!($name), )* }
+            }
+
+            /// Net change of the stack depth. `jump` selects the branch-taken edge for
+            /// conditional jumps and `ForIter`/`Send`.
+            #[allow(unused_variables)]
+            pub fn stack_effect(self, $arg: u32, $jump: bool) -> i32 {
+                match self { $( Op::$name => { let $arg = $arg as i32; $effect } )* }
+            }
+        }
+    };
+}
+
+opcodes! {
+    /// Does nothing.
+    Nop => |a, j| 0;
+    /// `[x] -> []`
+    PopTop => |a, j| -1;
+    /// `[.., x] -> [.., x, stack[-arg]]`: `Copy(1)` duplicates the top.
+    Copy => |a, j| 1;
+    /// Swaps the top with `stack[-arg]` (arg >= 2).
+    Swap => |a, j| 0;
+    /// Pushes `consts[arg]`.
+    LoadConst => |a, j| 1;
+    /// Pushes local `varnames[arg]`; UnboundLocalError if unset.
+    LoadFast => |a, j| 1;
+    /// Pops into local `varnames[arg]`.
+    StoreFast => |a, j| -1;
+    /// Unsets local `varnames[arg]`; UnboundLocalError if unset.
+    DeleteFast => |a, j| 0;
+    /// Pushes the contents of cell `arg` (index space: cellvars then freevars);
+    /// UnboundLocalError/NameError ("free variable ... referenced before assignment").
+    LoadDeref => |a, j| 1;
+    /// Pops into cell `arg`.
+    StoreDeref => |a, j| -1;
+    /// Empties cell `arg`.
+    DeleteDeref => |a, j| 0;
+    /// Pushes cell `arg` itself (to build a closure tuple).
+    LoadClosure => |a, j| 1;
+    /// Class bodies: looks `freevars[...]`'s name up in the locals mapping first, then
+    /// reads the cell `arg` (CPython's LOAD_CLASSDEREF).
+    LoadClassDeref => |a, j| 1;
+    /// Name lookup in locals, globals, builtins (module and class bodies, exec).
+    LoadName => |a, j| 1;
+    StoreName => |a, j| -1;
+    DeleteName => |a, j| 0;
+    /// Pushes global `names[arg]`, falling back to builtins; NameError if missing.
+    LoadGlobal => |a, j| 1;
+    StoreGlobal => |a, j| -1;
+    DeleteGlobal => |a, j| 0;
+    /// `[obj] -> [obj.names[arg]]`
+    LoadAttr => |a, j| 0;
+    /// `[value, obj] -> []`: `obj.names[arg] = value`
+    StoreAttr => |a, j| -2;
+    /// `[obj] -> []`
+    DeleteAttr => |a, j| -1;
+    /// `[obj] -> [meth, obj]` when `names[arg]` is a plain function found on the type
+    /// (an unbound method), else `[obj] -> [NULL, obj.name]`. Paired with `CallMethod`.
+    LoadMethod => |a, j| 1;
+    /// `[meth_or_null, self_or_callable, arg1..argN] -> [result]` with N = arg.
+    CallMethod => |a, j| -a - 1;
+    /// `[callable, arg1..argN] -> [result]` with N = arg (positional only).
+    Call => |a, j| -a;
+    /// `[callable, arg1..argN, kwnames] -> [result]`: N = arg counts all arguments; the
+    /// last `len(kwnames)` of them are keyword arguments named by the tuple `kwnames`.
+    CallKw => |a, j| -a - 1;
+    /// `[callable, args_tuple] -> [result]` or, with `arg & 1`,
+    /// `[callable, args_tuple, kwargs_dict] -> [result]`.
+    CallEx => |a, j| if a & 1 != 0 { -2 } else { -1 };
+    /// `[lhs, rhs] -> [lhs OP rhs]`, OP = `BinOp::from_arg(arg)` (in-place forms too).
+    BinaryOp => |a, j| -1;
+    /// `[lhs, rhs] -> [lhs CMP rhs]`, CMP = `CmpOp::from_arg(arg)`.
+    CompareOp => |a, j| -1;
+    /// `[lhs, rhs] -> [lhs is rhs]`, negated when arg == 1.
+    IsOp => |a, j| -1;
+    /// `[lhs, rhs] -> [lhs in rhs]`, negated when arg == 1.
+    ContainsOp => |a, j| -1;
+    /// `[x] -> [-x]`
+    UnaryNegative => |a, j| 0;
+    /// `[x] -> [+x]`
+    UnaryPositive => |a, j| 0;
+    /// `[x] -> [not x]`
+    UnaryNot => |a, j| 0;
+    /// `[x] -> [~x]`
+    UnaryInvert => |a, j| 0;
+    /// `[container, key] -> [container[key]]`
+    BinarySubscr => |a, j| -1;
+    /// `[value, container, key] -> []`: `container[key] = value`
+    StoreSubscr => |a, j| -3;
+    /// `[container, key] -> []`
+    DeleteSubscr => |a, j| -2;
+    /// `[start, stop] -> [slice]` (arg 2) or `[start, stop, step] -> [slice]` (arg 3).
+    BuildSlice => |a, j| 1 - a;
+    /// `[x1..xN] -> [(x1..xN)]`
+    BuildTuple => |a, j| 1 - a;
+    /// `[x1..xN] -> [[x1..xN]]`
+    BuildList => |a, j| 1 - a;
+    /// `[x1..xN] -> [{x1..xN}]`
+    BuildSet => |a, j| 1 - a;
+    /// `[k1, v1, .. kN, vN] -> [{k1: v1, ..}]` with N = arg.
+    BuildMap => |a, j| 1 - 2 * a;
+    /// `[s1..sN] -> [s1 + .. + sN]` (f-string pieces, all str).
+    BuildString => |a, j| 1 - a;
+    /// `[list] -> [tuple(list)]`
+    ListToTuple => |a, j| 0;
+    /// `[.., list, .. (arg-1 items) .., x] -> [.., list, ..]`: `list.append(x)` where
+    /// the list is at `stack[-arg]` after popping x. Comprehensions use it.
+    ListAppend => |a, j| -1;
+    /// Like `ListAppend` for `set.add(x)`.
+    SetAdd => |a, j| -1;
+    /// `[.., dict, .., key, value] -> [.., dict, ..]`: `dict[key] = value`, dict at
+    /// `stack[-arg]` after popping both.
+    MapAdd => |a, j| -2;
+    /// `list.extend(iterable)` with the list at `stack[-arg]` after popping.
+    ListExtend => |a, j| -1;
+    /// `set.update(iterable)` with the set at `stack[-arg]` after popping.
+    SetUpdate => |a, j| -1;
+    /// `dict.update(mapping)` with the dict at `stack[-arg]` after popping
+    /// (`{**a}`; TypeError "'X' object is not a mapping").
+    DictUpdate => |a, j| -1;
+    /// Like `DictUpdate` but for `f(**a)`: duplicate keys raise TypeError "f() got
+    /// multiple values for keyword argument 'k'", the function found at
+    /// `stack[-arg - 2]` after popping.
+    DictMerge => |a, j| -1;
+    /// f-string field: `[value] -> [str]` or, with `arg & 4`, `[value, spec] -> [str]`;
+    /// `arg & 3`: 0 no conversion, 1 `!s`, 2 `!r`, 3 `!a`.
+    FormatValue => |a, j| if a & 4 != 0 { -1 } else { 0 };
+    /// `[seq] -> [x_N .. x_1]` (x_1 on top) with N = arg; ValueError on a length
+    /// mismatch with CPython's messages.
+    UnpackSequence => |a, j| a - 1;
+    /// Starred unpacking: arg = before | (after << 8);
+    /// `[seq] -> [after items reversed.., list, before items reversed..]`.
+    UnpackEx => |a, j| (a & 0xff) + (a >> 8);
+    /// Unconditional jump to instruction `arg` (forward).
+    Jump => |a, j| 0;
+    /// Backward jump to instruction `arg`: the loop edge where hot-loop counters live.
+    JumpBackward => |a, j| 0;
+    /// `[x] -> []`, jump to `arg` if `not x`.
+    PopJumpIfFalse => |a, j| -1;
+    /// `[x] -> []`, jump to `arg` if `x`.
+    PopJumpIfTrue => |a, j| -1;
+    /// `[x] -> []`, jump to `arg` if `x is None`.
+    PopJumpIfNone => |a, j| -1;
+    /// `[x] -> []`, jump to `arg` if `x is not None`.
+    PopJumpIfNotNone => |a, j| -1;
+    /// If `not x` jump to `arg` keeping `x`, else pop it (`and`).
+    JumpIfFalseOrPop => |a, j| if j { 0 } else { -1 };
+    /// If `x` jump to `arg` keeping `x`, else pop it (`or`).
+    JumpIfTrueOrPop => |a, j| if j { 0 } else { -1 };
+    /// `[obj] -> [iter(obj)]`
+    GetIter => |a, j| 0;
+    /// `[it] -> [it, next(it)]`; when exhausted, `[it] -> []` and jump to `arg`.
+    ForIter => |a, j| if j { -1 } else { 1 };
+    /// `[obj] -> [iter]` for `yield from`: a generator or coroutine passes through
+    /// (a coroutine only inside a coroutine), anything else gets `iter(obj)`.
+    GetYieldFromIter => |a, j| 0;
+    /// `[receiver, value] -> [receiver, yielded]` when the receiver yields; when it
+    /// returns `r`: `[receiver, value] -> [r]` and jump to `arg`. Sending None to a
+    /// plain iterator calls `next`. Generator `throw`/`close` delegate to the
+    /// receiver while the frame is suspended at the `YieldValue` after a `Send`.
+    Send => |a, j| if j { -1 } else { 0 };
+    /// `[x] -> [sent]`: suspends the generator yielding `x`; resumes with the sent value.
+    YieldValue => |a, j| 0;
+    /// `[x] -> []`: returns `x` from the frame.
+    ReturnValue => |a, j| -1;
+    /// arg 0: re-raise the exception being handled (RuntimeError "No active exception
+    /// to reraise" if none); 1: `[exc] -> raise exc`; 2: `[exc, cause] -> raise exc
+    /// from cause`.
+    Raise => |a, j| -a;
+    /// `[exc] -> []`: re-raises `exc` unchanged (traceback kept). When `arg` is
+    /// non-zero, the stack also holds `lasti` below exc: `[lasti, exc] -> []`, and
+    /// the frame's `f_lasti` is restored from it first (CPython's RERAISE oparg).
+    Reraise => |a, j| -1;
+    /// `[exc] -> [prev_exc_info, exc]` and sets the current handled exception to exc
+    /// (`sys.exc_info()`); prev is None if nothing was being handled.
+    PushExcInfo => |a, j| 1;
+    /// `[prev_exc_info] -> []`: restores the handled exception.
+    PopExcept => |a, j| -1;
+    /// `[exc, type] -> [exc, bool]`: `isinstance(exc, type)`; TypeError "catching
+    /// classes that do not inherit from BaseException is not allowed" when type is not
+    /// an exception class or a tuple of them.
+    CheckExcMatch => |a, j| 0;
+    /// `except*`: `[exc, type] -> [rest, match]` (CPython's CHECK_EG_MATCH): match is
+    /// None when nothing matched (and rest is the original exc).
+    CheckEgMatch => |a, j| 0;
+    /// `except*` end: `[orig, list_of_raised] -> [exc_or_None]` (CPython's
+    /// PREP_RERAISE_STAR).
+    PrepReraiseStar => |a, j| -1;
+    /// `[mgr] -> [mgr.__exit__ (bound), mgr.__enter__()]`. TypeError "'X' object does
+    /// not support the context manager protocol" if either is missing.
+    BeforeWith => |a, j| 1;
+    /// `[mgr] -> [mgr.__aexit__ (bound), awaitable mgr.__aenter__()]`.
+    BeforeAsyncWith => |a, j| 1;
+    /// `[exit_func, lasti, prev_exc, exc] -> [exit_func, lasti, prev_exc, exc, res]`
+    /// where `res = exit_func(type(exc), exc, exc.__traceback__)`.
+    WithExceptStart => |a, j| 1;
+    /// `[obj] -> [awaitable]` (`await`): coroutines pass, generators with the
+    /// iterable-coroutine flag pass, else `obj.__await__()`; arg as CPython's
+    /// GET_AWAITABLE (1: after `__aenter__`, 2: after `__aexit__`) for the messages.
+    GetAwaitable => |a, j| 0;
+    /// `[obj] -> [obj.__aiter__()]`
+    GetAiter => |a, j| 0;
+    /// `[aiter] -> [aiter, awaitable aiter.__anext__()]`
+    GetAnext => |a, j| 1;
+    /// `async for` exhaustion handler: `[aiter, exc] -> []` if exc is
+    /// StopAsyncIteration, else re-raises exc.
+    EndAsyncFor => |a, j| -2;
+    /// Builds a function: `[<defaults tuple if arg&1>, <kwdefaults dict if arg&2>,
+    /// <annotations dict or flat tuple (name, value, ..) if arg&4>, <closure tuple if
+    /// arg&8>, code] -> [function]`. Name and qualname come from the code object.
+    MakeFunction => |a, j| -((a & 1 != 0) as i32 + (a & 2 != 0) as i32 + (a & 4 != 0) as i32 + (a & 8 != 0) as i32);
+    /// Pushes `builtins.__build_class__`.
+    LoadBuildClass => |a, j| 1;
+    /// Creates `__annotations__` in the locals mapping if missing.
+    SetupAnnotations => |a, j| 0;
+    /// `[level, fromlist] -> [module]`: `__import__(names[arg], globals, locals,
+    /// fromlist, level)`.
+    ImportName => |a, j| -1;
+    /// `[module] -> [module, module.names[arg]]`, falling back to
+    /// `sys.modules[f"{module.__name__}.{name}"]`; ImportError "cannot import name ..."
+    ImportFrom => |a, j| 1;
+    /// `[module] -> []`: `from module import *` into the locals mapping.
+    ImportStar => |a, j| -1;
+    /// Pushes `AssertionError`.
+    LoadAssertionError => |a, j| 1;
+    /// Interactive mode: `[x] -> []`, calls `sys.displayhook(x)`.
+    PrintExpr => |a, j| -1;
+    /// `[obj] -> [obj, len(obj)]` (match statements).
+    GetLen => |a, j| 1;
+    /// `[subject] -> [subject, bool]`: is the subject a mapping (match).
+    MatchMapping => |a, j| 1;
+    /// `[subject] -> [subject, bool]`: is the subject a sequence (match; str, bytes,
+    /// bytearray are not).
+    MatchSequence => |a, j| 1;
+    /// `[subject, keys_tuple] -> [subject, keys_tuple, values_tuple_or_None]`.
+    MatchKeys => |a, j| 1;
+    /// `[subject, cls, names_tuple] -> [attrs_tuple_or_None]` with arg positional
+    /// sub-patterns (uses `__match_args__`; CPython's MATCH_CLASS).
+    MatchClass => |a, j| -2;
+    /// `[mapping, keys_tuple] -> [mapping, rest_dict]`
+    CopyDictWithoutKeys => |a, j| 0;
+    /// Class bodies: `[] -> [locals mapping]` (for `__classcell__`-free returns).
+    LoadLocals => |a, j| 1;
+    /// Pushes a NULL marker (only for `CallMethod` with a non-method callable).
+    PushNull => |a, j| 1;
+}
+
+/// The operator of `BinaryOp`, CPython's `NB_*` numbering.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum BinOp {
+    Add = 0,
+    And = 1,
+    FloorDivide = 2,
+    Lshift = 3,
+    MatrixMultiply = 4,
+    Multiply = 5,
+    Remainder = 6,
+    Or = 7,
+    Power = 8,
+    Rshift = 9,
+    Subtract = 10,
+    TrueDivide = 11,
+    Xor = 12,
+    InplaceAdd = 13,
+    InplaceAnd = 14,
+    InplaceFloorDivide = 15,
+    InplaceLshift = 16,
+    InplaceMatrixMultiply = 17,
+    InplaceMultiply = 18,
+    InplaceRemainder = 19,
+    InplaceOr = 20,
+    InplacePower = 21,
+    InplaceRshift = 22,
+    InplaceSubtract = 23,
+    InplaceTrueDivide = 24,
+    InplaceXor = 25,
+}
+
+impl BinOp {
+    const ALL: [BinOp; 26] = [
+        BinOp::Add, BinOp::And, BinOp::FloorDivide, BinOp::Lshift, BinOp::MatrixMultiply,
+        BinOp::Multiply, BinOp::Remainder, BinOp::Or, BinOp::Power, BinOp::Rshift,
+        BinOp::Subtract, BinOp::TrueDivide, BinOp::Xor, BinOp::InplaceAdd, BinOp::InplaceAnd,
+        BinOp::InplaceFloorDivide, BinOp::InplaceLshift, BinOp::InplaceMatrixMultiply,
+        BinOp::InplaceMultiply, BinOp::InplaceRemainder, BinOp::InplaceOr, BinOp::InplacePower,
+        BinOp::InplaceRshift, BinOp::InplaceSubtract, BinOp::InplaceTrueDivide, BinOp::InplaceXor,
+    ];
+
+    pub fn from_arg(arg: u32) -> BinOp {
+        BinOp::ALL[arg as usize]
+    }
+
+    pub fn is_inplace(self) -> bool {
+        self as u8 >= BinOp::InplaceAdd as u8
+    }
+
+    /// The binary (not in-place) form of this operator.
+    pub fn base(self) -> BinOp {
+        if self.is_inplace() {
+            BinOp::ALL[self as usize - BinOp::InplaceAdd as usize]
+        } else {
+            self
+        }
+    }
+
+    /// The in-place form of a binary operator.
+    pub fn inplace(self) -> BinOp {
+        BinOp::ALL[self.base() as usize + BinOp::InplaceAdd as usize]
+    }
+
+    /// The operator as Python writes it: "+", "+=", ...
+    pub fn symbol(self) -> &'static str {
+        const SYMS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+        const ISYMS: [&str; 13] = ["+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="];
+        if self.is_inplace() {
+            ISYMS[self.base() as usize]
+        } else {
+            SYMS[self as usize]
+        }
+    }
+}
+
+/// The comparison of `CompareOp`, CPython's `Py_LT..Py_GE` numbering.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CmpOp {
+    pub fn from_arg(arg: u32) -> CmpOp {
+        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge][arg as usize]
+    }
+
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+
+    /// The special method name: `__lt__`, ...
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+}
+
+/// One instruction: an opcode and its argument.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Instr {
+    pub op: Op,
+    pub arg: u32,
+}
+
+impl Instr {
+    pub fn new(op: Op, arg: u32) -> Instr {
+        Instr { op, arg }
+    }
+}

@@ -1,0 +1,1 @@
+//! Python number and text formatting rules, independent of the object model.

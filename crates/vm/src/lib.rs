@@ -1,0 +1,1 @@
+//! The Ferropy virtual machine.
