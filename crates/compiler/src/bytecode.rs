@@ -15,7 +15,7 @@
 /// `opcodes!` expands to `enum Op`, `Op::name`, and `Op::stack_effect(arg, jump)`,
 /// where `jump` says whether the effect is for the branch-taken edge.
 macro_rules! opcodes {
-    ($( $(#[doc = $doc:literal])* $name:ident => |$arg:ident, $jump:ident| $effect:expr ;)*) => {
+    (($arg:ident, $jump:ident) $( $(#[doc = $doc:literal])* $name:ident => $effect:expr ;)*) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Op { $( $(#[doc = $doc])* $name, )* }
@@ -31,244 +31,246 @@ macro_rules! opcodes {
             /// conditional jumps and `ForIter`/`Send`.
             #[allow(unused_variables)]
             pub fn stack_effect(self, $arg: u32, $jump: bool) -> i32 {
-                match self { $( Op::$name => { let $arg = $arg as i32; $effect } )* }
+                let $arg = $arg as i32;
+                match self { $( Op::$name => $effect, )* }
             }
         }
     };
 }
 
 opcodes! {
+    (a, j)
     /// Does nothing.
-    Nop => |a, j| 0;
+    Nop => 0;
     /// `[x] -> []`
-    PopTop => |a, j| -1;
+    PopTop => -1;
     /// `[.., x] -> [.., x, stack[-arg]]`: `Copy(1)` duplicates the top.
-    Copy => |a, j| 1;
+    Copy => 1;
     /// Swaps the top with `stack[-arg]` (arg >= 2).
-    Swap => |a, j| 0;
+    Swap => 0;
     /// Pushes `consts[arg]`.
-    LoadConst => |a, j| 1;
+    LoadConst => 1;
     /// Pushes local `varnames[arg]`; UnboundLocalError if unset.
-    LoadFast => |a, j| 1;
+    LoadFast => 1;
     /// Pops into local `varnames[arg]`.
-    StoreFast => |a, j| -1;
+    StoreFast => -1;
     /// Unsets local `varnames[arg]`; UnboundLocalError if unset.
-    DeleteFast => |a, j| 0;
+    DeleteFast => 0;
     /// Pushes the contents of cell `arg` (index space: cellvars then freevars);
     /// UnboundLocalError/NameError ("free variable ... referenced before assignment").
-    LoadDeref => |a, j| 1;
+    LoadDeref => 1;
     /// Pops into cell `arg`.
-    StoreDeref => |a, j| -1;
+    StoreDeref => -1;
     /// Empties cell `arg`.
-    DeleteDeref => |a, j| 0;
+    DeleteDeref => 0;
     /// Pushes cell `arg` itself (to build a closure tuple).
-    LoadClosure => |a, j| 1;
+    LoadClosure => 1;
     /// Class bodies: looks `freevars[...]`'s name up in the locals mapping first, then
     /// reads the cell `arg` (CPython's LOAD_CLASSDEREF).
-    LoadClassDeref => |a, j| 1;
+    LoadClassDeref => 1;
     /// Name lookup in locals, globals, builtins (module and class bodies, exec).
-    LoadName => |a, j| 1;
-    StoreName => |a, j| -1;
-    DeleteName => |a, j| 0;
+    LoadName => 1;
+    StoreName => -1;
+    DeleteName => 0;
     /// Pushes global `names[arg]`, falling back to builtins; NameError if missing.
-    LoadGlobal => |a, j| 1;
-    StoreGlobal => |a, j| -1;
-    DeleteGlobal => |a, j| 0;
+    LoadGlobal => 1;
+    StoreGlobal => -1;
+    DeleteGlobal => 0;
     /// `[obj] -> [obj.names[arg]]`
-    LoadAttr => |a, j| 0;
+    LoadAttr => 0;
     /// `[value, obj] -> []`: `obj.names[arg] = value`
-    StoreAttr => |a, j| -2;
+    StoreAttr => -2;
     /// `[obj] -> []`
-    DeleteAttr => |a, j| -1;
+    DeleteAttr => -1;
     /// `[obj] -> [meth, obj]` when `names[arg]` is a plain function found on the type
     /// (an unbound method), else `[obj] -> [NULL, obj.name]`. Paired with `CallMethod`.
-    LoadMethod => |a, j| 1;
+    LoadMethod => 1;
     /// `[meth_or_null, self_or_callable, arg1..argN] -> [result]` with N = arg.
-    CallMethod => |a, j| -a - 1;
+    CallMethod => -a - 1;
     /// `[callable, arg1..argN] -> [result]` with N = arg (positional only).
-    Call => |a, j| -a;
+    Call => -a;
     /// `[callable, arg1..argN, kwnames] -> [result]`: N = arg counts all arguments; the
     /// last `len(kwnames)` of them are keyword arguments named by the tuple `kwnames`.
-    CallKw => |a, j| -a - 1;
+    CallKw => -a - 1;
     /// `[callable, args_tuple] -> [result]` or, with `arg & 1`,
     /// `[callable, args_tuple, kwargs_dict] -> [result]`.
-    CallEx => |a, j| if a & 1 != 0 { -2 } else { -1 };
+    CallEx => if a & 1 != 0 { -2 } else { -1 };
     /// `[lhs, rhs] -> [lhs OP rhs]`, OP = `BinOp::from_arg(arg)` (in-place forms too).
-    BinaryOp => |a, j| -1;
+    BinaryOp => -1;
     /// `[lhs, rhs] -> [lhs CMP rhs]`, CMP = `CmpOp::from_arg(arg)`.
-    CompareOp => |a, j| -1;
+    CompareOp => -1;
     /// `[lhs, rhs] -> [lhs is rhs]`, negated when arg == 1.
-    IsOp => |a, j| -1;
+    IsOp => -1;
     /// `[lhs, rhs] -> [lhs in rhs]`, negated when arg == 1.
-    ContainsOp => |a, j| -1;
+    ContainsOp => -1;
     /// `[x] -> [-x]`
-    UnaryNegative => |a, j| 0;
+    UnaryNegative => 0;
     /// `[x] -> [+x]`
-    UnaryPositive => |a, j| 0;
+    UnaryPositive => 0;
     /// `[x] -> [not x]`
-    UnaryNot => |a, j| 0;
+    UnaryNot => 0;
     /// `[x] -> [~x]`
-    UnaryInvert => |a, j| 0;
+    UnaryInvert => 0;
     /// `[container, key] -> [container[key]]`
-    BinarySubscr => |a, j| -1;
+    BinarySubscr => -1;
     /// `[value, container, key] -> []`: `container[key] = value`
-    StoreSubscr => |a, j| -3;
+    StoreSubscr => -3;
     /// `[container, key] -> []`
-    DeleteSubscr => |a, j| -2;
+    DeleteSubscr => -2;
     /// `[start, stop] -> [slice]` (arg 2) or `[start, stop, step] -> [slice]` (arg 3).
-    BuildSlice => |a, j| 1 - a;
+    BuildSlice => 1 - a;
     /// `[x1..xN] -> [(x1..xN)]`
-    BuildTuple => |a, j| 1 - a;
+    BuildTuple => 1 - a;
     /// `[x1..xN] -> [[x1..xN]]`
-    BuildList => |a, j| 1 - a;
+    BuildList => 1 - a;
     /// `[x1..xN] -> [{x1..xN}]`
-    BuildSet => |a, j| 1 - a;
+    BuildSet => 1 - a;
     /// `[k1, v1, .. kN, vN] -> [{k1: v1, ..}]` with N = arg.
-    BuildMap => |a, j| 1 - 2 * a;
+    BuildMap => 1 - 2 * a;
     /// `[s1..sN] -> [s1 + .. + sN]` (f-string pieces, all str).
-    BuildString => |a, j| 1 - a;
+    BuildString => 1 - a;
     /// `[list] -> [tuple(list)]`
-    ListToTuple => |a, j| 0;
+    ListToTuple => 0;
     /// `[.., list, .. (arg-1 items) .., x] -> [.., list, ..]`: `list.append(x)` where
     /// the list is at `stack[-arg]` after popping x. Comprehensions use it.
-    ListAppend => |a, j| -1;
+    ListAppend => -1;
     /// Like `ListAppend` for `set.add(x)`.
-    SetAdd => |a, j| -1;
+    SetAdd => -1;
     /// `[.., dict, .., key, value] -> [.., dict, ..]`: `dict[key] = value`, dict at
     /// `stack[-arg]` after popping both.
-    MapAdd => |a, j| -2;
+    MapAdd => -2;
     /// `list.extend(iterable)` with the list at `stack[-arg]` after popping.
-    ListExtend => |a, j| -1;
+    ListExtend => -1;
     /// `set.update(iterable)` with the set at `stack[-arg]` after popping.
-    SetUpdate => |a, j| -1;
+    SetUpdate => -1;
     /// `dict.update(mapping)` with the dict at `stack[-arg]` after popping
     /// (`{**a}`; TypeError "'X' object is not a mapping").
-    DictUpdate => |a, j| -1;
+    DictUpdate => -1;
     /// Like `DictUpdate` but for `f(**a)`: duplicate keys raise TypeError "f() got
     /// multiple values for keyword argument 'k'", the function found at
     /// `stack[-arg - 2]` after popping.
-    DictMerge => |a, j| -1;
+    DictMerge => -1;
     /// f-string field: `[value] -> [str]` or, with `arg & 4`, `[value, spec] -> [str]`;
     /// `arg & 3`: 0 no conversion, 1 `!s`, 2 `!r`, 3 `!a`.
-    FormatValue => |a, j| if a & 4 != 0 { -1 } else { 0 };
+    FormatValue => if a & 4 != 0 { -1 } else { 0 };
     /// `[seq] -> [x_N .. x_1]` (x_1 on top) with N = arg; ValueError on a length
     /// mismatch with CPython's messages.
-    UnpackSequence => |a, j| a - 1;
+    UnpackSequence => a - 1;
     /// Starred unpacking: arg = before | (after << 8);
     /// `[seq] -> [after items reversed.., list, before items reversed..]`.
-    UnpackEx => |a, j| (a & 0xff) + (a >> 8);
+    UnpackEx => (a & 0xff) + (a >> 8);
     /// Unconditional jump to instruction `arg` (forward).
-    Jump => |a, j| 0;
+    Jump => 0;
     /// Backward jump to instruction `arg`: the loop edge where hot-loop counters live.
-    JumpBackward => |a, j| 0;
+    JumpBackward => 0;
     /// `[x] -> []`, jump to `arg` if `not x`.
-    PopJumpIfFalse => |a, j| -1;
+    PopJumpIfFalse => -1;
     /// `[x] -> []`, jump to `arg` if `x`.
-    PopJumpIfTrue => |a, j| -1;
+    PopJumpIfTrue => -1;
     /// `[x] -> []`, jump to `arg` if `x is None`.
-    PopJumpIfNone => |a, j| -1;
+    PopJumpIfNone => -1;
     /// `[x] -> []`, jump to `arg` if `x is not None`.
-    PopJumpIfNotNone => |a, j| -1;
+    PopJumpIfNotNone => -1;
     /// If `not x` jump to `arg` keeping `x`, else pop it (`and`).
-    JumpIfFalseOrPop => |a, j| if j { 0 } else { -1 };
+    JumpIfFalseOrPop => if j { 0 } else { -1 };
     /// If `x` jump to `arg` keeping `x`, else pop it (`or`).
-    JumpIfTrueOrPop => |a, j| if j { 0 } else { -1 };
+    JumpIfTrueOrPop => if j { 0 } else { -1 };
     /// `[obj] -> [iter(obj)]`
-    GetIter => |a, j| 0;
+    GetIter => 0;
     /// `[it] -> [it, next(it)]`; when exhausted, `[it] -> []` and jump to `arg`.
-    ForIter => |a, j| if j { -1 } else { 1 };
+    ForIter => if j { -1 } else { 1 };
     /// `[obj] -> [iter]` for `yield from`: a generator or coroutine passes through
     /// (a coroutine only inside a coroutine), anything else gets `iter(obj)`.
-    GetYieldFromIter => |a, j| 0;
+    GetYieldFromIter => 0;
     /// `[receiver, value] -> [receiver, yielded]` when the receiver yields; when it
     /// returns `r`: `[receiver, value] -> [r]` and jump to `arg`. Sending None to a
     /// plain iterator calls `next`. Generator `throw`/`close` delegate to the
     /// receiver while the frame is suspended at the `YieldValue` after a `Send`.
-    Send => |a, j| if j { -1 } else { 0 };
+    Send => if j { -1 } else { 0 };
     /// `[x] -> [sent]`: suspends the generator yielding `x`; resumes with the sent value.
-    YieldValue => |a, j| 0;
+    YieldValue => 0;
     /// `[x] -> []`: returns `x` from the frame.
-    ReturnValue => |a, j| -1;
+    ReturnValue => -1;
     /// arg 0: re-raise the exception being handled (RuntimeError "No active exception
     /// to reraise" if none); 1: `[exc] -> raise exc`; 2: `[exc, cause] -> raise exc
     /// from cause`.
-    Raise => |a, j| -a;
+    Raise => -a;
     /// `[exc] -> []`: re-raises `exc` unchanged (traceback kept). When `arg` is
     /// non-zero, the stack also holds `lasti` below exc: `[lasti, exc] -> []`, and
     /// the frame's `f_lasti` is restored from it first (CPython's RERAISE oparg).
-    Reraise => |a, j| -1;
+    Reraise => -1;
     /// `[exc] -> [prev_exc_info, exc]` and sets the current handled exception to exc
     /// (`sys.exc_info()`); prev is None if nothing was being handled.
-    PushExcInfo => |a, j| 1;
+    PushExcInfo => 1;
     /// `[prev_exc_info] -> []`: restores the handled exception.
-    PopExcept => |a, j| -1;
+    PopExcept => -1;
     /// `[exc, type] -> [exc, bool]`: `isinstance(exc, type)`; TypeError "catching
     /// classes that do not inherit from BaseException is not allowed" when type is not
     /// an exception class or a tuple of them.
-    CheckExcMatch => |a, j| 0;
+    CheckExcMatch => 0;
     /// `except*`: `[exc, type] -> [rest, match]` (CPython's CHECK_EG_MATCH): match is
     /// None when nothing matched (and rest is the original exc).
-    CheckEgMatch => |a, j| 0;
+    CheckEgMatch => 0;
     /// `except*` end: `[orig, list_of_raised] -> [exc_or_None]` (CPython's
     /// PREP_RERAISE_STAR).
-    PrepReraiseStar => |a, j| -1;
+    PrepReraiseStar => -1;
     /// `[mgr] -> [mgr.__exit__ (bound), mgr.__enter__()]`. TypeError "'X' object does
     /// not support the context manager protocol" if either is missing.
-    BeforeWith => |a, j| 1;
+    BeforeWith => 1;
     /// `[mgr] -> [mgr.__aexit__ (bound), awaitable mgr.__aenter__()]`.
-    BeforeAsyncWith => |a, j| 1;
+    BeforeAsyncWith => 1;
     /// `[exit_func, lasti, prev_exc, exc] -> [exit_func, lasti, prev_exc, exc, res]`
     /// where `res = exit_func(type(exc), exc, exc.__traceback__)`.
-    WithExceptStart => |a, j| 1;
+    WithExceptStart => 1;
     /// `[obj] -> [awaitable]` (`await`): coroutines pass, generators with the
     /// iterable-coroutine flag pass, else `obj.__await__()`; arg as CPython's
     /// GET_AWAITABLE (1: after `__aenter__`, 2: after `__aexit__`) for the messages.
-    GetAwaitable => |a, j| 0;
+    GetAwaitable => 0;
     /// `[obj] -> [obj.__aiter__()]`
-    GetAiter => |a, j| 0;
+    GetAiter => 0;
     /// `[aiter] -> [aiter, awaitable aiter.__anext__()]`
-    GetAnext => |a, j| 1;
+    GetAnext => 1;
     /// `async for` exhaustion handler: `[aiter, exc] -> []` if exc is
     /// StopAsyncIteration, else re-raises exc.
-    EndAsyncFor => |a, j| -2;
+    EndAsyncFor => -2;
     /// Builds a function: `[<defaults tuple if arg&1>, <kwdefaults dict if arg&2>,
     /// <annotations dict or flat tuple (name, value, ..) if arg&4>, <closure tuple if
     /// arg&8>, code] -> [function]`. Name and qualname come from the code object.
-    MakeFunction => |a, j| -((a & 1 != 0) as i32 + (a & 2 != 0) as i32 + (a & 4 != 0) as i32 + (a & 8 != 0) as i32);
+    MakeFunction => -((a & 1 != 0) as i32 + (a & 2 != 0) as i32 + (a & 4 != 0) as i32 + (a & 8 != 0) as i32);
     /// Pushes `builtins.__build_class__`.
-    LoadBuildClass => |a, j| 1;
+    LoadBuildClass => 1;
     /// Creates `__annotations__` in the locals mapping if missing.
-    SetupAnnotations => |a, j| 0;
+    SetupAnnotations => 0;
     /// `[level, fromlist] -> [module]`: `__import__(names[arg], globals, locals,
     /// fromlist, level)`.
-    ImportName => |a, j| -1;
+    ImportName => -1;
     /// `[module] -> [module, module.names[arg]]`, falling back to
     /// `sys.modules[f"{module.__name__}.{name}"]`; ImportError "cannot import name ..."
-    ImportFrom => |a, j| 1;
+    ImportFrom => 1;
     /// `[module] -> []`: `from module import *` into the locals mapping.
-    ImportStar => |a, j| -1;
+    ImportStar => -1;
     /// Pushes `AssertionError`.
-    LoadAssertionError => |a, j| 1;
+    LoadAssertionError => 1;
     /// Interactive mode: `[x] -> []`, calls `sys.displayhook(x)`.
-    PrintExpr => |a, j| -1;
+    PrintExpr => -1;
     /// `[obj] -> [obj, len(obj)]` (match statements).
-    GetLen => |a, j| 1;
+    GetLen => 1;
     /// `[subject] -> [subject, bool]`: is the subject a mapping (match).
-    MatchMapping => |a, j| 1;
+    MatchMapping => 1;
     /// `[subject] -> [subject, bool]`: is the subject a sequence (match; str, bytes,
     /// bytearray are not).
-    MatchSequence => |a, j| 1;
+    MatchSequence => 1;
     /// `[subject, keys_tuple] -> [subject, keys_tuple, values_tuple_or_None]`.
-    MatchKeys => |a, j| 1;
+    MatchKeys => 1;
     /// `[subject, cls, names_tuple] -> [attrs_tuple_or_None]` with arg positional
     /// sub-patterns (uses `__match_args__`; CPython's MATCH_CLASS).
-    MatchClass => |a, j| -2;
+    MatchClass => -2;
     /// `[mapping, keys_tuple] -> [mapping, rest_dict]`
-    CopyDictWithoutKeys => |a, j| 0;
+    CopyDictWithoutKeys => 0;
     /// Class bodies: `[] -> [locals mapping]` (for `__classcell__`-free returns).
-    LoadLocals => |a, j| 1;
+    LoadLocals => 1;
     /// Pushes a NULL marker (only for `CallMethod` with a non-method callable).
-    PushNull => |a, j| 1;
+    PushNull => 1;
 }
 
 /// The operator of `BinaryOp`, CPython's `NB_*` numbering.
