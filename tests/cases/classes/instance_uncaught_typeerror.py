@@ -1,0 +1,4 @@
+class Shape:
+    def __init__(self, sides):
+        self.sides = sides
+s = Shape()

@@ -1,0 +1,5 @@
+class P:
+    @property
+    def value(self):
+        return self.missing_attr
+P().value

@@ -1,0 +1,2 @@
+items = [10, 20, 30]
+print(items[3])

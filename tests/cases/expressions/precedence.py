@@ -1,0 +1,5 @@
+print(2 + 3 * 4 ** 2, -2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 3 ** 2)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4, ~5 + 1, not 1 == 2)
+print(10 - 3 - 2, 100 // 7 % 3, 7 % -3, -7 // 2, -7 % 2)
+print(1 < 2 == 2 > 1, 3 if 0 else 4 if 1 else 5)
+print(not None and 1 or 2, [] or {} or "last", 0 and 1)

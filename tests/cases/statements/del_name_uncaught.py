@@ -1,0 +1,4 @@
+a = 1
+del a
+print("deleted")
+print(a)
