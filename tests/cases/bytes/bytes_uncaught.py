@@ -1,0 +1,2 @@
+payload = b"data"
+text = payload + "more"

@@ -1,0 +1,4 @@
+stack = []
+stack.append(1)
+stack.pop()
+stack.pop()

@@ -1,0 +1,5 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[0], r[-1], r[1:3], r[::-1], 5 in r, 6 in r, r.index(11), r.count(8), r.start, r.stop, r.step)
+print(list(range(5)), list(range(5, 0, -2)), list(range(0)), len(range(-5)), range(3) == range(0, 3, 1), range(0) == range(5, 5), list(range(10)[2:8:2]))
+print(range(10 ** 20)[-1], 10 ** 19 in range(10 ** 20), hash(range(3)) == hash(range(3)), reversed(range(3)).__class__.__name__)
+print(bool(range(0)), bool(range(1)), range(1, 10, 2)[2:], range(5)[-2], sum(range(101)), list(reversed(range(1, 4))))

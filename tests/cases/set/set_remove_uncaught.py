@@ -1,0 +1,2 @@
+seen = {1, 2}
+seen.remove(3)

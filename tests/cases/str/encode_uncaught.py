@@ -1,0 +1,2 @@
+data = "naïve"
+print(data.encode("ascii"))
