@@ -1,1 +1,99 @@
-//! placeholder
+//! `repr(str)`, `ascii(str)` and `repr(bytes)` as CPython 3.11 writes them.
+//!
+//! Quotes are single unless the text contains a single quote and no double
+//! quote. Backslash and the chosen quote are escaped, \t \n \r use their
+//! short escapes, other characters below ' ' and \x7f use \xNN; non-ASCII
+//! characters that are not printable (`str.isprintable`) use \xNN, \uXXXX or
+//! \UXXXXXXXX. `ascii()` escapes every non-ASCII character that way.
+
+pub use crate::text::is_printable;
+
+fn pick_quote(has_single: bool, has_double: bool) -> char {
+    if has_single && !has_double {
+        '"'
+    } else {
+        '\''
+    }
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    let n = c as u32;
+    let s = if n < 0x100 {
+        format!("\\x{:02x}", n)
+    } else if n < 0x10000 {
+        format!("\\u{:04x}", n)
+    } else {
+        format!("\\U{:08x}", n)
+    };
+    out.push_str(&s);
+}
+
+fn repr_impl(s: &str, ascii_only: bool) -> String {
+    let quote = pick_quote(s.contains('\''), s.contains('"'));
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c < ' ' || c == '\x7f' => push_escaped(&mut out, c),
+            c if c.is_ascii() => out.push(c),
+            c if ascii_only || !is_printable(c) => push_escaped(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(s)` for a Python `str`.
+pub fn str_repr(s: &str) -> String {
+    repr_impl(s, false)
+}
+
+/// `ascii(s)` for a Python `str`: like repr with all non-ASCII escaped.
+pub fn ascii_repr(s: &str) -> String {
+    repr_impl(s, true)
+}
+
+/// `repr(b)` for `bytes`: `b'...'` with \xNN for bytes outside ' '..'~'.
+pub fn bytes_repr(b: &[u8]) -> String {
+    format!("b{}", bytes_repr_body(b))
+}
+
+/// The quoted part of a bytes repr, shared by `bytearray(b'...')`.
+pub fn bytes_repr_body(b: &[u8]) -> String {
+    let quote = pick_quote(b.contains(&b'\''), b.contains(&b'"'));
+    let mut out = String::with_capacity(b.len() + 2);
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            b' '..=b'~' => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The first `n` characters of `s` (CPython's `%.200R` style truncation).
+pub fn truncate_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
