@@ -85,8 +85,11 @@ class Case:
             args = [os.path.basename(self.path)] + shlex.split(d.get("args", ""))
             stdin = b""
             if "stdin" in d:
-                with open(os.path.join(self.dir, d["stdin"]), "rb") as f:
-                    stdin = f.read()
+                try:
+                    with open(os.path.join(self.dir, d["stdin"]), "rb") as f:
+                        stdin = f.read()
+                except OSError as e:
+                    raise CaseError("%s: stdin file: %s" % (self.id, e))
             env = {}
             for item in shlex.split(d.get("env", "")):
                 k, _, v = item.partition("=")
@@ -222,6 +225,7 @@ def execute(case, binary, timeout=10.0, extra_env=None):
             os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+    cleanup(case)
     return {
         "stdout": normalise(case, _decode(out), binary, False),
         "stderr": normalise(case, _decode(err), binary, True),
@@ -229,6 +233,24 @@ def execute(case, binary, timeout=10.0, extra_env=None):
         "timed_out": timed_out,
         "time": time.monotonic() - t0,
     }
+
+
+def cleanup(case):
+    """Delete the scratch files of a script case: tmp_<name>* in its dir."""
+    if case.kind != "script":
+        return
+    prefix = "tmp_" + os.path.basename(case.path)[:-3]
+    for n in os.listdir(case.dir):
+        if n.startswith(prefix):
+            p = os.path.join(case.dir, n)
+            try:
+                if os.path.isdir(p):
+                    import shutil
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    os.remove(p)
+            except OSError:
+                pass
 
 
 def resolve_binary(binary):

@@ -59,11 +59,18 @@ def main():
         return 0
 
     def rec(case):
-        return case, harness.execute(case, binary, timeout=args.timeout)
+        try:
+            return case, harness.execute(case, binary, timeout=args.timeout)
+        except (harness.CaseError, OSError, ValueError) as e:
+            return case, {"error": str(e), "timed_out": False}
 
     bad = 0
     with ThreadPoolExecutor(max_workers=args.jobs) as ex:
         for case, res in ex.map(rec, cases):
+            if "error" in res:
+                print("ERROR %s: %s (not recorded)" % (case.id, res["error"]))
+                bad += 1
+                continue
             if res["timed_out"]:
                 print("TIMEOUT %s (not recorded)" % case.id)
                 bad += 1

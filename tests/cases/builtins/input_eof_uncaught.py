@@ -1,0 +1,2 @@
+line = input("prompt> ")
+print("never", line)

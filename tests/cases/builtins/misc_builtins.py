@@ -1,0 +1,6 @@
+print(len("abc"), len([1]), len({}), bool(), int(), float(), str(), list(), tuple(), dict(), set(), frozenset(), bytes(), bytearray(), complex(), object().__class__.__name__)
+print(type(None).__name__, type(...).__name__, type(NotImplemented).__name__, type(lambda: 0).__name__, type(len).__name__, type([].append).__name__)
+print(list(map(type, [1, 1.0, "", b"", [], (), {}, set(), None, True])))
+print(next(iter([1])), iter([]).__class__.__name__, slice(3), range(2), memoryview(b"x").__class__.__name__, property().__class__.__name__)
+print(divmod(9, 4), pow(9, 0.5), max(range(5)), min(range(5)), sum(range(5)), sorted(reversed(range(3))), list(zip(range(2), range(2))))
+print(staticmethod.__name__, classmethod.__name__, super.__name__, type.__name__, object.__name__)
