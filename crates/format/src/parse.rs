@@ -122,7 +122,8 @@ pub fn parse_int_ascii(b: &[u8], base: u32, max_str_digits: usize) -> Result<Opt
     }
     let mut digits = Vec::with_capacity(b.len());
     let mut prev = 0u8;
-    for &c in b {
+    let mut end = b.len();
+    for (i, &c) in b.iter().enumerate() {
         if c == b'_' {
             if prev == b'_' {
                 return Ok(None);
@@ -130,7 +131,8 @@ pub fn parse_int_ascii(b: &[u8], base: u32, max_str_digits: usize) -> Result<Opt
         } else if digit_value(c) < base {
             digits.push(c);
         } else {
-            return Ok(None);
+            end = i;
+            break;
         }
         prev = c;
     }
@@ -144,6 +146,9 @@ pub fn parse_int_ascii(b: &[u8], base: u32, max_str_digits: usize) -> Result<Opt
             max_str_digits,
             digits.len()
         )));
+    }
+    if end != b.len() {
+        return Ok(None);
     }
     let magnitude = BigUint::parse_bytes(&digits, base).unwrap_or_default();
     if error_if_nonzero && !magnitude.is_zero() {
