@@ -1,0 +1,1 @@
+raise ExceptionGroup("top", [ValueError("first"), ExceptionGroup("nested", [TypeError("second")])])
