@@ -1,0 +1,2 @@
+import shapes
+from shapes import hexagon

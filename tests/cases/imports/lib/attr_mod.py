@@ -1,0 +1,1 @@
+"""attr_mod docstring"""

@@ -1,0 +1,2 @@
+import circ_b
+A_VALUE = "a"

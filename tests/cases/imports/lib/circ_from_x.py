@@ -1,0 +1,2 @@
+from circ_from_y import other
+thing = 1

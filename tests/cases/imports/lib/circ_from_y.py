@@ -1,0 +1,2 @@
+from circ_from_x import thing
+other = 2

@@ -1,0 +1,2 @@
+import circ_partial_y
+X = 1

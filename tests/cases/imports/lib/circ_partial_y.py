@@ -1,0 +1,2 @@
+import circ_partial_x
+Y = circ_partial_x.X

@@ -1,0 +1,2 @@
+print("executing once_mod")
+counter = 1

@@ -1,0 +1,2 @@
+from . import mod as _mod
+FROM_INIT = _mod.LOCAL

@@ -1,0 +1,1 @@
+thing = "sibling thing"

@@ -1,0 +1,3 @@
+SIDES = 4
+def area(s):
+    return s * s
