@@ -205,6 +205,27 @@ pub fn int_to_float(v: &BigInt) -> Result<f64> {
     Ok(if v.sign() == Sign::Minus { -x } else { x })
 }
 
+/// `int(x)` for a float: truncates toward zero. OverflowError "cannot convert
+/// float infinity to integer", ValueError "cannot convert float NaN to integer".
+pub fn float_to_int(x: f64) -> Result<BigInt> {
+    if x.is_nan() {
+        return Err(Error::value("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(Error::overflow("cannot convert float infinity to integer"));
+    }
+    let t = x.trunc();
+    if t.abs() < 9.0e18 {
+        return Ok(BigInt::from(t as i64));
+    }
+    // |t| >= 2**63: an integer mantissa times a power of two.
+    let bits = t.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let m = BigInt::from(mant) << (exp as usize);
+    Ok(if t < 0.0 { -m } else { m })
+}
+
 /// `float(s)` for a `str`.
 pub fn parse_float(s: &str) -> Result<f64> {
     let ascii = to_ascii_digits(s);
