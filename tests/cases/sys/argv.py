@@ -1,0 +1,3 @@
+# args: first "two words" --flag
+import sys
+print(sys.argv, len(sys.argv))

@@ -1,0 +1,2 @@
+print("raising SystemExit(7)")
+raise SystemExit(7)
