@@ -1,0 +1,2 @@
+msg = "unterminated string
+print(msg)

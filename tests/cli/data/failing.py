@@ -1,0 +1,3 @@
+def main():
+    raise RuntimeError("script failed")
+main()

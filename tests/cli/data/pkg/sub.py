@@ -1,0 +1,1 @@
+print("pkg.sub as", __name__, __package__)
