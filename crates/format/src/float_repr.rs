@@ -135,7 +135,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
     } else if flags.sign {
         out.push('+');
     }
-    let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat('0').take(n.max(0) as usize));
+    let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', n.max(0) as usize));
     let push = |out: &mut String, d: &[u8]| out.extend(d.iter().map(|&b| b as char));
     if decpt <= 0 {
         zeros(&mut out, decpt - vdigits_start);

@@ -385,17 +385,17 @@ fn output(s: &str, spec: &ConvSpec, numeric: bool) -> String {
     if fill == '0' && !f.ljust {
         out.extend(sign);
         out.extend(&prefix);
-        out.extend(std::iter::repeat('0').take(pad));
+        out.extend(std::iter::repeat_n('0', pad));
     } else {
         if !f.ljust {
-            out.extend(std::iter::repeat(' ').take(pad));
+            out.extend(std::iter::repeat_n(' ', pad));
         }
         out.extend(sign);
         out.extend(&prefix);
     }
     out.extend(&body);
     if f.ljust {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     }
     out
 }
@@ -428,7 +428,7 @@ pub fn printf_int(v: &BigInt, spec: &ConvSpec, max_str_digits: usize) -> Result<
     if spec.flags.alt {
         s.push_str(marker);
     }
-    s.extend(std::iter::repeat('0').take(zeros));
+    s.extend(std::iter::repeat_n('0', zeros));
     s.push_str(&digits);
     let spec = ConvSpec { flags: Flags { alt: spec.flags.alt && base != 10, ..spec.flags }, ..*spec };
     Ok(output(&s, &spec, true))

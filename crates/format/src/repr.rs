@@ -97,3 +97,31 @@ pub fn truncate_chars(s: &str, n: usize) -> &str {
         None => s,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes() {
+        assert_eq!(bytes_repr(b""), "b''");
+        assert_eq!(bytes_repr(b"'"), "b\"'\"");
+        assert_eq!(bytes_repr(b"\""), "b'\"'");
+        assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
+        assert_eq!(bytes_repr(b"\x00\x7f\x80\xff\\\t\n\r a~"), "b'\\x00\\x7f\\x80\\xff\\\\\\t\\n\\r a~'");
+        let all: Vec<u8> = (0..=255u8).step_by(7).collect();
+        assert_eq!(
+            bytes_repr(&all),
+            "b'\\x00\\x07\\x0e\\x15\\x1c#*18?FMT[bipw~\\x85\\x8c\\x93\\x9a\\xa1\\xa8\\xaf\\xb6\\xbd\\xc4\\xcb\\xd2\\xd9\\xe0\\xe7\\xee\\xf5\\xfc'"
+        );
+    }
+
+    #[test]
+    fn strs() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("'\""), "'\\'\"'");
+        assert_eq!(str_repr("\u{7f}\u{a0}\u{ad}é\u{2028}\u{e000}\u{1f600}\u{e0001}"), "'\\x7f\\xa0\\xadé\\u2028\\ue000\u{1f600}\\U000e0001'");
+        assert_eq!(ascii_repr("é\u{20ac}\u{1f600}"), "'\\xe9\\u20ac\\U0001f600'");
+        assert_eq!(truncate_chars("héllo", 2), "hé");
+    }
+}

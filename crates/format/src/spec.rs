@@ -178,7 +178,7 @@ fn unknown_type(ty: char, type_name: &str) -> Error {
 }
 
 fn push_n(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// Pads `s` (of `len` characters) to `width` per `align` (`calc_padding`).

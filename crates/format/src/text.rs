@@ -344,7 +344,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
         if c == '\t' {
             if tabsize > 0 {
                 let n = tabsize - col % tabsize;
-                out.extend(std::iter::repeat(' ').take(n as usize));
+                out.extend(std::iter::repeat_n(' ', n as usize));
                 col += n;
             }
         } else {
@@ -463,9 +463,9 @@ pub fn strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) -> &'
 
 fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 

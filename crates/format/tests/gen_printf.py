@@ -1,5 +1,5 @@
 # Prints the Rust cases of tests/printf.rs: `fmt % args` results from CPython 3.11.
-import itertools, random
+import random
 random.seed(5)
 def rs(s): return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n').replace('\t', '\\t') + '"'
 def val(v):
