@@ -1,0 +1,3 @@
+flags = [True, False]
+print(sum(flags))
+print(True + "1")

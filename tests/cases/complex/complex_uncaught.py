@@ -1,0 +1,3 @@
+z = complex(1, 2)
+print(z * 2)
+print(z < 3)

@@ -1,0 +1,4 @@
+def configure(*, host, port=80):
+    return host, port
+print(configure(host="x"))
+print(configure("localhost"))

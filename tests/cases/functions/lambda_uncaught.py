@@ -1,0 +1,3 @@
+compute = lambda a, b: a / b
+print(compute(6, 3))
+print(compute(1, 0))

@@ -1,0 +1,2 @@
+values = ["10", "20", "thirty"]
+print(sum(int(v) for v in values))

@@ -1,0 +1,2 @@
+m = memoryview(b"immutable")
+m[0] = 65

@@ -1,0 +1,6 @@
+def f():
+    try:
+        return "value"
+    finally:
+        raise RuntimeError("finally raised")
+print(f())

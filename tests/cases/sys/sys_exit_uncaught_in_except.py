@@ -1,0 +1,6 @@
+import sys
+try:
+    raise KeyError("during")
+except KeyError:
+    print("handling, then exit")
+    sys.exit(5)

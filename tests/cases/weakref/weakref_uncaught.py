@@ -1,0 +1,2 @@
+import weakref
+weakref.ref("strings cannot be weakly referenced")
