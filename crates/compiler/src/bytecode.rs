@@ -188,6 +188,10 @@ opcodes! {
     /// receiver while the frame is suspended at the `YieldValue` after a `Send`.
     Send => if j { -1 } else { 0 };
     /// `[x] -> [sent]`: suspends the generator yielding `x`; resumes with the sent value.
+    /// `arg` says what the yield is (CPython's RESUME oparg after it): 1 a `yield`
+    /// expression (in an async generator, the value the generator produces, which
+    /// CPython wraps with ASYNC_GEN_WRAP), 2 inside `yield from`, 3 inside `await`
+    /// (in an async generator, passed through to the event loop).
     YieldValue => 0;
     /// `[x] -> []`: returns `x` from the frame.
     ReturnValue => -1;

@@ -3,8 +3,16 @@
 //! `parse` (ruff's parser) -> `symtable` (scopes) -> `codegen` (bytecode, exception
 //! table, stack depth) -> `CodeObject`. Nothing here knows about VM values.
 
+mod assemble;
 pub mod bytecode;
 pub mod code;
+mod codegen;
+pub mod dis;
+mod future;
+mod parse_errors;
+pub mod parse;
+pub mod symtable;
+mod unparse;
 
 pub use code::{CodeObject, Constant};
 
@@ -25,6 +33,12 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep for the compiler's recursive walks (CPython: RecursionError
+    /// "maximum recursion depth exceeded during compilation").
+    RecursionError,
+    /// The parser gave up on deeply nested input (CPython: MemoryError from the
+    /// parser's stack, e.g. 10000 unary minuses).
+    MemoryError,
 }
 
 /// A SyntaxError (or subclass) with CPython's fields.
@@ -51,3 +65,95 @@ pub struct CompileOptions {
     /// Inherited `from __future__ import annotations`.
     pub future_annotations: bool,
 }
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {} ({}, line {})", self.kind, self.msg, self.filename, self.lineno)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Stack size of the compile thread: ruff's parser and the AST's destructor recurse
+/// once per nesting level.
+const COMPILE_STACK: usize = 512 << 20;
+
+/// Moves a value built entirely on the compile thread back to the caller. The `Rc`s
+/// inside are never shared across threads: the compile thread has finished (and
+/// dropped every other clone) before the caller sees the value.
+struct SendBox<T>(T);
+// SAFETY: see above; the value is only touched by one thread at a time, with the
+// thread join as the synchronisation point.
+unsafe impl<T> Send for SendBox<T> {}
+
+/// Compiles `source` to a code object: `compile(source, filename, mode)`.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let src = source.to_string();
+    let fname = filename.to_string();
+    let handle = std::thread::Builder::new()
+        .name("ferropy-compile".into())
+        .stack_size(COMPILE_STACK)
+        .spawn(move || SendBox(compile_here(&src, &fname, mode, opts)));
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(SendBox(r)) => r,
+            Err(_) => Err(internal_error(filename, "compiler panicked")),
+        },
+        // No thread available: compile on the current stack.
+        Err(_) => compile_here(source, filename, mode, opts),
+    }
+}
+
+fn internal_error(filename: &str, msg: &str) -> CompileError {
+    CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: msg.to_string(),
+        filename: filename.to_string(),
+        lineno: 1,
+        offset: 1,
+        end_lineno: 1,
+        end_offset: 1,
+        text: None,
+    }
+}
+
+/// `compile` on the current thread's stack.
+pub fn compile_here(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: CompileOptions,
+) -> Result<CodeObject, CompileError> {
+    let index = parse::LineIndex::new(source, filename);
+    let parsed = parse::parse(source, mode, &index)?;
+    let (body, top) = match &parsed {
+        parse::Parsed::Module(m) => (
+            symtable::BuildInput::Module(&m.body),
+            if mode == Mode::Single {
+                codegen::TopBody::Interactive(&m.body)
+            } else {
+                codegen::TopBody::Module(&m.body)
+            },
+        ),
+        parse::Parsed::Expr(e) => (symtable::BuildInput::Expr(&e.body), codegen::TopBody::Expr(&e.body)),
+    };
+    let fut = match &parsed {
+        parse::Parsed::Module(m) => future::check(&m.body, &index)?,
+        parse::Parsed::Expr(_) => future::Features::default(),
+    };
+    let future_annotations = fut.annotations || opts.future_annotations;
+    let table = symtable::build(body, &index, future_annotations)?;
+    let mut c = codegen::Compiler::new(&index, &table, &opts, future_annotations, mode);
+    c.future_location = fut.location;
+    let code = codegen::compile_top(&mut c, top)?;
+    drop(c);
+    Ok(std::rc::Rc::try_unwrap(code).unwrap_or_else(|rc| (*rc).clone()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,191 @@
+//! Assembly: labels and pseudo-instructions to real instructions, the exception table
+//! (CPython's `label_exception_targets` + `assemble_exception_table`), the maximum
+//! stack depth (`stackdepth`), unreachable-code removal and jump direction.
+
+use crate::bytecode::{Instr, Op};
+use crate::code::{ExceptionEntry, Location};
+use crate::codegen::{IInstr, IOp};
+
+pub(crate) struct UnitOutput<'u> {
+    pub instrs: &'u [IInstr],
+    pub labels: &'u [u32],
+    pub firstlineno: u32,
+}
+
+pub(crate) struct Assembled {
+    pub instructions: Vec<Instr>,
+    pub locations: Vec<Location>,
+    pub exception_table: Vec<ExceptionEntry>,
+    pub stacksize: u32,
+}
+
+/// A handler on the exception stack: target instruction, depth at the target, lasti.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Handler {
+    target: usize,
+    depth: u32,
+    lasti: bool,
+}
+
+pub(crate) fn is_jump(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Jump
+            | Op::JumpBackward
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop
+            | Op::ForIter
+            | Op::Send
+    )
+}
+
+fn is_unconditional(op: Op) -> bool {
+    matches!(op, Op::Jump | Op::JumpBackward)
+}
+
+pub(crate) fn is_terminator(op: Op) -> bool {
+    matches!(op, Op::ReturnValue | Op::Raise | Op::Reraise)
+}
+
+pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
+    let n = u.instrs.len();
+    let target_of = |i: &IInstr| -> Result<usize, String> {
+        let l = i.target.ok_or("jump without target")?;
+        let t = *u.labels.get(l.0 as usize).ok_or("unknown label")?;
+        if t == u32::MAX {
+            return Err("unbound label".into());
+        }
+        Ok(t as usize)
+    };
+    // Flow analysis: depth and handler stack at each instruction.
+    let mut depth_at: Vec<Option<u32>> = vec![None; n + 1];
+    let mut handler_at: Vec<Option<Handler>> = vec![None; n + 1];
+    let mut work: Vec<(usize, u32, Vec<Handler>)> = vec![(0, 0, Vec::new())];
+    let mut maxdepth: i64 = 0;
+    while let Some((mut pc, mut depth, mut hstack)) = work.pop() {
+        loop {
+            if pc >= n {
+                break;
+            }
+            if depth_at[pc].is_some() {
+                break;
+            }
+            depth_at[pc] = Some(depth);
+            handler_at[pc] = hstack.last().copied();
+            let ins = &u.instrs[pc];
+            match ins.op {
+                IOp::SetupFinally | IOp::SetupCleanup | IOp::SetupWith => {
+                    let t = target_of(ins)?;
+                    let (tdepth, lasti) = match ins.op {
+                        IOp::SetupFinally => (depth + 1, false),
+                        IOp::SetupCleanup => (depth + 2, true),
+                        _ => (depth + 1, true),
+                    };
+                    maxdepth = maxdepth.max(tdepth as i64);
+                    work.push((t, tdepth, hstack.clone()));
+                    hstack.push(Handler { target: t, depth: tdepth - 1 - lasti as u32, lasti });
+                    pc += 1;
+                }
+                IOp::PopBlock => {
+                    hstack.pop();
+                    pc += 1;
+                }
+                IOp::Op(op) => {
+                    if is_jump(op) {
+                        let t = target_of(ins)?;
+                        let jd = depth as i64 + op.stack_effect(ins.arg, true) as i64;
+                        if jd < 0 {
+                            return Err(format!("negative stack depth at {pc} ({})", op.name()));
+                        }
+                        maxdepth = maxdepth.max(jd);
+                        work.push((t, jd as u32, hstack.clone()));
+                        if is_unconditional(op) {
+                            break;
+                        }
+                    }
+                    let nd = depth as i64 + op.stack_effect(ins.arg, false) as i64;
+                    if nd < 0 {
+                        return Err(format!("negative stack depth at {pc} ({})", op.name()));
+                    }
+                    maxdepth = maxdepth.max(nd);
+                    if is_terminator(op) {
+                        break;
+                    }
+                    depth = nd as u32;
+                    pc += 1;
+                }
+            }
+        }
+    }
+    // Keep reachable real instructions; map old indexes to new.
+    let keep: Vec<bool> = (0..n)
+        .map(|i| depth_at[i].is_some() && matches!(u.instrs[i].op, IOp::Op(_)))
+        .collect();
+    let mut new_index = vec![0u32; n + 1];
+    let mut count = 0u32;
+    for i in (0..=n).rev() {
+        if i < n && keep[i] {
+            count += 1;
+        }
+        new_index[i] = count;
+    }
+    let total = count;
+    for v in new_index.iter_mut() {
+        *v = total - *v;
+    }
+    // new_index[i] is now the number of kept instructions before i, i.e. the new
+    // index of the first kept instruction at or after i.
+    let mut instructions = Vec::with_capacity(total as usize);
+    let mut locations = Vec::with_capacity(total as usize);
+    let mut handlers: Vec<Option<Handler>> = Vec::with_capacity(total as usize);
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let ins = &u.instrs[i];
+        let IOp::Op(mut op) = ins.op else { continue };
+        let mut arg = ins.arg;
+        if is_jump(op) {
+            let t = new_index[target_of(ins)?];
+            let here = instructions.len() as u32;
+            if op == Op::Jump && t <= here {
+                op = Op::JumpBackward;
+            } else if op == Op::JumpBackward && t > here {
+                op = Op::Jump;
+            }
+            arg = t;
+        }
+        instructions.push(Instr::new(op, arg));
+        let mut loc = ins.loc;
+        if loc.line == 0 {
+            loc.line = u.firstlineno;
+            loc.end_line = u.firstlineno;
+        }
+        locations.push(loc);
+        handlers.push(handler_at[i].map(|h| Handler { target: new_index[h.target] as usize, ..h }));
+    }
+    let mut exception_table: Vec<ExceptionEntry> = Vec::new();
+    let mut i = 0;
+    while i < handlers.len() {
+        let Some(h) = handlers[i] else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < handlers.len() && handlers[i] == Some(h) {
+            i += 1;
+        }
+        exception_table.push(ExceptionEntry {
+            start: start as u32,
+            end: i as u32,
+            target: h.target as u32,
+            depth: h.depth,
+            push_lasti: h.lasti,
+        });
+    }
+    Ok(Assembled { instructions, locations, exception_table, stacksize: maxdepth as u32 })
+}

@@ -1,0 +1,73 @@
+//! `from __future__ import ...` at the top of a module (CPython's `future.c`).
+
+use crate::parse::LineIndex;
+use crate::CompileError;
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+#[derive(Default)]
+pub struct Features {
+    pub annotations: bool,
+    /// The last future import at the top of the file.
+    pub location: Option<TextRange>,
+}
+
+const KNOWN: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+pub fn check(body: &[Stmt], index: &LineIndex<'_>) -> Result<Features, CompileError> {
+    let mut f = Features::default();
+    let mut i = 0;
+    if let Some(Stmt::Expr(e)) = body.first() {
+        if matches!(&*e.value, Expr::StringLiteral(_)) {
+            i = 1;
+        }
+    }
+    let mut done = false;
+    let mut prev_line = 0;
+    for s in &body[i.min(body.len())..] {
+        let line = index.line_number(s.range().start());
+        if done && line > prev_line {
+            break;
+        }
+        prev_line = line;
+        match s {
+            Stmt::ImportFrom(imp) if imp.level == 0 && imp.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
+                if done {
+                    return Err(index.error(
+                        crate::ErrorKind::SyntaxError,
+                        "from __future__ imports must occur at the beginning of the file",
+                        imp.range,
+                    ));
+                }
+                for a in &imp.names {
+                    let name = a.name.as_str();
+                    if name == "annotations" {
+                        f.annotations = true;
+                    } else if name == "braces" {
+                        return Err(index.error(crate::ErrorKind::SyntaxError, "not a chance", imp.range));
+                    } else if !KNOWN.contains(&name) {
+                        return Err(index.error(
+                            crate::ErrorKind::SyntaxError,
+                            format!("future feature {name} is not defined"),
+                            imp.range,
+                        ));
+                    }
+                }
+                f.location = Some(imp.range);
+            }
+            _ => done = true,
+        }
+    }
+    Ok(f)
+}

@@ -1,0 +1,140 @@
+//! Parsing with ruff's parser, source positions, and SyntaxError construction.
+
+use crate::code::Location;
+use crate::{CompileError, ErrorKind};
+use ruff_text_size::{TextRange, TextSize};
+
+/// Maps byte offsets to lines and columns.
+pub struct LineIndex<'a> {
+    pub source: &'a str,
+    pub filename: &'a str,
+    /// Byte offset of the start of each line.
+    starts: Vec<u32>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a str, filename: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0u32];
+        let bytes = source.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { source, filename, starts }
+    }
+
+    /// 0-based line index and byte column of `offset`.
+    pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
+        let off = offset.to_u32().min(self.source.len() as u32);
+        let line = match self.starts.binary_search(&off) {
+            Ok(l) => l,
+            Err(l) => l.saturating_sub(1),
+        };
+        (line as u32, off - self.starts[line])
+    }
+
+    pub fn location(&self, range: TextRange) -> Location {
+        let (l1, c1) = self.line_col(range.start());
+        let (l2, c2) = self.line_col(range.end());
+        Location { line: l1 + 1, end_line: l2 + 1, col: c1, end_col: c2 }
+    }
+
+    pub fn line_number(&self, offset: TextSize) -> u32 {
+        self.line_col(offset).0 + 1
+    }
+
+    /// The text of 0-based line `line`, with its newline if it has one.
+    pub fn line_text(&self, line: u32) -> String {
+        let l = line as usize;
+        let Some(&start) = self.starts.get(l) else { return String::new() };
+        let end = self.starts.get(l + 1).map_or(self.source.len(), |&e| e as usize);
+        let mut s = self.source.get(start as usize..end).unwrap_or("").to_string();
+        if s.ends_with("\r\n") {
+            s.truncate(s.len() - 2);
+            s.push('\n');
+        } else if s.ends_with('\r') {
+            s.pop();
+            s.push('\n');
+        }
+        s
+    }
+
+    /// 1-based character column of `offset` within its line.
+    pub fn char_col(&self, offset: TextSize) -> u32 {
+        let (line, col) = self.line_col(offset);
+        let start = self.starts[line as usize] as usize;
+        let end = start + col as usize;
+        self.source.get(start..end).map_or(col, |s| s.chars().count() as u32) + 1
+    }
+
+    /// A compiler or symtable error: CPython reports byte offsets (+1) and no text
+    /// (the VM may fill `text` from the file, as `PyErr_ProgramTextObject` does).
+    pub fn error(&self, kind: ErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
+        let loc = self.location(range);
+        CompileError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno: loc.line,
+            offset: loc.col + 1,
+            end_lineno: loc.end_line,
+            end_offset: loc.end_col + 1,
+            text: None,
+        }
+    }
+
+    /// A parser/tokenizer error: character offsets and the line's text.
+    pub fn parse_error(&self, kind: ErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
+        let (l1, _) = self.line_col(range.start());
+        let (l2, _) = self.line_col(range.end());
+        CompileError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno: l1 + 1,
+            offset: self.char_col(range.start()),
+            end_lineno: l2 + 1,
+            end_offset: self.char_col(range.end()),
+            text: Some(self.line_text(l1)),
+        }
+    }
+}
+
+/// The parsed input of `compile`.
+pub enum Parsed {
+    Module(ruff_python_ast::ModModule),
+    Expr(ruff_python_ast::ModExpression),
+}
+
+/// Parses `source` for `mode`, mapping the first error to CPython's SyntaxError.
+pub fn parse(source: &str, mode: crate::Mode, index: &LineIndex<'_>) -> Result<Parsed, CompileError> {
+    use ruff_python_ast::{Mod, PythonVersion};
+    use ruff_python_parser::{parse_unchecked, Mode as PMode, ParseOptions};
+    crate::parse_errors::precheck(source, index)?;
+    let pmode = match mode {
+        crate::Mode::Eval => PMode::Expression,
+        _ => PMode::Module,
+    };
+    let opts = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
+    let parsed = parse_unchecked(source, opts);
+    if let Some(err) = parsed.errors().first() {
+        return Err(crate::parse_errors::map_parse_error(err, source, index));
+    }
+    if let Some(u) = parsed.unsupported_syntax_errors().first() {
+        return Err(crate::parse_errors::map_unsupported(u, index));
+    }
+    Ok(match parsed.into_syntax() {
+        Mod::Module(m) => Parsed::Module(m),
+        Mod::Expression(e) => Parsed::Expr(e),
+    })
+}
