@@ -13,6 +13,7 @@ kept).  Never hand-edit the recorded outputs: fix the program and re-record.
 import argparse
 import json
 import os
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -79,6 +80,8 @@ def main():
             note = ""
             if res["stdout"] == "" and res["stderr"] == "" and res["exit"] == 0:
                 note = "  WARNING: empty output and exit 0 (a silent interpreter would pass it)"
+            if re.search(r" at 0x[0-9a-fA-F]+", res["stdout"] + res["stderr"]):
+                note += "  WARNING: output contains an address (' at 0x...'): not deterministic"
             print("recorded %s (exit %d)%s" % (case.id, res["exit"], note))
     print("%d recorded, %d not recorded" % (len(cases) - bad, bad))
     return 1 if bad else 0

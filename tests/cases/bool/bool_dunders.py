@@ -5,7 +5,7 @@ class Truthy:
 t = Truthy()
 if t:
     print("truthy branch")
-print(not t, t and "and-value", t or "unused", bool(t))
+print(not t, t and "and-value", (t or "unused") is t, bool(t))
 print(all([t, t]), any([Truthy()]), [x for x in [t] if x] == [t])
 class BadBool:
     def __bool__(self): return "yes"
