@@ -193,6 +193,11 @@ opcodes! {
     /// CPython wraps with ASYNC_GEN_WRAP), 2 inside `yield from`, 3 inside `await`
     /// (in an async generator, passed through to the event loop).
     YieldValue => 0;
+    /// Async generators: `[x] -> [wrapped x]` right before the `YieldValue` of a
+    /// `yield` (not of an `await`), so the async generator can tell a value it
+    /// yields to its consumer from one an awaited object yields to the event loop
+    /// (CPython 3.11's ASYNC_GEN_WRAP).
+    AsyncGenWrap => 0;
     /// `[x] -> []`: returns `x` from the frame.
     ReturnValue => -1;
     /// arg 0: re-raise the exception being handled (RuntimeError "No active exception
