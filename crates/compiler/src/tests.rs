@@ -285,3 +285,27 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let e = err(&src);
     assert_eq!(e.msg, "too many nested parentheses");
 }
+
+#[test]
+fn match_statements() {
+    let src = "match cmd:\n    case [x, *rest] if x:\n        pass\n    case {'a': 1, **kw}:\n        pass\n    case Point(x=0, y=yy) | Point(y=yy, x=0):\n        pass\n    case (1 | 2 | 3) as n:\n        pass\n    case [_, *_, last]:\n        pass\n    case None:\n        pass\n    case _:\n        pass\n";
+    let c = comp(src);
+    let o = ops(&c);
+    for op in [Op::MatchSequence, Op::MatchMapping, Op::MatchKeys, Op::MatchClass, Op::GetLen, Op::CopyDictWithoutKeys, Op::UnpackEx] {
+        assert!(o.contains(&op), "missing {op:?}");
+    }
+    assert_eq!(err("match x:\n    case y:\n        pass\n    case 1:\n        pass\n").msg, "name capture 'y' makes remaining patterns unreachable");
+    assert_eq!(err("match x:\n    case [a, a]:\n        pass\n").msg, "multiple assignments to name 'a' in pattern");
+    assert_eq!(err("match x:\n    case [a] | [b]:\n        pass\n").msg, "alternative patterns bind different names");
+}
+
+#[test]
+fn except_star() {
+    let c = comp("try:\n    f()\nexcept* ValueError as e:\n    g(e)\nexcept* TypeError:\n    pass\n");
+    let o = ops(&c);
+    assert!(o.contains(&Op::CheckEgMatch) && o.contains(&Op::PrepReraiseStar));
+    assert_eq!(
+        err("for x in y:\n    try:\n        pass\n    except* E:\n        break\n").msg,
+        "'break', 'continue' and 'return' cannot appear in an except* block"
+    );
+}
