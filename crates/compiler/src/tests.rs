@@ -349,3 +349,27 @@ fn syntax_error_messages_match_cpython() {
         assert!(e.text.is_some(), "parser errors carry the line text: {src:?}");
     }
 }
+
+#[test]
+fn future_annotations_are_strings() {
+    let c = comp("from __future__ import annotations\nx: List[int] = []\ndef f(a: int | None = None, *b: Callable[[int], str]) -> a.b[1:2, ::3]:\n    pass\nclass C:\n    w: (1 + 2) * 3 ** -x if not q else [i for i in r if i]\n");
+    let strs = |code: &CodeObject| -> Vec<String> {
+        code.consts.iter().filter_map(|k| if let Constant::Str(s) = k { Some(s.to_string()) } else { None }).collect()
+    };
+    let m = strs(&c);
+    for want in ["List[int]", "int | None", "Callable[[int], str]", "a.b[1:2, ::3]"] {
+        assert!(m.iter().any(|s| s == want), "missing {want}: {m:?}");
+    }
+    let k = strs(inner(&c, "C"));
+    assert!(k.iter().any(|s| s == "(1 + 2) * 3 ** (-x) if not q else [i for i in r if i]"), "{k:?}");
+    assert_eq!(c.flags & crate::code::flags::FUTURE_ANNOTATIONS, crate::code::flags::FUTURE_ANNOTATIONS);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for src in ["", "\n", "(", ")", "'''", "\\", "@", "def", "class C(", "x = [", "f'{", "\t\tx", "lambda: (yield)", "async def f(): yield from x", "\u{feff}x = 1"] {
+        let _ = compile(src, "<t>", Mode::Exec, CompileOptions::default());
+        let _ = compile(src, "<t>", Mode::Eval, CompileOptions::default());
+        let _ = compile(src, "<t>", Mode::Single, CompileOptions::default());
+    }
+}

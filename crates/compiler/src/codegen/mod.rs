@@ -12,7 +12,7 @@
 //! - `pattern.rs`: match statements.
 
 mod exceptions;
-mod expr;
+pub(crate) mod expr;
 mod pattern;
 mod stmt;
 
@@ -28,6 +28,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub(crate) use expr::int_value;
 pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 /// An instruction before assembly: a real opcode or a pseudo-instruction.
