@@ -207,6 +207,8 @@ fn generators_and_coroutines() {
     assert_eq!(inner(&c, "g").flags & 0x20, 0x20);
     assert_eq!(inner(&c, "h").flags & 0x80, 0x80);
     assert_eq!(inner(&c, "ag").flags & 0x200, 0x200);
+    assert!(ops(inner(&c, "ag")).contains(&Op::AsyncGenWrap));
+    assert!(!ops(inner(&c, "g")).contains(&Op::AsyncGenWrap));
     let h = ops(inner(&c, "h"));
     assert!(h.contains(&Op::GetAwaitable) && h.contains(&Op::Send) && h.contains(&Op::EndAsyncFor));
 }

@@ -188,7 +188,7 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.visit_expr(v)?,
                     None => self.load_const(Constant::None),
                 }
-                self.emit(Op::YieldValue, YIELD_PLAIN);
+                self.emit_yield();
                 Ok(())
             }
             Expr::YieldFrom(y) => {
@@ -268,6 +268,15 @@ impl<'a> Compiler<'a> {
             self.unit_ref().kind,
             UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda | UnitKind::Comprehension
         )
+    }
+
+    /// A `yield` (CPython's `addop_yield`): async generators wrap the value first.
+    fn emit_yield(&mut self) {
+        let ste = self.scope();
+        if ste.generator && ste.coroutine {
+            self.emit(Op::AsyncGenWrap, 0);
+        }
+        self.emit(Op::YieldValue, YIELD_PLAIN);
     }
 
     /// The `Send`/`YieldValue`/`JumpBackward` loop of `yield from` and `await`:
@@ -913,7 +922,7 @@ impl<'a> Compiler<'a> {
         match kind {
             CompKind::Gen => {
                 self.visit_expr(elt)?;
-                self.emit(Op::YieldValue, YIELD_PLAIN);
+                self.emit_yield();
                 self.emit(Op::PopTop, 0);
             }
             CompKind::List => {
