@@ -1,1 +1,189 @@
-fn main() {}
+//! `ferropy`: the command line, behaving like `python3` (options, exit codes,
+//! uncaught-exception reports), plus the REPL.
+
+mod cli;
+mod repl;
+
+use cli::{Action, Options};
+use vm::{Value, Vm};
+
+/// The interpreter runs on its own thread with a large stack: deep (but legal)
+/// recursion hits the recursion limit long before the native stack ends.
+const STACK_SIZE: usize = 1 << 30;
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("Fatal Python error: ferropy internal error: {info}");
+    }));
+    let args: Vec<String> = std::env::args().collect();
+    let opts = match cli::parse(&args) {
+        Ok(o) => o,
+        Err(code) => std::process::exit(code),
+    };
+    let child = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(opts))
+        .expect("spawn interpreter thread");
+    let code = child.join().unwrap_or(1);
+    std::process::exit(code);
+}
+
+fn run(opts: Options) -> i32 {
+    let marker = 0u8;
+    let base = &marker as *const u8 as usize;
+    let mut vm = Vm::new(opts.config.clone());
+    vm.heap.set_stack_base(base + 256);
+    vm.native_stack_limit = base.saturating_sub(STACK_SIZE - (64 << 20));
+    for x in &opts.config.xoptions {
+        if let Some(n) = x.strip_prefix("int_max_str_digits=").and_then(|n| n.parse().ok()) {
+            vm.int_max_str_digits = n;
+        }
+    }
+    vm::signals::install();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_action(&mut vm, &opts)));
+    let code = match result {
+        Ok(c) => c,
+        Err(_) => 1,
+    };
+    vm::sys::flush_std(&mut vm);
+    code
+}
+
+fn run_action(vm: &mut Vm, opts: &Options) -> i32 {
+    if !opts.config.no_site {
+        // `site` needs much of the library; importing it is best-effort for now.
+        let _ = vm::import::import_simple(vm, "site").is_ok();
+    }
+    let main = match new_main_module(vm) {
+        Ok(m) => m,
+        Err(e) => return report(vm, e),
+    };
+    let r = match &opts.action {
+        Action::Command(cmd) => run_source(vm, main, cmd, "<string>"),
+        Action::Module(name) => run_module(vm, name),
+        Action::Script(path) => run_script(vm, main, path, opts.skip_first_line),
+        Action::Stdin => {
+            let mut src = String::new();
+            use std::io::Read;
+            if opts.config.inspect && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                Ok(vm.none)
+            } else if std::io::stdin().read_to_string(&mut src).is_ok() {
+                run_source(vm, main, &src, "<stdin>")
+            } else {
+                Ok(vm.none)
+            }
+        }
+        Action::Repl => return repl::run(vm, main, opts),
+    };
+    let code = match r {
+        Ok(_) => 0,
+        Err(e) => report(vm, e),
+    };
+    if opts.config.inspect && !matches!(opts.action, Action::Repl) {
+        return repl::run(vm, main, opts).max(code);
+    }
+    code
+}
+
+fn new_main_module(vm: &mut Vm) -> vm::PyResult<Value> {
+    let m = vm::module::new_module(vm, "__main__")?;
+    let d = vm::module::module_dict(m);
+    let b = vm.builtins;
+    vm::dict::set_item_str(vm, d, "__builtins__", b)?;
+    let mods = vm.modules;
+    vm::dict::set_item_str(vm, mods, "__main__", m)?;
+    Ok(m)
+}
+
+fn run_source(vm: &mut Vm, main: Value, src: &str, filename: &str) -> vm::PyResult<Value> {
+    vm::sys::register_source(filename, src);
+    let opt = vm.config.optimize;
+    let code = vm::import::compile_source(vm, src, filename, compiler::Mode::Exec, opt)?;
+    let d = vm::module::module_dict(main);
+    vm::interp::run_code(vm, code, d, d)
+}
+
+fn run_script(vm: &mut Vm, main: Value, path: &str, skip_first_line: bool) -> vm::PyResult<Value> {
+    let abs = cli::absolute(path);
+    let d = vm::module::module_dict(main);
+    let p = std::path::Path::new(&abs);
+    if p.is_dir() {
+        let mainpy = p.join("__main__.py");
+        let f = vm::str::alloc_str(vm, &mainpy.to_string_lossy());
+        vm::dict::set_item_str(vm, d, "__file__", f)?;
+        return exec_path(vm, d, &mainpy.to_string_lossy(), skip_first_line);
+    }
+    let f = vm::str::alloc_str(vm, &abs);
+    vm::dict::set_item_str(vm, d, "__file__", f)?;
+    exec_path(vm, d, &abs, skip_first_line)
+}
+
+fn exec_path(vm: &mut Vm, d: Value, path: &str, skip_first_line: bool) -> vm::PyResult<Value> {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let mut src = String::from_utf8_lossy(&bytes).into_owned();
+    if skip_first_line {
+        // Keep line numbers right: the first line becomes empty.
+        src = match src.find('\n') {
+            Some(i) => src[i..].to_string(),
+            None => String::new(),
+        };
+        vm::sys::register_source(path, &src);
+    }
+    let opt = vm.config.optimize;
+    let code = vm::import::compile_source(vm, &src, path, compiler::Mode::Exec, opt)?;
+    vm::interp::run_code(vm, code, d, d)
+}
+
+/// `-m name`: runs the module's source as `__main__` (a package runs its
+/// `__main__` submodule), with `sys.argv[0]` set to the file.
+fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<Value> {
+    let Some(file) = vm::import::find_module_file(vm, name)? else {
+        vm::sys::flush_std(vm);
+        eprintln!("{}: No module named {name}", std::env::args().next().unwrap_or_default());
+        return Err(exit_error(vm, 1));
+    };
+    let main = new_main_module(vm)?;
+    let d = vm::module::module_dict(main);
+    let argv = vm::sys::sys_attr(vm, "argv")?;
+    let f = vm::str::alloc_str(vm, &file);
+    vm::ops::setitem(vm, argv, Value::small(0), f)?;
+    vm::dict::set_item_str(vm, d, "__file__", f)?;
+    let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+    let pv = vm::str::alloc_str(vm, pkg);
+    vm::dict::set_item_str(vm, d, "__package__", pv)?;
+    exec_path(vm, d, &file, false)
+}
+
+/// A SystemExit carrying an exit code (for errors already reported).
+fn exit_error(vm: &mut Vm, code: i64) -> vm::PyErr {
+    let t = vm.e.system_exit;
+    vm::PyErr(vm::exceptions::new_exception(vm, t, &[Value::small(code)]))
+}
+
+/// Prints an uncaught exception (or handles SystemExit) and returns the exit code.
+pub fn report(vm: &mut Vm, e: vm::PyErr) -> i32 {
+    let exc = e.0;
+    if vm::exceptions::is_instance_of(vm, exc, vm.e.system_exit) {
+        return system_exit_code(vm, exc);
+    }
+    vm::sys::flush_std(vm);
+    vm::sys::print_exception(vm, exc);
+    if vm::exceptions::is_instance_of(vm, exc, vm.e.keyboard_interrupt) {
+        return 130;
+    }
+    1
+}
+
+fn system_exit_code(vm: &mut Vm, exc: Value) -> i32 {
+    let code = vm::attr::getattr_str(vm, exc, "code").unwrap_or(vm.none);
+    if code == vm.none {
+        return 0;
+    }
+    if let Some(i) = vm::int::as_i64(code) {
+        return i as i32;
+    }
+    vm::sys::flush_std(vm);
+    let s = vm::ops::str_string(vm, code).unwrap_or_default();
+    vm::sys::write_stderr(vm, &format!("{s}\n"));
+    1
+}

@@ -1,0 +1,920 @@
+//! The `builtins` module: thin wrappers over the semantic functions of `ops`,
+//! `attr`, `call` and the type modules, with CPython's argument handling.
+
+use crate::dict;
+use crate::object::{Args, PyResult};
+use crate::ops;
+use crate::typeobj;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::{BinOp, CmpOp};
+
+fn b_abs(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "abs", 1, 1)?;
+    if let Some(r) = crate::int::unary(vm, a[0], "abs")? {
+        return Ok(r);
+    }
+    match crate::call::call_special(vm, a[0], "__abs__", &[])? {
+        Some(r) => Ok(r),
+        None => Err({ let __arg = format!("bad operand type for abs(): '{}'", vm.type_name(a[0])); vm.type_error(__arg) }),
+    }
+}
+
+fn b_all(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "all", 1, 1)?;
+    let it = ops::iter(vm, a[0])?;
+    while let Some(v) = ops::next(vm, it)? {
+        if !ops::truthy(vm, v)? {
+            return Ok(vm.false_);
+        }
+    }
+    Ok(vm.true_)
+}
+
+fn b_any(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "any", 1, 1)?;
+    let it = ops::iter(vm, a[0])?;
+    while let Some(v) = ops::next(vm, it)? {
+        if ops::truthy(vm, v)? {
+            return Ok(vm.true_);
+        }
+    }
+    Ok(vm.false_)
+}
+
+fn b_ascii(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "ascii", 1, 1)?;
+    ops::ascii(vm, a[0])
+}
+
+fn radix(vm: &mut Vm, args: Args, name: &str, spec: &str) -> PyResult {
+    let a = args.exact(vm, name, 1, 1)?;
+    let i = crate::number::index_bigint(vm, a[0])?;
+    let s = format::spec::format_int_spec(&i, spec, "int").map_err(|e| crate::number::fmt_err(vm, e))?;
+    Ok(crate::str::new_str(vm, s))
+}
+fn b_bin(vm: &mut Vm, args: Args) -> PyResult {
+    radix(vm, args, "bin", "#b")
+}
+fn b_oct(vm: &mut Vm, args: Args) -> PyResult {
+    radix(vm, args, "oct", "#o")
+}
+fn b_hex(vm: &mut Vm, args: Args) -> PyResult {
+    radix(vm, args, "hex", "#x")
+}
+
+fn b_callable(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "callable", 1, 1)?;
+    Ok({ let __arg = is_callable(vm, a[0]); vm.bool(__arg) })
+}
+
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<crate::function::FunctionObj>() || v.is::<crate::function::NativeFunction>() || v.is::<crate::function::BoundMethod>() || typeobj::is_type(v) {
+        return true;
+    }
+    let t = vm.type_of(v);
+    typeobj::lookup_str(vm, t, "__call__").is_some()
+}
+
+fn b_chr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "chr", 1, 1)?;
+    let i = crate::number::index_bigint(vm, a[0])?;
+    use num_traits::ToPrimitive;
+    match i.to_u32().and_then(char::from_u32) {
+        Some(c) => Ok(crate::str::char_str(vm, c)),
+        None if i.to_i64().is_some_and(|x| (0xd800..0xe000).contains(&x)) => Err(vm.value_error("chr() arg is a lone surrogate, which Ferropy cannot represent yet")),
+        None if i.to_i64().is_some() => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+fn b_ord(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "ord", 1, 1)?;
+    if let Some(s) = crate::str::as_str(a[0]) {
+        let mut cs = s.chars();
+        return match (cs.next(), cs.next()) {
+            (Some(c), None) => Ok(Value::small(c as i64)),
+            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        };
+    }
+    if let Some(b) = crate::bytes::as_bytes(a[0]) {
+        if b.len() == 1 {
+            return Ok(Value::small(b[0] as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err({ let __arg = format!("ord() expected string of length 1, but {} found", vm.type_name(a[0])); vm.type_error(__arg) })
+}
+
+fn b_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "delattr", 2, 2)?;
+    check_attr_name(vm, a[1])?;
+    crate::attr::setattr(vm, a[0], a[1], Value::NULL)?;
+    Ok(vm.none)
+}
+
+fn check_attr_name(vm: &mut Vm, n: Value) -> PyResult<()> {
+    if crate::str::as_str(n).is_none() {
+        return Err({ let __arg = format!("attribute name must be string, not '{}'", vm.type_name(n)); vm.type_error(__arg) });
+    }
+    Ok(())
+}
+
+fn b_getattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "getattr", 2, 3)?;
+    check_attr_name(vm, a[1])?;
+    let name = vm.intern_value(a[1]);
+    if a.len() == 3 {
+        return Ok(crate::attr::getattr_opt(vm, a[0], name)?.unwrap_or(a[2]));
+    }
+    crate::attr::getattr(vm, a[0], name)
+}
+
+fn b_hasattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "hasattr", 2, 2)?;
+    check_attr_name(vm, a[1])?;
+    let name = vm.intern_value(a[1]);
+    Ok({ let __arg = crate::attr::getattr_opt(vm, a[0], name)?.is_some(); vm.bool(__arg) })
+}
+
+fn b_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "setattr", 3, 3)?;
+    check_attr_name(vm, a[1])?;
+    crate::attr::setattr(vm, a[0], a[1], a[2])?;
+    Ok(vm.none)
+}
+
+fn b_divmod(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "divmod", 2, 2)?;
+    let (x, y) = (a[0], a[1]);
+    let r = binary_dunder(vm, x, y, "__divmod__", "__rdivmod__")?;
+    if r != vm.not_implemented {
+        return Ok(r);
+    }
+    Err({ let __arg = format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(x), vm.type_name(y)); vm.type_error(__arg) })
+}
+
+/// A binary operation by explicit dunder names (divmod, 3-arg pow): the same
+/// reflected-operand rules as `ops::binary_op1`.
+fn binary_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, rname: &str) -> PyResult {
+    let (tx, ty) = (vm.type_of(x), vm.type_of(y));
+    let fx = typeobj::lookup_str(vm, tx, name);
+    let mut fy = if tx != ty { typeobj::lookup_str(vm, ty, rname) } else { None };
+    if let Some(f) = fy {
+        if typeobj::is_subtype(ty, tx) && typeobj::lookup_str(vm, tx, rname) != Some(f) {
+            let r = crate::call::call_method_descr(vm, f, y, Args::new(&[x]))?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+            fy = None;
+        }
+    }
+    if let Some(f) = fx {
+        let r = crate::call::call_method_descr(vm, f, x, Args::new(&[y]))?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = fy {
+        return crate::call::call_method_descr(vm, f, y, Args::new(&[x]));
+    }
+    Ok(vm.not_implemented)
+}
+
+fn b_pow(vm: &mut Vm, args: Args) -> PyResult {
+    let [base, exp, m] = args.bind(vm, "pow", ["base", "exp", "mod"], 2, 0)?;
+    if m.is_null() || m == vm.none {
+        return ops::binary_op(vm, base, exp, BinOp::Power);
+    }
+    if crate::int::is_int(vm, base) && crate::int::is_int(vm, exp) && crate::int::is_int(vm, m) {
+        let (b, e, md) = (crate::int::to_bigint(vm, base).unwrap(), crate::int::to_bigint(vm, exp).unwrap(), crate::int::to_bigint(vm, m).unwrap());
+        return crate::int::power(vm, b, e, Some(md));
+    }
+    let f = typeobj::lookup_str(vm, vm.type_of(base), "__pow__");
+    if let Some(f) = f {
+        let r = crate::call::call_method_descr(vm, f, base, Args::new(&[exp, m]))?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    Err({ let __arg = format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(base),
+        vm.type_name(exp),
+        vm.type_name(m)
+    ); vm.type_error(__arg) })
+}
+
+fn b_format(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "format", 1, 2)?;
+    let spec = match a.get(1) {
+        Some(s) => {
+            if crate::str::as_str(*s).is_none() {
+                return Err({ let __arg = format!("format() argument 2 must be str, not {}", vm.type_name(*s)); vm.type_error(__arg) });
+            }
+            *s
+        }
+        None => vm.empty_str,
+    };
+    ops::format(vm, a[0], spec)
+}
+
+fn b_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "hash", 1, 1)?;
+    let h = crate::hash::hash(vm, a[0])?;
+    Ok(crate::int::from_i64(vm, h))
+}
+
+fn b_id(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "id", 1, 1)?;
+    Ok(crate::int::from_i64(vm, (a[0].id() >> 1) as i64))
+}
+
+fn b_isinstance(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "isinstance", 2, 2)?;
+    let r = isinstance(vm, a[0], a[1])?;
+    Ok(vm.bool(r))
+}
+
+/// `isinstance(obj, cls)` with tuples, unions and `__instancecheck__`.
+pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
+    if vm.type_of(obj) == cls {
+        return Ok(true);
+    }
+    if crate::tuple::is_tuple(cls) {
+        vm.enter_recursion(" in __instancecheck__")?;
+        let mut r = Ok(false);
+        for c in crate::tuple::items(cls) {
+            match isinstance(vm, obj, *c) {
+                Ok(true) => {
+                    r = Ok(true);
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        vm.leave_recursion();
+        return r;
+    }
+    if let Some(args) = crate::generic_alias::union_args(cls) {
+        return isinstance(vm, obj, args);
+    }
+    let meta = vm.type_of(cls);
+    if meta != vm.t.type_ {
+        if let Some(f) = typeobj::lookup_str(vm, meta, "__instancecheck__") {
+            let r = crate::call::call_method_descr(vm, f, cls, Args::new(&[obj]))?;
+            return ops::truthy(vm, r);
+        }
+    }
+    if !typeobj::is_type(cls) {
+        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+    }
+    if typeobj::is_instance(vm, obj, cls) {
+        return Ok(true);
+    }
+    // `__class__` may differ from the type (proxies).
+    let cn = vm.intern("__class__");
+    if let Some(c) = crate::attr::getattr_opt(vm, obj, cn)? {
+        if c != vm.type_of(obj) && typeobj::is_type(c) {
+            return Ok(typeobj::is_subtype(c, cls));
+        }
+    }
+    Ok(false)
+}
+
+fn b_issubclass(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "issubclass", 2, 2)?;
+    let r = issubclass(vm, a[0], a[1])?;
+    Ok(vm.bool(r))
+}
+
+pub fn issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
+    if crate::tuple::is_tuple(cls) {
+        for c in crate::tuple::items(cls) {
+            if issubclass(vm, sub, *c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(args) = crate::generic_alias::union_args(cls) {
+        return issubclass(vm, sub, args);
+    }
+    let meta = vm.type_of(cls);
+    if meta != vm.t.type_ {
+        if let Some(f) = typeobj::lookup_str(vm, meta, "__subclasscheck__") {
+            let r = crate::call::call_method_descr(vm, f, cls, Args::new(&[sub]))?;
+            return ops::truthy(vm, r);
+        }
+    }
+    if !typeobj::is_type(sub) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    if !typeobj::is_type(cls) {
+        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+    }
+    Ok(typeobj::is_subtype(sub, cls))
+}
+
+fn b_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "iter", 1, 2)?;
+    if a.len() == 2 {
+        if !is_callable(vm, a[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(crate::iter::new_callable_iter(vm, a[0], a[1]));
+    }
+    ops::iter(vm, a[0])
+}
+
+fn b_next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "next", 1, 2)?;
+    let t = vm.type_of(a[0]);
+    if typeobj::lookup_str(vm, t, "__next__").is_none() {
+        return Err({ let __arg = format!("'{}' object is not an iterator", vm.type_name(a[0])); vm.type_error(__arg) });
+    }
+    match crate::call::call_special(vm, a[0], "__next__", &[]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => unreachable!("checked above"),
+        Err(e) if a.len() == 2 && crate::exceptions::matches(vm, e, vm.e.stop_iteration) => Ok(a[1]),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_len(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "len", 1, 1)?;
+    let n = ops::len(vm, a[0])?;
+    Ok(crate::int::from_usize(vm, n))
+}
+
+fn b_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "repr", 1, 1)?;
+    ops::repr(vm, a[0])
+}
+
+fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult {
+    let pos = args.pos();
+    let mut key = Value::NULL;
+    let mut default = Value::NULL;
+    for (k, v) in args.kw() {
+        match crate::str::as_str(k) {
+            Some("key") => key = v,
+            Some("default") => default = v,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{}'",
+                    crate::str::as_str(k).unwrap_or("?")
+                )))
+            }
+        }
+    }
+    if key == vm.none {
+        key = Value::NULL;
+    }
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    let src = if pos.len() == 1 {
+        pos[0]
+    } else {
+        if !default.is_null() {
+            return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+        }
+        crate::tuple::new_tuple(vm, pos.to_vec())
+    };
+    let it = ops::iter(vm, src)?;
+    let mut best = Value::NULL;
+    let mut best_key = Value::NULL;
+    // best and best_key live in a heap tuple while Python code runs.
+    let holder = crate::list::new_list(vm, vec![Value::NULL, Value::NULL]);
+    while let Some(v) = ops::next(vm, it)? {
+        let k = if key.is_null() { v } else { crate::call::call(vm, key, &[v])? };
+        if best.is_null() {
+            best = v;
+            best_key = k;
+        } else {
+            let r = ops::compare(vm, k, best_key, op)?;
+            if ops::truthy(vm, r)? {
+                best = v;
+                best_key = k;
+            }
+        }
+        *crate::list::lobj(holder).items.borrow_mut() = vec![best, best_key];
+    }
+    if best.is_null() {
+        if !default.is_null() {
+            return Ok(default);
+        }
+        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    }
+    std::hint::black_box(holder);
+    Ok(best)
+}
+
+fn b_max(vm: &mut Vm, args: Args) -> PyResult {
+    minmax(vm, args, "max", CmpOp::Gt)
+}
+fn b_min(vm: &mut Vm, args: Args) -> PyResult {
+    minmax(vm, args, "min", CmpOp::Lt)
+}
+
+fn b_print(vm: &mut Vm, args: Args) -> PyResult {
+    let mut sep = Value::NULL;
+    let mut end = Value::NULL;
+    let mut file = Value::NULL;
+    let mut flush = Value::NULL;
+    for (k, v) in args.kw() {
+        match crate::str::as_str(k) {
+            Some("sep") => sep = v,
+            Some("end") => end = v,
+            Some("file") => file = v,
+            Some("flush") => flush = v,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    crate::str::as_str(k).unwrap_or("?")
+                )))
+            }
+        }
+    }
+    let none = vm.none;
+    let text_arg = |vm: &mut Vm, v: Value, what: &str, default: &str| -> PyResult<String> {
+        if v.is_null() || v == none {
+            return Ok(default.to_string());
+        }
+        match crate::str::as_str(v) {
+            Some(s) => Ok(s.to_string()),
+            None => Err({ let __arg = format!("{what} must be None or a string, not {}", vm.type_name(v)); vm.type_error(__arg) }),
+        }
+    };
+    let sep = text_arg(vm, sep, "sep", " ")?;
+    let end = text_arg(vm, end, "end", "\n")?;
+    let file = if file.is_null() || file == none { crate::sys::stdout(vm)? } else { file };
+    if file == none {
+        return Ok(none);
+    }
+    let mut out = String::new();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ops::str_string(vm, *v)?);
+    }
+    out.push_str(&end);
+    crate::sys::write_to(vm, file, &out)?;
+    if !flush.is_null() && ops::truthy(vm, flush)? {
+        crate::call::call_method(vm, file, "flush", &[])?;
+    }
+    Ok(none)
+}
+
+fn b_input(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "input", 0, 1)?;
+    let out = crate::sys::stdout(vm)?;
+    if let Some(p) = a.first() {
+        let s = ops::str_string(vm, *p)?;
+        crate::sys::write_to(vm, out, &s)?;
+    }
+    let _ = crate::call::call_method(vm, out, "flush", &[]);
+    let stdin = crate::sys::sys_attr(vm, "stdin")?;
+    let line = crate::call::call_method(vm, stdin, "readline", &[])?;
+    let s = crate::str::as_str(line).unwrap_or("").to_string();
+    if s.is_empty() {
+        let t = vm.e.eof_error;
+        return Err(vm.new_exc(t, "EOF when reading a line"));
+    }
+    let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn b_round(vm: &mut Vm, args: Args) -> PyResult {
+    let [number, ndigits] = args.bind(vm, "round", ["number", "ndigits"], 1, 0)?;
+    let t = vm.type_of(number);
+    let Some(f) = typeobj::lookup_str(vm, t, "__round__") else {
+        return Err({ let __arg = format!("type {} doesn't define __round__ method", vm.type_name(number)); vm.type_error(__arg) });
+    };
+    let a: &[Value] = if ndigits.is_null() || ndigits == vm.none { &[] } else { std::slice::from_ref(&ndigits) };
+    crate::call::call_method_descr(vm, f, number, Args::new(a))
+}
+
+fn b_sorted(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let mut key = Value::NULL;
+    let mut reverse = false;
+    for (k, v) in args.kw() {
+        match crate::str::as_str(k) {
+            Some("key") => key = v,
+            Some("reverse") => reverse = ops::truthy(vm, v)?,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "sort() got an unexpected keyword argument '{}'",
+                    crate::str::as_str(k).unwrap_or("?")
+                )))
+            }
+        }
+    }
+    let l = crate::list::from_iterable(vm, pos[0])?;
+    crate::list::sort_list(vm, l, key, reverse)?;
+    Ok(l)
+}
+
+fn b_sum(vm: &mut Vm, args: Args) -> PyResult {
+    let [iterable, start] = args.bind(vm, "sum", ["iterable", "start"], 1, 1)?;
+    let mut acc = if start.is_null() { Value::small(0) } else { start };
+    if crate::str::as_str(acc).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if crate::bytes::as_bytes(acc).is_some() {
+        let what = if acc.is::<crate::bytes::ByteArrayObj>() { "bytearray" } else { "bytes" };
+        return Err(vm.type_error(format!("sum() can't sum {what} [use b''.join(seq) instead]")));
+    }
+    let it = ops::iter(vm, iterable)?;
+    // Exact float sums use Neumaier-free plain addition as CPython does for floats.
+    let holder = crate::list::new_list(vm, vec![acc]);
+    while let Some(v) = ops::next(vm, it)? {
+        acc = ops::binary_op(vm, acc, v, BinOp::Add)?;
+        crate::list::lobj(holder).items.borrow_mut()[0] = acc;
+    }
+    Ok(acc)
+}
+
+fn b_globals(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "globals", 0, 0)?;
+    Ok(vm.frames.last().map(|f| f.globals).unwrap_or(vm.none))
+}
+
+fn b_locals(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "locals", 0, 0)?;
+    current_locals(vm)
+}
+
+/// `locals()` of the calling frame.
+pub fn current_locals(vm: &mut Vm) -> PyResult {
+    let n = vm.frames.len();
+    if n == 0 {
+        return Ok(vm.none);
+    }
+    let f = &vm.frames[n - 1];
+    if !f.locals.is_null() {
+        return Ok(f.locals);
+    }
+    crate::frame::fast_locals(vm, n - 1)
+}
+
+fn b_vars(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "vars", 0, 1)?;
+    match a.first() {
+        None => current_locals(vm),
+        Some(o) => {
+            let n = vm.intern("__dict__");
+            match crate::attr::getattr_opt(vm, *o, n)? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
+    }
+}
+
+fn b_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "dir", 0, 1)?;
+    let l = match a.first() {
+        None => {
+            let loc = current_locals(vm)?;
+            let keys = crate::call::call_method(vm, loc, "keys", &[])?;
+            crate::list::from_iterable(vm, keys)?
+        }
+        Some(o) => {
+            let r = match crate::call::call_special(vm, *o, "__dir__", &[])? {
+                Some(r) => r,
+                None => return Err(vm.type_error("object does not provide __dir__")),
+            };
+            crate::list::from_iterable(vm, r)?
+        }
+    };
+    crate::list::sort_list(vm, l, Value::NULL, false)?;
+    Ok(l)
+}
+
+fn b_compile(vm: &mut Vm, args: Args) -> PyResult {
+    let [source, filename, mode, flags, dont_inherit, optimize] =
+        args.bind(vm, "compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3, 0)?;
+    let _ = (flags, dont_inherit);
+    let src = source_text(vm, source, "compile")?;
+    let fname = ops::str_string(vm, filename)?;
+    let mode_s = crate::str_methods::str_arg(vm, mode, "compile() mode")?;
+    let mode = match mode_s {
+        "exec" => compiler::Mode::Exec,
+        "eval" => compiler::Mode::Eval,
+        "single" => compiler::Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let opt = if optimize.is_null() { vm.config.optimize as i64 } else { crate::number::index_i64(vm, optimize)? };
+    let opt = if opt < 0 { vm.config.optimize } else { opt as u8 };
+    crate::import::compile_source(vm, &src, &fname, mode, opt)
+}
+
+fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {
+    if let Some(s) = crate::str::as_str(source) {
+        return Ok(s.to_string());
+    }
+    if let Some(b) = crate::bytes::as_bytes(source) {
+        return String::from_utf8(b).map_err(|_| vm.value_error("source code string cannot contain null bytes"));
+    }
+    Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
+}
+
+fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    let [source, globals, locals] = args.bind(vm, name, ["source", "globals", "locals"], 1, 1)?;
+    let none = vm.none;
+    let (globals, locals) = {
+        let g = if globals.is_null() || globals == none { Value::NULL } else { globals };
+        let l = if locals.is_null() || locals == none { Value::NULL } else { locals };
+        match (g, l) {
+            (Value::NULL, Value::NULL) => {
+                let g = vm.frames.last().map(|f| f.globals).unwrap_or(vm.builtins_dict);
+                let l = current_locals(vm)?;
+                (g, l)
+            }
+            (g, Value::NULL) => (g, g),
+            (Value::NULL, l) => {
+                let g = vm.frames.last().map(|f| f.globals).unwrap_or(vm.builtins_dict);
+                (g, l)
+            }
+            (g, l) => (g, l),
+        }
+    };
+    if !globals.is::<dict::DictObj>() {
+        return Err({ let __arg = format!("{name}() globals must be a dict, not {}", vm.type_name(globals)); vm.type_error(__arg) });
+    }
+    let code = if source.is::<crate::function::CodeObj>() {
+        source
+    } else {
+        let src = source_text(vm, source, name)?;
+        let src = if name == "eval" { src.trim_start_matches([' ', '\t']).to_string() } else { src };
+        let mode = if name == "eval" { compiler::Mode::Eval } else { compiler::Mode::Exec };
+        let opt = vm.config.optimize;
+        crate::import::compile_source(vm, &src, "<string>", mode, opt)?
+    };
+    crate::interp::builtins_for(vm, globals)?;
+    let r = crate::interp::run_code(vm, code, globals, locals)?;
+    Ok(if name == "exec" { vm.none } else { r })
+}
+
+fn b_exec(vm: &mut Vm, args: Args) -> PyResult {
+    exec_or_eval(vm, args, "exec")
+}
+fn b_eval(vm: &mut Vm, args: Args) -> PyResult {
+    exec_or_eval(vm, args, "eval")
+}
+
+fn b_import(vm: &mut Vm, args: Args) -> PyResult {
+    let [name, globals, _locals, fromlist, level] =
+        args.bind(vm, "__import__", ["name", "globals", "locals", "fromlist", "level"], 1, 0)?;
+    let level = if level.is_null() { 0 } else { crate::number::index_i64(vm, level)? };
+    let globals = if globals.is_null() { vm.none } else { globals };
+    let fromlist = if fromlist.is_null() { vm.none } else { fromlist };
+    crate::import::import_module_level(vm, name, globals, fromlist, level)
+}
+
+fn b_build_class(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0];
+    if !func.is::<crate::function::FunctionObj>() {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    let name = pos[1];
+    if crate::str::as_str(name).is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases = crate::tuple::new_tuple(vm, pos[2..].to_vec());
+    let bases = resolve_mro_entries(vm, orig_bases)?;
+    let mut meta = Value::NULL;
+    let mut kw_names = Vec::new();
+    let mut kw_vals = Vec::new();
+    for (k, v) in args.kw() {
+        if crate::str::as_str(k) == Some("metaclass") {
+            meta = v;
+        } else {
+            kw_names.push(k);
+            kw_vals.push(v);
+        }
+    }
+    let base_items = crate::tuple::items(bases).to_vec();
+    let is_class = meta.is_null() || typeobj::is_type(meta);
+    if meta.is_null() {
+        meta = match base_items.first() {
+            Some(b) => vm.type_of(*b),
+            None => vm.t.type_,
+        };
+    }
+    if is_class {
+        meta = calculate_meta(vm, meta, &base_items)?;
+    }
+    let ns = match { let __n = vm.intern("__prepare__"); crate::attr::getattr_opt(vm, meta, __n) }? {
+        Some(p) => {
+            let mut vals = vec![name, bases];
+            vals.extend(kw_vals.iter().copied());
+            crate::call::call_args(vm, p, Args::with_kw(&vals, &kw_names))?
+        }
+        None => dict::new_dict(vm),
+    };
+    if !is_mapping(vm, ns) {
+        let mn = if typeobj::is_type(meta) { typeobj::type_name(meta) } else { "<metaclass>".into() };
+        return Err({ let __arg = format!("{mn}.__prepare__() must return a mapping, not {}", vm.type_name(ns)); vm.type_error(__arg) });
+    }
+    let cell = crate::interp::run_class_body(vm, func, ns)?;
+    if bases != orig_bases {
+        { let __n = vm.intern("__orig_bases__"); ops::setitem(vm, ns, __n, orig_bases) }?;
+    }
+    let mut vals = vec![name, bases, ns];
+    vals.extend(kw_vals.iter().copied());
+    let cls = crate::call::call_args(vm, meta, Args::with_kw(&vals, &kw_names))?;
+    if let Some(c) = cell.downcast::<crate::function::CellObj>() {
+        if typeobj::is_type(cls) && c.value.get() != cls {
+            let cv = c.value.get();
+            if cv.is_null() {
+                return Err({ let __arg = format!(
+                    "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                    ops::repr_string(vm, name)?,
+                    ops::repr_string(vm, cls)?
+                ); vm.runtime_error(__arg) });
+            }
+            return Err({ let __arg = format!(
+                "__class__ set to {} defining {} as {}",
+                ops::repr_string(vm, cv)?,
+                ops::repr_string(vm, name)?,
+                ops::repr_string(vm, cls)?
+            ); vm.type_error(__arg) });
+        }
+    }
+    Ok(cls)
+}
+
+fn is_mapping(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<dict::DictObj>() {
+        return true;
+    }
+    let t = vm.type_of(v);
+    typeobj::lookup_str(vm, t, "__getitem__").is_some()
+}
+
+/// PEP 560: replace bases that define `__mro_entries__`.
+fn resolve_mro_entries(vm: &mut Vm, bases: Value) -> PyResult {
+    let items = crate::tuple::items(bases).to_vec();
+    if items.iter().all(|b| typeobj::is_type(*b)) {
+        return Ok(bases);
+    }
+    let out = crate::list::new_list(vm, vec![]);
+    for b in items {
+        if typeobj::is_type(b) {
+            crate::list::lobj(out).items.borrow_mut().push(b);
+            continue;
+        }
+        let n = vm.intern("__mro_entries__");
+        match crate::attr::getattr_opt(vm, b, n)? {
+            Some(f) => {
+                let r = crate::call::call(vm, f, &[bases])?;
+                if !crate::tuple::is_tuple(r) {
+                    return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                }
+                crate::list::lobj(out).items.borrow_mut().extend_from_slice(crate::tuple::items(r));
+            }
+            None => crate::list::lobj(out).items.borrow_mut().push(b),
+        }
+    }
+    Ok(crate::list::list_to_tuple(vm, out))
+}
+
+/// The most derived metaclass of `meta` and the bases' metaclasses.
+pub fn calculate_meta(vm: &mut Vm, meta: Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = meta;
+    for b in bases {
+        let bt = vm.type_of(*b);
+        if typeobj::is_subtype(winner, bt) {
+            continue;
+        }
+        if typeobj::is_subtype(bt, winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+fn b_aiter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "aiter", 1, 1)?;
+    crate::generator::get_aiter(vm, a[0])
+}
+
+fn b_anext(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "anext", 1, 2)?;
+    match crate::call::call_special(vm, a[0], "__anext__", &[])? {
+        Some(r) => Ok(r),
+        None => Err({ let __arg = format!("'{}' object is not an async iterator", vm.type_name(a[0])); vm.type_error(__arg) }),
+    }
+}
+
+fn b_open(vm: &mut Vm, args: Args) -> PyResult {
+    crate::fileio::open(vm, args)
+}
+
+fn b_breakpoint(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.none)
+}
+
+pub fn init(vm: &mut Vm) {
+    let m = crate::module::new_module(vm, "builtins").expect("builtins module");
+    vm.builtins = m;
+    let d = crate::module::module_dict(m);
+    vm.builtins_dict = d;
+    let fns: &[(&'static str, crate::object::NativeFn)] = &[
+        ("abs", b_abs),
+        ("all", b_all),
+        ("any", b_any),
+        ("ascii", b_ascii),
+        ("bin", b_bin),
+        ("oct", b_oct),
+        ("hex", b_hex),
+        ("callable", b_callable),
+        ("chr", b_chr),
+        ("ord", b_ord),
+        ("delattr", b_delattr),
+        ("getattr", b_getattr),
+        ("hasattr", b_hasattr),
+        ("setattr", b_setattr),
+        ("divmod", b_divmod),
+        ("pow", b_pow),
+        ("format", b_format),
+        ("hash", b_hash),
+        ("id", b_id),
+        ("isinstance", b_isinstance),
+        ("issubclass", b_issubclass),
+        ("iter", b_iter),
+        ("next", b_next),
+        ("len", b_len),
+        ("repr", b_repr),
+        ("max", b_max),
+        ("min", b_min),
+        ("print", b_print),
+        ("input", b_input),
+        ("round", b_round),
+        ("sorted", b_sorted),
+        ("sum", b_sum),
+        ("globals", b_globals),
+        ("locals", b_locals),
+        ("vars", b_vars),
+        ("dir", b_dir),
+        ("compile", b_compile),
+        ("exec", b_exec),
+        ("eval", b_eval),
+        ("__import__", b_import),
+        ("__build_class__", b_build_class),
+        ("aiter", b_aiter),
+        ("anext", b_anext),
+        ("open", b_open),
+        ("breakpoint", b_breakpoint),
+    ];
+    for (n, f) in fns {
+        let v = crate::function::new_native(vm, n, *f, crate::function::NativeKind::Function, m);
+        dict::set_item_str(vm, d, n, v).unwrap();
+    }
+    let t = &vm.t;
+    let types = [
+        ("object", t.object), ("type", t.type_), ("int", t.int), ("bool", t.bool), ("float", t.float),
+        ("complex", t.complex), ("str", t.str), ("bytes", t.bytes), ("bytearray", t.bytearray),
+        ("memoryview", t.memoryview), ("list", t.list), ("tuple", t.tuple), ("dict", t.dict),
+        ("set", t.set), ("frozenset", t.frozenset), ("range", t.range), ("slice", t.slice),
+        ("enumerate", t.enumerate), ("zip", t.zip), ("map", t.map), ("filter", t.filter),
+        ("reversed", t.reversed), ("property", t.property), ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod), ("super", t.super_),
+    ];
+    for (n, ty) in types {
+        dict::set_item_str(vm, d, n, ty).unwrap();
+    }
+    for (n, e) in vm.e.all() {
+        dict::set_item_str(vm, d, n, e).unwrap();
+    }
+    let consts = [("None", vm.none), ("Ellipsis", vm.ellipsis), ("NotImplemented", vm.not_implemented), ("True", vm.true_), ("False", vm.false_)];
+    for (n, v) in consts {
+        dict::set_item_str(vm, d, n, v).unwrap();
+    }
+    let debug = { let __arg = vm.config.optimize == 0; vm.bool(__arg) };
+    dict::set_item_str(vm, d, "__debug__", debug).unwrap();
+    let env_err = vm.e.os_error;
+    dict::set_item_str(vm, d, "EnvironmentError", env_err).unwrap();
+    dict::set_item_str(vm, d, "IOError", env_err).unwrap();
+    crate::super_type::init_type(vm);
+}

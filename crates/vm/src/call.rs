@@ -1,0 +1,320 @@
+//! Calling: the one `call` every caller uses (the interpreter, builtins, the JIT
+//! later), and argument binding for Python functions with CPython's messages.
+
+use crate::function::{BoundMethod, FunctionObj, NativeFunction, NativeKind};
+use crate::object::{Args, PyResult};
+use crate::typeobj;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::code::flags;
+
+/// `f(*args)` with positional arguments.
+pub fn call(vm: &mut Vm, f: Value, args: &[Value]) -> PyResult {
+    call_args(vm, f, Args::new(args))
+}
+
+/// `f(...)` with positional and keyword arguments.
+pub fn call_args(vm: &mut Vm, f: Value, args: Args) -> PyResult {
+    if let Some(func) = f.downcast::<FunctionObj>() {
+        return call_function(vm, f, func, args);
+    }
+    if let Some(n) = f.downcast::<NativeFunction>() {
+        return call_native(vm, n, args);
+    }
+    if let Some(m) = f.downcast::<BoundMethod>() {
+        return call_with_self(vm, m.func, m.self_, args);
+    }
+    let ty = vm.type_of(f);
+    if ty == vm.t.type_ {
+        return typeobj::call_type(vm, f, args);
+    }
+    match typeobj::lookup_str(vm, ty, "__call__") {
+        Some(c) => call_method_descr(vm, c, f, args),
+        None => Err({ let __arg = format!("'{}' object is not callable", vm.type_name(f)); vm.type_error(__arg) }),
+    }
+}
+
+/// Calls `f` with `self_` prepended to the arguments.
+pub fn call_with_self(vm: &mut Vm, f: Value, self_: Value, args: Args) -> PyResult {
+    // The copy is safe for the GC: every value in it stays rooted by the caller.
+    let mut buf: smallbuf::Buf = smallbuf::Buf::new();
+    buf.push(self_);
+    buf.extend(args.vals);
+    call_args(vm, f, Args::with_kw(buf.as_slice(), args.kwnames))
+}
+
+/// Calls an attribute found on the type (a function, native method, or any
+/// descriptor) as a method of `obj`.
+pub fn call_method_descr(vm: &mut Vm, m: Value, obj: Value, args: Args) -> PyResult {
+    if m.is::<FunctionObj>() || m.is::<NativeFunction>() && m.downcast::<NativeFunction>().unwrap().kind == NativeKind::Method {
+        return call_with_self(vm, m, obj, args);
+    }
+    let ty = vm.type_of(obj);
+    let bound = crate::attr::bind_descriptor(vm, m, obj, ty)?;
+    call_args(vm, bound, args)
+}
+
+/// Looks `name` up on `type(obj)` and calls it as a method: the special-method
+/// call (`obj.__len__()`) that ignores instance attributes. None if not defined.
+pub fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let ty = vm.type_of(obj);
+    match typeobj::lookup_str(vm, ty, name) {
+        Some(m) => call_method_descr(vm, m, obj, Args::new(args)).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `obj.name(*args)` with normal attribute lookup.
+pub fn call_method(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult {
+    let n = vm.intern(name);
+    let f = crate::attr::getattr(vm, obj, n)?;
+    call(vm, f, args)
+}
+
+fn call_native(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
+    if !n.self_.is_null() {
+        let mut buf = smallbuf::Buf::new();
+        buf.push(n.self_);
+        buf.extend(args.vals);
+        return (n.func)(vm, Args::with_kw(buf.as_slice(), args.kwnames));
+    }
+    match n.kind {
+        NativeKind::Method => {
+            let owner = n.owner;
+            match args.pos().first() {
+                Some(s) if typeobj::is_instance(vm, *s, owner) => (n.func)(vm, args),
+                Some(s) => Err({ let __arg = format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    n.name,
+                    typeobj::type_name(owner),
+                    vm.type_name(*s)
+                ); vm.type_error(__arg) }),
+                None => Err(vm.type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    typeobj::type_name(owner),
+                    n.name
+                ))),
+            }
+        }
+        NativeKind::ClassMethod => call_with_self(vm, vm_native_self(n), n.owner, args),
+        _ => (n.func)(vm, args),
+    }
+}
+
+fn vm_native_self(_n: &NativeFunction) -> Value {
+    Value::NULL
+}
+
+/// Calls a Python function: binds the arguments into a new frame and runs it (or
+/// returns a generator, coroutine or async generator for such code).
+pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -> PyResult {
+    let code = func.code();
+    let frame = crate::interp::Frame::for_function(vm, fval, func)?;
+    if let Err(e) = bind_args(vm, func, code, frame.base, args) {
+        vm.stack.truncate(frame.base);
+        return Err(e);
+    }
+    crate::interp::init_cells(vm, &frame, code, func);
+    if code.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+        return Ok(crate::generator::new_generator(vm, frame));
+    }
+    crate::interp::run_frame(vm, frame)
+}
+
+fn qualname(func: &FunctionObj) -> String {
+    crate::str::as_str(func.qualname.get()).unwrap_or("?").to_string()
+}
+
+/// Binds `args` into the fast locals at `vm.stack[base..]`, CPython's rules and
+/// messages (ceval.c's initialize_locals).
+fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, base: usize, args: Args) -> PyResult<()> {
+    let co = &code.code;
+    let argcount = co.argcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let has_varargs = co.flags & flags::VARARGS != 0;
+    let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+    let pos = args.pos();
+    let npos = pos.len();
+    let total_named = argcount + kwonly;
+    let mut kwdict = Value::NULL;
+    if has_varkw {
+        kwdict = crate::dict::new_dict(vm);
+        let slot = total_named + has_varargs as usize;
+        vm.stack[base + slot] = kwdict;
+    }
+    let n = npos.min(argcount);
+    vm.stack[base..base + n].copy_from_slice(&pos[..n]);
+    if has_varargs {
+        let extra = if npos > argcount { &pos[argcount..] } else { &[][..] };
+        let t = crate::tuple::new_tuple(vm, extra.to_vec());
+        vm.stack[base + total_named] = t;
+    } else if npos > argcount {
+        return Err(too_many_positional(vm, func, code, base, npos));
+    }
+    for (k, v) in args.kw() {
+        let idx = code.varnames[..total_named].iter().position(|n| *n == k).or_else(|| {
+            let ks = crate::str::as_str(k)?;
+            code.varnames[..total_named].iter().position(|n| crate::str::as_str(*n) == Some(ks))
+        });
+        match idx {
+            Some(i) if i >= posonly => {
+                if !vm.stack[base + i].is_null() {
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qualname(func),
+                        crate::str::as_str(k).unwrap_or("?")
+                    )));
+                }
+                vm.stack[base + i] = v;
+            }
+            _ if has_varkw => crate::dict::set_item(vm, kwdict, k, v)?,
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    qualname(func),
+                    crate::str::as_str(k).unwrap_or("?")
+                )))
+            }
+            None => {
+                if !crate::str::as_str(k).is_some() {
+                    return Err(vm.type_error(format!("{}() keywords must be strings", qualname(func))));
+                }
+                return Err(vm.type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    qualname(func),
+                    crate::str::as_str(k).unwrap_or("?")
+                )));
+            }
+        }
+    }
+    fill_defaults(vm, func, code, base, argcount, kwonly)
+}
+
+fn fill_defaults(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, base: usize, argcount: usize, kwonly: usize) -> PyResult<()> {
+    let defaults: &[Value] = match func.defaults.get() {
+        d if d.is_null() => &[],
+        d => crate::tuple::items(d),
+    };
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if vm.stack[base + i].is_null() {
+            if i >= first_default {
+                vm.stack[base + i] = defaults[i - first_default];
+            } else {
+                missing.push(code.varnames[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_args(vm, func, &missing, "positional"));
+    }
+    let kwdefaults = func.kwdefaults.get();
+    for i in argcount..argcount + kwonly {
+        if vm.stack[base + i].is_null() {
+            let name = code.varnames[i];
+            let d = if kwdefaults.is_null() { None } else { crate::dict::get_str(kwdefaults, name) };
+            match d {
+                Some(v) => vm.stack[base + i] = v,
+                None => missing.push(name),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_args(vm, func, &missing, "keyword-only"));
+    }
+    Ok(())
+}
+
+fn missing_args(vm: &mut Vm, func: &FunctionObj, names: &[Value], kind: &str) -> crate::object::PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", crate::str::as_str(*n).unwrap_or("?"))).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    let n = names.len();
+    vm.type_error(format!(
+        "{}() missing {n} required {kind} argument{}: {list}",
+        qualname(func),
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
+fn too_many_positional(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, base: usize, given: usize) -> crate::object::PyErr {
+    let co = &code.code;
+    let argcount = co.argcount as usize;
+    let ndefaults = match func.defaults.get() {
+        d if d.is_null() => 0,
+        d => crate::tuple::items(d).len(),
+    };
+    let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize).filter(|i| !vm.stack[base + i].is_null()).count();
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+    } else {
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+    };
+    let given_s = if kwonly_given > 0 {
+        format!(
+            "{} positional argument{} (and {} keyword-only argument{}) were given",
+            given,
+            if given == 1 { "" } else { "s" },
+            kwonly_given,
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+    };
+    vm.type_error(format!("{}() takes {takes} but {given_s}", qualname(func)))
+}
+
+/// A small on-stack buffer of values (falls back to the heap past 8; the values it
+/// holds must stay rooted elsewhere, see `call_with_self`).
+pub mod smallbuf {
+    use crate::value::Value;
+
+    pub struct Buf {
+        inline: [Value; 8],
+        len: usize,
+        heap: Vec<Value>,
+    }
+
+    impl Buf {
+        pub fn new() -> Buf {
+            Buf { inline: [Value::NULL; 8], len: 0, heap: Vec::new() }
+        }
+
+        pub fn push(&mut self, v: Value) {
+            if self.heap.is_empty() && self.len < 8 {
+                self.inline[self.len] = v;
+                self.len += 1;
+            } else {
+                if self.heap.is_empty() {
+                    self.heap.extend_from_slice(&self.inline[..self.len]);
+                }
+                self.heap.push(v);
+            }
+        }
+
+        pub fn extend(&mut self, vs: &[Value]) {
+            for v in vs {
+                self.push(*v);
+            }
+        }
+
+        pub fn as_slice(&self) -> &[Value] {
+            if self.heap.is_empty() {
+                &self.inline[..self.len]
+            } else {
+                &self.heap
+            }
+        }
+    }
+
+    impl Default for Buf {
+        fn default() -> Self {
+            Buf::new()
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! `complex`: pairs of doubles with CPython's arithmetic and repr.
+
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::BinOp;
+
+pub struct ComplexObj {
+    pub re: f64,
+    pub im: f64,
+}
+impl Trace for ComplexObj {
+    fn trace(&self, _t: &mut Tracer) {}
+}
+payload!(ComplexObj, "complex");
+
+pub fn new_complex(vm: &mut Vm, re: f64, im: f64) -> Value {
+    let t = vm.t.complex;
+    vm.alloc(t, ComplexObj { re, im })
+}
+
+/// A complex operand: complex, float or int.
+fn operand(vm: &mut Vm, v: Value) -> PyResult<Option<(f64, f64)>> {
+    if let Some(c) = v.downcast::<ComplexObj>() {
+        return Ok(Some((c.re, c.im)));
+    }
+    if let Some(f) = crate::float::as_f64(v) {
+        return Ok(Some((f, 0.0)));
+    }
+    if crate::int::is_int(vm, v) {
+        let b = crate::int::to_bigint(vm, v).unwrap();
+        return Ok(Some((crate::number::bigint_to_f64(vm, &b)?, 0.0)));
+    }
+    Ok(None)
+}
+
+/// `a ** b` for complex numbers (CPython's algorithm); None on overflow.
+pub fn pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    if b.0 == 0.0 && b.1 == 0.0 {
+        return Some((1.0, 0.0));
+    }
+    if a.0 == 0.0 && a.1 == 0.0 {
+        return Some((0.0, 0.0));
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    let r = (len * phase.cos(), len * phase.sin());
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return None;
+    }
+    Some(r)
+}
+
+pub fn binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+    let (Some(x), Some(y)) = (operand(vm, a)?, operand(vm, b)?) else { return Ok(None) };
+    let r = match op {
+        BinOp::Add => (x.0 + y.0, x.1 + y.1),
+        BinOp::Subtract => (x.0 - y.0, x.1 - y.1),
+        BinOp::Multiply => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
+        BinOp::TrueDivide => {
+            if y.0 == 0.0 && y.1 == 0.0 {
+                return Err(vm.zero_division("complex division by zero"));
+            }
+            divide(x, y)
+        }
+        BinOp::Power => {
+            if x.0 == 0.0 && x.1 == 0.0 && (y.1 != 0.0 || y.0 < 0.0) {
+                return Err(vm.zero_division("0.0 to a negative or complex power"));
+            }
+            match pow(x, y) {
+                Some(r) => r,
+                None => return Err(vm.overflow_error("complex exponentiation")),
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(new_complex(vm, r.0, r.1)))
+}
+
+fn divide(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+    } else {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    }
+}
+
+fn cobj(v: Value) -> &'static ComplexObj {
+    v.downcast::<ComplexObj>().expect("complex")
+}
+
+fn complex_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let [real, imag] = args.shift().bind(vm, "complex", ["real", "imag"], 0, 0)?;
+    let mut re = (0.0, 0.0);
+    if !real.is_null() {
+        if let Some(s) = crate::str::as_str(real) {
+            if !imag.is_null() {
+                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+            }
+            re = parse(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+        } else if let Some(r) = operand(vm, real)? {
+            re = r;
+        } else if let Some(r) = crate::call::call_special(vm, real, "__complex__", &[])? {
+            re = operand(vm, r)?.unwrap_or((0.0, 0.0));
+        } else {
+            re = (crate::float::to_float(vm, real).map_err(|_| { let __arg = format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(real)); vm.type_error(__arg) })?, 0.0);
+        }
+    }
+    let mut im = (0.0, 0.0);
+    if !imag.is_null() {
+        im = match operand(vm, imag)? {
+            Some(i) => i,
+            None => return Err({ let __arg = format!("complex() second argument must be a number, not '{}'", vm.type_name(imag)); vm.type_error(__arg) }),
+        };
+    }
+    Ok(vm.alloc(cls, ComplexObj { re: re.0 - im.1, im: re.1 + im.0 }))
+}
+
+fn parse(s: &str) -> Option<(f64, f64)> {
+    let t = s.trim();
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
+    let num = |x: &str| format::parse::parse_float(x).ok();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        let split = body.char_indices().skip(1).filter(|(i, c)| (*c == '+' || *c == '-') && !matches!(body.as_bytes()[i - 1], b'e' | b'E')).map(|(i, _)| i).last();
+        return match split {
+            Some(i) => Some((num(&body[..i])?, num_or_sign(&body[i..])?)),
+            None => Some((0.0, num_or_sign(body)?)),
+        };
+    }
+    Some((num(t)?, 0.0))
+}
+
+fn num_or_sign(x: &str) -> Option<f64> {
+    match x {
+        "" | "+" => Some(1.0),
+        "-" => Some(-1.0),
+        _ => format::parse::parse_float(x).ok(),
+    }
+}
+
+fn complex_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let c = cobj(a[0]);
+    Ok(crate::str::new_str(vm, format::spec::complex_repr(c.re, c.im)))
+}
+
+fn complex_format(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__format__", 2, 2)?;
+    let c = cobj(a[0]);
+    let spec = crate::str_methods::str_arg(vm, a[1], "format() argument 2")?;
+    let s = format::spec::format_complex_spec(c.re, c.im, spec, "complex").map_err(|e| crate::number::fmt_err(vm, e))?;
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn complex_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__hash__", 1, 1)?;
+    let c = cobj(a[0]);
+    let hr = crate::hash::hash_f64(c.re).unwrap_or(0) as u64;
+    let hi = crate::hash::hash_f64(c.im).unwrap_or(0) as u64;
+    let mut h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
+    if h == -1 {
+        h = -2;
+    }
+    Ok(crate::int::from_i64(vm, h))
+}
+
+fn complex_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    let c = cobj(a[0]);
+    if a[1].is::<ComplexObj>() || crate::float::as_f64(a[1]).is_some() {
+        let o = operand(vm, a[1])?.unwrap();
+        return Ok(vm.bool(c.re == o.0 && c.im == o.1));
+    }
+    if crate::int::is_int(vm, a[1]) {
+        if c.im != 0.0 {
+            return Ok(vm.false_);
+        }
+        let f = crate::float::new_float(vm, c.re);
+        return crate::ops::compare(vm, f, a[1], compiler::bytecode::CmpOp::Eq);
+    }
+    Ok(vm.not_implemented)
+}
+
+fn complex_ne(vm: &mut Vm, args: Args) -> PyResult {
+    let r = complex_eq(vm, args)?;
+    if r == vm.not_implemented {
+        return Ok(r);
+    }
+    Ok({ let __arg = r == vm.false_; vm.bool(__arg) })
+}
+
+fn complex_abs(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__abs__", 1, 1)?;
+    let c = cobj(a[0]);
+    let r = c.re.hypot(c.im);
+    if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
+        return Err(vm.overflow_error("absolute value too large"));
+    }
+    Ok(crate::float::new_float(vm, r))
+}
+
+fn complex_neg(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__neg__", 1, 1)?;
+    let c = cobj(a[0]);
+    Ok(new_complex(vm, -c.re, -c.im))
+}
+
+fn complex_pos(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__pos__", 1, 1)?;
+    let c = cobj(a[0]);
+    Ok(new_complex(vm, c.re, c.im))
+}
+
+fn complex_bool(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__bool__", 1, 1)?;
+    let c = cobj(a[0]);
+    Ok(vm.bool(c.re != 0.0 || c.im != 0.0))
+}
+
+fn complex_conjugate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "conjugate", 1, 1)?;
+    let c = cobj(a[0]);
+    Ok(new_complex(vm, c.re, -c.im))
+}
+
+fn get_real(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::float::new_float(vm, cobj(v).re))
+}
+fn get_imag(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::float::new_float(vm, cobj(v).im))
+}
+
+macro_rules! complex_dunders {
+    ($($fname:ident, $rname:ident: $op:ident;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
+                let a = args.exact(vm, "op", 2, 2)?;
+                Ok(binary(vm, a[0], a[1], BinOp::$op)?.unwrap_or(vm.not_implemented))
+            }
+            fn $rname(vm: &mut Vm, args: Args) -> PyResult {
+                let a = args.exact(vm, "op", 2, 2)?;
+                Ok(binary(vm, a[1], a[0], BinOp::$op)?.unwrap_or(vm.not_implemented))
+            }
+        )*
+        fn add_dunders(vm: &mut Vm, t: Value) {
+            $(
+                let (n, r, _) = crate::ops::binop_dunders(BinOp::$op);
+                crate::typeobj::add_method(vm, t, n, $fname);
+                crate::typeobj::add_method(vm, t, r, $rname);
+            )*
+        }
+    };
+}
+complex_dunders! {
+    complex_add, complex_radd: Add;
+    complex_sub, complex_rsub: Subtract;
+    complex_mul, complex_rmul: Multiply;
+    complex_truediv, complex_rtruediv: TrueDivide;
+    complex_pow, complex_rpow: Power;
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_getter, add_method, add_static};
+    let t = vm.t.complex;
+    add_static(vm, t, "__new__", complex_new);
+    add_method(vm, t, "__repr__", complex_repr);
+    add_method(vm, t, "__format__", complex_format);
+    add_method(vm, t, "__hash__", complex_hash);
+    add_method(vm, t, "__eq__", complex_eq);
+    add_method(vm, t, "__ne__", complex_ne);
+    add_method(vm, t, "__abs__", complex_abs);
+    add_method(vm, t, "__neg__", complex_neg);
+    add_method(vm, t, "__pos__", complex_pos);
+    add_method(vm, t, "__bool__", complex_bool);
+    add_method(vm, t, "conjugate", complex_conjugate);
+    add_getter(vm, t, "real", get_real);
+    add_getter(vm, t, "imag", get_imag);
+    add_dunders(vm, t);
+}

@@ -1,0 +1,348 @@
+//! `dict`: the compact, insertion-ordered hash table (CPython 3.6+'s design): a
+//! sparse index table of `i32` pointing into a dense entry vector.
+//!
+//! Invariants: `indices.len()` is a power of two with at least one EMPTY slot;
+//! a deleted entry keeps its place in `entries` with a NULL key until the next
+//! resize; `used` counts live entries. No `RefCell` borrow of the table is held while
+//! Python code runs (`__eq__`, `__hash__`): lookups drop the borrow around the call
+//! and restart if the table changed meanwhile.
+
+use crate::gc::{Trace, Tracer};
+use crate::object::PyResult;
+use crate::payload;
+use crate::str::StrObj;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+#[derive(Copy, Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct Table {
+    indices: Vec<i32>,
+    pub entries: Vec<Entry>,
+    pub used: usize,
+}
+
+pub struct DictObj {
+    pub table: RefCell<Table>,
+    /// Bumped on every mutation: iterators detect changes, caches key on it.
+    pub version: Cell<u64>,
+}
+
+impl Trace for DictObj {
+    fn trace(&self, t: &mut Tracer) {
+        if let Ok(tb) = self.table.try_borrow() {
+            for e in &tb.entries {
+                t.value(e.key);
+                t.value(e.value);
+            }
+        } else {
+            t.poisoned_borrow = true;
+        }
+    }
+}
+payload!(DictObj, "dict");
+
+impl DictObj {
+    pub fn new() -> DictObj {
+        DictObj { table: RefCell::new(Table::default()), version: Cell::new(0) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    /// Live (key, value) pairs in order, copied out.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value)).collect()
+    }
+
+    /// The live entry at or after dense position `pos`, and the next position.
+    pub fn entry_from(&self, mut pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table.borrow();
+        while pos < t.entries.len() {
+            let e = t.entries[pos];
+            if !e.key.is_null() {
+                return Some((pos + 1, e.key, e.value));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    pub fn clear(&self) {
+        *self.table.borrow_mut() = Table::default();
+        self.bump();
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        DictObj::new()
+    }
+}
+
+pub fn new_dict(vm: &mut Vm) -> Value {
+    let ty = vm.t.dict;
+    vm.alloc(ty, DictObj::new())
+}
+
+pub fn dobj(d: Value) -> &'static DictObj {
+    d.downcast::<DictObj>().expect("not a dict")
+}
+
+/// Equality that needs no Python code: identity, and exact ints and strs.
+fn fast_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        return Some(x.as_str() == y.as_str());
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    None
+}
+
+impl Table {
+    fn probe(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            if !first {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            first = false;
+            Some(i)
+        })
+    }
+
+    /// Slot search by identity and `fast_eq` only; `Err(entry)` names the first entry
+    /// whose equality needs Python code.
+    fn find_fast(&self, key: Value, hash: i64, skip_below: usize) -> Result<Option<usize>, usize> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        for (n, slot) in self.probe(hash).enumerate() {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix >= 0 && n >= skip_below {
+                let e = &self.entries[ix as usize];
+                if e.key == key {
+                    return Ok(Some(ix as usize));
+                }
+                if e.hash == hash {
+                    match fast_eq(e.key, key) {
+                        Some(true) => return Ok(Some(ix as usize)),
+                        Some(false) => {}
+                        None => return Err(n),
+                    }
+                }
+            }
+        }
+        unreachable!("the index table always has an empty slot")
+    }
+
+    fn free_slot(&self, hash: i64) -> usize {
+        self.probe(hash).find(|s| self.indices[*s] < 0).expect("free slot")
+    }
+
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 {
+            size *= 2;
+        }
+        self.entries.retain(|e| !e.key.is_null());
+        self.indices = vec![EMPTY; size];
+        for (ix, e) in self.entries.iter().enumerate() {
+            let s = self.free_slot(e.hash);
+            self.indices[s] = ix as i32;
+        }
+    }
+
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+            self.resize(self.used + 1);
+        }
+        let s = self.free_slot(hash);
+        self.indices[s] = self.entries.len() as i32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+    }
+
+    fn remove_at(&mut self, ix: usize) -> Entry {
+        let e = self.entries[ix];
+        let slot = self.probe(e.hash).find(|s| self.indices[*s] == ix as i32).expect("indexed entry");
+        self.indices[slot] = DUMMY;
+        self.entries[ix].key = Value::NULL;
+        self.entries[ix].value = Value::NULL;
+        self.used -= 1;
+        e
+    }
+}
+
+/// The dense index of `key`'s entry, calling `__eq__` where needed.
+pub fn find(vm: &mut Vm, d: &DictObj, key: Value, hash: i64) -> PyResult<Option<usize>> {
+    let mut skip = 0;
+    loop {
+        let (cand, version) = {
+            let t = d.table.borrow();
+            match t.find_fast(key, hash, skip) {
+                Ok(r) => return Ok(r),
+                Err(n) => {
+                    let slot = t.probe(hash).nth(n).unwrap();
+                    (t.entries[t.indices[slot] as usize].key, n)
+                }
+            }
+        };
+        let before = d.version.get();
+        let eq = crate::ops::eq(vm, cand, key)?;
+        if d.version.get() != before {
+            skip = 0;
+            continue;
+        }
+        if eq {
+            let t = d.table.borrow();
+            let slot = t.probe(hash).nth(version).unwrap();
+            return Ok(Some(t.indices[slot] as usize));
+        }
+        skip = version + 1;
+    }
+}
+
+pub fn get_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
+    let h = crate::hash::hash(vm, key)?;
+    get_item_hashed(vm, d, key, h)
+}
+
+pub fn get_item_hashed(vm: &mut Vm, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
+    let o = dobj(d);
+    Ok(find(vm, o, key, h)?.map(|ix| o.table.borrow().entries[ix].value))
+}
+
+/// Lookup of a str key without running Python code (namespaces, kwargs). Keys that
+/// are not exact strs never match.
+pub fn get_str(d: Value, key: Value) -> Option<Value> {
+    let s = key.downcast::<StrObj>()?;
+    let h = s.hash();
+    let t = dobj(d).table.borrow();
+    if t.indices.is_empty() {
+        return None;
+    }
+    for slot in t.probe(h) {
+        let ix = t.indices[slot];
+        if ix == EMPTY {
+            return None;
+        }
+        if ix >= 0 {
+            let e = &t.entries[ix as usize];
+            if e.key == key {
+                return Some(e.value);
+            }
+            if e.hash == h {
+                if let Some(k) = e.key.downcast::<StrObj>() {
+                    if k.as_str() == s.as_str() {
+                        return Some(e.value);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+pub fn get_item_str(vm: &mut Vm, d: Value, key: &str) -> PyResult<Option<Value>> {
+    let k = vm.intern(key);
+    Ok(get_str(d, k))
+}
+
+pub fn set_item(vm: &mut Vm, d: Value, key: Value, value: Value) -> PyResult<()> {
+    let h = crate::hash::hash(vm, key)?;
+    set_item_hashed(vm, d, key, h, value)
+}
+
+pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, h: i64, value: Value) -> PyResult<()> {
+    let o = dobj(d);
+    match find(vm, o, key, h)? {
+        Some(ix) => o.table.borrow_mut().entries[ix].value = value,
+        None => o.table.borrow_mut().insert_new(h, key, value),
+    }
+    o.bump();
+    Ok(())
+}
+
+pub fn set_item_str(vm: &mut Vm, d: Value, key: &str, value: Value) -> PyResult<()> {
+    let k = vm.intern(key);
+    set_item(vm, d, k, value)
+}
+
+/// Removes `key`; returns its value, or None if it was missing.
+pub fn pop_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
+    let h = crate::hash::hash(vm, key)?;
+    let o = dobj(d);
+    match find(vm, o, key, h)? {
+        Some(ix) => {
+            let e = o.table.borrow_mut().remove_at(ix);
+            o.bump();
+            Ok(Some(e.value))
+        }
+        None => Ok(None),
+    }
+}
+
+pub fn del_item_str(vm: &mut Vm, d: Value, key: &str) -> PyResult<bool> {
+    let k = vm.intern(key);
+    Ok(pop_item(vm, d, k)?.is_some())
+}
+
+/// A shallow copy of any dict (subclasses included) as an exact dict.
+pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
+    let n = new_dict(vm);
+    let Some(src) = d.downcast::<DictObj>() else {
+        crate::dict_methods::update_from(vm, n, d)?;
+        return Ok(n);
+    };
+    let t = src.table.borrow();
+    let mut copy = Table::default();
+    copy.resize(t.used.max(1));
+    for e in t.entries.iter().filter(|e| !e.key.is_null()) {
+        copy.insert_new(e.hash, e.key, e.value);
+    }
+    drop(t);
+    *dobj(n).table.borrow_mut() = copy;
+    Ok(n)
+}
+
+/// Removes and returns the last entry (dict.popitem).
+pub fn pop_last(d: &DictObj) -> Option<(Value, Value)> {
+    let mut t = d.table.borrow_mut();
+    let ix = t.entries.iter().rposition(|e| !e.key.is_null())?;
+    let e = t.remove_at(ix);
+    drop(t);
+    d.bump();
+    Some((e.key, e.value))
+}

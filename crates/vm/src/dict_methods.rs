@@ -1,0 +1,503 @@
+//! The methods of `dict` and its views (`dict.rs` holds the table itself).
+
+use crate::dict::{self, dobj, DictObj};
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::ops;
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `target.update(src)`: from a dict, a mapping with `keys()`, or an iterable of pairs.
+pub fn update_from(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
+    if let Some(s) = src.downcast::<DictObj>() {
+        if vm.type_of(src) == vm.t.dict || crate::typeobj::lookup_str(vm, vm.type_of(src), "keys") == crate::typeobj::lookup_str(vm, vm.t.dict, "keys") {
+            for (k, v) in s.items() {
+                dict::set_item(vm, target, k, v)?;
+            }
+            return Ok(());
+        }
+    }
+    let keys_name = vm.intern("keys");
+    if let Some(keys) = crate::attr::getattr_opt(vm, src, keys_name)? {
+        let ks = crate::call::call(vm, keys, &[])?;
+        let it = ops::iter(vm, ks)?;
+        while let Some(k) = ops::next(vm, it)? {
+            let v = ops::getitem(vm, src, k)?;
+            dict::set_item(vm, target, k, v)?;
+        }
+        return Ok(());
+    }
+    update_from_pairs(vm, target, src)
+}
+
+fn update_from_pairs(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
+    let it = ops::iter(vm, src)?;
+    let mut i = 0;
+    while let Some(item) = ops::next(vm, it)? {
+        let pair = match crate::list::from_iterable(vm, item) {
+            Ok(p) => p,
+            Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => {
+                return Err(vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))
+            }
+            Err(e) => return Err(e),
+        };
+        let kv = crate::list::lobj(pair).items.borrow().clone();
+        if kv.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                kv.len()
+            )));
+        }
+        dict::set_item(vm, target, kv[0], kv[1])?;
+        std::hint::black_box(pair);
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `d[k]` for a missing key: `__missing__` of a subclass, else KeyError.
+pub fn missing(vm: &mut Vm, d: Value, k: Value) -> PyResult {
+    if vm.type_of(d) != vm.t.dict {
+        if let Some(r) = crate::call::call_special(vm, d, "__missing__", &[k])? {
+            return Ok(r);
+        }
+    }
+    Err(vm.key_error(k))
+}
+
+fn this(args: &Args) -> Value {
+    args.vals[0]
+}
+
+fn dict_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, DictObj::new()))
+}
+
+fn dict_init(vm: &mut Vm, args: Args) -> PyResult {
+    let d = this(&args);
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len() - 1)));
+    }
+    if let Some(src) = pos.get(1) {
+        update_from(vm, d, *src)?;
+    }
+    for (k, v) in args.kw() {
+        dict::set_item(vm, d, k, v)?;
+    }
+    Ok(vm.none)
+}
+
+fn dict_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let d = a[0];
+    if vm.repr_active.contains(&d) {
+        return Ok(vm.intern("{...}"));
+    }
+    vm.repr_active.push(d);
+    let r = (|| -> PyResult<String> {
+        let mut s = String::from("{");
+        for (i, (k, v)) in dobj(d).items().into_iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&ops::repr_string(vm, k)?);
+            s.push_str(": ");
+            s.push_str(&ops::repr_string(vm, v)?);
+        }
+        s.push('}');
+        Ok(s)
+    })();
+    vm.repr_active.retain(|x| *x != d);
+    let s = r?;
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn dict_len(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__len__", 1, 1)?;
+    Ok(crate::int::from_usize(vm, dobj(this(&args)).len()))
+}
+
+fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getitem__", 2, 2)?;
+    match dict::get_item(vm, a[0], a[1])? {
+        Some(v) => Ok(v),
+        None => missing(vm, a[0], a[1]),
+    }
+}
+
+fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__setitem__", 3, 3)?;
+    dict::set_item(vm, a[0], a[1], a[2])?;
+    Ok(vm.none)
+}
+
+fn dict_delitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delitem__", 2, 2)?;
+    match dict::pop_item(vm, a[0], a[1])? {
+        Some(_) => Ok(vm.none),
+        None => Err(vm.key_error(a[1])),
+    }
+}
+
+fn dict_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__contains__", 2, 2)?;
+    Ok({ let __arg = dict::get_item(vm, a[0], a[1])?.is_some(); vm.bool(__arg) })
+}
+
+fn dict_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "get", 2, 3)?;
+    match dict::get_item(vm, a[0], a[1])? {
+        Some(v) => Ok(v),
+        None => Ok(a.get(2).copied().unwrap_or(vm.none)),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "setdefault", 2, 3)?;
+    if let Some(v) = dict::get_item(vm, a[0], a[1])? {
+        return Ok(v);
+    }
+    let d = a.get(2).copied().unwrap_or(vm.none);
+    dict::set_item(vm, a[0], a[1], d)?;
+    Ok(d)
+}
+
+fn dict_pop(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "pop", 2, 3)?;
+    match dict::pop_item(vm, a[0], a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(d) => Ok(*d),
+            None => Err(vm.key_error(a[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "popitem", 1, 1)?;
+    match dict::pop_last(dobj(this(&args))) {
+        Some((k, v)) => Ok(crate::tuple::new_tuple(vm, vec![k, v])),
+        None => Err({ let __arg = vm.intern("popitem(): dictionary is empty"); vm.key_error(__arg) }),
+    }
+}
+
+fn dict_update(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
+    }
+    if let Some(src) = pos.get(1) {
+        update_from(vm, pos[0], *src)?;
+    }
+    for (k, v) in args.kw() {
+        dict::set_item(vm, pos[0], k, v)?;
+    }
+    Ok(vm.none)
+}
+
+fn dict_clear(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "clear", 1, 1)?;
+    dobj(this(&args)).clear();
+    Ok(vm.none)
+}
+
+fn dict_copy(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "copy", 1, 1)?;
+    dict::copy(vm, this(&args))
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "fromkeys", 2, 3)?;
+    let value = a.get(2).copied().unwrap_or(vm.none);
+    let d = crate::call::call(vm, a[0], &[])?;
+    let it = ops::iter(vm, a[1])?;
+    while let Some(k) = ops::next(vm, it)? {
+        ops::setitem(vm, d, k, value)?;
+    }
+    Ok(d)
+}
+
+fn dict_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iter__", 1, 1)?;
+    Ok(crate::iter::new_dict_iter(vm, a[0], ViewKind::Keys))
+}
+
+fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reversed__", 1, 1)?;
+    let keys: Vec<Value> = dobj(a[0]).items().into_iter().rev().map(|(k, _)| k).collect();
+    let l = crate::list::new_list(vm, keys);
+    ops::iter(vm, l)
+}
+
+fn dict_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    if !a[1].is::<DictObj>() {
+        return Ok(vm.not_implemented);
+    }
+    Ok({ let __arg = dicts_equal(vm, a[0], a[1])?; vm.bool(__arg) })
+}
+
+fn dict_ne(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ne__", 2, 2)?;
+    if !a[1].is::<DictObj>() {
+        return Ok(vm.not_implemented);
+    }
+    Ok({ let __arg = !dicts_equal(vm, a[0], a[1])?; vm.bool(__arg) })
+}
+
+fn dicts_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if dobj(a).len() != dobj(b).len() {
+        return Ok(false);
+    }
+    for (k, v) in dobj(a).items() {
+        match dict::get_item(vm, b, k)? {
+            Some(w) => {
+                if !ops::eq(vm, v, w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+fn dict_or(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__or__", 2, 2)?;
+    if !a[1].is::<DictObj>() {
+        return Ok(vm.not_implemented);
+    }
+    let d = dict::copy(vm, a[0])?;
+    update_from(vm, d, a[1])?;
+    Ok(d)
+}
+
+fn dict_ror(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ror__", 2, 2)?;
+    if !a[1].is::<DictObj>() {
+        return Ok(vm.not_implemented);
+    }
+    let d = dict::copy(vm, a[1])?;
+    update_from(vm, d, a[0])?;
+    Ok(d)
+}
+
+fn dict_ior(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ior__", 2, 2)?;
+    update_from(vm, a[0], a[1])?;
+    Ok(a[0])
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `dict_keys`, `dict_values`, `dict_items`.
+pub struct DictView {
+    pub dict: Value,
+    pub kind: ViewKind,
+}
+impl Trace for DictView {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.dict)
+    }
+}
+payload!(DictView, "dict_view");
+
+fn new_view(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
+    let ty = match kind {
+        ViewKind::Keys => vm.t.dict_keys,
+        ViewKind::Values => vm.t.dict_values,
+        ViewKind::Items => vm.t.dict_items,
+    };
+    vm.alloc(ty, DictView { dict: d, kind })
+}
+
+fn dict_keys(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "keys", 1, 1)?;
+    Ok(new_view(vm, a[0], ViewKind::Keys))
+}
+fn dict_values(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "values", 1, 1)?;
+    Ok(new_view(vm, a[0], ViewKind::Values))
+}
+fn dict_items(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "items", 1, 1)?;
+    Ok(new_view(vm, a[0], ViewKind::Items))
+}
+
+fn view(args: &Args) -> &'static DictView {
+    args.vals[0].downcast::<DictView>().expect("dict view")
+}
+
+fn view_len(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__len__", 1, 1)?;
+    Ok(crate::int::from_usize(vm, dobj(view(&args).dict).len()))
+}
+
+fn view_iter(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__iter__", 1, 1)?;
+    let v = view(&args);
+    Ok(crate::iter::new_dict_iter(vm, v.dict, v.kind))
+}
+
+fn view_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__reversed__", 1, 1)?;
+    let v = view(&args);
+    let items = dobj(v.dict).items();
+    let l = crate::list::new_list(vm, vec![]);
+    for (k, val) in items.into_iter().rev() {
+        let x = match v.kind {
+            ViewKind::Keys => k,
+            ViewKind::Values => val,
+            ViewKind::Items => crate::tuple::new_tuple(vm, vec![k, val]),
+        };
+        crate::list::lobj(l).items.borrow_mut().push(x);
+    }
+    ops::iter(vm, l)
+}
+
+fn view_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__contains__", 2, 2)?;
+    let v = view(&args);
+    let r = match v.kind {
+        ViewKind::Keys => dict::get_item(vm, v.dict, a[1])?.is_some(),
+        ViewKind::Items => {
+            if !crate::tuple::is_tuple(a[1]) || crate::tuple::items(a[1]).len() != 2 {
+                false
+            } else {
+                let kv = crate::tuple::items(a[1]);
+                match dict::get_item(vm, v.dict, kv[0])? {
+                    Some(x) => ops::eq(vm, x, kv[1])?,
+                    None => false,
+                }
+            }
+        }
+        ViewKind::Values => {
+            let mut found = false;
+            for (_, x) in dobj(v.dict).items() {
+                if ops::eq(vm, x, a[1])? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
+    };
+    Ok(vm.bool(r))
+}
+
+fn view_repr(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__repr__", 1, 1)?;
+    let v = view(&args);
+    let l = crate::list::new_list(vm, vec![]);
+    for (k, val) in dobj(v.dict).items() {
+        let x = match v.kind {
+            ViewKind::Keys => k,
+            ViewKind::Values => val,
+            ViewKind::Items => crate::tuple::new_tuple(vm, vec![k, val]),
+        };
+        crate::list::lobj(l).items.borrow_mut().push(x);
+    }
+    let items = crate::list::lobj(l).items.borrow().clone();
+    let name = vm.type_name(args.vals[0]);
+    let inner = crate::list::repr_items(vm, args.vals[0], &items, "[", "]")?;
+    Ok(crate::str::new_str(vm, format!("{name}({inner})")))
+}
+
+/// Set operations on keys/items views: computed on sets of their contents.
+fn view_setop(vm: &mut Vm, args: Args, op: &str) -> PyResult {
+    let a = args.exact(vm, op, 2, 2)?;
+    let s = crate::set::from_iterable(vm, a[0])?;
+    crate::call::call_method(vm, s, op, &[a[1]])
+}
+fn view_and(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__and__")
+}
+fn view_or(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__or__")
+}
+fn view_sub(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__sub__")
+}
+fn view_xor(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__xor__")
+}
+fn view_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    if view(&args).kind == ViewKind::Values {
+        return Ok(vm.bool(a[0] == a[1]));
+    }
+    let s = crate::set::from_iterable(vm, a[0])?;
+    let o = if a[1].is::<DictView>() || crate::set::is_anyset(a[1]) { crate::set::from_iterable(vm, a[1])? } else { return Ok(vm.not_implemented) };
+    ops::compare(vm, s, o, compiler::bytecode::CmpOp::Eq)
+}
+
+fn view_mapping(vm: &mut Vm, v: Value) -> PyResult {
+    let d = v.downcast::<DictView>().unwrap().dict;
+    Ok(crate::module::new_mappingproxy(vm, d))
+}
+
+fn dict_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
+    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_classmethod, add_getter, add_method, add_static, set_attr_raw};
+    let t = vm.t.dict;
+    add_static(vm, t, "__new__", dict_new);
+    add_method(vm, t, "__init__", dict_init);
+    add_method(vm, t, "__repr__", dict_repr);
+    add_method(vm, t, "__len__", dict_len);
+    add_method(vm, t, "__getitem__", dict_getitem);
+    add_method(vm, t, "__setitem__", dict_setitem);
+    add_method(vm, t, "__delitem__", dict_delitem);
+    add_method(vm, t, "__contains__", dict_contains);
+    add_method(vm, t, "__iter__", dict_iter);
+    add_method(vm, t, "__reversed__", dict_reversed);
+    add_method(vm, t, "__eq__", dict_eq);
+    add_method(vm, t, "__ne__", dict_ne);
+    add_method(vm, t, "__or__", dict_or);
+    add_method(vm, t, "__ror__", dict_ror);
+    add_method(vm, t, "__ior__", dict_ior);
+    add_method(vm, t, "get", dict_get);
+    add_method(vm, t, "setdefault", dict_setdefault);
+    add_method(vm, t, "pop", dict_pop);
+    add_method(vm, t, "popitem", dict_popitem);
+    add_method(vm, t, "update", dict_update);
+    add_method(vm, t, "clear", dict_clear);
+    add_method(vm, t, "copy", dict_copy);
+    add_method(vm, t, "keys", dict_keys);
+    add_method(vm, t, "values", dict_values);
+    add_method(vm, t, "items", dict_items);
+    add_classmethod(vm, t, "fromkeys", dict_fromkeys);
+    add_classmethod(vm, t, "__class_getitem__", dict_class_getitem);
+    let none = vm.none;
+    set_attr_raw(vm, t, "__hash__", none).unwrap();
+    for vt in [vm.t.dict_keys, vm.t.dict_values, vm.t.dict_items] {
+        add_method(vm, vt, "__len__", view_len);
+        add_method(vm, vt, "__iter__", view_iter);
+        add_method(vm, vt, "__reversed__", view_reversed);
+        add_method(vm, vt, "__contains__", view_contains);
+        add_method(vm, vt, "__repr__", view_repr);
+        add_method(vm, vt, "__eq__", view_eq);
+        add_getter(vm, vt, "mapping", view_mapping);
+        if vt != vm.t.dict_values {
+            add_method(vm, vt, "__and__", view_and);
+            add_method(vm, vt, "__or__", view_or);
+            add_method(vm, vt, "__sub__", view_sub);
+            add_method(vm, vt, "__xor__", view_xor);
+            add_method(vm, vt, "__rand__", view_and);
+            add_method(vm, vt, "__ror__", view_or);
+            add_method(vm, vt, "__rxor__", view_xor);
+            set_attr_raw(vm, vt, "__hash__", none).unwrap();
+        }
+    }
+}

@@ -1,0 +1,1151 @@
+//! The builtin exception hierarchy (declared once in `exc_table!`), exception
+//! objects, chaining (`__cause__`, `__context__`), tracebacks, exception groups
+//! and the printing of uncaught exceptions in CPython 3.11's format.
+
+use crate::dict;
+use crate::gc::{flag, Trace, Tracer};
+use crate::object::{Args, PyErr, PyResult};
+use crate::payload;
+use crate::typeobj::{self, tflag};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+/// Header flag: the exception's `__context__` was set when it was raised.
+const CONTEXT_SET: u32 = 1 << 8;
+
+macro_rules! exc_table {
+    ($( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+        #[derive(Default)]
+        pub struct ExcTypes { pub base_exception: Value, $( pub $field: Value, )* }
+
+        impl ExcTypes {
+            pub fn trace(&self, t: &mut Tracer) {
+                t.value(self.base_exception);
+                $( t.value(self.$field); )*
+            }
+
+            /// (name, class) of every builtin exception, for the builtins module.
+            pub fn all(&self) -> Vec<(&'static str, Value)> {
+                vec![("BaseException", self.base_exception), $( ($name, self.$field), )*]
+            }
+        }
+
+        fn create_types(vm: &mut Vm) {
+            let base = typeobj::new_static_type(vm, "BaseException", vm.t.object, tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT);
+            vm.e.base_exception = base;
+            $(
+                let b = vm.e.$base;
+                vm.e.$field = typeobj::new_static_type(vm, $name, b, tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT);
+            )*
+        }
+    };
+}
+
+exc_table! {
+    base_exception_group: "BaseExceptionGroup" < base_exception,
+    system_exit: "SystemExit" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    exception: "Exception" < base_exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    floating_point_error: "FloatingPointError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    assertion_error: "AssertionError" < exception,
+    attribute_error: "AttributeError" < exception,
+    buffer_error: "BufferError" < exception,
+    eof_error: "EOFError" < exception,
+    exception_group: "ExceptionGroup" < base_exception_group,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    lookup_error: "LookupError" < exception,
+    index_error: "IndexError" < lookup_error,
+    key_error: "KeyError" < lookup_error,
+    memory_error: "MemoryError" < exception,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    os_error: "OSError" < exception,
+    blocking_io_error: "BlockingIOError" < os_error,
+    child_process_error: "ChildProcessError" < os_error,
+    connection_error: "ConnectionError" < os_error,
+    broken_pipe_error: "BrokenPipeError" < connection_error,
+    connection_aborted_error: "ConnectionAbortedError" < connection_error,
+    connection_refused_error: "ConnectionRefusedError" < connection_error,
+    connection_reset_error: "ConnectionResetError" < connection_error,
+    file_exists_error: "FileExistsError" < os_error,
+    file_not_found_error: "FileNotFoundError" < os_error,
+    interrupted_error: "InterruptedError" < os_error,
+    is_a_directory_error: "IsADirectoryError" < os_error,
+    not_a_directory_error: "NotADirectoryError" < os_error,
+    permission_error: "PermissionError" < os_error,
+    process_lookup_error: "ProcessLookupError" < os_error,
+    timeout_error: "TimeoutError" < os_error,
+    reference_error: "ReferenceError" < exception,
+    runtime_error: "RuntimeError" < exception,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    recursion_error: "RecursionError" < runtime_error,
+    stop_async_iteration: "StopAsyncIteration" < exception,
+    stop_iteration: "StopIteration" < exception,
+    syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
+    system_error: "SystemError" < exception,
+    type_error: "TypeError" < exception,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    unicode_decode_error: "UnicodeDecodeError" < unicode_error,
+    unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
+    warning: "Warning" < exception,
+    bytes_warning: "BytesWarning" < warning,
+    deprecation_warning: "DeprecationWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+    runtime_warning: "RuntimeWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    user_warning: "UserWarning" < warning,
+}
+
+pub struct ExceptionObj {
+    pub args: Cell<Value>,
+    pub traceback: Cell<Value>,
+    pub cause: Cell<Value>,
+    pub context: Cell<Value>,
+    pub suppress_context: Cell<bool>,
+}
+impl Trace for ExceptionObj {
+    fn trace(&self, t: &mut Tracer) {
+        for v in [self.args.get(), self.traceback.get(), self.cause.get(), self.context.get()] {
+            t.value(v);
+        }
+    }
+}
+payload!(ExceptionObj, "BaseException");
+
+/// One traceback entry: a frame snapshot and the line being executed there.
+pub struct TracebackObj {
+    pub next: Cell<Value>,
+    pub frame: Value,
+    pub lineno: u32,
+    pub lasti: usize,
+}
+impl Trace for TracebackObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.next.get());
+        t.value(self.frame);
+    }
+}
+payload!(TracebackObj, "traceback");
+
+pub fn eobj(e: Value) -> &'static ExceptionObj {
+    e.downcast::<ExceptionObj>().expect("exception object")
+}
+
+/// A new exception of class `ty` with positional `args`.
+pub fn new_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> Value {
+    let t = crate::tuple::new_tuple(vm, args.to_vec());
+    let e = vm.alloc(
+        ty,
+        ExceptionObj {
+            args: Cell::new(t),
+            traceback: Cell::new(Value::NULL),
+            cause: Cell::new(Value::NULL),
+            context: Cell::new(Value::NULL),
+            suppress_context: Cell::new(false),
+        },
+    );
+    let _ = init_special_attrs(vm, e, args);
+    e
+}
+
+/// Attributes that exception subclasses derive from their arguments.
+fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
+    let ty = vm.type_of(e);
+    let none = vm.none;
+    let set = |vm: &mut Vm, k: &str, v: Value| -> PyResult<()> {
+        let d = crate::func_type::header_dict(vm, e)?;
+        dict::set_item_str(vm, d, k, v)
+    };
+    if typeobj::is_subtype(ty, vm.e.stop_iteration) {
+        set(vm, "value", args.first().copied().unwrap_or(none))?;
+    } else if typeobj::is_subtype(ty, vm.e.system_exit) {
+        let code = match args.len() {
+            0 => none,
+            1 => args[0],
+            _ => crate::tuple::new_tuple(vm, args.to_vec()),
+        };
+        set(vm, "code", code)?;
+    } else if typeobj::is_subtype(ty, vm.e.import_error) {
+        set(vm, "msg", args.first().copied().unwrap_or(none))?;
+        for k in ["name", "path"] {
+            let d = crate::func_type::header_dict(vm, e)?;
+            if dict::get_item_str(vm, d, k)?.is_none() {
+                set(vm, k, none)?;
+            }
+        }
+    } else if typeobj::is_subtype(ty, vm.e.os_error) {
+        let (errno, strerror, filename) = if args.len() >= 2 {
+            (args[0], args[1], args.get(2).copied().unwrap_or(none))
+        } else {
+            (none, none, none)
+        };
+        set(vm, "errno", errno)?;
+        set(vm, "strerror", strerror)?;
+        set(vm, "filename", filename)?;
+        set(vm, "filename2", args.get(4).copied().unwrap_or(none))?;
+        if args.len() >= 2 && args.len() <= 5 {
+            let t = crate::tuple::new_tuple(vm, args[..2].to_vec());
+            eobj(e).args.set(t);
+        }
+    } else if typeobj::is_subtype(ty, vm.e.syntax_error) {
+        set(vm, "msg", args.first().copied().unwrap_or(none))?;
+        let info: Vec<Value> = match args.get(1) {
+            Some(t) if crate::tuple::is_tuple(*t) => crate::tuple::items(*t).to_vec(),
+            _ => vec![],
+        };
+        for (i, k) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+            set(vm, k, info.get(i).copied().unwrap_or(none))?;
+        }
+        set(vm, "print_file_and_line", none)?;
+    } else if typeobj::is_subtype(ty, vm.e.attribute_error) || typeobj::is_subtype(ty, vm.e.name_error) {
+        set(vm, "name", none)?;
+        if typeobj::is_subtype(ty, vm.e.attribute_error) {
+            set(vm, "obj", none)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn is_exception_class(vm: &Vm, v: Value) -> bool {
+    typeobj::is_type(v) && typeobj::is_subtype(v, vm.e.base_exception)
+}
+
+pub fn is_instance_of(vm: &Vm, e: Value, ty: Value) -> bool {
+    typeobj::is_subtype(vm.type_of(e), ty)
+}
+
+/// Does the raised exception `e` belong to class `ty`?
+pub fn matches(vm: &Vm, e: PyErr, ty: Value) -> bool {
+    is_instance_of(vm, e.0, ty)
+}
+
+/// `raise X`: an instance as is, a class instantiated with no arguments.
+pub fn make_raisable(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if is_exception_class(vm, v) {
+        let e = crate::call::call(vm, v, &[])?;
+        if !is_instance_of(vm, e, vm.e.base_exception) {
+            return Err({ let __arg = format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                crate::ops::repr_string(vm, v)?,
+                vm.type_name(e)
+            ); vm.type_error(__arg) });
+        }
+        return Ok(e);
+    }
+    if is_instance_of(vm, v, vm.e.base_exception) {
+        return Ok(v);
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+/// `raise e from cause`.
+pub fn set_cause_from(vm: &mut Vm, e: Value, cause: Value) -> PyResult<()> {
+    let c = if cause == vm.none {
+        Value::NULL
+    } else if is_exception_class(vm, cause) {
+        crate::call::call(vm, cause, &[])?
+    } else if is_instance_of(vm, cause, vm.e.base_exception) {
+        cause
+    } else {
+        return Err(vm.type_error("exception causes must derive from BaseException"));
+    };
+    eobj(e).cause.set(c);
+    eobj(e).suppress_context.set(true);
+    Ok(())
+}
+
+pub fn set_cause(_vm: &mut Vm, e: Value, cause: Value) {
+    eobj(e).cause.set(cause);
+    eobj(e).suppress_context.set(true);
+}
+
+pub fn set_context(_vm: &mut Vm, e: Value, ctx: Value) {
+    eobj(e).context.set(ctx);
+}
+
+/// A `raise` statement: the exception's context is set afresh.
+pub fn raised(vm: &mut Vm, e: Value) -> PyErr {
+    e.header().unwrap().flags.set(e.header().unwrap().flags.get() & !CONTEXT_SET);
+    PyErr(e)
+}
+
+/// Sets `__context__` of a newly raised exception to the exception being handled,
+/// breaking cycles as CPython's `_PyErr_SetObject` does.
+pub fn attach_context(vm: &mut Vm, e: Value) {
+    let Some(h) = e.header() else { return };
+    if h.flags.get() & CONTEXT_SET != 0 {
+        return;
+    }
+    h.flags.set(h.flags.get() | CONTEXT_SET);
+    let Some(handled) = crate::interp::current_handled(vm) else { return };
+    if handled == e || !handled.is::<ExceptionObj>() || !e.is::<ExceptionObj>() {
+        return;
+    }
+    // Break a cycle: if e is already in handled's context chain, cut it there.
+    let mut o = handled;
+    loop {
+        let ctx = eobj(o).context.get();
+        if ctx.is_null() {
+            break;
+        }
+        if ctx == e {
+            eobj(o).context.set(Value::NULL);
+            break;
+        }
+        o = ctx;
+    }
+    eobj(e).context.set(handled);
+}
+
+/// Adds the current frame (at its current instruction) to `e.__traceback__`.
+pub fn add_traceback(vm: &mut Vm, e: Value) {
+    if !e.is::<ExceptionObj>() {
+        return;
+    }
+    let f = vm.frames.last().expect("frame").clone();
+    let fo = crate::frame::snapshot(vm, &f, Value::NULL);
+    let ty = vm.t.traceback;
+    let tb = vm.alloc(ty, TracebackObj { next: Cell::new(eobj(e).traceback.get()), frame: fo, lineno: f.lineno(), lasti: f.lasti });
+    eobj(e).traceback.set(tb);
+}
+
+pub fn traceback_of(vm: &Vm, e: Value) -> Value {
+    match e.downcast::<ExceptionObj>() {
+        Some(x) if !x.traceback.get().is_null() => x.traceback.get(),
+        _ => vm.none,
+    }
+}
+
+/// `except T:` matching, with the TypeError for non-exception classes.
+pub fn check_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
+    check_except_type(vm, ty)?;
+    Ok(exception_matches(vm, exc, ty))
+}
+
+fn check_except_type(vm: &mut Vm, ty: Value) -> PyResult<()> {
+    let ok = if crate::tuple::is_tuple(ty) {
+        crate::tuple::items(ty).iter().all(|t| is_exception_class(vm, *t))
+    } else {
+        is_exception_class(vm, ty)
+    };
+    if !ok {
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    Ok(())
+}
+
+pub fn exception_matches(vm: &Vm, exc: Value, ty: Value) -> bool {
+    if crate::tuple::is_tuple(ty) {
+        return crate::tuple::items(ty).iter().any(|t| is_instance_of(vm, exc, *t));
+    }
+    is_instance_of(vm, exc, ty)
+}
+
+/// `except* T`: splits `exc` into (rest, match); match is None if nothing matched.
+pub fn eg_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<(Value, Value)> {
+    check_except_type(vm, ty)?;
+    let is_group = |vm: &Vm, t: Value| {
+        if crate::tuple::is_tuple(t) {
+            crate::tuple::items(t).iter().any(|x| typeobj::is_subtype(*x, vm.e.base_exception_group))
+        } else {
+            typeobj::is_subtype(t, vm.e.base_exception_group)
+        }
+    };
+    if is_group(vm, ty) {
+        return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+    }
+    if exception_matches(vm, exc, ty) {
+        if is_instance_of(vm, exc, vm.e.base_exception_group) {
+            return Ok((vm.none, exc));
+        }
+        // A naked exception matched: wrap it in an ExceptionGroup("", [exc]).
+        let l = crate::list::new_list(vm, vec![exc]);
+        let msg = vm.empty_str;
+        let eg_ty = vm.e.exception_group;
+        let wrapped = crate::call::call(vm, eg_ty, &[msg, l])?;
+        eobj(wrapped).traceback.set(eobj(exc).traceback.get());
+        return Ok((vm.none, wrapped));
+    }
+    if is_instance_of(vm, exc, vm.e.base_exception_group) {
+        let r = crate::call::call_method(vm, exc, "split", &[ty])?;
+        let parts = crate::tuple::items(r);
+        let (m, rest) = (parts[0], parts[1]);
+        if m != vm.none {
+            return Ok((rest, m));
+        }
+    }
+    Ok((exc, vm.none))
+}
+
+/// `except*` epilogue (CPython's `_PyExc_PrepReraiseStar`): the exception to
+/// re-raise from the original `orig` and the list of raised/re-raised ones.
+pub fn prep_reraise_star(vm: &mut Vm, orig: Value, excs: Value) -> PyResult {
+    let items: Vec<Value> = crate::list::lobj(excs).items.borrow().iter().copied().filter(|v| *v != vm.none).collect();
+    if items.is_empty() {
+        return Ok(vm.none);
+    }
+    if !is_instance_of(vm, orig, vm.e.base_exception_group) {
+        return Ok(items[0]);
+    }
+    // Re-raised exceptions are leaves of the original group; raised ones are new.
+    let leaves = crate::list::new_list(vm, vec![]);
+    collect_leaves(vm, orig, leaves);
+    let orig_leaves = crate::list::lobj(leaves).items.borrow().clone();
+    let mut reraised = Vec::new();
+    let mut raised_new = Vec::new();
+    for e in items {
+        let el = crate::list::new_list(vm, vec![]);
+        collect_leaves(vm, e, el);
+        let ls = crate::list::lobj(el).items.borrow().clone();
+        if !ls.is_empty() && ls.iter().all(|l| orig_leaves.contains(l)) {
+            reraised.push(e);
+        } else {
+            raised_new.push(e);
+        }
+    }
+    let keep = crate::list::new_list(vm, vec![]);
+    for e in &reraised {
+        collect_leaves(vm, *e, keep);
+    }
+    let keep_leaves = crate::list::lobj(keep).items.borrow().clone();
+    let reraised_group = if keep_leaves.is_empty() { vm.none } else { project(vm, orig, &keep_leaves)? };
+    if raised_new.is_empty() {
+        return Ok(reraised_group);
+    }
+    let mut all = raised_new;
+    if reraised_group != vm.none {
+        all.push(reraised_group);
+    }
+    if all.len() == 1 {
+        return Ok(all[0]);
+    }
+    let l = crate::list::new_list(vm, all);
+    let msg = vm.empty_str;
+    let eg = vm.e.exception_group;
+    crate::call::call(vm, eg, &[msg, l])
+}
+
+fn collect_leaves(vm: &mut Vm, e: Value, out: Value) {
+    if is_instance_of(vm, e, vm.e.base_exception_group) {
+        if let Ok(Some(excs)) = group_exceptions(vm, e) {
+            for x in crate::tuple::items(excs) {
+                collect_leaves(vm, *x, out);
+            }
+        }
+    } else {
+        crate::list::lobj(out).items.borrow_mut().push(e);
+    }
+}
+
+fn group_exceptions(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
+    let d = crate::func_type::header_dict(vm, g)?;
+    dict::get_item_str(vm, d, "exceptions")
+}
+
+/// The subgroup of `g` whose leaves are in `keep` (None if no leaf is).
+fn project(vm: &mut Vm, g: Value, keep: &[Value]) -> PyResult {
+    if !is_instance_of(vm, g, vm.e.base_exception_group) {
+        return Ok(if keep.contains(&g) { g } else { vm.none });
+    }
+    let Some(excs) = group_exceptions(vm, g)? else { return Ok(vm.none) };
+    let items = crate::tuple::items(excs).to_vec();
+    let kept = crate::list::new_list(vm, vec![]);
+    for x in &items {
+        let p = project(vm, *x, keep)?;
+        if p != vm.none {
+            crate::list::lobj(kept).items.borrow_mut().push(p);
+        }
+    }
+    let k = crate::list::lobj(kept).items.borrow().clone();
+    if k.is_empty() {
+        return Ok(vm.none);
+    }
+    if k == items {
+        return Ok(g);
+    }
+    derive_like(vm, g, kept)
+}
+
+/// `g.derive(excs)` with `g`'s traceback, cause, context and notes copied.
+fn derive_like(vm: &mut Vm, g: Value, excs: Value) -> PyResult {
+    let ng = crate::call::call_method(vm, g, "derive", &[excs])?;
+    eobj(ng).traceback.set(eobj(g).traceback.get());
+    eobj(ng).cause.set(eobj(g).cause.get());
+    eobj(ng).context.set(eobj(g).context.get());
+    let gd = g.header().unwrap().dict.get();
+    if !gd.is_null() {
+        if let Some(n) = dict::get_item_str(vm, gd, "__notes__")? {
+            let nd = crate::func_type::header_dict(vm, ng)?;
+            dict::set_item_str(vm, nd, "__notes__", n)?;
+        }
+    }
+    Ok(ng)
+}
+
+/// The `value` of a StopIteration.
+pub fn stop_iteration_value(vm: &mut Vm, e: Value) -> Value {
+    let d = e.header().unwrap().dict.get();
+    if !d.is_null() {
+        if let Ok(Some(v)) = dict::get_item_str(vm, d, "value") {
+            return v;
+        }
+    }
+    vm.none
+}
+
+/// The exception of `gen.throw(typ[, val[, tb]])`.
+pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
+    let typ = a[0];
+    let val = a.get(1).copied().unwrap_or(vm.none);
+    let tb = a.get(2).copied().unwrap_or(vm.none);
+    if tb != vm.none && !tb.is::<TracebackObj>() {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let e = if is_exception_class(vm, typ) {
+        if is_instance_of(vm, val, typ) {
+            val
+        } else if val == vm.none {
+            crate::call::call(vm, typ, &[])?
+        } else if crate::tuple::is_tuple(val) {
+            let items = crate::tuple::items(val).to_vec();
+            crate::call::call(vm, typ, &items)?
+        } else {
+            crate::call::call(vm, typ, &[val])?
+        }
+    } else if is_instance_of(vm, typ, vm.e.base_exception) {
+        if val != vm.none {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        return Err({ let __arg = format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        ); vm.type_error(__arg) });
+    };
+    if tb != vm.none {
+        eobj(e).traceback.set(tb);
+    }
+    Ok(raised(vm, e))
+}
+
+pub fn set_attr_error_context(vm: &mut Vm, e: PyErr, obj: Value, name: Value) {
+    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
+        let _ = dict::set_item_str(vm, d, "name", name);
+        let _ = dict::set_item_str(vm, d, "obj", obj);
+    }
+}
+
+pub fn set_name_error_name(vm: &mut Vm, e: PyErr, name: Value) {
+    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
+        let _ = dict::set_item_str(vm, d, "name", name);
+    }
+}
+
+/// Reports an exception that cannot be raised (in `__del__`, callbacks) on stderr.
+pub fn write_unraisable(vm: &mut Vm, e: PyErr, what: &str, obj: Value) {
+    let r = crate::ops::repr_string(vm, obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    let mut out = format!("{what}: {r}\n");
+    out.push_str(&format_exception(vm, e.0));
+    crate::sys::write_stderr(vm, &out);
+}
+
+// ---- printing ----------------------------------------------------------------------
+
+/// The full report of an uncaught exception, chained ones first, as
+/// `traceback.print_exception` writes it.
+pub fn format_exception(vm: &mut Vm, e: Value) -> String {
+    let mut seen = Vec::new();
+    let mut out = String::new();
+    format_chain(vm, e, &mut seen, &mut out);
+    out
+}
+
+fn format_chain(vm: &mut Vm, e: Value, seen: &mut Vec<Value>, out: &mut String) {
+    seen.push(e);
+    if let Some(x) = e.downcast::<ExceptionObj>() {
+        let cause = x.cause.get();
+        let ctx = x.context.get();
+        if !cause.is_null() && !seen.contains(&cause) {
+            format_chain(vm, cause, seen, out);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !ctx.is_null() && !x.suppress_context.get() && !seen.contains(&ctx) {
+            format_chain(vm, ctx, seen, out);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    format_one(vm, e, out, "");
+}
+
+fn format_one(vm: &mut Vm, e: Value, out: &mut String, margin: &str) {
+    let tb = traceback_of(vm, e);
+    if tb != vm.none {
+        out.push_str(margin);
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(vm, tb, out, margin);
+    }
+    if is_instance_of(vm, e, vm.e.syntax_error) {
+        format_syntax_error(vm, e, out, margin);
+    } else {
+        out.push_str(margin);
+        out.push_str(&exception_line(vm, e));
+        out.push('\n');
+    }
+    format_notes(vm, e, out, margin);
+    if is_instance_of(vm, e, vm.e.base_exception_group) {
+        format_group(vm, e, out, margin);
+    }
+}
+
+fn format_group(vm: &mut Vm, e: Value, out: &mut String, margin: &str) {
+    let Ok(Some(excs)) = group_exceptions(vm, e) else { return };
+    let items = crate::tuple::items(excs).to_vec();
+    let n = items.len();
+    for (i, x) in items.iter().enumerate() {
+        let head = if i == 0 { "+-" } else { "  " };
+        out.push_str(&format!("{margin}  {head}+---------------- {} ----------------\n", i + 1));
+        let mut sub = String::new();
+        format_chain(vm, *x, &mut Vec::new(), &mut sub);
+        for line in sub.lines() {
+            out.push_str(&format!("{margin}    | {line}\n"));
+        }
+        if i + 1 == n {
+            out.push_str(&format!("{margin}    +------------------------------------\n"));
+        }
+    }
+}
+
+fn format_notes(vm: &mut Vm, e: Value, out: &mut String, margin: &str) {
+    let d = match e.header() {
+        Some(h) if !h.dict.get().is_null() => h.dict.get(),
+        _ => return,
+    };
+    let Ok(Some(notes)) = dict::get_item_str(vm, d, "__notes__") else { return };
+    let Some(l) = notes.downcast::<crate::list::ListObj>() else { return };
+    let items = l.items.borrow().clone();
+    for n in items {
+        let s = crate::ops::str_string(vm, n).unwrap_or_else(|_| "<note str() failed>".into());
+        for line in s.split('\n') {
+            out.push_str(margin);
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+}
+
+/// `ValueError: msg`, with the module prefix for classes outside builtins.
+pub fn exception_line(vm: &mut Vm, e: Value) -> String {
+    let ty = vm.type_of(e);
+    let mut name = crate::typeobj::tobj(ty).qualname.borrow().clone();
+    let module = crate::typeobj::lookup_str(vm, ty, "__module__")
+        .and_then(|m| crate::str::as_str(m).map(str::to_string))
+        .unwrap_or_else(|| "builtins".into());
+    if module != "builtins" && module != "__main__" || module == "__main__" {
+        if module != "builtins" {
+            name = format!("{module}.{name}");
+        }
+    }
+    let s = match crate::ops::str_string(vm, e) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".into(),
+    };
+    if s.is_empty() {
+        name
+    } else {
+        format!("{name}: {s}")
+    }
+}
+
+fn format_syntax_error(vm: &mut Vm, e: Value, out: &mut String, margin: &str) {
+    let d = crate::func_type::header_dict(vm, e).unwrap_or(vm.none);
+    let get = |vm: &mut Vm, k: &str| dict::get_item_str(vm, d, k).ok().flatten().unwrap_or(vm.none);
+    let filename = get(vm, "filename");
+    let lineno = get(vm, "lineno");
+    let text = get(vm, "text");
+    let offset = get(vm, "offset");
+    let end_offset = get(vm, "end_offset");
+    let msg = get(vm, "msg");
+    if filename != vm.none || lineno != vm.none {
+        let f = crate::ops::str_string(vm, filename).unwrap_or_default();
+        let f = if filename == vm.none { "<string>".to_string() } else { f };
+        let l = crate::ops::str_string(vm, lineno).unwrap_or_default();
+        out.push_str(&format!("{margin}  File \"{f}\", line {l}\n"));
+    }
+    if let Some(t) = crate::str::as_str(text) {
+        let line = t.trim_end_matches(['\n', '\r']);
+        let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+        let removed = line.chars().count() - stripped.chars().count();
+        out.push_str(&format!("{margin}    {stripped}\n"));
+        if let Some(off) = offset.as_small() {
+            let end = end_offset.as_small().filter(|e| *e > off).unwrap_or(off + 1);
+            let start = (off - 1 - removed as i64).max(0) as usize;
+            let width = ((end - off) as usize).max(1).min(stripped.chars().count().saturating_sub(start).max(1));
+            let pad: String = stripped.chars().take(start).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+            out.push_str(&format!("{margin}    {pad}{}\n", "^".repeat(width)));
+        }
+    }
+    let ty = vm.type_of(e);
+    let name = crate::typeobj::type_name(ty);
+    let m = if msg == vm.none { String::new() } else { crate::ops::str_string(vm, msg).unwrap_or_default() };
+    if m.is_empty() {
+        out.push_str(&format!("{margin}{name}\n"));
+    } else {
+        out.push_str(&format!("{margin}{name}: {m}\n"));
+    }
+}
+
+fn format_tb(vm: &mut Vm, mut tb: Value, out: &mut String, margin: &str) {
+    let mut last: Option<(String, u32, String)> = None;
+    let mut repeat = 0;
+    while let Some(t) = tb.downcast::<TracebackObj>() {
+        let f = t.frame.downcast::<crate::frame::FrameObj>().expect("frame");
+        let co = f.code.downcast::<crate::function::CodeObj>().expect("code");
+        let file = crate::str::as_str(co.filename).unwrap_or("?").to_string();
+        let name = crate::str::as_str(co.name).unwrap_or("?").to_string();
+        let key = (file.clone(), t.lineno, name.clone());
+        if last.as_ref() == Some(&key) {
+            repeat += 1;
+        } else {
+            flush_repeats(out, repeat, margin);
+            repeat = 0;
+            last = Some(key);
+        }
+        if repeat < 3 {
+            out.push_str(&format!("{margin}  File \"{file}\", line {}, in {name}\n", t.lineno));
+            if let Some(src) = crate::sys::source_line(vm, &file, t.lineno) {
+                out.push_str(&format!("{margin}    {}\n", src.trim()));
+            }
+        }
+        tb = t.next.get();
+    }
+    flush_repeats(out, repeat, margin);
+}
+
+fn flush_repeats(out: &mut String, repeat: usize, margin: &str) {
+    if repeat >= 3 {
+        let n = repeat - 2;
+        out.push_str(&format!("{margin}  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
+    }
+}
+
+// ---- BaseException methods -------------------------------------------------------------
+
+fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let pos = &args.pos()[1..];
+    let e = new_exception(vm, cls, pos);
+    Ok(e)
+}
+
+fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
+    let e = args.vals[0];
+    let ty = vm.type_of(e);
+    if args.has_kw() && crate::typeobj::lookup_str(vm, ty, "__init__") == crate::typeobj::lookup_str(vm, vm.e.base_exception, "__init__") {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", crate::typeobj::type_name(ty))));
+    }
+    let pos = args.pos()[1..].to_vec();
+    let t = crate::tuple::new_tuple(vm, pos.clone());
+    eobj(e).args.set(t);
+    init_special_attrs(vm, e, &pos)?;
+    Ok(vm.none)
+}
+
+fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let name = crate::typeobj::tobj(vm.type_of(a[0])).name.borrow().clone();
+    let items = crate::tuple::items(eobj(a[0]).args.get()).to_vec();
+    let s = if items.len() == 1 {
+        format!("{name}({})", crate::ops::repr_string(vm, items[0])?)
+    } else {
+        let r = crate::ops::repr_string(vm, eobj(a[0]).args.get())?;
+        if items.is_empty() {
+            format!("{name}()")
+        } else {
+            format!("{name}{r}")
+        }
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn exc_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    let items = crate::tuple::items(eobj(a[0]).args.get()).to_vec();
+    match items.len() {
+        0 => Ok(vm.empty_str),
+        1 => crate::ops::str(vm, items[0]),
+        _ => crate::ops::str(vm, eobj(a[0]).args.get()),
+    }
+}
+
+fn key_error_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    let items = crate::tuple::items(eobj(a[0]).args.get()).to_vec();
+    if items.len() == 1 {
+        return crate::ops::repr(vm, items[0]);
+    }
+    exc_str(vm, args)
+}
+
+fn get_args(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(eobj(v).args.get())
+}
+fn set_args(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
+    let t = crate::tuple::from_iterable(vm, a)?;
+    eobj(v).args.set(t);
+    Ok(())
+}
+fn get_tb(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(traceback_of(vm, v))
+}
+fn set_tb(vm: &mut Vm, v: Value, tb: Value) -> PyResult<()> {
+    if tb == vm.none {
+        eobj(v).traceback.set(Value::NULL);
+    } else if tb.is::<TracebackObj>() {
+        eobj(v).traceback.set(tb);
+    } else {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    Ok(())
+}
+fn get_cause(vm: &mut Vm, v: Value) -> PyResult {
+    let c = eobj(v).cause.get();
+    Ok(if c.is_null() { vm.none } else { c })
+}
+fn set_cause_attr(vm: &mut Vm, v: Value, c: Value) -> PyResult<()> {
+    if c == vm.none {
+        eobj(v).cause.set(Value::NULL);
+    } else if is_instance_of(vm, c, vm.e.base_exception) {
+        eobj(v).cause.set(c);
+    } else {
+        return Err(vm.type_error("exception cause must be None or derive from BaseException"));
+    }
+    eobj(v).suppress_context.set(true);
+    Ok(())
+}
+fn get_context(vm: &mut Vm, v: Value) -> PyResult {
+    let c = eobj(v).context.get();
+    Ok(if c.is_null() { vm.none } else { c })
+}
+fn set_context_attr(vm: &mut Vm, v: Value, c: Value) -> PyResult<()> {
+    if c == vm.none {
+        eobj(v).context.set(Value::NULL);
+    } else if is_instance_of(vm, c, vm.e.base_exception) {
+        eobj(v).context.set(c);
+    } else {
+        return Err(vm.type_error("exception context must be None or derive from BaseException"));
+    }
+    Ok(())
+}
+fn get_suppress(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(vm.bool(eobj(v).suppress_context.get()))
+}
+fn set_suppress(vm: &mut Vm, v: Value, s: Value) -> PyResult<()> {
+    let b = crate::ops::truthy(vm, s)?;
+    eobj(v).suppress_context.set(b);
+    Ok(())
+}
+
+fn with_traceback(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "with_traceback", 2, 2)?;
+    set_tb(vm, a[0], a[1])?;
+    Ok(a[0])
+}
+
+fn add_note(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "add_note", 2, 2)?;
+    if crate::str::as_str(a[1]).is_none() {
+        return Err({ let __arg = format!("note must be a str, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
+    }
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let notes = match dict::get_item_str(vm, d, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = crate::list::new_list(vm, vec![]);
+            dict::set_item_str(vm, d, "__notes__", l)?;
+            l
+        }
+    };
+    let Some(l) = notes.downcast::<crate::list::ListObj>() else {
+        return Err(vm.type_error("Cannot add note: __notes__ is not a list"));
+    };
+    l.items.borrow_mut().push(a[1]);
+    Ok(vm.none)
+}
+
+fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    let ty = vm.type_of(a[0]);
+    let d = a[0].header().unwrap().dict.get();
+    let mut items = vec![ty, eobj(a[0]).args.get()];
+    if !d.is_null() {
+        items.push(d);
+    }
+    Ok(crate::tuple::new_tuple(vm, items))
+}
+
+fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let msg = dict::get_item_str(vm, d, "msg")?.unwrap_or(vm.none);
+    let msg_s = if msg == vm.none { return exc_str(vm, args) } else { crate::ops::str_string(vm, msg)? };
+    let filename = dict::get_item_str(vm, d, "filename")?.and_then(|f| crate::str::as_str(f).map(str::to_string));
+    let lineno = dict::get_item_str(vm, d, "lineno")?.and_then(|l| l.as_small());
+    let base = filename.map(|f| f.rsplit('/').next().unwrap_or("").to_string());
+    let s = match (base, lineno) {
+        (Some(f), Some(l)) => format!("{msg_s} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg_s} ({f})"),
+        (None, Some(l)) => format!("{msg_s} (line {l})"),
+        (None, None) => msg_s,
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn os_error_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let errno = dict::get_item_str(vm, d, "errno")?.unwrap_or(vm.none);
+    let strerror = dict::get_item_str(vm, d, "strerror")?.unwrap_or(vm.none);
+    let filename = dict::get_item_str(vm, d, "filename")?.unwrap_or(vm.none);
+    if errno != vm.none && strerror != vm.none {
+        let e = crate::ops::str_string(vm, errno)?;
+        let s = crate::ops::str_string(vm, strerror)?;
+        let r = if filename != vm.none {
+            let f = crate::ops::repr_string(vm, filename)?;
+            format!("[Errno {e}] {s}: {f}")
+        } else {
+            format!("[Errno {e}] {s}")
+        };
+        return Ok(crate::str::new_str(vm, r));
+    }
+    exc_str(vm, args)
+}
+
+/// `OSError(errno, ...)` picks the subclass for the errno, as CPython does.
+fn os_error_new(vm: &mut Vm, args: Args) -> PyResult {
+    let mut cls = args.vals[0];
+    let pos = &args.pos()[1..];
+    if cls == vm.e.os_error && pos.len() >= 2 {
+        if let Some(errno) = pos[0].as_small() {
+            if let Some(sub) = errno_class(vm, errno) {
+                cls = sub;
+            }
+        }
+    }
+    Ok(new_exception(vm, cls, pos))
+}
+
+pub fn errno_class(vm: &Vm, errno: i64) -> Option<Value> {
+    Some(match errno {
+        2 => vm.e.file_not_found_error,
+        17 => vm.e.file_exists_error,
+        13 | 1 => vm.e.permission_error,
+        21 => vm.e.is_a_directory_error,
+        20 => vm.e.not_a_directory_error,
+        4 => vm.e.interrupted_error,
+        11 | 114 | 115 => vm.e.blocking_io_error,
+        10 => vm.e.child_process_error,
+        32 | 108 => vm.e.broken_pipe_error,
+        103 => vm.e.connection_aborted_error,
+        111 => vm.e.connection_refused_error,
+        104 => vm.e.connection_reset_error,
+        3 => vm.e.process_lookup_error,
+        110 => vm.e.timeout_error,
+        _ => return None,
+    })
+}
+
+/// An OSError (or subclass) for a Rust I/O error, with errno and message.
+pub fn os_error_from_io(vm: &mut Vm, err: &std::io::Error, filename: Option<Value>) -> PyErr {
+    let errno = err.raw_os_error().unwrap_or(0) as i64;
+    let msg = strerror(errno);
+    let cls = errno_class(vm, errno).unwrap_or(vm.e.os_error);
+    let m = crate::str::new_str(vm, msg);
+    let mut args = vec![Value::small(errno), m];
+    if let Some(f) = filename {
+        args.push(f);
+    }
+    PyErr(new_exception(vm, cls, &args))
+}
+
+fn strerror(errno: i64) -> String {
+    let s = std::io::Error::from_raw_os_error(errno as i32).to_string();
+    // Rust appends " (os error N)".
+    match s.rfind(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn group_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let a = args.shift().exact(vm, crate::typeobj::type_name(cls).as_str(), 2, 2)?;
+    let (msg, excs) = (a[0], a[1]);
+    if crate::str::as_str(msg).is_none() {
+        return Err({ let __arg = "argument 1 must be str, not ".to_string() + &vm.type_name(msg); vm.type_error(__arg) });
+    }
+    let seq = crate::tuple::from_iterable(vm, excs).map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
+    let items = crate::tuple::items(seq).to_vec();
+    if items.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let mut all_exceptions = true;
+    for (i, x) in items.iter().enumerate() {
+        if !is_instance_of(vm, *x, vm.e.base_exception) {
+            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+        }
+        if !is_instance_of(vm, *x, vm.e.exception) {
+            all_exceptions = false;
+        }
+    }
+    let mut cls = cls;
+    if cls == vm.e.base_exception_group && all_exceptions {
+        cls = vm.e.exception_group;
+    } else if typeobj::is_subtype(cls, vm.e.exception) && !all_exceptions {
+        if cls == vm.e.exception_group {
+            return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{}'", crate::typeobj::type_name(cls))));
+    }
+    let e = new_exception(vm, cls, &[msg, seq]);
+    let d = crate::func_type::header_dict(vm, e)?;
+    dict::set_item_str(vm, d, "message", msg)?;
+    dict::set_item_str(vm, d, "exceptions", seq)?;
+    Ok(e)
+}
+
+fn group_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let msg = dict::get_item_str(vm, d, "message")?.unwrap_or(vm.empty_str);
+    let n = group_exceptions(vm, a[0])?.map(|t| crate::tuple::items(t).len()).unwrap_or(0);
+    let m = crate::ops::str_string(vm, msg)?;
+    let s = format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "derive", 2, 2)?;
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let msg = dict::get_item_str(vm, d, "message")?.unwrap_or(vm.empty_str);
+    let ty = vm.e.base_exception_group;
+    crate::call::call(vm, ty, &[msg, a[1]])
+}
+
+/// Splits group `g` by `pred` (a type, tuple of types, or callable): (match, rest).
+fn group_split_impl(vm: &mut Vm, g: Value, pred: Value) -> PyResult<(Value, Value)> {
+    let matches = |vm: &mut Vm, e: Value| -> PyResult<bool> {
+        if typeobj::is_type(pred) || crate::tuple::is_tuple(pred) {
+            Ok(exception_matches(vm, e, pred))
+        } else {
+            let r = crate::call::call(vm, pred, &[e])?;
+            crate::ops::truthy(vm, r)
+        }
+    };
+    if matches(vm, g)? {
+        return Ok((g, vm.none));
+    }
+    let Some(excs) = group_exceptions(vm, g)? else { return Ok((vm.none, g)) };
+    let items = crate::tuple::items(excs).to_vec();
+    let m_list = crate::list::new_list(vm, vec![]);
+    let r_list = crate::list::new_list(vm, vec![]);
+    for x in items {
+        let (m, r) = if is_instance_of(vm, x, vm.e.base_exception_group) {
+            group_split_impl(vm, x, pred)?
+        } else if matches(vm, x)? {
+            (x, vm.none)
+        } else {
+            (vm.none, x)
+        };
+        if m != vm.none {
+            crate::list::lobj(m_list).items.borrow_mut().push(m);
+        }
+        if r != vm.none {
+            crate::list::lobj(r_list).items.borrow_mut().push(r);
+        }
+    }
+    let derive = |vm: &mut Vm, l: Value| -> PyResult {
+        if crate::list::lobj(l).items.borrow().is_empty() {
+            return Ok(vm.none);
+        }
+        derive_like(vm, g, l)
+    };
+    let m = derive(vm, m_list)?;
+    let r = derive(vm, r_list)?;
+    Ok((m, r))
+}
+
+fn group_split(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "split", 2, 2)?;
+    let (m, r) = group_split_impl(vm, a[0], a[1])?;
+    Ok(crate::tuple::new_tuple(vm, vec![m, r]))
+}
+
+fn group_subgroup(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "subgroup", 2, 2)?;
+    let (m, _) = group_split_impl(vm, a[0], a[1])?;
+    Ok(m)
+}
+
+fn tb_next(vm: &mut Vm, v: Value) -> PyResult {
+    let n = v.downcast::<TracebackObj>().unwrap().next.get();
+    Ok(if n.is_null() { vm.none } else { n })
+}
+fn tb_frame(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(v.downcast::<TracebackObj>().unwrap().frame)
+}
+fn tb_lineno(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, v.downcast::<TracebackObj>().unwrap().lineno as i64))
+}
+fn tb_lasti(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, v.downcast::<TracebackObj>().unwrap().lasti as i64 * 2))
+}
+
+pub fn init(vm: &mut Vm) {
+    use crate::typeobj::{add_getset, add_getter, add_method, add_static};
+    create_types(vm);
+    let b = vm.e.base_exception;
+    add_static(vm, b, "__new__", exc_new);
+    add_method(vm, b, "__init__", exc_init);
+    add_method(vm, b, "__repr__", exc_repr);
+    add_method(vm, b, "__str__", exc_str);
+    add_method(vm, b, "__reduce__", exc_reduce);
+    add_method(vm, b, "with_traceback", with_traceback);
+    add_method(vm, b, "add_note", add_note);
+    add_getset(vm, b, "args", get_args, set_args);
+    add_getset(vm, b, "__traceback__", get_tb, set_tb);
+    add_getset(vm, b, "__cause__", get_cause, set_cause_attr);
+    add_getset(vm, b, "__context__", get_context, set_context_attr);
+    add_getset(vm, b, "__suppress_context__", get_suppress, set_suppress);
+    add_getset(vm, b, "__dict__", crate::func_type::header_dict, crate::func_type::set_header_dict);
+    add_method(vm, vm.e.key_error, "__str__", key_error_str);
+    add_method(vm, vm.e.syntax_error, "__str__", syntax_error_str);
+    add_method(vm, vm.e.os_error, "__str__", os_error_str);
+    add_static(vm, vm.e.os_error, "__new__", os_error_new);
+    let g = vm.e.base_exception_group;
+    add_static(vm, g, "__new__", group_new);
+    add_method(vm, g, "__str__", group_str);
+    add_method(vm, g, "derive", group_derive);
+    add_method(vm, g, "split", group_split);
+    add_method(vm, g, "subgroup", group_subgroup);
+    let t = vm.t.traceback;
+    add_getter(vm, t, "tb_next", tb_next);
+    add_getter(vm, t, "tb_frame", tb_frame);
+    add_getter(vm, t, "tb_lineno", tb_lineno);
+    add_getter(vm, t, "tb_lasti", tb_lasti);
+    let _ = flag::MARK;
+}

@@ -1,0 +1,644 @@
+//! The Python-visible side of functions, methods, code objects, cells and the
+//! builtin descriptors: constructors, attributes and reprs.
+
+use crate::dict;
+use crate::function::*;
+use crate::object::{Args, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+/// `MakeFunction`: a function object for `code` in `globals`.
+#[allow(clippy::too_many_arguments)]
+pub fn new_function(vm: &mut Vm, code: Value, globals: Value, builtins: Value, defaults: Value, kwdefaults: Value, closure: Value, annotations: Value) -> PyResult {
+    let co = code.downcast::<CodeObj>().expect("code");
+    let doc = match co.code.consts.first() {
+        Some(compiler::Constant::Str(_)) => co.consts[0],
+        _ => vm.none,
+    };
+    let module = dict::get_item_str(vm, globals, "__name__")?.unwrap_or(Value::NULL);
+    let annotations = if annotations.is_null() || annotations.is::<dict::DictObj>() {
+        annotations
+    } else {
+        let d = dict::new_dict(vm);
+        let items = crate::tuple::items(annotations);
+        for pair in items.chunks(2) {
+            dict::set_item(vm, d, pair[0], pair[1])?;
+        }
+        d
+    };
+    let ty = vm.t.function;
+    Ok(vm.alloc(
+        ty,
+        FunctionObj {
+            code,
+            globals,
+            builtins,
+            name: Cell::new(co.name),
+            qualname: Cell::new(co.qualname),
+            defaults: Cell::new(defaults),
+            kwdefaults: Cell::new(kwdefaults),
+            closure,
+            doc: Cell::new(doc),
+            module: Cell::new(module),
+            annotations: Cell::new(annotations),
+        },
+    ))
+}
+
+fn fobj(v: Value) -> &'static FunctionObj {
+    v.downcast::<FunctionObj>().expect("function")
+}
+
+fn null_to_none(vm: &Vm, v: Value) -> Value {
+    if v.is_null() {
+        vm.none
+    } else {
+        v
+    }
+}
+
+fn f_name(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(fobj(v).name.get())
+}
+fn f_set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if crate::str::as_str(n).is_none() {
+        return Err(vm.type_error("__name__ must be set to a string object"));
+    }
+    fobj(v).name.set(n);
+    Ok(())
+}
+fn f_qualname(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(fobj(v).qualname.get())
+}
+fn f_set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if crate::str::as_str(n).is_none() {
+        return Err(vm.type_error("__qualname__ must be set to a string object"));
+    }
+    fobj(v).qualname.set(n);
+    Ok(())
+}
+fn f_doc(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, fobj(v).doc.get()))
+}
+fn f_set_doc(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    fobj(v).doc.set(if d.is_null() { vm.none } else { d });
+    Ok(())
+}
+fn f_defaults(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, fobj(v).defaults.get()))
+}
+fn f_set_defaults(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    if d.is_null() || d == vm.none {
+        fobj(v).defaults.set(Value::NULL);
+    } else if crate::tuple::is_tuple(d) {
+        fobj(v).defaults.set(d);
+    } else {
+        return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+    }
+    Ok(())
+}
+fn f_kwdefaults(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, fobj(v).kwdefaults.get()))
+}
+fn f_set_kwdefaults(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    if d.is_null() || d == vm.none {
+        fobj(v).kwdefaults.set(Value::NULL);
+    } else if d.is::<dict::DictObj>() {
+        fobj(v).kwdefaults.set(d);
+    } else {
+        return Err(vm.type_error("__kwdefaults__ must be set to a dict object"));
+    }
+    Ok(())
+}
+fn f_closure(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, fobj(v).closure))
+}
+fn f_code(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(fobj(v).code)
+}
+fn f_globals(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(fobj(v).globals)
+}
+fn f_builtins(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(fobj(v).builtins)
+}
+fn f_module(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, fobj(v).module.get()))
+}
+fn f_set_module(vm: &mut Vm, v: Value, m: Value) -> PyResult<()> {
+    fobj(v).module.set(if m.is_null() { vm.none } else { m });
+    Ok(())
+}
+fn f_annotations(vm: &mut Vm, v: Value) -> PyResult {
+    let f = fobj(v);
+    if f.annotations.get().is_null() {
+        let d = dict::new_dict(vm);
+        f.annotations.set(d);
+    }
+    Ok(f.annotations.get())
+}
+fn f_set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
+    if !a.is_null() && a != vm.none && !a.is::<dict::DictObj>() {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    }
+    fobj(v).annotations.set(if a == vm.none { Value::NULL } else { a });
+    Ok(())
+}
+
+/// `obj.__dict__` for objects whose dict lives in the header.
+pub fn header_dict(vm: &mut Vm, v: Value) -> PyResult {
+    let h = v.header().expect("object");
+    if h.dict.get().is_null() {
+        let d = dict::new_dict(vm);
+        h.dict.set(d);
+    }
+    Ok(h.dict.get())
+}
+pub fn set_header_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    if d.is_null() {
+        return Err(vm.type_error("cannot delete __dict__"));
+    }
+    if !d.is::<dict::DictObj>() {
+        return Err({ let __arg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(d)); vm.type_error(__arg) });
+    }
+    v.header().unwrap().dict.set(d);
+    Ok(())
+}
+
+fn f_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let q = crate::str::as_str(fobj(a[0]).qualname.get()).unwrap_or("?").to_string();
+    Ok(crate::str::new_str(vm, format!("<function {q} at {:#x}>", a[0].id())))
+}
+
+fn f_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__get__", 2, 3)?;
+    if a[1] == vm.none {
+        return Ok(a[0]);
+    }
+    Ok(new_bound_method(vm, a[0], a[1]))
+}
+
+fn call_self(vm: &mut Vm, args: Args) -> PyResult {
+    crate::call::call_args(vm, args.vals[0], args.shift())
+}
+
+fn m_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let m = a[0].downcast::<BoundMethod>().unwrap();
+    let qn = vm.intern("__qualname__");
+    let name = match crate::attr::getattr_opt(vm, m.func, qn)? {
+        Some(q) => crate::ops::str_string(vm, q)?,
+        None => "?".into(),
+    };
+    let r = crate::ops::repr_string(vm, m.self_)?;
+    Ok(crate::str::new_str(vm, format!("<bound method {name} of {r}>")))
+}
+fn m_func(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(v.downcast::<BoundMethod>().unwrap().func)
+}
+fn m_self(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(v.downcast::<BoundMethod>().unwrap().self_)
+}
+fn m_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    let Some(y) = a[1].downcast::<BoundMethod>() else { return Ok(vm.not_implemented) };
+    let x = a[0].downcast::<BoundMethod>().unwrap();
+    Ok(vm.bool(x.self_ == y.self_ && x.func == y.func))
+}
+fn m_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__hash__", 1, 1)?;
+    let m = a[0].downcast::<BoundMethod>().unwrap();
+    let h = crate::hash::hash_pointer(m.self_) ^ crate::hash::hash(vm, m.func)?;
+    Ok(crate::int::from_i64(vm, h))
+}
+fn m_getattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getattribute__", 2, 2)?;
+    match crate::attr::generic_getattr(vm, a[0], a[1]) {
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.attribute_error) => {
+            let f = a[0].downcast::<BoundMethod>().unwrap().func;
+            crate::attr::getattr(vm, f, a[1])
+        }
+        r => r,
+    }
+}
+
+fn native(v: Value) -> &'static NativeFunction {
+    v.downcast::<NativeFunction>().unwrap()
+}
+fn n_name(vm: &mut Vm, v: Value) -> PyResult {
+    let n = native(v).name;
+    Ok(vm.intern(n))
+}
+fn n_qualname(vm: &mut Vm, v: Value) -> PyResult {
+    let n = native(v);
+    if n.owner.is_null() || !crate::typeobj::is_type(n.owner) {
+        return Ok(vm.intern(n.name));
+    }
+    let s = format!("{}.{}", crate::typeobj::type_name(n.owner), n.name);
+    Ok(crate::str::new_str(vm, s))
+}
+fn n_self(vm: &mut Vm, v: Value) -> PyResult {
+    let n = native(v);
+    Ok(if !n.self_.is_null() {
+        n.self_
+    } else if !n.owner.is_null() && !crate::typeobj::is_type(n.owner) {
+        n.owner
+    } else {
+        vm.none
+    })
+}
+fn n_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let n = native(a[0]);
+    let s = if !n.self_.is_null() && !crate::typeobj::is_type(n.self_) || (!n.self_.is_null() && n.kind == NativeKind::Function && crate::typeobj::is_type(n.owner)) {
+        let tn = vm.type_name(n.self_);
+        format!("<built-in method {} of {tn} object at {:#x}>", n.name, n.self_.id())
+    } else if n.kind == NativeKind::Method {
+        format!("<method '{}' of '{}' objects>", n.name, crate::typeobj::type_name(n.owner))
+    } else {
+        format!("<built-in function {}>", n.name)
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+fn n_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__get__", 2, 3)?;
+    let ty = a.get(2).copied().unwrap_or(vm.none);
+    let obj = if a[1] == vm.none { Value::NULL } else { a[1] };
+    let ty = if ty == vm.none { vm.type_of(a[1]) } else { ty };
+    crate::attr::descr_get(vm, a[0], obj, ty)
+}
+
+fn code(v: Value) -> &'static CodeObj {
+    v.downcast::<CodeObj>().unwrap()
+}
+fn strs_tuple(vm: &mut Vm, names: &[Value]) -> Value {
+    crate::tuple::new_tuple(vm, names.to_vec())
+}
+fn co_name(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(code(v).name)
+}
+fn co_qualname(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(code(v).qualname)
+}
+fn co_filename(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(code(v).filename)
+}
+fn co_firstlineno(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.firstlineno as i64))
+}
+fn co_argcount(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.argcount as i64))
+}
+fn co_posonlyargcount(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.posonlyargcount as i64))
+}
+fn co_kwonlyargcount(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.kwonlyargcount as i64))
+}
+fn co_flags(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.flags as i64))
+}
+fn co_nlocals(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_usize(vm, code(v).varnames.len()))
+}
+fn co_stacksize(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(crate::int::from_i64(vm, code(v).code.stacksize as i64))
+}
+fn co_varnames(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(strs_tuple(vm, &code(v).varnames))
+}
+fn co_names(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(strs_tuple(vm, &code(v).names))
+}
+fn co_cellvars(vm: &mut Vm, v: Value) -> PyResult {
+    let c = code(v);
+    Ok(strs_tuple(vm, &c.cell_names[..c.code.cellvars.len()]))
+}
+fn co_freevars(vm: &mut Vm, v: Value) -> PyResult {
+    let c = code(v);
+    Ok(strs_tuple(vm, &c.cell_names[c.code.cellvars.len()..]))
+}
+fn co_consts(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(strs_tuple(vm, &code(v).consts))
+}
+fn co_code(vm: &mut Vm, v: Value) -> PyResult {
+    let c = code(v);
+    let mut b = Vec::with_capacity(c.code.instructions.len() * 2);
+    for i in &c.code.instructions {
+        b.push(i.op as u8);
+        b.push(i.arg as u8);
+    }
+    Ok(crate::bytes::new_bytes(vm, b))
+}
+fn code_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let c = code(a[0]);
+    let s = format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        crate::str::as_str(c.name).unwrap_or("?"),
+        a[0].id(),
+        crate::str::as_str(c.filename).unwrap_or("?"),
+        c.code.firstlineno
+    );
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn cell_contents(vm: &mut Vm, v: Value) -> PyResult {
+    let c = v.downcast::<CellObj>().unwrap().value.get();
+    if c.is_null() {
+        return Err(vm.value_error("Cell is empty"));
+    }
+    Ok(c)
+}
+fn set_cell_contents(_vm: &mut Vm, v: Value, x: Value) -> PyResult<()> {
+    v.downcast::<CellObj>().unwrap().value.set(x);
+    Ok(())
+}
+fn cell_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.shift().exact(vm, "cell", 0, 1)?;
+    Ok(new_cell(vm, a.first().copied().unwrap_or(Value::NULL)))
+}
+
+fn wrapper_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    vm.alloc_wrapper(cls)
+}
+fn wrapper_init(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__init__", 2, 2)?;
+    a[0].downcast::<MethodWrapper>().unwrap().func.set(a[1]);
+    Ok(vm.none)
+}
+fn wrapper_func(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(v.downcast::<MethodWrapper>().unwrap().func.get())
+}
+fn wrapper_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__get__", 2, 3)?;
+    let ty = match a.get(2) {
+        Some(t) if *t != vm.none => *t,
+        _ => vm.type_of(a[1]),
+    };
+    let obj = if a[1] == vm.none { Value::NULL } else { a[1] };
+    crate::attr::descr_get(vm, a[0], obj, ty)
+}
+fn wrapper_isabstract(vm: &mut Vm, v: Value) -> PyResult {
+    let f = v.downcast::<MethodWrapper>().unwrap().func.get();
+    let n = vm.intern("__isabstractmethod__");
+    match crate::attr::getattr_opt(vm, f, n)? {
+        Some(x) => {
+            let b = crate::ops::truthy(vm, x)?;
+            Ok(vm.bool(b))
+        }
+        None => Ok(vm.false_),
+    }
+}
+fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult {
+    let f = args.vals[0].downcast::<MethodWrapper>().unwrap().func.get();
+    crate::call::call_args(vm, f, args.shift())
+}
+
+fn prop(v: Value) -> &'static Property {
+    v.downcast::<Property>().unwrap()
+}
+fn property_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, Property { fget: Cell::new(Value::NULL), fset: Cell::new(Value::NULL), fdel: Cell::new(Value::NULL), doc: Cell::new(Value::NULL), name: Cell::new(Value::NULL) }))
+}
+fn property_init(vm: &mut Vm, args: Args) -> PyResult {
+    let [s, fget, fset, fdel, doc] = args.bind(vm, "property", ["self", "fget", "fset", "fdel", "doc"], 1, 1)?;
+    let p = prop(s);
+    let none = vm.none;
+    let n = |v: Value| if v.is_null() || v == none { Value::NULL } else { v };
+    p.fget.set(n(fget));
+    p.fset.set(n(fset));
+    p.fdel.set(n(fdel));
+    let mut d = n(doc);
+    if d.is_null() && !p.fget.get().is_null() {
+        let dn = vm.intern("__doc__");
+        d = crate::attr::getattr_opt(vm, p.fget.get(), dn)?.unwrap_or(Value::NULL);
+    }
+    p.doc.set(d);
+    Ok(vm.none)
+}
+fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult {
+    let a = args.exact(vm, "property", 2, 2)?;
+    let p = prop(a[0]);
+    let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get()];
+    parts[which] = a[1];
+    let none = vm.none;
+    let parts = parts.map(|v| if v.is_null() { none } else { v });
+    let doc = if p.doc.get().is_null() || which == 0 { none } else { p.doc.get() };
+    let ty = vm.type_of(a[0]);
+    let r = crate::call::call(vm, ty, &[parts[0], parts[1], parts[2], doc])?;
+    if let Some(rp) = r.downcast::<Property>() {
+        rp.name.set(p.name.get());
+    }
+    Ok(r)
+}
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult {
+    property_copy(vm, args, 2)
+}
+fn property_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__get__", 2, 3)?;
+    if a[1] == vm.none {
+        return Ok(a[0]);
+    }
+    let ty = vm.type_of(a[1]);
+    crate::attr::descr_get(vm, a[0], a[1], ty)
+}
+fn property_set(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__set__", 3, 3)?;
+    let f = prop(a[0]).fset.get();
+    if f.is_null() {
+        return Err(vm.attribute_error("can't set attribute"));
+    }
+    crate::call::call(vm, f, &[a[1], a[2]])?;
+    Ok(vm.none)
+}
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delete__", 2, 2)?;
+    let f = prop(a[0]).fdel.get();
+    if f.is_null() {
+        return Err(vm.attribute_error("can't delete attribute"));
+    }
+    crate::call::call(vm, f, &[a[1]])?;
+    Ok(vm.none)
+}
+fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__set_name__", 3, 3)?;
+    prop(a[0]).name.set(a[2]);
+    Ok(vm.none)
+}
+fn p_fget(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, prop(v).fget.get()))
+}
+fn p_fset(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, prop(v).fset.get()))
+}
+fn p_fdel(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, prop(v).fdel.get()))
+}
+fn p_doc(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(null_to_none(vm, prop(v).doc.get()))
+}
+fn p_set_doc(_vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    prop(v).doc.set(d);
+    Ok(())
+}
+fn p_isabstract(vm: &mut Vm, v: Value) -> PyResult {
+    let n = vm.intern("__isabstractmethod__");
+    for f in [prop(v).fget.get(), prop(v).fset.get(), prop(v).fdel.get()] {
+        if !f.is_null() {
+            if let Some(x) = crate::attr::getattr_opt(vm, f, n)? {
+                if crate::ops::truthy(vm, x)? {
+                    return Ok(vm.true_);
+                }
+            }
+        }
+    }
+    Ok(vm.false_)
+}
+
+fn descr_name(vm: &mut Vm, v: Value) -> PyResult {
+    if let Some(g) = v.downcast::<GetSet>() {
+        return Ok(vm.intern(g.name));
+    }
+    Ok(v.downcast::<Member>().unwrap().name)
+}
+fn descr_objclass(_vm: &mut Vm, v: Value) -> PyResult {
+    if let Some(g) = v.downcast::<GetSet>() {
+        return Ok(g.owner);
+    }
+    Ok(v.downcast::<Member>().unwrap().owner)
+}
+fn descr_get(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__get__", 2, 3)?;
+    if a[1] == vm.none {
+        return Ok(a[0]);
+    }
+    let ty = vm.type_of(a[1]);
+    crate::attr::descr_get(vm, a[0], a[1], ty)
+}
+fn descr_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let name = descr_name(vm, a[0])?;
+    let owner = descr_objclass(vm, a[0])?;
+    let kind = if a[0].is::<GetSet>() { "attribute" } else { "member" };
+    let s = format!("<{kind} '{}' of '{}' objects>", crate::str::as_str(name).unwrap_or("?"), crate::typeobj::type_name(owner));
+    Ok(crate::str::new_str(vm, s))
+}
+
+impl Vm {
+    /// A new classmethod/staticmethod (or subclass) instance with no function yet.
+    pub fn alloc_wrapper(&mut self, cls: Value) -> PyResult {
+        Ok(self.alloc(cls, MethodWrapper { func: Cell::new(Value::NULL) }))
+    }
+}
+
+pub fn init_types(vm: &mut Vm) {
+    use crate::typeobj::{add_getset, add_getter, add_method, add_static};
+    let f = vm.t.function;
+    add_method(vm, f, "__repr__", f_repr);
+    add_method(vm, f, "__get__", f_get);
+    add_method(vm, f, "__call__", call_self);
+    add_getset(vm, f, "__name__", f_name, f_set_name);
+    add_getset(vm, f, "__qualname__", f_qualname, f_set_qualname);
+    add_getset(vm, f, "__doc__", f_doc, f_set_doc);
+    add_getset(vm, f, "__defaults__", f_defaults, f_set_defaults);
+    add_getset(vm, f, "__kwdefaults__", f_kwdefaults, f_set_kwdefaults);
+    add_getset(vm, f, "__module__", f_module, f_set_module);
+    add_getset(vm, f, "__annotations__", f_annotations, f_set_annotations);
+    add_getset(vm, f, "__dict__", header_dict, set_header_dict);
+    add_getter(vm, f, "__closure__", f_closure);
+    add_getter(vm, f, "__code__", f_code);
+    add_getter(vm, f, "__globals__", f_globals);
+    add_getter(vm, f, "__builtins__", f_builtins);
+
+    let m = vm.t.method;
+    add_method(vm, m, "__repr__", m_repr);
+    add_method(vm, m, "__eq__", m_eq);
+    add_method(vm, m, "__hash__", m_hash);
+    add_method(vm, m, "__call__", call_self);
+    add_method(vm, m, "__getattribute__", m_getattr);
+    add_getter(vm, m, "__func__", m_func);
+    add_getter(vm, m, "__self__", m_self);
+
+    for t in [vm.t.builtin_function, vm.t.method_descriptor, vm.t.classmethod_descriptor] {
+        add_method(vm, t, "__repr__", n_repr);
+        add_method(vm, t, "__call__", call_self);
+        add_getter(vm, t, "__name__", n_name);
+        add_getter(vm, t, "__qualname__", n_qualname);
+        add_getter(vm, t, "__self__", n_self);
+    }
+    add_method(vm, vm.t.method_descriptor, "__get__", n_get);
+    add_method(vm, vm.t.classmethod_descriptor, "__get__", n_get);
+
+    let c = vm.t.code;
+    add_method(vm, c, "__repr__", code_repr);
+    let getters: &[(&'static str, Getter)] = &[
+        ("co_name", co_name),
+        ("co_qualname", co_qualname),
+        ("co_filename", co_filename),
+        ("co_firstlineno", co_firstlineno),
+        ("co_argcount", co_argcount),
+        ("co_posonlyargcount", co_posonlyargcount),
+        ("co_kwonlyargcount", co_kwonlyargcount),
+        ("co_flags", co_flags),
+        ("co_nlocals", co_nlocals),
+        ("co_stacksize", co_stacksize),
+        ("co_varnames", co_varnames),
+        ("co_names", co_names),
+        ("co_cellvars", co_cellvars),
+        ("co_freevars", co_freevars),
+        ("co_consts", co_consts),
+        ("co_code", co_code),
+    ];
+    for (n, g) in getters {
+        add_getter(vm, c, n, *g);
+    }
+
+    let cell = vm.t.cell;
+    add_static(vm, cell, "__new__", cell_new);
+    add_getset(vm, cell, "cell_contents", cell_contents, set_cell_contents);
+
+    for t in [vm.t.classmethod, vm.t.staticmethod] {
+        add_static(vm, t, "__new__", wrapper_new);
+        add_method(vm, t, "__init__", wrapper_init);
+        add_method(vm, t, "__get__", wrapper_get);
+        add_getter(vm, t, "__func__", wrapper_func);
+        add_getter(vm, t, "__wrapped__", wrapper_func);
+        add_getter(vm, t, "__isabstractmethod__", wrapper_isabstract);
+        add_getset(vm, t, "__dict__", header_dict, set_header_dict);
+    }
+    add_method(vm, vm.t.staticmethod, "__call__", staticmethod_call);
+
+    let p = vm.t.property;
+    add_static(vm, p, "__new__", property_new);
+    add_method(vm, p, "__init__", property_init);
+    add_method(vm, p, "getter", property_getter);
+    add_method(vm, p, "setter", property_setter);
+    add_method(vm, p, "deleter", property_deleter);
+    add_method(vm, p, "__get__", property_get);
+    add_method(vm, p, "__set__", property_set);
+    add_method(vm, p, "__delete__", property_delete);
+    add_method(vm, p, "__set_name__", property_set_name);
+    add_getter(vm, p, "fget", p_fget);
+    add_getter(vm, p, "fset", p_fset);
+    add_getter(vm, p, "fdel", p_fdel);
+    add_getset(vm, p, "__doc__", p_doc, p_set_doc);
+    add_getter(vm, p, "__isabstractmethod__", p_isabstract);
+
+    for t in [vm.t.getset_descriptor, vm.t.member_descriptor] {
+        add_method(vm, t, "__get__", descr_get);
+        add_method(vm, t, "__repr__", descr_repr);
+        add_getter(vm, t, "__name__", descr_name);
+        add_getter(vm, t, "__objclass__", descr_objclass);
+    }
+}

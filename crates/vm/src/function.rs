@@ -1,0 +1,298 @@
+//! Callables and descriptors: Python functions and their code objects, cells, bound
+//! methods, functions written in Rust, `classmethod`, `staticmethod`, `property`,
+//! getset descriptors (computed attributes of builtin types) and `__slots__` members.
+
+use crate::gc::{Trace, Tracer};
+use crate::object::{NativeFn, PyResult};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::code::Constant;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// A code object: the compiler's output with its constants and names as values.
+pub struct CodeObj {
+    pub code: Rc<compiler::CodeObject>,
+    pub consts: Box<[Value]>,
+    /// Interned names (`co_names`).
+    pub names: Box<[Value]>,
+    /// Interned local names (`co_varnames`).
+    pub varnames: Box<[Value]>,
+    /// Interned cell then free variable names.
+    pub cell_names: Box<[Value]>,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+}
+
+impl Trace for CodeObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.consts.trace(t);
+        self.names.trace(t);
+        self.varnames.trace(t);
+        self.cell_names.trace(t);
+        t.value(self.name);
+        t.value(self.qualname);
+        t.value(self.filename);
+    }
+}
+payload!(CodeObj, "code");
+
+impl CodeObj {
+    pub fn ncells(&self) -> usize {
+        self.code.cellvars.len() + self.code.freevars.len()
+    }
+}
+
+/// Converts a compiled code object (and its nested ones) into a heap code object.
+pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
+    let list = crate::list::new_list(vm, vec![]);
+    for c in &code.consts {
+        let v = constant(vm, c);
+        crate::list::lobj(list).items.borrow_mut().push(v);
+    }
+    let consts = crate::list::lobj(list).items.borrow().clone().into_boxed_slice();
+    let intern_all = |vm: &mut Vm, names: &[Rc<str>]| -> Box<[Value]> { names.iter().map(|n| vm.intern(n)).collect() };
+    let names = intern_all(vm, &code.names);
+    let varnames = intern_all(vm, &code.varnames);
+    let mut cells: Vec<Rc<str>> = code.cellvars.clone();
+    cells.extend(code.freevars.iter().cloned());
+    let cell_names = intern_all(vm, &cells);
+    let name = vm.intern(&code.name);
+    let qualname = crate::str::alloc_str(vm, &code.qualname);
+    let filename = crate::str::alloc_str(vm, &code.filename);
+    let ty = vm.t.code;
+    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename });
+    std::hint::black_box(list);
+    v
+}
+
+/// A compile-time constant as a value.
+pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
+    match c {
+        Constant::None => vm.none,
+        Constant::Bool(b) => vm.bool(*b),
+        Constant::Int(i) => crate::int::from_bigint(vm, i.clone()),
+        Constant::Float(f) => crate::float::new_float(vm, *f),
+        Constant::Complex { re, im } => crate::complex::new_complex(vm, *re, *im),
+        Constant::Str(s) => vm.intern(s),
+        Constant::Bytes(b) => crate::bytes::new_bytes(vm, b.to_vec()),
+        Constant::Ellipsis => vm.ellipsis,
+        Constant::Tuple(items) => {
+            let l = crate::list::new_list(vm, vec![]);
+            for it in items.iter() {
+                let v = constant(vm, it);
+                crate::list::lobj(l).items.borrow_mut().push(v);
+            }
+            crate::list::list_to_tuple(vm, l)
+        }
+        Constant::Code(c) => new_code(vm, c.clone()),
+    }
+}
+
+pub struct FunctionObj {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    /// Tuple of positional defaults or NULL.
+    pub defaults: Cell<Value>,
+    /// Dict of keyword-only defaults or NULL.
+    pub kwdefaults: Cell<Value>,
+    /// Tuple of cells or NULL.
+    pub closure: Value,
+    pub doc: Cell<Value>,
+    pub module: Cell<Value>,
+    /// Dict or NULL (created on first access).
+    pub annotations: Cell<Value>,
+}
+
+impl Trace for FunctionObj {
+    fn trace(&self, t: &mut Tracer) {
+        for v in [
+            self.code, self.globals, self.builtins, self.name.get(), self.qualname.get(),
+            self.defaults.get(), self.kwdefaults.get(), self.closure, self.doc.get(),
+            self.module.get(), self.annotations.get(),
+        ] {
+            t.value(v);
+        }
+    }
+}
+payload!(FunctionObj, "function");
+
+impl FunctionObj {
+    pub fn code(&self) -> &'static CodeObj {
+        self.code.downcast::<CodeObj>().expect("function code")
+    }
+}
+
+pub struct CellObj {
+    pub value: Cell<Value>,
+}
+impl Trace for CellObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.value.get())
+    }
+}
+payload!(CellObj, "cell");
+
+pub fn new_cell(vm: &mut Vm, v: Value) -> Value {
+    let ty = vm.t.cell;
+    vm.alloc(ty, CellObj { value: Cell::new(v) })
+}
+
+pub struct BoundMethod {
+    pub func: Value,
+    pub self_: Value,
+}
+impl Trace for BoundMethod {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.func);
+        t.value(self.self_);
+    }
+}
+payload!(BoundMethod, "method");
+
+pub fn new_bound_method(vm: &mut Vm, func: Value, self_: Value) -> Value {
+    let ty = vm.t.method;
+    vm.alloc(ty, BoundMethod { func, self_ })
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum NativeKind {
+    /// A module-level function (`len`), or a method already bound to `self_`.
+    Function,
+    /// A method descriptor of a builtin type (`list.append`): binds on access.
+    Method,
+    /// A class method of a builtin type (`dict.fromkeys`).
+    ClassMethod,
+    /// A static method of a builtin type (`str.maketrans`, `__new__`).
+    Static,
+}
+
+/// A function implemented in Rust.
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub kind: NativeKind,
+    /// The type that defines it (methods), or the module (functions), or NULL.
+    pub owner: Value,
+    /// The bound receiver: prepended to the arguments when not NULL.
+    pub self_: Value,
+}
+impl Trace for NativeFunction {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.owner);
+        t.value(self.self_);
+    }
+}
+payload!(NativeFunction, "builtin_function_or_method");
+
+pub fn new_native(vm: &mut Vm, name: &'static str, func: NativeFn, kind: NativeKind, owner: Value) -> Value {
+    let ty = match kind {
+        NativeKind::Function | NativeKind::Static => vm.t.builtin_function,
+        NativeKind::Method => vm.t.method_descriptor,
+        NativeKind::ClassMethod => vm.t.classmethod_descriptor,
+    };
+    vm.alloc(ty, NativeFunction { name, func, kind, owner, self_: Value::NULL })
+}
+
+/// A native method bound to `self_` (`[].append`).
+pub fn bind_native(vm: &mut Vm, f: &NativeFunction, self_: Value) -> Value {
+    let ty = vm.t.builtin_function;
+    vm.alloc(ty, NativeFunction { name: f.name, func: f.func, kind: NativeKind::Function, owner: f.owner, self_ })
+}
+
+/// `classmethod(f)` and `staticmethod(f)` share this payload.
+pub struct MethodWrapper {
+    pub func: Cell<Value>,
+}
+impl Trace for MethodWrapper {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.func.get())
+    }
+}
+payload!(MethodWrapper, "classmethod");
+
+pub fn new_classmethod(vm: &mut Vm, f: Value) -> Value {
+    let ty = vm.t.classmethod;
+    vm.alloc(ty, MethodWrapper { func: Cell::new(f) })
+}
+
+pub fn new_staticmethod(vm: &mut Vm, f: Value) -> Value {
+    let ty = vm.t.staticmethod;
+    vm.alloc(ty, MethodWrapper { func: Cell::new(f) })
+}
+
+pub struct Property {
+    pub fget: Cell<Value>,
+    pub fset: Cell<Value>,
+    pub fdel: Cell<Value>,
+    pub doc: Cell<Value>,
+    /// The attribute name given by `__set_name__`, for error messages.
+    pub name: Cell<Value>,
+}
+impl Trace for Property {
+    fn trace(&self, t: &mut Tracer) {
+        for v in [self.fget.get(), self.fset.get(), self.fdel.get(), self.doc.get(), self.name.get()] {
+            t.value(v);
+        }
+    }
+}
+payload!(Property, "property");
+
+/// Reads a computed attribute of a builtin object.
+pub type Getter = fn(&mut Vm, Value) -> PyResult;
+/// Writes (or, with NULL, deletes) a computed attribute.
+pub type Setter = fn(&mut Vm, Value, Value) -> PyResult<()>;
+
+pub struct GetSet {
+    pub name: &'static str,
+    pub owner: Value,
+    pub get: Getter,
+    pub set: Option<Setter>,
+}
+impl Trace for GetSet {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.owner)
+    }
+}
+payload!(GetSet, "getset_descriptor");
+
+pub fn new_getset(vm: &mut Vm, name: &'static str, owner: Value, get: Getter, set: Option<Setter>) -> Value {
+    let ty = vm.t.getset_descriptor;
+    vm.alloc(ty, GetSet { name, owner, get, set })
+}
+
+/// A `__slots__` member: reads and writes slot `index` of the instance.
+pub struct Member {
+    pub name: Value,
+    pub owner: Value,
+    pub index: usize,
+}
+impl Trace for Member {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.name);
+        t.value(self.owner);
+    }
+}
+payload!(Member, "member_descriptor");
+
+pub fn new_member(vm: &mut Vm, name: Value, owner: Value, index: usize) -> Value {
+    let ty = vm.t.member_descriptor;
+    vm.alloc(ty, Member { name, owner, index })
+}
+
+/// An instance of a class defined in Python whose layout is plain `object`.
+pub struct InstanceObj {
+    /// `__slots__` storage (NULL = unset).
+    pub slots: RefCell<Box<[Value]>>,
+}
+impl Trace for InstanceObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.slots.trace(t)
+    }
+}
+payload!(InstanceObj, "object");

@@ -1,0 +1,749 @@
+//! Generators, coroutines and async generators: a suspended frame with its slots,
+//! resumed by `send`/`throw`/`close` (and `yield from`/`await` delegation, with
+//! CPython 3.11's rules: PEP 479, PEP 492, PEP 525).
+//!
+//! While suspended, a generator owns its frame and the frame's slots (locals,
+//! cells, value stack); resuming copies them back onto the VM stack at its top.
+
+use crate::exceptions;
+use crate::gc::{Trace, Tracer};
+use crate::interp::{Exit, Frame};
+use crate::object::{Args, PyErr, PyResult};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::Op;
+use compiler::code::flags;
+use std::cell::{Cell, RefCell};
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+pub struct Suspended {
+    pub frame: Frame,
+    pub slots: Vec<Value>,
+}
+
+pub struct GenObj {
+    pub kind: GenKind,
+    pub state: RefCell<Option<Suspended>>,
+    pub running: Cell<bool>,
+    pub started: Cell<bool>,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    pub code: Value,
+    /// Async generators: a `athrow`/`aclose` is in progress or the generator hooks
+    /// ran (kept simple: whether `aclose` finished it).
+    pub closed: Cell<bool>,
+}
+
+impl Trace for GenObj {
+    fn trace(&self, t: &mut Tracer) {
+        if let Ok(s) = self.state.try_borrow() {
+            if let Some(s) = s.as_ref() {
+                s.frame.trace(t);
+                s.slots.trace(t);
+            }
+        } else {
+            t.poisoned_borrow = true;
+        }
+        t.value(self.name.get());
+        t.value(self.qualname.get());
+        t.value(self.code);
+    }
+}
+payload!(GenObj, "generator");
+
+fn gobj(v: Value) -> &'static GenObj {
+    v.downcast::<GenObj>().expect("generator")
+}
+
+/// A new generator, coroutine or async generator owning `frame` (whose slots are
+/// at the top of the VM stack).
+pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
+    let code = frame.code_obj();
+    let f = frame.func.downcast::<crate::function::FunctionObj>();
+    let (kind, ty) = if code.code.flags & flags::COROUTINE != 0 {
+        (GenKind::Coroutine, vm.t.coroutine)
+    } else if code.code.flags & flags::ASYNC_GENERATOR != 0 {
+        (GenKind::AsyncGenerator, vm.t.async_generator)
+    } else {
+        (GenKind::Generator, vm.t.generator)
+    };
+    let (name, qualname) = match f {
+        Some(f) => (f.name.get(), f.qualname.get()),
+        None => (code.name, code.qualname),
+    };
+    let slots = vm.stack[frame.base..].to_vec();
+    let base = frame.base;
+    let code_v = frame.code;
+    let g = vm.alloc(
+        ty,
+        GenObj {
+            kind,
+            state: RefCell::new(Some(Suspended { frame, slots })),
+            running: Cell::new(false),
+            started: Cell::new(false),
+            name: Cell::new(name),
+            qualname: Cell::new(qualname),
+            code: code_v,
+            closed: Cell::new(false),
+        },
+    );
+    vm.stack.truncate(base);
+    g
+}
+
+fn what(kind: GenKind) -> &'static str {
+    match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+/// Resumes `gen` with `sent` (or by raising `throw` at the suspension point).
+pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+    let g = gobj(gen);
+    if g.running.get() {
+        return Err(vm.value_error(format!("{} already executing", what(g.kind))));
+    }
+    let Some(mut s) = g.state.borrow_mut().take() else {
+        if let Some(e) = throw {
+            return Err(e);
+        }
+        return Err(match g.kind {
+            GenKind::Coroutine => vm.runtime_error("cannot reuse already awaited coroutine"),
+            GenKind::AsyncGenerator => vm.new_exc_noargs(vm.e.stop_async_iteration),
+            GenKind::Generator => vm.stop_iteration(Value::NULL),
+        });
+    };
+    let started = g.started.get();
+    if !started && throw.is_none() && sent != vm.none {
+        let msg = format!("can't send non-None value to a just-started {}", what(g.kind));
+        *g.state.borrow_mut() = Some(s);
+        return Err(vm.type_error(msg));
+    }
+    if let Err(e) = vm.enter_recursion("") {
+        *g.state.borrow_mut() = Some(s);
+        return Err(e);
+    }
+    let base = vm.stack.len();
+    let delta = base as isize - s.frame.base as isize;
+    s.frame.base = base;
+    s.frame.stack_base = (s.frame.stack_base as isize + delta) as usize;
+    s.frame.gen = gen;
+    vm.stack.extend_from_slice(&s.slots);
+    if started && throw.is_none() {
+        vm.stack.push(sent);
+    }
+    g.started.set(true);
+    g.running.set(true);
+    vm.frames.push(s.frame);
+    let r = crate::interp::eval(vm, throw);
+    let frame = vm.frames.pop().expect("generator frame");
+    g.running.set(false);
+    vm.leave_recursion();
+    match r {
+        Ok(Exit::Yield(v)) => {
+            let slots = vm.stack[base..].to_vec();
+            *g.state.borrow_mut() = Some(Suspended { frame, slots });
+            vm.stack.truncate(base);
+            Ok(Exit::Yield(v))
+        }
+        Ok(Exit::Return(v)) => {
+            vm.stack.truncate(base);
+            Ok(Exit::Return(v))
+        }
+        Err(e) => {
+            vm.stack.truncate(base);
+            Err(convert_stop(vm, g.kind, e))
+        }
+    }
+}
+
+/// PEP 479: StopIteration leaving a generator becomes RuntimeError.
+fn convert_stop(vm: &mut Vm, kind: GenKind, e: PyErr) -> PyErr {
+    let (is_stop, msg) = if exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) {
+        (true, format!("{} raised StopIteration", what(kind)))
+    } else if kind == GenKind::AsyncGenerator && exceptions::is_instance_of(vm, e.0, vm.e.stop_async_iteration) {
+        (true, "async generator raised StopAsyncIteration".to_string())
+    } else {
+        (false, String::new())
+    };
+    if !is_stop {
+        return e;
+    }
+    let r = vm.runtime_error(msg);
+    exceptions::set_cause(vm, r.0, e.0);
+    exceptions::set_context(vm, r.0, e.0);
+    r
+}
+
+/// `next(gen)` for the interpreter's fast path: Some(yielded) or None when done.
+pub fn next_value(vm: &mut Vm, gen: Value) -> PyResult<Option<Value>> {
+    match resume(vm, gen, vm.none, None) {
+        Ok(Exit::Yield(v)) => Ok(Some(v)),
+        Ok(Exit::Return(_)) => Ok(None),
+        Err(e) if gobj(gen).state.borrow().is_none() && exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) && !gobj(gen).running.get() => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `gen.send(v)` as Python sees it: the yielded value, or StopIteration(return).
+fn send_py(vm: &mut Vm, gen: Value, v: Value) -> PyResult {
+    match resume(vm, gen, v, None)? {
+        Exit::Yield(y) => Ok(y),
+        Exit::Return(r) => Err(stop_with(vm, gobj(gen).kind, r)),
+    }
+}
+
+fn stop_with(vm: &mut Vm, kind: GenKind, r: Value) -> PyErr {
+    if kind == GenKind::AsyncGenerator {
+        return vm.new_exc_noargs(vm.e.stop_async_iteration);
+    }
+    if r == vm.none {
+        vm.stop_iteration(Value::NULL)
+    } else {
+        vm.stop_iteration(r)
+    }
+}
+
+/// The object a suspended generator delegates to (`gi_yieldfrom`), if any.
+pub fn delegate(g: &GenObj) -> Option<Value> {
+    let st = g.state.borrow();
+    let s = st.as_ref()?;
+    let instrs = &s.frame.code_obj().code.instructions;
+    let pc = s.frame.pc;
+    if pc >= 2 && instrs[pc - 1].op == Op::YieldValue && instrs[pc - 2].op == Op::Send {
+        return s.slots.last().copied();
+    }
+    None
+}
+
+/// Drops the delegate from the suspended frame and moves it past its `Send` loop,
+/// as CPython does when the delegate finishes during `throw`.
+fn leave_delegation(g: &GenObj) {
+    let mut st = g.state.borrow_mut();
+    let s = st.as_mut().expect("suspended");
+    let instrs = &s.frame.code_obj().code.instructions;
+    let send = instrs[s.frame.pc - 2];
+    s.slots.pop();
+    s.frame.pc = send.arg as usize;
+}
+
+/// `gen.throw(exc)`.
+pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult {
+    let g = gobj(gen);
+    if let Some(d) = delegate(g) {
+        let is_exit = exceptions::is_instance_of(vm, exc.0, vm.e.generator_exit);
+        g.running.set(true);
+        let r = if is_exit {
+            close_delegate(vm, d).map(|_| None)
+        } else if d.is::<GenObj>() {
+            throw(vm, d, exc).map(Some)
+        } else {
+            match { let __n = vm.intern("throw"); crate::attr::getattr_opt(vm, d, __n) } {
+                Ok(Some(t)) => crate::call::call(vm, t, &[exc.0]).map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        g.running.set(false);
+        match r {
+            Ok(Some(y)) => return Ok(y),
+            Ok(None) => {}
+            Err(e) => {
+                leave_delegation(g);
+                if exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) {
+                    let val = exceptions::stop_iteration_value(vm, e.0);
+                    return send_py(vm, gen, val);
+                }
+                return resume_throw(vm, gen, e);
+            }
+        }
+    }
+    resume_throw(vm, gen, exc)
+}
+
+fn resume_throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult {
+    match resume(vm, gen, Value::NULL, Some(exc))? {
+        Exit::Yield(y) => Ok(y),
+        Exit::Return(r) => Err(stop_with(vm, gobj(gen).kind, r)),
+    }
+}
+
+fn close_delegate(vm: &mut Vm, d: Value) -> PyResult<()> {
+    if d.is::<GenObj>() {
+        return close(vm, d).map(|_| ());
+    }
+    if let Some(c) = { let __n = vm.intern("close"); crate::attr::getattr_opt(vm, d, __n) }? {
+        crate::call::call(vm, c, &[])?;
+    }
+    Ok(())
+}
+
+/// `gen.close()`.
+pub fn close(vm: &mut Vm, gen: Value) -> PyResult {
+    let g = gobj(gen);
+    if g.state.borrow().is_none() {
+        return Ok(vm.none);
+    }
+    if !g.started.get() {
+        *g.state.borrow_mut() = None;
+        return Ok(vm.none);
+    }
+    let exit = vm.new_exc_noargs(vm.e.generator_exit);
+    match throw(vm, gen, exit) {
+        Ok(_) => {
+            let msg = match g.kind {
+                GenKind::AsyncGenerator => "async generator ignored GeneratorExit",
+                GenKind::Coroutine => "coroutine ignored GeneratorExit",
+                GenKind::Generator => "generator ignored GeneratorExit",
+            };
+            Err(vm.runtime_error(msg))
+        }
+        Err(e) if exceptions::is_instance_of(vm, e.0, vm.e.generator_exit)
+            || exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration)
+            || exceptions::is_instance_of(vm, e.0, vm.e.stop_async_iteration) =>
+        {
+            Ok(vm.none)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `Send`: sends `value` to `receiver`; Ok(yielded) or Err(returned value).
+pub fn send_to(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<Result<Value, Value>> {
+    if receiver.is::<GenObj>() && gobj(receiver).kind != GenKind::AsyncGenerator {
+        return match resume(vm, receiver, value, None)? {
+            Exit::Yield(y) => Ok(Ok(y)),
+            Exit::Return(r) => Ok(Err(r)),
+        };
+    }
+    let r = if value == vm.none {
+        crate::call::call_special(vm, receiver, "__next__", &[]).and_then(|r| {
+            r.ok_or_else(|| { let __arg = format!("'{}' object is not an iterator", vm.type_name(receiver)); vm.type_error(__arg) })
+        })
+    } else {
+        crate::call::call_method(vm, receiver, "send", &[value])
+    };
+    match r {
+        Ok(y) => Ok(Ok(y)),
+        Err(e) if exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) => Ok(Err(exceptions::stop_iteration_value(vm, e.0))),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GetYieldFromIter`.
+pub fn yield_from_iter(vm: &mut Vm, v: Value, code: &crate::function::CodeObj) -> PyResult {
+    if let Some(g) = v.downcast::<GenObj>() {
+        if g.kind == GenKind::Coroutine && code.code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+            return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+        }
+        if g.kind != GenKind::AsyncGenerator {
+            return Ok(v);
+        }
+    }
+    crate::ops::iter(vm, v)
+}
+
+/// `GetAwaitable`: the iterator `await v` drives.
+pub fn get_awaitable(vm: &mut Vm, v: Value, arg: usize) -> PyResult {
+    if let Some(g) = v.downcast::<GenObj>() {
+        if g.kind == GenKind::Coroutine {
+            if delegate(g).is_some() {
+                return Err(vm.runtime_error("coroutine is being awaited already"));
+            }
+            return Ok(v);
+        }
+        if g.kind == GenKind::Generator && g.code.downcast::<crate::function::CodeObj>().unwrap().code.flags & flags::ITERABLE_COROUTINE != 0 {
+            return Ok(v);
+        }
+    }
+    let ty = vm.type_of(v);
+    let Some(aw) = crate::typeobj::lookup_str(vm, ty, "__await__") else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(match arg {
+            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
+            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+            _ => format!("object {tn} can't be used in 'await' expression"),
+        }));
+    };
+    let it = crate::call::call_method_descr(vm, aw, v, Args::new(&[]))?;
+    if it.downcast::<GenObj>().is_some_and(|g| g.kind == GenKind::Coroutine) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    let itt = vm.type_of(it);
+    if crate::typeobj::lookup_str(vm, itt, "__next__").is_none() {
+        return Err({ let __arg = format!("__await__() returned non-iterator of type '{}'", vm.type_name(it)); vm.type_error(__arg) });
+    }
+    Ok(it)
+}
+
+/// `BeforeAsyncWith`: the bound `__aexit__` and the awaitable of `__aenter__()`.
+pub fn before_async_with(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(mgr);
+    let enter = crate::typeobj::lookup_str(vm, ty, "__aenter__");
+    let exit = crate::typeobj::lookup_str(vm, ty, "__aexit__");
+    let (Some(enter), Some(exit)) = (enter, exit) else {
+        return Err({ let __arg = format!(
+            "'{}' object does not support the asynchronous context manager protocol",
+            vm.type_name(mgr)
+        ); vm.type_error(__arg) });
+    };
+    let bound_exit = crate::attr::bind_descriptor(vm, exit, mgr, ty)?;
+    let r = crate::call::call_method_descr(vm, enter, mgr, Args::new(&[]))?;
+    Ok((bound_exit, r))
+}
+
+/// `GetAiter`.
+pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult {
+    match crate::call::call_special(vm, v, "__aiter__", &[])? {
+        Some(it) => {
+            let t = vm.type_of(it);
+            if crate::typeobj::lookup_str(vm, t, "__anext__").is_none() {
+                return Err({ let __arg = format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                    vm.type_name(it)
+                ); vm.type_error(__arg) });
+            }
+            Ok(it)
+        }
+        None => Err({ let __arg = format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            vm.type_name(v)
+        ); vm.type_error(__arg) }),
+    }
+}
+
+/// `GetAnext`: the awaitable of `aiter.__anext__()`.
+pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
+    let Some(r) = crate::call::call_special(vm, aiter, "__anext__", &[])? else {
+        return Err({ let __arg = format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            vm.type_name(aiter)
+        ); vm.type_error(__arg) });
+    };
+    get_awaitable(vm, r, 0).map_err(|_| {
+        { let __arg = format!(
+            "'async for' received an invalid object from __anext__: {}",
+            vm.type_name(r)
+        ); vm.type_error(__arg) }
+    })
+}
+
+// ---- async generators --------------------------------------------------------------
+
+/// A value yielded by `yield` in an async generator (AsyncGenWrap), as opposed to
+/// one yielded by an `await` inside it.
+pub struct Wrapped {
+    pub value: Value,
+}
+impl Trace for Wrapped {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.value)
+    }
+}
+payload!(Wrapped, "async_generator_wrapped_value");
+
+pub fn wrap(vm: &mut Vm, v: Value) -> Value {
+    let t = vm.t.object;
+    vm.alloc(t, Wrapped { value: v })
+}
+
+/// The awaitable returned by `asend`/`__anext__`/`athrow`/`aclose`.
+pub struct AsyncOp {
+    pub gen: Value,
+    pub value: Value,
+    /// For athrow/aclose: the exception to throw first (NULL for asend).
+    pub exc: Cell<Value>,
+    pub is_close: bool,
+    pub done: Cell<bool>,
+}
+impl Trace for AsyncOp {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.gen);
+        t.value(self.value);
+        t.value(self.exc.get());
+    }
+}
+payload!(AsyncOp, "async_generator_asend");
+
+fn new_async_op(vm: &mut Vm, gen: Value, value: Value, exc: Value, is_close: bool) -> Value {
+    let t = if exc.is_null() { vm.t.async_gen_asend } else { vm.t.async_gen_athrow };
+    vm.alloc(t, AsyncOp { gen, value, exc: Cell::new(exc), is_close, done: Cell::new(false) })
+}
+
+/// One step of an async generator operation: sends `v` (or throws) into the
+/// generator and translates wrapped yields into StopIteration(value).
+fn async_op_step(vm: &mut Vm, op: &AsyncOp, v: Value, throw_exc: Option<PyErr>) -> PyResult {
+    if op.done.get() {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let pending = op.exc.replace(Value::NULL);
+    let r = if !pending.is_null() {
+        throw(vm, op.gen, PyErr(pending))
+    } else if let Some(e) = throw_exc {
+        throw(vm, op.gen, e)
+    } else {
+        let send_v = if gobj(op.gen).started.get() { v } else { vm.none };
+        let sv = if op.value.is_null() { send_v } else { op.value };
+        match resume(vm, op.gen, sv, None) {
+            Ok(Exit::Yield(y)) => Ok(y),
+            Ok(Exit::Return(_)) => Err(vm.new_exc_noargs(vm.e.stop_async_iteration)),
+            Err(e) => Err(e),
+        }
+    };
+    match r {
+        Ok(y) => {
+            if let Some(w) = y.downcast::<Wrapped>() {
+                op.done.set(true);
+                if op.is_close {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                return Err(vm.stop_iteration(w.value));
+            }
+            Ok(y)
+        }
+        Err(e) => {
+            op.done.set(true);
+            if op.is_close
+                && (exceptions::is_instance_of(vm, e.0, vm.e.stop_async_iteration)
+                    || exceptions::is_instance_of(vm, e.0, vm.e.generator_exit))
+            {
+                return Err(vm.stop_iteration(Value::NULL));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn aop(v: Value) -> &'static AsyncOp {
+    v.downcast::<AsyncOp>().expect("async generator awaitable")
+}
+
+fn aop_send(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "send", 2, 2)?;
+    async_op_step(vm, aop(a[0]), a[1], None)
+}
+
+fn aop_next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__next__", 1, 1)?;
+    let none = vm.none;
+    async_op_step(vm, aop(a[0]), none, None)
+}
+
+fn aop_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "throw", 2, 4)?;
+    let e = exceptions::throw_args(vm, &a[1..])?;
+    async_op_step(vm, aop(a[0]), Value::NULL, Some(e))
+}
+
+fn aop_close(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "close", 1, 1)?;
+    aop(a[0]).done.set(true);
+    Ok(vm.none)
+}
+
+fn self_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iter__", 1, 1)?;
+    Ok(a[0])
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__anext__", 1, 1)?;
+    Ok(new_async_op(vm, a[0], Value::NULL, Value::NULL, false))
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "asend", 2, 2)?;
+    Ok(new_async_op(vm, a[0], a[1], Value::NULL, false))
+}
+
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "athrow", 2, 4)?;
+    let e = exceptions::throw_args(vm, &a[1..])?;
+    Ok(new_async_op(vm, a[0], Value::NULL, e.0, false))
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "aclose", 1, 1)?;
+    let g = gobj(a[0]);
+    if g.state.borrow().is_none() || !g.started.get() {
+        *g.state.borrow_mut() = None;
+        let op = new_async_op(vm, a[0], Value::NULL, Value::NULL, true);
+        aop(op).done.set(false);
+        let e = vm.new_exc_noargs(vm.e.generator_exit);
+        aop(op).exc.set(e.0);
+        return Ok(op);
+    }
+    let e = vm.new_exc_noargs(vm.e.generator_exit);
+    Ok(new_async_op(vm, a[0], Value::NULL, e.0, true))
+}
+
+// ---- Python-visible methods ----------------------------------------------------------
+
+fn gen_send(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "send", 2, 2)?;
+    send_py(vm, a[0], a[1])
+}
+
+fn gen_next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__next__", 1, 1)?;
+    let none = vm.none;
+    send_py(vm, a[0], none)
+}
+
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "throw", 2, 4)?;
+    let e = exceptions::throw_args(vm, &a[1..])?;
+    throw(vm, a[0], e)
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "close", 1, 1)?;
+    close(vm, a[0])
+}
+
+fn gen_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let g = gobj(a[0]);
+    let q = crate::str::as_str(g.qualname.get()).unwrap_or("?").to_string();
+    let s = format!("<{} object {} at {:#x}>", vm.type_name(a[0]), q, a[0].id());
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn gen_await(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__await__", 1, 1)?;
+    let t = vm.t.coroutine_wrapper;
+    Ok(vm.alloc(t, AsyncOp { gen: a[0], value: Value::NULL, exc: Cell::new(Value::NULL), is_close: false, done: Cell::new(false) }))
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "send", 2, 2)?;
+    send_py(vm, aop(a[0]).gen, a[1])
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__next__", 1, 1)?;
+    let none = vm.none;
+    send_py(vm, aop(a[0]).gen, none)
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "throw", 2, 4)?;
+    let e = exceptions::throw_args(vm, &a[1..])?;
+    throw(vm, aop(a[0]).gen, e)
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "close", 1, 1)?;
+    close(vm, aop(a[0]).gen)
+}
+
+fn get_name(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(gobj(v).name.get())
+}
+fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if crate::str::as_str(n).is_none() {
+        return Err(vm.type_error("__name__ must be set to a string object"));
+    }
+    gobj(v).name.set(n);
+    Ok(())
+}
+fn get_qualname(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(gobj(v).qualname.get())
+}
+fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if crate::str::as_str(n).is_none() {
+        return Err(vm.type_error("__qualname__ must be set to a string object"));
+    }
+    gobj(v).qualname.set(n);
+    Ok(())
+}
+fn get_running(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(vm.bool(gobj(v).running.get()))
+}
+fn get_suspended(vm: &mut Vm, v: Value) -> PyResult {
+    let g = gobj(v);
+    Ok(vm.bool(g.started.get() && !g.running.get() && g.state.borrow().is_some()))
+}
+fn get_code(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(gobj(v).code)
+}
+fn get_yieldfrom(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(delegate(gobj(v)).unwrap_or(vm.none))
+}
+fn get_frame(vm: &mut Vm, v: Value) -> PyResult {
+    let g = gobj(v);
+    let st = g.state.borrow();
+    match st.as_ref() {
+        Some(s) => {
+            let f = s.frame.clone();
+            drop(st);
+            Ok(crate::frame::snapshot(vm, &f, Value::NULL))
+        }
+        None => Ok(vm.none),
+    }
+}
+
+pub fn init_types(vm: &mut Vm) {
+    use crate::typeobj::{add_getset, add_getter, add_method};
+    for t in [vm.t.generator, vm.t.coroutine, vm.t.async_generator] {
+        add_method(vm, t, "__repr__", gen_repr);
+        add_getset(vm, t, "__name__", get_name, set_name);
+        add_getset(vm, t, "__qualname__", get_qualname, set_qualname);
+    }
+    let g = vm.t.generator;
+    add_method(vm, g, "__iter__", self_iter);
+    add_method(vm, g, "__next__", gen_next);
+    add_method(vm, g, "send", gen_send);
+    add_method(vm, g, "throw", gen_throw);
+    add_method(vm, g, "close", gen_close);
+    add_getter(vm, g, "gi_running", get_running);
+    add_getter(vm, g, "gi_suspended", get_suspended);
+    add_getter(vm, g, "gi_code", get_code);
+    add_getter(vm, g, "gi_yieldfrom", get_yieldfrom);
+    add_getter(vm, g, "gi_frame", get_frame);
+    let c = vm.t.coroutine;
+    add_method(vm, c, "send", gen_send);
+    add_method(vm, c, "throw", gen_throw);
+    add_method(vm, c, "close", gen_close);
+    add_method(vm, c, "__await__", gen_await);
+    add_getter(vm, c, "cr_running", get_running);
+    add_getter(vm, c, "cr_suspended", get_suspended);
+    add_getter(vm, c, "cr_code", get_code);
+    add_getter(vm, c, "cr_await", get_yieldfrom);
+    add_getter(vm, c, "cr_frame", get_frame);
+    let w = vm.t.coroutine_wrapper;
+    add_method(vm, w, "__iter__", self_iter);
+    add_method(vm, w, "__next__", wrapper_next);
+    add_method(vm, w, "send", wrapper_send);
+    add_method(vm, w, "throw", wrapper_throw);
+    add_method(vm, w, "close", wrapper_close);
+    let ag = vm.t.async_generator;
+    add_method(vm, ag, "__aiter__", self_iter);
+    add_method(vm, ag, "__anext__", agen_anext);
+    add_method(vm, ag, "asend", agen_asend);
+    add_method(vm, ag, "athrow", agen_athrow);
+    add_method(vm, ag, "aclose", agen_aclose);
+    add_getter(vm, ag, "ag_running", get_running);
+    add_getter(vm, ag, "ag_code", get_code);
+    add_getter(vm, ag, "ag_await", get_yieldfrom);
+    add_getter(vm, ag, "ag_frame", get_frame);
+    for t in [vm.t.async_gen_asend, vm.t.async_gen_athrow] {
+        add_method(vm, t, "__iter__", self_iter);
+        add_method(vm, t, "__await__", self_iter);
+        add_method(vm, t, "__next__", aop_next);
+        add_method(vm, t, "send", aop_send);
+        add_method(vm, t, "throw", aop_throw);
+        add_method(vm, t, "close", aop_close);
+    }
+}

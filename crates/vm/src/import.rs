@@ -1,0 +1,506 @@
+//! The import system: `__import__` semantics (absolute and relative names,
+//! packages, namespace packages, `fromlist`), finding modules on `sys.path`,
+//! builtin modules, executing module code, and compiling source to code values
+//! (compile errors become SyntaxError exceptions).
+
+use crate::dict;
+use crate::object::{PyErr, PyResult};
+use crate::value::Value;
+use crate::vm::{Config, Vm};
+use std::path::{Path, PathBuf};
+
+/// The directory of CPython 3.11's pure-Python standard library.
+pub fn stdlib_dir() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("FERROPY_STDLIB") {
+        return Some(PathBuf::from(p));
+    }
+    let mut cands = vec![PathBuf::from("/usr/lib/python3.11"), PathBuf::from("/usr/local/lib/python3.11")];
+    if let Ok(home) = std::env::var("HOME") {
+        if let Ok(rd) = std::fs::read_dir(Path::new(&home).join(".pyenv/versions")) {
+            let mut vs: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("3.11"))).collect();
+            vs.sort();
+            for v in vs.into_iter().rev() {
+                cands.push(v.join("lib/python3.11"));
+            }
+        }
+    }
+    cands.push(PathBuf::from("/root/.pyenv/versions/3.11.7/lib/python3.11"));
+    cands.into_iter().find(|p| p.join("os.py").exists())
+}
+
+/// `sys.prefix`: the installation the standard library comes from.
+pub fn stdlib_prefix() -> String {
+    match stdlib_dir() {
+        Some(p) => p.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        None => "/usr".into(),
+    }
+}
+
+/// The initial `sys.path`.
+pub fn initial_path(vm: &mut Vm, cfg: &Config) -> Value {
+    let mut items: Vec<String> = Vec::new();
+    if let Some(p0) = &cfg.path0 {
+        if !cfg.safe_path {
+            items.push(p0.clone());
+        }
+    }
+    if !cfg.ignore_environment {
+        items.extend(cfg.pythonpath.iter().cloned());
+    }
+    if let Some(std) = stdlib_dir() {
+        let s = std.to_string_lossy().into_owned();
+        items.push(format!("{}/python311.zip", std.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()));
+        items.push(s.clone());
+        items.push(format!("{s}/lib-dynload"));
+        if !cfg.no_site {
+            items.push(format!("{s}/site-packages"));
+        }
+    }
+    let l = crate::list::new_list(vm, vec![]);
+    for s in items {
+        let v = crate::str::alloc_str(vm, &s);
+        crate::list::lobj(l).items.borrow_mut().push(v);
+    }
+    l
+}
+
+/// Compiles source text to a code value; compile errors raise SyntaxError.
+pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
+    let opts = compiler::CompileOptions { optimize, ..Default::default() };
+    match compiler::compile(src, filename, mode, opts) {
+        Ok(code) => Ok(crate::function::new_code(vm, std::rc::Rc::new(code))),
+        Err(e) => Err(syntax_error(vm, e, src)),
+    }
+}
+
+/// The SyntaxError (or subclass) for a compile error.
+pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError, src: &str) -> PyErr {
+    use compiler::ErrorKind as K;
+    let ty = match e.kind {
+        K::SyntaxError => vm.e.syntax_error,
+        K::IndentationError => vm.e.indentation_error,
+        K::TabError => vm.e.tab_error,
+        K::RecursionError => return vm.recursion_error(e.msg),
+        K::MemoryError => return vm.memory_error(),
+    };
+    let text = e.text.clone().or_else(|| src.lines().nth(e.lineno.saturating_sub(1) as usize).map(|l| format!("{l}\n")));
+    let msg = crate::str::new_str(vm, e.msg.clone());
+    let fname = crate::str::new_str(vm, e.filename.clone());
+    let text_v = match text {
+        Some(t) => crate::str::new_str(vm, t),
+        None => vm.none,
+    };
+    let lineno = Value::small(e.lineno as i64);
+    let offset = Value::small(e.offset as i64);
+    let end_lineno = Value::small(e.end_lineno as i64);
+    let end_offset = Value::small(e.end_offset as i64);
+    let info = crate::tuple::new_tuple(vm, vec![fname, lineno, offset, text_v, end_lineno, end_offset]);
+    let exc = crate::exceptions::new_exception(vm, ty, &[msg, info]);
+    PyErr(exc)
+}
+
+/// `ImportName`: `__import__(name, globals, locals, fromlist, level)`, through
+/// `builtins.__import__` if it was replaced.
+pub fn import_name_op(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> PyResult {
+    let f = vm.frames.last().expect("frame").clone();
+    let imp = dict::get_item_str(vm, f.builtins, "__import__")?;
+    let level_i = crate::number::index_i64(vm, level)?;
+    match imp {
+        Some(i) if i.downcast::<crate::function::NativeFunction>().is_some_and(|n| n.name == "__import__") => {
+            import_module_level(vm, name, f.globals, fromlist, level_i)
+        }
+        Some(i) => {
+            let locals = if f.locals.is_null() { vm.none } else { f.locals };
+            crate::call::call(vm, i, &[name, f.globals, locals, fromlist, level])
+        }
+        None => Err(vm.new_exc(vm.e.import_error, "__import__ not found")),
+    }
+}
+
+fn import_error(vm: &mut Vm, msg: String, name: &str) -> PyErr {
+    let t = vm.e.module_not_found_error;
+    let e = vm.new_exc(t, msg);
+    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
+        let n = crate::str::alloc_str(vm, name);
+        let _ = dict::set_item_str(vm, d, "name", n);
+    }
+    e
+}
+
+/// The package a relative import is relative to (`__package__`, `__spec__.parent`
+/// or derived from `__name__`).
+fn resolve_package(vm: &mut Vm, globals: Value) -> PyResult<String> {
+    if globals == vm.none || !globals.is::<dict::DictObj>() {
+        return Err(vm.new_exc(vm.e.import_error, "attempted relative import with no known parent package"));
+    }
+    if let Some(p) = dict::get_item_str(vm, globals, "__package__")? {
+        if let Some(s) = crate::str::as_str(p) {
+            return Ok(s.to_string());
+        }
+    }
+    let name = dict::get_item_str(vm, globals, "__name__")?.and_then(|n| crate::str::as_str(n).map(str::to_string)).unwrap_or_default();
+    if dict::get_item_str(vm, globals, "__path__")?.is_some() {
+        return Ok(name);
+    }
+    Ok(name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default())
+}
+
+/// `importlib.__import__`.
+pub fn import_module_level(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: i64) -> PyResult {
+    let Some(name_s) = crate::str::as_str(name).map(str::to_string) else {
+        return Err({ let __arg = format!("module name must be str, not {}", vm.type_name(name)); vm.type_error(__arg) });
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let full = if level > 0 {
+        let pkg = resolve_package(vm, globals)?;
+        if pkg.is_empty() {
+            return Err(vm.new_exc(vm.e.import_error, "attempted relative import with no known parent package"));
+        }
+        let parts: Vec<&str> = pkg.split('.').collect();
+        if (level as usize) > parts.len() {
+            return Err(vm.new_exc(vm.e.import_error, "attempted relative import beyond top-level package"));
+        }
+        let base = parts[..parts.len() - (level as usize - 1)].join(".");
+        if name_s.is_empty() { base } else { format!("{base}.{name_s}") }
+    } else {
+        if name_s.is_empty() {
+            return Err(vm.value_error("Empty module name"));
+        }
+        name_s.clone()
+    };
+    let module = import_dotted(vm, &full)?;
+    let has_from = fromlist != vm.none && crate::ops::truthy(vm, fromlist)?;
+    if !has_from {
+        if level == 0 || name_s.is_empty() {
+            let top = full.split('.').next().unwrap_or(&full).to_string();
+            if level == 0 {
+                return lookup_module(vm, &top).map(|m| m.unwrap_or(module));
+            }
+        }
+        let cut = full.len() - name_s.len();
+        let top = match name_s.split_once('.') {
+            Some((first, _)) => format!("{}{first}", &full[..cut]),
+            None => full.clone(),
+        };
+        return lookup_module(vm, &top).map(|m| m.unwrap_or(module));
+    }
+    handle_fromlist(vm, module, fromlist)?;
+    Ok(module)
+}
+
+/// Imports submodules named in `fromlist` that are not attributes yet.
+fn handle_fromlist(vm: &mut Vm, module: Value, fromlist: Value) -> PyResult<()> {
+    let d = crate::module::module_dict(module);
+    if dict::get_item_str(vm, d, "__path__")?.is_none() {
+        return Ok(());
+    }
+    let mname = crate::module::module_name(vm, module);
+    let l = crate::list::from_iterable(vm, fromlist)?;
+    let items = crate::list::lobj(l).items.borrow().clone();
+    for item in items {
+        let Some(s) = crate::str::as_str(item) else {
+            return Err({ let __arg = format!("Item in {mname}.__all__ must be str, not {}", vm.type_name(item)); vm.type_error(__arg) });
+        };
+        if s == "*" {
+            if let Some(all) = dict::get_item_str(vm, d, "__all__")? {
+                handle_fromlist(vm, module, all)?;
+            }
+            continue;
+        }
+        let sn = vm.intern(s);
+        if crate::attr::getattr_opt(vm, module, sn)?.is_none() {
+            let sub = format!("{mname}.{s}");
+            match import_dotted(vm, &sub) {
+                Ok(_) => {}
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.module_not_found_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    std::hint::black_box(l);
+    Ok(())
+}
+
+fn lookup_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = vm.modules;
+    dict::get_item_str(vm, m, name).map(|o| o.filter(|v| *v != vm.none))
+}
+
+/// `import a.b.c`: each package in turn, then the module; returns `a.b.c`.
+pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
+    if let Some(m) = lookup_module(vm, full)? {
+        return Ok(m);
+    }
+    let mods = vm.modules;
+    if dict::get_item_str(vm, mods, full)? == Some(vm.none) {
+        return Err(import_error(vm, format!("import of {full} halted; None in sys.modules"), full));
+    }
+    let (parent, path) = match full.rsplit_once('.') {
+        Some((p, _)) => {
+            let pm = import_dotted(vm, p)?;
+            if let Some(m) = lookup_module(vm, full)? {
+                return Ok(m);
+            }
+            let pd = crate::module::module_dict(pm);
+            match dict::get_item_str(vm, pd, "__path__")? {
+                Some(path) => (Some((pm, p.to_string())), path),
+                None => {
+                    return Err(import_error(vm, format!("No module named '{full}'; '{p}' is not a package"), full));
+                }
+            }
+        }
+        None => {
+            let p = crate::sys::sys_attr(vm, "path")?;
+            (None, p)
+        }
+    };
+    let m = find_and_load(vm, full, path)?;
+    if let Some((pm, _)) = parent {
+        let child = full.rsplit('.').next().unwrap();
+        crate::attr::setattr_str(vm, pm, child, m)?;
+    }
+    Ok(m)
+}
+
+enum Found {
+    Source(PathBuf),
+    Package(PathBuf),
+    Namespace(Vec<PathBuf>),
+}
+
+fn find_and_load(vm: &mut Vm, full: &str, path: Value) -> PyResult {
+    if let Some(init) = crate::modules::builtin_module(full) {
+        let m = crate::module::new_module(vm, full)?;
+        let mods = vm.modules;
+        dict::set_item_str(vm, mods, full, m)?;
+        if let Err(e) = init(vm, m) {
+            dict::del_item_str(vm, mods, full)?;
+            return Err(e);
+        }
+        set_spec(vm, m, full, None, false, None)?;
+        return lookup_module(vm, full).map(|o| o.unwrap_or(m));
+    }
+    let last = full.rsplit('.').next().unwrap();
+    let dirs = crate::list::from_iterable(vm, path)?;
+    let dir_items = crate::list::lobj(dirs).items.borrow().clone();
+    let mut namespace = Vec::new();
+    let mut found = None;
+    for d in dir_items {
+        let Some(ds) = crate::str::as_str(d) else { continue };
+        let base = if ds.is_empty() { PathBuf::from(".") } else { PathBuf::from(ds) };
+        let pkg = base.join(last);
+        if pkg.join("__init__.py").is_file() {
+            found = Some(Found::Package(pkg));
+            break;
+        }
+        let file = base.join(format!("{last}.py"));
+        if file.is_file() {
+            found = Some(Found::Source(file));
+            break;
+        }
+        if pkg.is_dir() {
+            namespace.push(pkg);
+        }
+    }
+    let found = match found {
+        Some(f) => f,
+        None if !namespace.is_empty() => Found::Namespace(namespace),
+        None => return Err(import_error(vm, format!("No module named '{full}'"), full)),
+    };
+    load(vm, full, found)
+}
+
+fn load(vm: &mut Vm, full: &str, found: Found) -> PyResult {
+    let m = crate::module::new_module(vm, full)?;
+    let d = crate::module::module_dict(m);
+    let mods = vm.modules;
+    let (file, pkg_dirs) = match &found {
+        Found::Source(f) => (Some(f.clone()), None),
+        Found::Package(p) => (Some(p.join("__init__.py")), Some(vec![p.clone()])),
+        Found::Namespace(ps) => (None, Some(ps.clone())),
+    };
+    if let Some(dirs) = &pkg_dirs {
+        let l = crate::list::new_list(vm, vec![]);
+        for p in dirs {
+            let v = crate::str::alloc_str(vm, &p.to_string_lossy());
+            crate::list::lobj(l).items.borrow_mut().push(v);
+        }
+        dict::set_item_str(vm, d, "__path__", l)?;
+    }
+    let package = if pkg_dirs.is_some() { full.to_string() } else { full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+    let pv = crate::str::alloc_str(vm, &package);
+    dict::set_item_str(vm, d, "__package__", pv)?;
+    set_spec(vm, m, full, file.as_deref(), pkg_dirs.is_some(), pkg_dirs.as_deref())?;
+    dict::set_item_str(vm, mods, full, m)?;
+    if let Some(f) = file {
+        let fs = f.to_string_lossy().into_owned();
+        let fv = crate::str::alloc_str(vm, &fs);
+        dict::set_item_str(vm, d, "__file__", fv)?;
+        let r = exec_file(vm, &fs, d);
+        if let Err(e) = r {
+            dict::del_item_str(vm, mods, full)?;
+            return Err(e);
+        }
+    }
+    lookup_module(vm, full).map(|o| o.unwrap_or(m))
+}
+
+/// Sets `__spec__` (a namespace with name, origin, parent, ...) and `__loader__`.
+fn set_spec(vm: &mut Vm, m: Value, name: &str, file: Option<&Path>, is_pkg: bool, dirs: Option<&[PathBuf]>) -> PyResult<()> {
+    let d = crate::module::module_dict(m);
+    let spec = crate::call::call(vm, vm.t.simple_namespace, &[])?;
+    let n = crate::str::alloc_str(vm, name);
+    crate::attr::setattr_str(vm, spec, "name", n)?;
+    let origin = match file {
+        Some(f) => crate::str::alloc_str(vm, &f.to_string_lossy()),
+        None if dirs.is_none() => vm.intern("built-in"),
+        None => vm.none,
+    };
+    crate::attr::setattr_str(vm, spec, "origin", origin)?;
+    let parent = if is_pkg { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+    let pv = crate::str::alloc_str(vm, &parent);
+    crate::attr::setattr_str(vm, spec, "parent", pv)?;
+    let locs = match dirs {
+        Some(ds) => {
+            let l = crate::list::new_list(vm, vec![]);
+            for p in ds {
+                let v = crate::str::alloc_str(vm, &p.to_string_lossy());
+                crate::list::lobj(l).items.borrow_mut().push(v);
+            }
+            l
+        }
+        None => vm.none,
+    };
+    crate::attr::setattr_str(vm, spec, "submodule_search_locations", locs)?;
+    let has_loc = vm.bool(file.is_some());
+    crate::attr::setattr_str(vm, spec, "has_location", has_loc)?;
+    let none = vm.none;
+    crate::attr::setattr_str(vm, spec, "loader", none)?;
+    crate::attr::setattr_str(vm, spec, "cached", none)?;
+    dict::set_item_str(vm, d, "__spec__", spec)?;
+    Ok(())
+}
+
+/// Reads, compiles and runs a source file in the namespace `globals`.
+pub fn exec_file(vm: &mut Vm, path: &str, globals: Value) -> PyResult {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let f = crate::str::alloc_str(vm, path);
+        crate::exceptions::os_error_from_io(vm, &e, Some(f))
+    })?;
+    let src = String::from_utf8_lossy(&bytes).into_owned();
+    let opt = vm.config.optimize;
+    let code = compile_source(vm, &src, path, compiler::Mode::Exec, opt)?;
+    crate::interp::builtins_for(vm, globals)?;
+    crate::interp::run_code(vm, code, globals, globals)
+}
+
+/// `ImportFrom`: `from module import name`.
+pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult {
+    if let Some(v) = crate::attr::getattr_opt(vm, module, name)? {
+        return Ok(v);
+    }
+    let n = crate::str::as_str(name).unwrap_or("?").to_string();
+    let d = module.header().map(|h| h.dict.get()).unwrap_or(Value::NULL);
+    let mname = if d.is_null() { None } else { dict::get_item_str(vm, d, "__name__")?.and_then(|v| crate::str::as_str(v).map(str::to_string)) };
+    if let Some(mn) = &mname {
+        if let Some(m) = lookup_module(vm, &format!("{mn}.{n}"))? {
+            return Ok(m);
+        }
+    }
+    let mn = mname.unwrap_or_else(|| "<unknown module name>".into());
+    let file = if d.is_null() { None } else { dict::get_item_str(vm, d, "__file__")?.and_then(|f| crate::str::as_str(f).map(str::to_string)) };
+    let initializing = lookup_module(vm, &mn)?.is_some() && is_initializing(vm, d)?;
+    let loc = match &file {
+        Some(f) => format!(" ({f})"),
+        None => " (unknown location)".to_string(),
+    };
+    let msg = if initializing {
+        format!("cannot import name '{n}' from partially initialized module '{mn}' (most likely due to a circular import){loc}")
+    } else {
+        format!("cannot import name '{n}' from '{mn}'{loc}")
+    };
+    let t = vm.e.import_error;
+    let e = vm.new_exc(t, msg);
+    let ed = crate::func_type::header_dict(vm, e.0)?;
+    let mv = crate::str::alloc_str(vm, &mn);
+    dict::set_item_str(vm, ed, "name", mv)?;
+    Err(e)
+}
+
+/// Whether the module whose dict is `d` is still executing its body.
+fn is_initializing(vm: &mut Vm, d: Value) -> PyResult<bool> {
+    for f in vm.frames.iter() {
+        if f.globals == d && !f.locals.is_null() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `from module import *` into `locals`.
+pub fn import_star(vm: &mut Vm, module: Value, locals: Value) -> PyResult<()> {
+    let d = crate::module::module_dict(module);
+    let names: Value = match dict::get_item_str(vm, d, "__all__")? {
+        Some(all) => crate::list::from_iterable(vm, all)?,
+        None => {
+            let keys: Vec<Value> = dict::dobj(d).items().into_iter().map(|(k, _)| k).filter(|k| !crate::str::as_str(*k).is_some_and(|s| s.starts_with('_'))).collect();
+            crate::list::new_list(vm, keys)
+        }
+    };
+    let items = crate::list::lobj(names).items.borrow().clone();
+    for n in items {
+        if crate::str::as_str(n).is_none() {
+            let mn = crate::module::module_name(vm, module);
+            return Err({ let __arg = format!("Item in {mn}.__all__ must be str, not {}", vm.type_name(n)); vm.type_error(__arg) });
+        }
+        let n = vm.intern_value(n);
+        let v = crate::attr::getattr(vm, module, n)?;
+        crate::ops::setitem(vm, locals, n, v)?;
+    }
+    std::hint::black_box(names);
+    Ok(())
+}
+
+/// `import name` from Rust code.
+pub fn import_simple(vm: &mut Vm, name: &str) -> PyResult {
+    import_dotted(vm, name)
+}
+
+/// The source file `-m name` runs: the module's file, or a package's
+/// `__main__.py`; None if there is no such module.
+pub fn find_module_file(vm: &mut Vm, name: &str) -> PyResult<Option<String>> {
+    let (path, last) = match name.rsplit_once('.') {
+        Some((parent, last)) => {
+            let pm = match import_dotted(vm, parent) {
+                Ok(m) => m,
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.module_not_found_error) => return Ok(None),
+                Err(e) => return Err(e),
+            };
+            let pd = crate::module::module_dict(pm);
+            match dict::get_item_str(vm, pd, "__path__")? {
+                Some(p) => (p, last),
+                None => return Ok(None),
+            }
+        }
+        None => (crate::sys::sys_attr(vm, "path")?, name),
+    };
+    let dirs = crate::list::from_iterable(vm, path)?;
+    let items = crate::list::lobj(dirs).items.borrow().clone();
+    for d in items {
+        let Some(ds) = crate::str::as_str(d) else { continue };
+        let base = if ds.is_empty() { PathBuf::from(".") } else { PathBuf::from(ds) };
+        let pkg = base.join(last);
+        if pkg.join("__init__.py").is_file() {
+            import_dotted(vm, name)?;
+            return find_module_file(vm, &format!("{name}.__main__"));
+        }
+        let file = base.join(format!("{last}.py"));
+        if file.is_file() {
+            return Ok(Some(crate::cli_path(&file)));
+        }
+    }
+    Ok(None)
+}
+

@@ -1,0 +1,1016 @@
+//! The bytecode interpreter: frames on the shared value stack and the dispatch loop.
+//!
+//! A frame's slots live in `vm.stack[base..]`: first the fast locals (`co_varnames`),
+//! then the cells (cellvars then freevars), then the value stack. Frames are plain
+//! Rust structs in `vm.frames`; Python frame objects are made only when asked for
+//! (tracebacks, `sys._getframe`). A generator keeps its frame and slots while
+//! suspended (`generator.rs`).
+//!
+//! GC discipline: an instruction reads its operands from the value stack and pops
+//! them only after the operation is done, so operands stay rooted throughout.
+//! Each case is a few lines calling the one function of the Python operation.
+
+use crate::call::smallbuf::Buf;
+use crate::dict;
+use crate::exceptions;
+use crate::function::{CellObj, CodeObj, FunctionObj};
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyErr, PyResult};
+use crate::ops;
+use crate::value::Value;
+use crate::vm::{Vm, STACK_CAPACITY};
+use compiler::bytecode::{BinOp, CmpOp, Op};
+
+#[derive(Clone)]
+pub struct Frame {
+    pub code: Value,
+    /// The function being run, NULL for module and class bodies and exec.
+    pub func: Value,
+    pub globals: Value,
+    /// The builtins namespace (a dict).
+    pub builtins: Value,
+    /// The locals mapping of module/class bodies and exec; NULL in functions.
+    pub locals: Value,
+    /// Index of the first fast local in `vm.stack`.
+    pub base: usize,
+    /// Index of the first value-stack slot.
+    pub stack_base: usize,
+    /// Next instruction.
+    pub pc: usize,
+    /// Instruction being executed (for line numbers).
+    pub lasti: usize,
+    /// The exception this frame is handling (`PushExcInfo`), or NULL.
+    pub handled: Value,
+    /// The generator, coroutine or async generator running this frame, or NULL.
+    pub gen: Value,
+}
+
+impl Trace for Frame {
+    fn trace(&self, t: &mut Tracer) {
+        for v in [self.code, self.func, self.globals, self.builtins, self.locals, self.handled, self.gen] {
+            t.value(v);
+        }
+    }
+}
+
+impl Frame {
+    pub fn code_obj(&self) -> &'static CodeObj {
+        self.code.downcast::<CodeObj>().expect("frame code")
+    }
+
+    /// Reserves the slots of a new frame for `func` on the value stack (not yet
+    /// pushed on `vm.frames`).
+    pub fn for_function(vm: &mut Vm, fval: Value, func: &FunctionObj) -> PyResult<Frame> {
+        let code = func.code();
+        let mut f = Frame::new(vm, func.code, func.globals, func.builtins, Value::NULL)?;
+        f.func = fval;
+        let _ = code;
+        Ok(f)
+    }
+
+    /// Reserves the slots of a new frame running `code`.
+    pub fn new(vm: &mut Vm, code: Value, globals: Value, builtins: Value, locals: Value) -> PyResult<Frame> {
+        let co = code.downcast::<CodeObj>().expect("code object");
+        let nslots = co.varnames.len() + co.ncells();
+        let base = vm.stack.len();
+        if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
+            return Err(vm.recursion_error("maximum recursion depth exceeded"));
+        }
+        vm.stack.resize(base + nslots, Value::NULL);
+        Ok(Frame {
+            code,
+            func: Value::NULL,
+            globals,
+            builtins,
+            locals,
+            base,
+            stack_base: base + nslots,
+            pc: 0,
+            lasti: 0,
+            handled: Value::NULL,
+            gen: Value::NULL,
+        })
+    }
+
+    pub fn lineno(&self) -> u32 {
+        let co = self.code_obj();
+        co.code.locations.get(self.lasti).map(|l| l.line).unwrap_or(co.code.firstlineno)
+    }
+}
+
+/// Fills the cells of a new frame: fresh cells for cellvars (holding the argument
+/// when a cellvar is an argument), the closure's cells for freevars.
+pub fn init_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
+    let nvars = code.varnames.len();
+    let ncellvars = code.code.cellvars.len();
+    for i in 0..ncellvars {
+        let init = match code.code.cell2arg.get(i).copied().flatten() {
+            Some(a) => vm.stack[frame.base + a as usize],
+            None => Value::NULL,
+        };
+        let c = crate::function::new_cell(vm, init);
+        vm.stack[frame.base + nvars + i] = c;
+    }
+    if !func.closure.is_null() {
+        let cells = crate::tuple::items(func.closure);
+        for (j, c) in cells.iter().enumerate() {
+            vm.stack[frame.base + nvars + ncellvars + j] = *c;
+        }
+    }
+}
+
+/// How a frame's execution stopped.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Runs a new (non-generator) frame to completion.
+pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
+    let base = frame.base;
+    if let Err(e) = vm.enter_recursion("") {
+        vm.stack.truncate(base);
+        return Err(e);
+    }
+    vm.frames.push(frame);
+    let r = eval(vm, None);
+    vm.frames.pop();
+    vm.stack.truncate(base);
+    vm.leave_recursion();
+    match r {
+        Ok(Exit::Return(v)) => Ok(v),
+        Ok(Exit::Yield(_)) => Err(vm.runtime_error("yield outside of a generator frame")),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs a module body or `exec`/`eval` code with the given namespaces.
+pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyResult {
+    let builtins = builtins_for(vm, globals)?;
+    let frame = Frame::new(vm, code, globals, builtins, locals)?;
+    let co = code.downcast::<CodeObj>().expect("code");
+    let nvars = co.varnames.len();
+    for i in 0..co.ncells() {
+        let c = crate::function::new_cell(vm, Value::NULL);
+        vm.stack[frame.base + nvars + i] = c;
+    }
+    run_frame(vm, frame)
+}
+
+/// Runs a class body (`func`'s code) with `ns` as its locals; returns what the
+/// body returns (the `__class__` cell or None).
+pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
+    let f = func.downcast::<FunctionObj>().expect("class body function");
+    let mut frame = Frame::new(vm, f.code, f.globals, f.builtins, ns)?;
+    frame.func = Value::NULL;
+    init_cells(vm, &frame, f.code(), f);
+    run_frame(vm, frame)
+}
+
+/// The builtins namespace for code run with `globals`: `globals['__builtins__']`
+/// (a module or a dict), inserted when missing as CPython does.
+pub fn builtins_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
+    match dict::get_item_str(vm, globals, "__builtins__")? {
+        Some(b) if b.is::<dict::DictObj>() => Ok(b),
+        Some(b) if b.is::<crate::module::ModuleObj>() => Ok(b.header().unwrap().dict.get()),
+        _ => {
+            let m = vm.builtins;
+            dict::set_item_str(vm, globals, "__builtins__", m)?;
+            Ok(vm.builtins_dict)
+        }
+    }
+}
+
+#[inline]
+fn frame(vm: &mut Vm) -> &mut Frame {
+    vm.frames.last_mut().expect("a running frame")
+}
+
+/// The dispatch loop for the top frame of `vm.frames`. Returns when the frame
+/// returns or yields, or when an exception leaves it.
+pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
+    let f = frame(vm);
+    let code_v = f.code;
+    let code: &'static CodeObj = code_v.downcast::<CodeObj>().expect("code");
+    let instrs = &code.code.instructions;
+    let base = f.base;
+    let cells = base + code.varnames.len();
+    let mut pc = f.pc;
+    // An exception thrown into a resumed generator is raised at its yield point.
+    let mut pending: Option<PyErr> = throw;
+    let mut reraise = false;
+
+    macro_rules! push { ($v:expr) => {{ let v = $v; vm.stack.push(v); }} }
+    macro_rules! pop { () => { vm.stack.pop().expect("value stack underflow") } }
+    macro_rules! top { () => { *vm.stack.last().expect("value stack underflow") } }
+    macro_rules! peek { ($n:expr) => { vm.stack[vm.stack.len() - $n] } }
+    macro_rules! set_top { ($v:expr) => {{ let v = $v; *vm.stack.last_mut().unwrap() = v; }} }
+
+    loop {
+        let err: PyErr = 'dispatch: loop {
+            if let Some(e) = pending.take() {
+                break 'dispatch e;
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'dispatch e,
+                    }
+                };
+            }
+            let ins = instrs[pc];
+            let arg = ins.arg as usize;
+            frame(vm).lasti = pc;
+            pc += 1;
+            match ins.op {
+                Op::Nop => {}
+                Op::PopTop => {
+                    pop!();
+                }
+                Op::Copy => push!(peek!(arg)),
+                Op::Swap => {
+                    let n = vm.stack.len();
+                    vm.stack.swap(n - 1, n - arg);
+                }
+                Op::LoadConst => push!(code.consts[arg]),
+                Op::LoadFast => {
+                    let v = vm.stack[base + arg];
+                    if v.is_null() {
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    }
+                    push!(v);
+                }
+                Op::StoreFast => {
+                    let v = pop!();
+                    vm.stack[base + arg] = v;
+                }
+                Op::DeleteFast => {
+                    if vm.stack[base + arg].is_null() {
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    }
+                    vm.stack[base + arg] = Value::NULL;
+                }
+                Op::LoadDeref => {
+                    let v = cell(vm, cells + arg).value.get();
+                    if v.is_null() {
+                        break 'dispatch unbound_deref(vm, code, arg);
+                    }
+                    push!(v);
+                }
+                Op::StoreDeref => {
+                    let v = pop!();
+                    cell(vm, cells + arg).value.set(v);
+                }
+                Op::DeleteDeref => {
+                    let c = cell(vm, cells + arg);
+                    if c.value.get().is_null() {
+                        break 'dispatch unbound_deref(vm, code, arg);
+                    }
+                    c.value.set(Value::NULL);
+                }
+                Op::LoadClosure => push!(vm.stack[cells + arg]),
+                Op::LoadClassDeref => {
+                    let name = code.cell_names[arg];
+                    let locals = frame(vm).locals;
+                    let v = match tri!(ops::mapping_get(vm, locals, name)) {
+                        Some(v) => v,
+                        None => {
+                            let v = cell(vm, cells + arg).value.get();
+                            if v.is_null() {
+                                break 'dispatch unbound_deref(vm, code, arg);
+                            }
+                            v
+                        }
+                    };
+                    push!(v);
+                }
+                Op::LoadName => {
+                    let v = tri!(load_name(vm, code.names[arg]));
+                    push!(v);
+                }
+                Op::StoreName => {
+                    let locals = frame(vm).locals;
+                    tri!(ops::setitem(vm, locals, code.names[arg], top!()));
+                    pop!();
+                }
+                Op::DeleteName => {
+                    let locals = frame(vm).locals;
+                    let name = code.names[arg];
+                    if let Err(e) = ops::delitem(vm, locals, name) {
+                        if exceptions::matches(vm, e, vm.e.key_error) {
+                            break 'dispatch name_not_defined(vm, name);
+                        }
+                        break 'dispatch e;
+                    }
+                }
+                Op::LoadGlobal => {
+                    let v = tri!(load_global(vm, code.names[arg]));
+                    push!(v);
+                }
+                Op::StoreGlobal => {
+                    let g = frame(vm).globals;
+                    tri!(dict::set_item(vm, g, code.names[arg], top!()));
+                    pop!();
+                }
+                Op::DeleteGlobal => {
+                    let g = frame(vm).globals;
+                    let name = code.names[arg];
+                    if tri!(dict::pop_item(vm, g, name)).is_none() {
+                        break 'dispatch name_not_defined(vm, name);
+                    }
+                }
+                Op::LoadAttr => {
+                    let v = tri!(crate::attr::getattr(vm, top!(), code.names[arg]));
+                    set_top!(v);
+                }
+                Op::StoreAttr => {
+                    tri!(crate::attr::setattr(vm, peek!(1), code.names[arg], peek!(2)));
+                    pop!();
+                    pop!();
+                }
+                Op::DeleteAttr => {
+                    tri!(crate::attr::setattr(vm, top!(), code.names[arg], Value::NULL));
+                    pop!();
+                }
+                Op::LoadMethod => {
+                    let (m, o) = tri!(crate::attr::load_method(vm, top!(), code.names[arg]));
+                    set_top!(m);
+                    push!(o);
+                }
+                Op::CallMethod => {
+                    let n = vm.stack.len();
+                    let meth = vm.stack[n - arg - 2];
+                    let mut buf = Buf::new();
+                    let (callee, args) = if meth.is_null() {
+                        (vm.stack[n - arg - 1], &vm.stack[n - arg..])
+                    } else {
+                        (meth, &vm.stack[n - arg - 1..])
+                    };
+                    buf.extend(args);
+                    frame(vm).pc = pc;
+                    let r = tri!(crate::call::call(vm, callee, buf.as_slice()));
+                    vm.stack.truncate(n - arg - 2);
+                    push!(r);
+                }
+                Op::Call => {
+                    let n = vm.stack.len();
+                    let callee = vm.stack[n - arg - 1];
+                    let mut buf = Buf::new();
+                    buf.extend(&vm.stack[n - arg..]);
+                    frame(vm).pc = pc;
+                    let r = tri!(crate::call::call(vm, callee, buf.as_slice()));
+                    vm.stack.truncate(n - arg - 1);
+                    push!(r);
+                }
+                Op::CallKw => {
+                    let n = vm.stack.len();
+                    let kwnames = vm.stack[n - 1];
+                    let callee = vm.stack[n - arg - 2];
+                    let mut buf = Buf::new();
+                    buf.extend(&vm.stack[n - arg - 1..n - 1]);
+                    frame(vm).pc = pc;
+                    let names = crate::tuple::items(kwnames);
+                    let r = tri!(crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), names)));
+                    vm.stack.truncate(n - arg - 2);
+                    push!(r);
+                }
+                Op::CallEx => {
+                    let has_kw = arg & 1 != 0;
+                    let n = vm.stack.len();
+                    let callee = vm.stack[n - 2 - has_kw as usize];
+                    let pos = vm.stack[n - 1 - has_kw as usize];
+                    let kw = if has_kw { vm.stack[n - 1] } else { Value::NULL };
+                    frame(vm).pc = pc;
+                    let r = tri!(call_ex(vm, callee, pos, kw));
+                    vm.stack.truncate(n - 2 - has_kw as usize);
+                    push!(r);
+                }
+                Op::BinaryOp => {
+                    let r = tri!(ops::binary_op(vm, peek!(2), peek!(1), BinOp::from_arg(arg as u32)));
+                    pop!();
+                    set_top!(r);
+                }
+                Op::CompareOp => {
+                    let r = tri!(ops::compare(vm, peek!(2), peek!(1), CmpOp::from_arg(arg as u32)));
+                    pop!();
+                    set_top!(r);
+                }
+                Op::IsOp => {
+                    let b = pop!();
+                    let a = top!();
+                    set_top!(vm.bool((a == b) != (arg == 1)));
+                }
+                Op::ContainsOp => {
+                    let r = tri!(ops::contains(vm, peek!(1), peek!(2)));
+                    pop!();
+                    set_top!(vm.bool(r != (arg == 1)));
+                }
+                Op::UnaryNegative => {
+                    let r = tri!(ops::neg(vm, top!()));
+                    set_top!(r);
+                }
+                Op::UnaryPositive => {
+                    let r = tri!(ops::pos(vm, top!()));
+                    set_top!(r);
+                }
+                Op::UnaryInvert => {
+                    let r = tri!(ops::invert(vm, top!()));
+                    set_top!(r);
+                }
+                Op::UnaryNot => {
+                    let b = tri!(ops::truthy(vm, top!()));
+                    set_top!(vm.bool(!b));
+                }
+                Op::BinarySubscr => {
+                    let r = tri!(ops::getitem(vm, peek!(2), peek!(1)));
+                    pop!();
+                    set_top!(r);
+                }
+                Op::StoreSubscr => {
+                    tri!(ops::setitem(vm, peek!(2), peek!(1), peek!(3)));
+                    let n = vm.stack.len();
+                    vm.stack.truncate(n - 3);
+                }
+                Op::DeleteSubscr => {
+                    tri!(ops::delitem(vm, peek!(2), peek!(1)));
+                    pop!();
+                    pop!();
+                }
+                Op::BuildSlice => {
+                    let n = vm.stack.len();
+                    let step = if arg == 3 { vm.stack[n - 1] } else { vm.none };
+                    let s = crate::slice::new_slice(vm, vm.stack[n - arg], vm.stack[n - arg + 1], step);
+                    vm.stack.truncate(n - arg);
+                    push!(s);
+                }
+                Op::BuildTuple => {
+                    let n = vm.stack.len();
+                    let items = vm.stack[n - arg..].to_vec();
+                    let t = crate::tuple::new_tuple(vm, items);
+                    vm.stack.truncate(n - arg);
+                    push!(t);
+                }
+                Op::BuildList => {
+                    let n = vm.stack.len();
+                    let items = vm.stack[n - arg..].to_vec();
+                    let l = crate::list::new_list(vm, items);
+                    vm.stack.truncate(n - arg);
+                    push!(l);
+                }
+                Op::BuildSet => {
+                    let s = crate::set::new_set(vm);
+                    let n = vm.stack.len();
+                    for i in n - arg..n {
+                        tri!(crate::set::add(vm, s, vm.stack[i]));
+                    }
+                    vm.stack.truncate(n - arg);
+                    push!(s);
+                }
+                Op::BuildMap => {
+                    let d = dict::new_dict(vm);
+                    let n = vm.stack.len();
+                    for i in 0..arg {
+                        let k = vm.stack[n - 2 * arg + 2 * i];
+                        let v = vm.stack[n - 2 * arg + 2 * i + 1];
+                        tri!(dict::set_item(vm, d, k, v));
+                    }
+                    vm.stack.truncate(n - 2 * arg);
+                    push!(d);
+                }
+                Op::BuildString => {
+                    let n = vm.stack.len();
+                    let mut s = String::new();
+                    for v in &vm.stack[n - arg..] {
+                        s.push_str(crate::str::as_str(*v).unwrap_or(""));
+                    }
+                    let r = crate::str::new_str(vm, s);
+                    vm.stack.truncate(n - arg);
+                    push!(r);
+                }
+                Op::ListToTuple => {
+                    let t = crate::list::list_to_tuple(vm, top!());
+                    set_top!(t);
+                }
+                Op::ListAppend => {
+                    let v = top!();
+                    let l = peek!(arg + 1);
+                    crate::list::lobj(l).items.borrow_mut().push(v);
+                    pop!();
+                }
+                Op::SetAdd => {
+                    tri!(crate::set::add(vm, peek!(arg + 1), top!()));
+                    pop!();
+                }
+                Op::MapAdd => {
+                    tri!(dict::set_item(vm, peek!(arg + 2), peek!(2), peek!(1)));
+                    pop!();
+                    pop!();
+                }
+                Op::ListExtend => {
+                    tri!(crate::list::extend(vm, peek!(arg + 1), top!()));
+                    pop!();
+                }
+                Op::SetUpdate => {
+                    tri!(crate::set::update(vm, peek!(arg + 1), top!()));
+                    pop!();
+                }
+                Op::DictUpdate => {
+                    let src = top!();
+                    if let Err(e) = crate::dict_methods::update_from(vm, peek!(arg + 1), src) {
+                        if exceptions::matches(vm, e, vm.e.attribute_error) {
+                            break 'dispatch { let __arg = format!("'{}' object is not a mapping", vm.type_name(src)); vm.type_error(__arg) };
+                        }
+                        break 'dispatch e;
+                    }
+                    pop!();
+                }
+                Op::DictMerge => {
+                    let func = peek!(arg + 3);
+                    tri!(dict_merge(vm, func, peek!(arg + 1), top!()));
+                    pop!();
+                }
+                Op::FormatValue => {
+                    let has_spec = arg & 4 != 0;
+                    let spec = if has_spec { top!() } else { Value::NULL };
+                    let v = if has_spec { peek!(2) } else { top!() };
+                    let r = tri!(format_value(vm, v, arg & 3, spec));
+                    if has_spec {
+                        pop!();
+                    }
+                    set_top!(r);
+                }
+                Op::UnpackSequence => {
+                    let items = tri!(ops::unpack(vm, top!(), arg));
+                    pop!();
+                    for v in items.iter().rev() {
+                        push!(*v);
+                    }
+                    std::hint::black_box(&items);
+                }
+                Op::UnpackEx => {
+                    let (before, after) = (arg & 0xff, arg >> 8);
+                    let l = tri!(ops::unpack_ex(vm, top!(), before, after));
+                    pop!();
+                    let items = crate::list::lobj(l).items.borrow().clone();
+                    let n = items.len();
+                    for v in items[n - after..].iter().rev() {
+                        push!(*v);
+                    }
+                    let mid = crate::list::new_list(vm, items[before..n - after].to_vec());
+                    push!(mid);
+                    for v in items[..before].iter().rev() {
+                        push!(*v);
+                    }
+                    std::hint::black_box(l);
+                }
+                Op::Jump => pc = arg,
+                Op::JumpBackward => {
+                    pc = arg;
+                    tri!(crate::signals::check(vm));
+                }
+                Op::PopJumpIfFalse => {
+                    let v = top!();
+                    let t = if v == vm.true_ { true } else if v == vm.false_ { false } else { tri!(ops::truthy(vm, v)) };
+                    pop!();
+                    if !t {
+                        pc = arg;
+                    }
+                }
+                Op::PopJumpIfTrue => {
+                    let v = top!();
+                    let t = if v == vm.true_ { true } else if v == vm.false_ { false } else { tri!(ops::truthy(vm, v)) };
+                    pop!();
+                    if t {
+                        pc = arg;
+                    }
+                }
+                Op::PopJumpIfNone => {
+                    if pop!() == vm.none {
+                        pc = arg;
+                    }
+                }
+                Op::PopJumpIfNotNone => {
+                    if pop!() != vm.none {
+                        pc = arg;
+                    }
+                }
+                Op::JumpIfFalseOrPop => {
+                    if tri!(ops::truthy(vm, top!())) {
+                        pop!();
+                    } else {
+                        pc = arg;
+                    }
+                }
+                Op::JumpIfTrueOrPop => {
+                    if tri!(ops::truthy(vm, top!())) {
+                        pc = arg;
+                    } else {
+                        pop!();
+                    }
+                }
+                Op::GetIter => {
+                    let it = tri!(ops::iter(vm, top!()));
+                    set_top!(it);
+                }
+                Op::ForIter => {
+                    frame(vm).pc = pc;
+                    match tri!(ops::next(vm, top!())) {
+                        Some(v) => push!(v),
+                        None => {
+                            pop!();
+                            pc = arg;
+                        }
+                    }
+                }
+                Op::GetYieldFromIter => {
+                    let r = tri!(crate::generator::yield_from_iter(vm, top!(), code));
+                    set_top!(r);
+                }
+                Op::Send => {
+                    frame(vm).pc = pc;
+                    match tri!(crate::generator::send_to(vm, peek!(2), peek!(1))) {
+                        Ok(yielded) => set_top!(yielded),
+                        Err(ret) => {
+                            pop!();
+                            set_top!(ret);
+                            pc = arg;
+                        }
+                    }
+                }
+                Op::AsyncGenWrap => {
+                    let w = crate::generator::wrap(vm, top!());
+                    set_top!(w);
+                }
+                Op::YieldValue => {
+                    let v = pop!();
+                    frame(vm).pc = pc;
+                    return Ok(Exit::Yield(v));
+                }
+                Op::ReturnValue => {
+                    let v = pop!();
+                    frame(vm).pc = pc;
+                    return Ok(Exit::Return(v));
+                }
+                Op::Raise => {
+                    frame(vm).pc = pc;
+                    match arg {
+                        0 => match current_handled(vm) {
+                            Some(e) => {
+                                reraise = true;
+                                break 'dispatch PyErr(e);
+                            }
+                            None => break 'dispatch vm.runtime_error("No active exception to reraise"),
+                        },
+                        1 => {
+                            let e = tri!(exceptions::make_raisable(vm, top!()));
+                            pop!();
+                            break 'dispatch exceptions::raised(vm, e);
+                        }
+                        _ => {
+                            let e = tri!(exceptions::make_raisable(vm, peek!(2)));
+                            tri!(exceptions::set_cause_from(vm, e, peek!(1)));
+                            pop!();
+                            pop!();
+                            break 'dispatch exceptions::raised(vm, e);
+                        }
+                    }
+                }
+                Op::Reraise => {
+                    if arg != 0 {
+                        let lasti = peek!(arg + 1);
+                        frame(vm).lasti = lasti.as_small().unwrap_or(0) as usize;
+                    }
+                    let e = pop!();
+                    reraise = true;
+                    break 'dispatch PyErr(e);
+                }
+                Op::PushExcInfo => {
+                    let e = top!();
+                    let f = frame(vm);
+                    let prev = if f.handled.is_null() { Value::NULL } else { f.handled };
+                    f.handled = e;
+                    let prev = if prev.is_null() { vm.none } else { prev };
+                    set_top!(prev);
+                    push!(e);
+                }
+                Op::PopExcept => {
+                    let prev = pop!();
+                    frame(vm).handled = if prev == vm.none { Value::NULL } else { prev };
+                }
+                Op::CheckExcMatch => {
+                    let r = tri!(exceptions::check_match(vm, peek!(2), peek!(1)));
+                    set_top!(vm.bool(r));
+                }
+                Op::CheckEgMatch => {
+                    let (rest, matched) = tri!(exceptions::eg_match(vm, peek!(2), peek!(1)));
+                    pop!();
+                    set_top!(rest);
+                    push!(matched);
+                }
+                Op::PrepReraiseStar => {
+                    let r = tri!(exceptions::prep_reraise_star(vm, peek!(2), peek!(1)));
+                    pop!();
+                    set_top!(r);
+                }
+                Op::BeforeWith => {
+                    let (exit, entered) = tri!(ops::before_with(vm, top!()));
+                    set_top!(exit);
+                    push!(entered);
+                }
+                Op::BeforeAsyncWith => {
+                    let (exit, awaitable) = tri!(crate::generator::before_async_with(vm, top!()));
+                    set_top!(exit);
+                    push!(awaitable);
+                }
+                Op::WithExceptStart => {
+                    let exc = peek!(1);
+                    let exit = peek!(4);
+                    let ty = vm.type_of(exc);
+                    let tb = exceptions::traceback_of(vm, exc);
+                    let r = tri!(crate::call::call(vm, exit, &[ty, exc, tb]));
+                    push!(r);
+                }
+                Op::GetAwaitable => {
+                    let r = tri!(crate::generator::get_awaitable(vm, top!(), arg));
+                    set_top!(r);
+                }
+                Op::GetAiter => {
+                    let r = tri!(crate::generator::get_aiter(vm, top!()));
+                    set_top!(r);
+                }
+                Op::GetAnext => {
+                    let r = tri!(crate::generator::get_anext(vm, top!()));
+                    push!(r);
+                }
+                Op::EndAsyncFor => {
+                    let e = top!();
+                    if exceptions::is_instance_of(vm, e, vm.e.stop_async_iteration) {
+                        pop!();
+                        pop!();
+                    } else {
+                        pop!();
+                        pop!();
+                        reraise = true;
+                        break 'dispatch PyErr(e);
+                    }
+                }
+                Op::MakeFunction => {
+                    let f = tri!(make_function(vm, arg as u32));
+                    push!(f);
+                }
+                Op::LoadBuildClass => {
+                    let b = frame(vm).builtins;
+                    match tri!(dict::get_item_str(vm, b, "__build_class__")) {
+                        Some(v) => push!(v),
+                        None => break 'dispatch vm.name_error("__build_class__ not found"),
+                    }
+                }
+                Op::SetupAnnotations => tri!(setup_annotations(vm)),
+                Op::ImportName => {
+                    let name = code.names[arg];
+                    frame(vm).pc = pc;
+                    let m = tri!(crate::import::import_name_op(vm, name, peek!(1), peek!(2)));
+                    pop!();
+                    set_top!(m);
+                }
+                Op::ImportFrom => {
+                    let v = tri!(crate::import::import_from(vm, top!(), code.names[arg]));
+                    push!(v);
+                }
+                Op::ImportStar => {
+                    let locals = frame(vm).locals;
+                    tri!(crate::import::import_star(vm, top!(), locals));
+                    pop!();
+                }
+                Op::LoadAssertionError => push!(vm.e.assertion_error),
+                Op::PrintExpr => {
+                    tri!(crate::sys::displayhook(vm, top!()));
+                    pop!();
+                }
+                Op::GetLen => {
+                    let n = tri!(ops::len(vm, top!()));
+                    push!(crate::int::from_usize(vm, n));
+                }
+                Op::MatchMapping => push!({ let __arg = crate::pattern::is_mapping(vm, top!()); vm.bool(__arg) }),
+                Op::MatchSequence => push!({ let __arg = crate::pattern::is_sequence(vm, top!()); vm.bool(__arg) }),
+                Op::MatchKeys => {
+                    let r = tri!(crate::pattern::match_keys(vm, peek!(2), peek!(1)));
+                    push!(r);
+                }
+                Op::MatchClass => {
+                    let r = tri!(crate::pattern::match_class(vm, peek!(3), peek!(2), peek!(1), arg));
+                    pop!();
+                    pop!();
+                    set_top!(r);
+                }
+                Op::CopyDictWithoutKeys => {
+                    let r = tri!(crate::pattern::copy_dict_without_keys(vm, peek!(2), peek!(1)));
+                    set_top!(r);
+                }
+                Op::LoadLocals => push!(frame(vm).locals),
+                Op::PushNull => push!(Value::NULL),
+            }
+        };
+        // An exception is being raised at instruction `lasti`.
+        let f = frame(vm);
+        let lasti = f.lasti;
+        if !std::mem::take(&mut reraise) {
+            exceptions::attach_context(vm, err.0);
+            exceptions::add_traceback(vm, err.0);
+        }
+        match find_handler(code, lasti) {
+            Some(h) => {
+                let sb = frame(vm).stack_base;
+                vm.stack.truncate(sb + h.depth as usize);
+                if h.push_lasti {
+                    push!(Value::small(lasti as i64));
+                }
+                push!(err.0);
+                pc = h.target as usize;
+            }
+            None => {
+                frame(vm).pc = pc;
+                return Err(err);
+            }
+        }
+    }
+}
+
+fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
+    code.code
+        .exception_table
+        .iter()
+        .find(|e| (e.start as usize) <= lasti && lasti < e.end as usize)
+        .copied()
+}
+
+#[inline]
+fn cell(vm: &Vm, slot: usize) -> &'static CellObj {
+    vm.stack[slot].downcast::<CellObj>().expect("cell slot")
+}
+
+/// The innermost exception being handled, walking the frames (`sys.exception()`).
+pub fn current_handled(vm: &Vm) -> Option<Value> {
+    vm.frames.iter().rev().map(|f| f.handled).find(|h| !h.is_null() && *h != vm.none)
+}
+
+fn unbound_local(vm: &mut Vm, name: Value) -> PyErr {
+    let n = crate::str::as_str(name).unwrap_or("?");
+    let t = vm.e.unbound_local_error;
+    vm.new_exc(t, format!("cannot access local variable '{n}' where it is not associated with a value"))
+}
+
+fn unbound_deref(vm: &mut Vm, code: &CodeObj, i: usize) -> PyErr {
+    let n = crate::str::as_str(code.cell_names[i]).unwrap_or("?");
+    if i < code.code.cellvars.len() {
+        let t = vm.e.unbound_local_error;
+        vm.new_exc(t, format!("cannot access local variable '{n}' where it is not associated with a value"))
+    } else {
+        vm.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
+    }
+}
+
+pub fn name_not_defined(vm: &mut Vm, name: Value) -> PyErr {
+    let n = crate::str::as_str(name).unwrap_or("?");
+    let e = vm.name_error(format!("name '{n}' is not defined"));
+    exceptions::set_name_error_name(vm, e, name);
+    e
+}
+
+fn load_name(vm: &mut Vm, name: Value) -> PyResult {
+    let f = frame(vm);
+    let (locals, globals, builtins) = (f.locals, f.globals, f.builtins);
+    if !locals.is_null() {
+        if let Some(v) = ops::mapping_get(vm, locals, name)? {
+            return Ok(v);
+        }
+    }
+    if let Some(v) = dict::get_str(globals, name) {
+        return Ok(v);
+    }
+    if let Some(v) = dict::get_str(builtins, name) {
+        return Ok(v);
+    }
+    Err(name_not_defined(vm, name))
+}
+
+fn load_global(vm: &mut Vm, name: Value) -> PyResult {
+    let f = frame(vm);
+    let (globals, builtins) = (f.globals, f.builtins);
+    if let Some(v) = dict::get_str(globals, name) {
+        return Ok(v);
+    }
+    if let Some(v) = dict::get_str(builtins, name) {
+        return Ok(v);
+    }
+    Err(name_not_defined(vm, name))
+}
+
+/// `f(*args, **kwargs)`.
+fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
+    let pos = if pos.is::<crate::tuple::TupleObj>() {
+        pos
+    } else {
+        crate::tuple::from_iterable(vm, pos)?
+    };
+    let mut buf = Buf::new();
+    buf.extend(crate::tuple::items(pos));
+    let mut names = Vec::new();
+    if !kw.is_null() {
+        let d = if kw.is::<dict::DictObj>() { kw } else { dict::copy(vm, kw)? };
+        for (k, v) in dict::dobj(d).items() {
+            if crate::str::as_str(k).is_none() {
+                return Err({ let __arg = format!("{} argument after ** must be a mapping, not keywords must be strings", crate::ops::func_name(vm, callee)); vm.type_error(__arg) });
+            }
+            names.push(k);
+            buf.push(v);
+        }
+        std::hint::black_box(d);
+    }
+    let r = crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), &names));
+    std::hint::black_box((pos, kw));
+    r
+}
+
+/// `DictMerge`: `f(**m)` merging into the kwargs dict, rejecting duplicates.
+fn dict_merge(vm: &mut Vm, func: Value, target: Value, src: Value) -> PyResult<()> {
+    let keys_fn = { let __n = vm.intern("keys"); crate::attr::getattr_opt(vm, src, __n) }?;
+    if keys_fn.is_none() && !src.is::<dict::DictObj>() {
+        return Err({ let __arg = format!(
+            "{} argument after ** must be a mapping, not {}",
+            ops::func_name(vm, func),
+            vm.type_name(src)
+        ); vm.type_error(__arg) });
+    }
+    let src_d = if src.is::<dict::DictObj>() { src } else { dict::copy(vm, src)? };
+    for (k, v) in dict::dobj(src_d).items() {
+        if crate::str::as_str(k).is_none() {
+            return Err({ let __arg = format!("{} keywords must be strings", ops::func_name(vm, func)); vm.type_error(__arg) });
+        }
+        if dict::get_item(vm, target, k)?.is_some() {
+            return Err({ let __arg = format!(
+                "{} got multiple values for keyword argument '{}'",
+                ops::func_name(vm, func),
+                crate::str::as_str(k).unwrap_or("?")
+            ); vm.type_error(__arg) });
+        }
+        dict::set_item(vm, target, k, v)?;
+    }
+    std::hint::black_box(src_d);
+    Ok(())
+}
+
+fn format_value(vm: &mut Vm, v: Value, conv: usize, spec: Value) -> PyResult {
+    let v = match conv {
+        1 => ops::str(vm, v)?,
+        2 => ops::repr(vm, v)?,
+        3 => ops::ascii(vm, v)?,
+        _ => v,
+    };
+    if spec.is_null() && vm.type_of(v) == vm.t.str {
+        return Ok(v);
+    }
+    let spec = if spec.is_null() { vm.empty_str } else { spec };
+    ops::format(vm, v, spec)
+}
+
+fn make_function(vm: &mut Vm, flags: u32) -> PyResult {
+    let f = frame(vm);
+    let (globals, builtins) = (f.globals, f.builtins);
+    let n = vm.stack.len();
+    let code = vm.stack[n - 1];
+    let mut i = n - 1;
+    let mut take = |bit: u32| -> Value {
+        if flags & bit != 0 {
+            i -= 1;
+            vm.stack[i]
+        } else {
+            Value::NULL
+        }
+    };
+    let closure = take(8);
+    let annotations = take(4);
+    let kwdefaults = take(2);
+    let defaults = take(1);
+    let func = crate::func_type::new_function(vm, code, globals, builtins, defaults, kwdefaults, closure, annotations)?;
+    vm.stack.truncate(i);
+    Ok(func)
+}
+
+fn setup_annotations(vm: &mut Vm) -> PyResult<()> {
+    let locals = frame(vm).locals;
+    let key = vm.intern("__annotations__");
+    if ops::mapping_get(vm, locals, key)?.is_none() {
+        let d = dict::new_dict(vm);
+        ops::setitem(vm, locals, key, d)?;
+    }
+    Ok(())
+}
+
+impl Vm {
+    /// Interns a str and returns it (shorthand used where a name Value is needed).
+    pub fn intern_value_str(&mut self, s: &str) -> Value {
+        self.intern(s)
+    }
+}

@@ -1,0 +1,502 @@
+//! Iterators of the builtin containers and the builtin iterator types (`enumerate`,
+//! `zip`, `map`, `filter`, `reversed`, `iter(callable, sentinel)`, the sequence
+//! iterator behind the `__getitem__` protocol). `fast_iter`/`fast_next` give the
+//! interpreter's `for` loops a path without special-method dispatch.
+
+use crate::dict_methods::ViewKind;
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::ops;
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+/// An index-based iterator over a list, tuple, str, range, dict or set.
+pub struct SeqIter {
+    pub seq: Cell<Value>,
+    pub index: Cell<usize>,
+    pub kind: IterKind,
+    /// dict iterators: the size at creation, to detect changes.
+    pub expected_len: usize,
+    /// range iterators: start and step.
+    pub start: i64,
+    pub step: i64,
+    pub len: usize,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum IterKind {
+    List,
+    ListReverse,
+    Tuple,
+    Str,
+    Range,
+    Dict(ViewKind),
+    Set,
+    /// `__getitem__` with 0, 1, 2, ... until IndexError/StopIteration.
+    GetItem,
+    Bytes,
+}
+
+impl Trace for SeqIter {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.seq.get())
+    }
+}
+payload!(SeqIter, "iterator");
+
+fn new_iter(vm: &mut Vm, ty: Value, seq: Value, kind: IterKind) -> Value {
+    vm.alloc(ty, SeqIter { seq: Cell::new(seq), index: Cell::new(0), kind, expected_len: 0, start: 0, step: 0, len: 0 })
+}
+
+pub fn new_list_iter(vm: &mut Vm, l: Value) -> Value {
+    let t = vm.t.list_iterator;
+    new_iter(vm, t, l, IterKind::List)
+}
+
+pub fn new_list_reverse_iter(vm: &mut Vm, l: Value) -> Value {
+    let t = vm.t.list_reverseiterator;
+    let n = crate::list::lobj(l).items.borrow().len();
+    let it = new_iter(vm, t, l, IterKind::ListReverse);
+    it.downcast::<SeqIter>().unwrap().index.set(n);
+    it
+}
+
+pub fn new_tuple_iter(vm: &mut Vm, t: Value) -> Value {
+    let ty = vm.t.tuple_iterator;
+    new_iter(vm, ty, t, IterKind::Tuple)
+}
+
+pub fn new_str_iter(vm: &mut Vm, s: Value) -> Value {
+    let ty = vm.t.str_iterator;
+    new_iter(vm, ty, s, IterKind::Str)
+}
+
+pub fn new_bytes_iter(vm: &mut Vm, s: Value) -> Value {
+    let ty = vm.t.bytes_iterator;
+    new_iter(vm, ty, s, IterKind::Bytes)
+}
+
+pub fn new_seq_iter(vm: &mut Vm, s: Value) -> Value {
+    let ty = vm.t.seq_iterator;
+    new_iter(vm, ty, s, IterKind::GetItem)
+}
+
+pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, len: usize) -> Value {
+    let ty = vm.t.range_iterator;
+    vm.alloc(ty, SeqIter { seq: Cell::new(Value::NULL), index: Cell::new(0), kind: IterKind::Range, expected_len: 0, start, step, len })
+}
+
+pub fn new_dict_iter(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
+    let ty = match kind {
+        ViewKind::Keys => vm.t.dict_keyiterator,
+        ViewKind::Values => vm.t.dict_valueiterator,
+        ViewKind::Items => vm.t.dict_itemiterator,
+    };
+    let n = crate::dict::dobj(d).len();
+    vm.alloc(ty, SeqIter { seq: Cell::new(d), index: Cell::new(0), kind: IterKind::Dict(kind), expected_len: n, start: 0, step: 0, len: 0 })
+}
+
+pub fn new_set_iter(vm: &mut Vm, s: Value) -> Value {
+    let ty = vm.t.set_iterator;
+    let n = crate::set::table(s).len();
+    vm.alloc(ty, SeqIter { seq: Cell::new(s), index: Cell::new(0), kind: IterKind::Set, expected_len: n, start: 0, step: 0, len: 0 })
+}
+
+/// `iter(v)` for exact builtin containers.
+pub fn fast_iter(vm: &mut Vm, v: Value) -> Option<Value> {
+    let t = vm.type_of(v);
+    if t == vm.t.list {
+        Some(new_list_iter(vm, v))
+    } else if t == vm.t.tuple {
+        Some(new_tuple_iter(vm, v))
+    } else if t == vm.t.range {
+        Some(crate::range::iter(vm, v))
+    } else if t == vm.t.dict {
+        Some(new_dict_iter(vm, v, ViewKind::Keys))
+    } else if t == vm.t.str {
+        Some(new_str_iter(vm, v))
+    } else {
+        None
+    }
+}
+
+/// `next(it)` for the builtin iterators and generators; None if `it` is not one.
+pub fn fast_next(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
+    if let Some(s) = it.downcast::<SeqIter>() {
+        return Some(seq_next(vm, s));
+    }
+    if it.is::<crate::generator::GenObj>() && vm.type_of(it) == vm.t.generator {
+        return Some(crate::generator::next_value(vm, it));
+    }
+    None
+}
+
+fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
+    let seq = s.seq.get();
+    if seq.is_null() && s.kind != IterKind::Range {
+        return Ok(None);
+    }
+    let i = s.index.get();
+    let r = match s.kind {
+        IterKind::List => crate::list::lobj(seq).items.borrow().get(i).copied(),
+        IterKind::ListReverse => {
+            if i == 0 {
+                None
+            } else {
+                let items = crate::list::lobj(seq).items.borrow();
+                s.index.set(i - 1);
+                if i - 1 < items.len() {
+                    return Ok(Some(items[i - 1]));
+                }
+                None
+            }
+        }
+        IterKind::Tuple => crate::tuple::items(seq).get(i).copied(),
+        IterKind::Str => {
+            let so = seq.downcast::<crate::str::StrObj>().unwrap();
+            if i < so.len() {
+                let c = so.char_at(i);
+                s.index.set(i + 1);
+                return Ok(Some(crate::str::char_str(vm, c)));
+            }
+            None
+        }
+        IterKind::Bytes => {
+            let b = crate::bytes::as_bytes(seq).expect("bytes");
+            b.get(i).map(|x| Value::small(*x as i64))
+        }
+        IterKind::Range => {
+            if i < s.len {
+                s.index.set(i + 1);
+                let v = s.start as i128 + i as i128 * s.step as i128;
+                return Ok(Some(crate::int::from_bigint(vm, num_bigint::BigInt::from(v))));
+            }
+            return Ok(None);
+        }
+        IterKind::Dict(kind) => return dict_next(vm, s, seq, kind),
+        IterKind::Set => {
+            let t = crate::set::table(seq);
+            if t.len() != s.expected_len {
+                return Err(vm.runtime_error("Set changed size during iteration"));
+            }
+            match t.entry_from(i) {
+                Some((next, k, _)) => {
+                    s.index.set(next);
+                    return Ok(Some(k));
+                }
+                None => None,
+            }
+        }
+        IterKind::GetItem => {
+            let idx = Value::small(i as i64);
+            return match ops::getitem(vm, seq, idx) {
+                Ok(v) => {
+                    s.index.set(i + 1);
+                    Ok(Some(v))
+                }
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.index_error) || crate::exceptions::matches(vm, e, vm.e.stop_iteration) => {
+                    s.seq.set(Value::NULL);
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            };
+        }
+    };
+    match r {
+        Some(v) => {
+            if s.kind != IterKind::ListReverse {
+                s.index.set(i + 1);
+            }
+            Ok(Some(v))
+        }
+        None => {
+            s.seq.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+fn dict_next(vm: &mut Vm, s: &SeqIter, d: Value, kind: ViewKind) -> PyResult<Option<Value>> {
+    let dobj = crate::dict::dobj(d);
+    if dobj.len() != s.expected_len {
+        s.seq.set(Value::NULL);
+        return Err(vm.runtime_error("dictionary changed size during iteration"));
+    }
+    match dobj.entry_from(s.index.get()) {
+        Some((next, k, v)) => {
+            s.index.set(next);
+            Ok(Some(match kind {
+                ViewKind::Keys => k,
+                ViewKind::Values => v,
+                ViewKind::Items => crate::tuple::new_tuple(vm, vec![k, v]),
+            }))
+        }
+        None => {
+            s.seq.set(Value::NULL);
+            Ok(None)
+        }
+    }
+}
+
+fn iter_self(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iter__", 1, 1)?;
+    Ok(a[0])
+}
+
+fn seq_iter_next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__next__", 1, 1)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    let r = seq_next(vm, s)?;
+    ops::next_or_stop(vm, r)
+}
+
+fn seq_iter_length_hint(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__length_hint__", 1, 1)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    let i = s.index.get();
+    let seq = s.seq.get();
+    let n = match s.kind {
+        IterKind::Range => s.len.saturating_sub(i),
+        _ if seq.is_null() => 0,
+        IterKind::List => crate::list::lobj(seq).items.borrow().len().saturating_sub(i),
+        IterKind::ListReverse => i,
+        IterKind::Tuple => crate::tuple::items(seq).len().saturating_sub(i),
+        _ => ops::len(vm, seq)?.saturating_sub(i),
+    };
+    Ok(crate::int::from_usize(vm, n))
+}
+
+/// `enumerate`, `zip`, `map`, `filter`, `iter(callable, sentinel)`: iterators
+/// combining other iterators (and a function or counter).
+pub struct Combinator {
+    pub iters: Value,
+    pub func: Value,
+    pub count: Cell<Value>,
+    pub strict: bool,
+    pub done: Cell<bool>,
+}
+impl Trace for Combinator {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.iters);
+        t.value(self.func);
+        t.value(self.count.get());
+    }
+}
+payload!(Combinator, "combinator");
+
+fn iters_of(vm: &mut Vm, srcs: &[Value]) -> PyResult<Value> {
+    let l = crate::list::new_list(vm, vec![]);
+    for s in srcs {
+        let it = ops::iter(vm, *s)?;
+        crate::list::lobj(l).items.borrow_mut().push(it);
+    }
+    Ok(crate::list::list_to_tuple(vm, l))
+}
+
+fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let [iterable, start] = args.shift().bind(vm, "enumerate", ["iterable", "start"], 1, 0)?;
+    let count = if start.is_null() { Value::small(0) } else { crate::number::index(vm, start)? };
+    let iters = iters_of(vm, &[iterable])?;
+    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(count), strict: false, done: Cell::new(false) }))
+}
+
+fn comb(args: &Args) -> &'static Combinator {
+    args.vals[0].downcast::<Combinator>().expect("iterator")
+}
+
+fn enumerate_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    let it = crate::tuple::items(c.iters)[0];
+    match ops::next(vm, it)? {
+        Some(v) => {
+            let n = c.count.get();
+            let next = crate::ops::binary_op(vm, n, Value::small(1), compiler::bytecode::BinOp::Add)?;
+            c.count.set(next);
+            Ok(crate::tuple::new_tuple(vm, vec![n, v]))
+        }
+        None => Err(vm.stop_iteration(Value::NULL)),
+    }
+}
+
+fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let strict = match args.kwarg("strict") {
+        Some(v) => ops::truthy(vm, v)?,
+        None => false,
+    };
+    for (k, _) in args.kw() {
+        if crate::str::as_str(k) != Some("strict") {
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", crate::str::as_str(k).unwrap_or("?"))));
+        }
+    }
+    let iters = iters_of(vm, &args.pos()[1..])?;
+    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(Value::NULL), strict, done: Cell::new(false) }))
+}
+
+fn zip_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    let its = crate::tuple::items(c.iters);
+    if its.is_empty() || c.done.get() {
+        return Err(vm.stop_iteration(Value::NULL));
+    }
+    let out = crate::list::new_list(vm, vec![]);
+    for (i, it) in its.iter().enumerate() {
+        match ops::next(vm, *it)? {
+            Some(v) => crate::list::lobj(out).items.borrow_mut().push(v),
+            None => {
+                c.done.set(true);
+                if c.strict {
+                    if i > 0 {
+                        let s = if i == 1 { "argument 1 is" } else { "arguments 1-" };
+                        let msg = if i == 1 { format!("zip() argument 2 is shorter than {s}") } else { format!("zip() argument {} is shorter than {s}{i}", i + 1) };
+                        return Err(vm.value_error(msg));
+                    }
+                    for (j, other) in its.iter().enumerate().skip(1) {
+                        if ops::next(vm, *other)?.is_some() {
+                            let msg = if j == 1 { "zip() argument 2 is longer than argument 1".to_string() } else { format!("zip() argument {} is longer than arguments 1-{j}", j + 1) };
+                            return Err(vm.value_error(msg));
+                        }
+                    }
+                }
+                return Err(vm.stop_iteration(Value::NULL));
+            }
+        }
+    }
+    Ok(crate::list::list_to_tuple(vm, out))
+}
+
+fn map_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    args.no_kw(vm, "map")?;
+    let pos = args.pos();
+    if pos.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let iters = iters_of(vm, &pos[2..])?;
+    Ok(vm.alloc(cls, Combinator { iters, func: pos[1], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
+}
+
+fn map_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    let its = crate::tuple::items(c.iters);
+    let vals = crate::list::new_list(vm, vec![]);
+    for it in its {
+        match ops::next(vm, *it)? {
+            Some(v) => crate::list::lobj(vals).items.borrow_mut().push(v),
+            None => return Err(vm.stop_iteration(Value::NULL)),
+        }
+    }
+    let a = crate::list::lobj(vals).items.borrow().clone();
+    let r = crate::call::call(vm, c.func, &a);
+    std::hint::black_box(vals);
+    r
+}
+
+fn filter_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    args.no_kw(vm, "filter")?;
+    let a = args.shift().exact(vm, "filter", 2, 2)?;
+    let iters = iters_of(vm, &a[1..2])?;
+    Ok(vm.alloc(cls, Combinator { iters, func: a[0], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
+}
+
+fn filter_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    let it = crate::tuple::items(c.iters)[0];
+    loop {
+        let Some(v) = ops::next(vm, it)? else {
+            return Err(vm.stop_iteration(Value::NULL));
+        };
+        let keep = if c.func == vm.none || c.func == vm.t.bool {
+            ops::truthy(vm, v)?
+        } else {
+            let r = crate::call::call(vm, c.func, &[v])?;
+            ops::truthy(vm, r)?
+        };
+        if keep {
+            return Ok(v);
+        }
+    }
+}
+
+/// `iter(callable, sentinel)`.
+pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> Value {
+    let ty = vm.t.callable_iterator;
+    vm.alloc(ty, Combinator { iters: vm.empty_tuple, func, count: Cell::new(sentinel), strict: false, done: Cell::new(false) })
+}
+
+fn callable_iter_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    if c.done.get() {
+        return Err(vm.stop_iteration(Value::NULL));
+    }
+    let v = crate::call::call(vm, c.func, &[])?;
+    if ops::eq(vm, v, c.count.get())? {
+        c.done.set(true);
+        return Err(vm.stop_iteration(Value::NULL));
+    }
+    Ok(v)
+}
+
+fn reversed_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.shift().exact(vm, "reversed", 1, 1)?;
+    let seq = a[0];
+    if let Some(r) = crate::call::call_special(vm, seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let ty = vm.type_of(seq);
+    if crate::typeobj::lookup_str(vm, ty, "__getitem__").is_none() || crate::typeobj::lookup_str(vm, ty, "__len__").is_none() || seq.is::<crate::dict::DictObj>() {
+        return Err({ let __arg = format!("'{}' object is not reversible", vm.type_name(seq)); vm.type_error(__arg) });
+    }
+    let n = ops::len(vm, seq)?;
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, Combinator { iters: seq, func: Value::NULL, count: Cell::new(Value::small(n as i64)), strict: false, done: Cell::new(false) }))
+}
+
+fn reversed_next(vm: &mut Vm, args: Args) -> PyResult {
+    let c = comb(&args);
+    let i = c.count.get().as_small().unwrap_or(0);
+    if i <= 0 || c.done.get() {
+        c.done.set(true);
+        return Err(vm.stop_iteration(Value::NULL));
+    }
+    c.count.set(Value::small(i - 1));
+    match ops::getitem(vm, c.iters, Value::small(i - 1)) {
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.index_error) || crate::exceptions::matches(vm, e, vm.e.stop_iteration) => {
+            c.done.set(true);
+            Err(vm.stop_iteration(Value::NULL))
+        }
+        r => r,
+    }
+}
+
+pub fn init_types(vm: &mut Vm) {
+    use crate::typeobj::{add_method, add_static};
+    for t in [
+        vm.t.list_iterator, vm.t.list_reverseiterator, vm.t.tuple_iterator, vm.t.range_iterator,
+        vm.t.str_iterator, vm.t.dict_keyiterator, vm.t.dict_valueiterator, vm.t.dict_itemiterator,
+        vm.t.set_iterator, vm.t.seq_iterator, vm.t.bytes_iterator,
+    ] {
+        add_method(vm, t, "__iter__", iter_self);
+        add_method(vm, t, "__next__", seq_iter_next);
+        add_method(vm, t, "__length_hint__", seq_iter_length_hint);
+    }
+    let table: [(Value, crate::object::NativeFn, Option<crate::object::NativeFn>); 6] = [
+        (vm.t.enumerate, enumerate_next, Some(enumerate_new)),
+        (vm.t.zip, zip_next, Some(zip_new)),
+        (vm.t.map, map_next, Some(map_new)),
+        (vm.t.filter, filter_next, Some(filter_new)),
+        (vm.t.reversed, reversed_next, Some(reversed_new)),
+        (vm.t.callable_iterator, callable_iter_next, None),
+    ];
+    for (t, next, new) in table {
+        add_method(vm, t, "__iter__", iter_self);
+        add_method(vm, t, "__next__", next);
+        if let Some(n) = new {
+            add_static(vm, t, "__new__", n);
+        }
+    }
+}

@@ -1,0 +1,666 @@
+//! `list`: a growable array of values, plus the sequence helpers that lists, tuples
+//! and other sequences share (index normalisation, comparison, repr, repetition).
+//!
+//! No `RefCell` borrow of `items` is held across a call into Python code.
+
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::ops;
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::CmpOp;
+use std::cell::RefCell;
+
+pub struct ListObj {
+    pub items: RefCell<Vec<Value>>,
+}
+impl Trace for ListObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.items.trace(t)
+    }
+}
+payload!(ListObj, "list");
+
+pub fn new_list(vm: &mut Vm, items: Vec<Value>) -> Value {
+    let t = vm.t.list;
+    vm.alloc(t, ListObj { items: RefCell::new(items) })
+}
+
+pub fn lobj(l: Value) -> &'static ListObj {
+    l.downcast::<ListObj>().expect("list")
+}
+
+/// Moves a list's items into a new tuple (the list is left empty).
+pub fn list_to_tuple(vm: &mut Vm, l: Value) -> Value {
+    let items = lobj(l).items.borrow().clone();
+    let t = crate::tuple::new_tuple(vm, items);
+    std::hint::black_box(l);
+    t
+}
+
+/// `list(iterable)`: a new exact list.
+pub fn from_iterable(vm: &mut Vm, v: Value) -> PyResult {
+    let l = new_list(vm, vec![]);
+    extend(vm, l, v)?;
+    Ok(l)
+}
+
+/// `l.extend(iterable)`.
+pub fn extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
+    if let Some(s) = src.downcast::<ListObj>() {
+        let copy = s.items.borrow().clone();
+        lobj(l).items.borrow_mut().extend(copy);
+        return Ok(());
+    }
+    if crate::tuple::is_tuple(src) {
+        lobj(l).items.borrow_mut().extend_from_slice(crate::tuple::items(src));
+        return Ok(());
+    }
+    let it = ops::iter(vm, src)?;
+    while let Some(v) = ops::next(vm, it)? {
+        lobj(l).items.borrow_mut().push(v);
+    }
+    Ok(())
+}
+
+/// Normalises a sequence index (negative counts from the end); IndexError
+/// "<what> index out of range".
+pub fn seq_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match idx.as_small() {
+        Some(i) => i,
+        None => {
+            if !crate::number::has_index(vm, idx) {
+                return Err({ let __arg = format!("{what} indices must be integers or slices, not {}", vm.type_name(idx)); vm.type_error(__arg) });
+            }
+            crate::number::index_clamped(vm, idx)?
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+pub fn getitem_index(vm: &mut Vm, l: Value, i: i64) -> PyResult {
+    let items = lobj(l).items.borrow();
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(items);
+        return Err(vm.index_error("list index out of range"));
+    }
+    Ok(items[j as usize])
+}
+
+pub fn setitem_index(vm: &mut Vm, l: Value, i: i64, v: Value) -> PyResult<()> {
+    let mut items = lobj(l).items.borrow_mut();
+    let n = items.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(items);
+        return Err(vm.index_error("list assignment index out of range"));
+    }
+    items[j as usize] = v;
+    Ok(())
+}
+
+/// `repr` of a sequence's items between brackets, with `...` for recursion.
+pub fn repr_items(vm: &mut Vm, owner: Value, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+    if vm.repr_active.contains(&owner) {
+        return Ok(format!("{open}...{close}"));
+    }
+    vm.repr_active.push(owner);
+    let mut s = String::from(open);
+    let mut result = Ok(());
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        match ops::repr_string(vm, *v) {
+            Ok(r) => s.push_str(&r),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    vm.repr_active.retain(|x| *x != owner);
+    result?;
+    s.push_str(close);
+    Ok(s)
+}
+
+/// Lexicographic comparison of two sequences (lists, tuples).
+pub fn compare_seqs(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult {
+    let n = a.len().min(b.len());
+    for i in 0..n {
+        let (x, y) = (a[i], b[i]);
+        if !ops::eq(vm, x, y)? {
+            return match op {
+                CmpOp::Eq => Ok(vm.false_),
+                CmpOp::Ne => Ok(vm.true_),
+                _ => ops::compare(vm, x, y, op),
+            };
+        }
+    }
+    Ok(vm.bool(ops::cmp_ord(a.len().cmp(&b.len()), op)))
+}
+
+/// The count of `seq * n`: None (NotImplemented) if `n` has no `__index__`.
+pub fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
+    if !crate::number::has_index(vm, n) {
+        return Ok(None);
+    }
+    let i = crate::number::index_bigint(vm, n)?;
+    use num_traits::{Signed, ToPrimitive};
+    if i.is_negative() {
+        return Ok(Some(0));
+    }
+    match i.to_usize() {
+        Some(n) => Ok(Some(n)),
+        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
+}
+
+/// The `start, stop` arguments of `index()`, normalised.
+pub fn search_bounds(vm: &mut Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let norm = |i: i64| -> usize {
+        if i < 0 {
+            (i + len as i64).max(0) as usize
+        } else {
+            (i as usize).min(len)
+        }
+    };
+    let start = match a.first() {
+        Some(v) => norm(crate::number::index_clamped(vm, *v)?),
+        None => 0,
+    };
+    let stop = match a.get(1) {
+        Some(v) => norm(crate::number::index_clamped(vm, *v)?),
+        None => len,
+    };
+    Ok((start, stop))
+}
+
+fn this(args: &Args) -> &'static ListObj {
+    lobj(args.vals[0])
+}
+
+fn list_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, ListObj { items: RefCell::new(vec![]) }))
+}
+
+fn list_init(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "list", 1, 2)?;
+    this(&args).items.borrow_mut().clear();
+    if let Some(src) = a.get(1) {
+        extend(vm, a[0], *src)?;
+    }
+    Ok(vm.none)
+}
+
+fn list_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let items = this(&args).items.borrow().clone();
+    let s = repr_items(vm, a[0], &items, "[", "]")?;
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn list_len(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__len__", 1, 1)?;
+    let n = this(&args).items.borrow().len();
+    Ok(crate::int::from_usize(vm, n))
+}
+
+fn list_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getitem__", 2, 2)?;
+    if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
+        let items = this(&args).items.borrow().clone();
+        let (start, _, step, n) = crate::slice::indices(vm, s, items.len())?;
+        let v: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+        return Ok(new_list(vm, v));
+    }
+    let n = this(&args).items.borrow().len();
+    let i = seq_index(vm, a[1], n, "list")?;
+    Ok(this(&args).items.borrow()[i])
+}
+
+fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__setitem__", 3, 3)?;
+    if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
+        let src = if a[2] == a[0] { new_list(vm, this(&args).items.borrow().clone()) } else { from_iterable(vm, a[2])? };
+        let new_items = lobj(src).items.borrow().clone();
+        let n = this(&args).items.borrow().len();
+        let (start, stop, step, count) = crate::slice::indices(vm, s, n)?;
+        if step == 1 {
+            let stop = stop.max(start);
+            this(&args).items.borrow_mut().splice(start as usize..stop as usize, new_items);
+        } else {
+            if new_items.len() != count {
+                return Err(vm.value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {count}",
+                    new_items.len()
+                )));
+            }
+            let mut items = this(&args).items.borrow_mut();
+            for (k, v) in new_items.into_iter().enumerate() {
+                items[(start + k as i64 * step) as usize] = v;
+            }
+        }
+        std::hint::black_box(src);
+        return Ok(vm.none);
+    }
+    let n = this(&args).items.borrow().len();
+    let i = seq_index(vm, a[1], n, "list").map_err(|e| {
+        if crate::exceptions::matches(vm, e, vm.e.index_error) {
+            vm.index_error("list assignment index out of range")
+        } else {
+            e
+        }
+    })?;
+    this(&args).items.borrow_mut()[i] = a[2];
+    Ok(vm.none)
+}
+
+fn list_delitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delitem__", 2, 2)?;
+    let n = this(&args).items.borrow().len();
+    if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
+        let (start, _, step, count) = crate::slice::indices(vm, s, n)?;
+        let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+        idx.sort_unstable();
+        let removed: Vec<Value> = {
+            let mut items = this(&args).items.borrow_mut();
+            let mut out = Vec::new();
+            for i in idx.into_iter().rev() {
+                out.push(items.remove(i));
+            }
+            out
+        };
+        std::hint::black_box(&removed);
+        return Ok(vm.none);
+    }
+    let i = seq_index(vm, a[1], n, "list").map_err(|e| {
+        if crate::exceptions::matches(vm, e, vm.e.index_error) {
+            vm.index_error("list assignment index out of range")
+        } else {
+            e
+        }
+    })?;
+    this(&args).items.borrow_mut().remove(i);
+    Ok(vm.none)
+}
+
+fn list_append(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "append", 2, 2)?;
+    this(&args).items.borrow_mut().push(a[1]);
+    Ok(vm.none)
+}
+
+fn list_extend(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "extend", 2, 2)?;
+    extend(vm, a[0], a[1])?;
+    Ok(vm.none)
+}
+
+fn list_insert(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "insert", 3, 3)?;
+    let i = crate::number::index_clamped(vm, a[1])?;
+    let mut items = this(&args).items.borrow_mut();
+    let n = items.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    items.insert(j as usize, a[2]);
+    Ok(vm.none)
+}
+
+fn list_pop(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "pop", 1, 2)?;
+    let n = this(&args).items.borrow().len();
+    if n == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match a.get(1) {
+        Some(v) => {
+            let i = crate::number::index_clamped(vm, *v)?;
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                return Err(vm.index_error("pop index out of range"));
+            }
+            j as usize
+        }
+        None => n - 1,
+    };
+    let v = this(&args).items.borrow_mut().remove(i);
+    Ok(v)
+}
+
+fn find(vm: &mut Vm, l: Value, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    loop {
+        let v = {
+            let items = lobj(l).items.borrow();
+            if i >= stop.min(items.len()) {
+                return Ok(None);
+            }
+            items[i]
+        };
+        if ops::eq(vm, v, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+}
+
+fn list_remove(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "remove", 2, 2)?;
+    match find(vm, a[0], a[1], 0, usize::MAX)? {
+        Some(i) => {
+            this(&args).items.borrow_mut().remove(i);
+            Ok(vm.none)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "index", 2, 4)?;
+    let n = this(&args).items.borrow().len();
+    let (start, stop) = search_bounds(vm, &a[2..], n)?;
+    match find(vm, a[0], a[1], start, stop)? {
+        Some(i) => Ok(crate::int::from_usize(vm, i)),
+        None => Err({ let __arg = format!("{} is not in list", ops::repr_string(vm, a[1])?); vm.value_error(__arg) }),
+    }
+}
+
+fn list_count(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "count", 2, 2)?;
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(j) = find(vm, a[0], a[1], i, usize::MAX)? {
+        count += 1;
+        i = j + 1;
+    }
+    Ok(crate::int::from_usize(vm, count))
+}
+
+fn list_clear(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "clear", 1, 1)?;
+    let old = std::mem::take(&mut *this(&args).items.borrow_mut());
+    drop(old);
+    Ok(vm.none)
+}
+
+fn list_copy(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "copy", 1, 1)?;
+    let items = this(&args).items.borrow().clone();
+    Ok(new_list(vm, items))
+}
+
+fn list_reverse(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "reverse", 1, 1)?;
+    this(&args).items.borrow_mut().reverse();
+    Ok(vm.none)
+}
+
+fn list_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__contains__", 2, 2)?;
+    Ok({ let __arg = find(vm, a[0], a[1], 0, usize::MAX)?.is_some(); vm.bool(__arg) })
+}
+
+fn list_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iter__", 1, 1)?;
+    Ok(crate::iter::new_list_iter(vm, a[0]))
+}
+
+fn list_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reversed__", 1, 1)?;
+    Ok(crate::iter::new_list_reverse_iter(vm, a[0]))
+}
+
+fn list_add(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__add__", 2, 2)?;
+    let Some(other) = a[1].downcast::<ListObj>() else {
+        return Ok(vm.not_implemented);
+    };
+    let mut v = this(&args).items.borrow().clone();
+    v.extend_from_slice(&other.items.borrow());
+    Ok(new_list(vm, v))
+}
+
+fn list_iadd(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iadd__", 2, 2)?;
+    extend(vm, a[0], a[1])?;
+    Ok(a[0])
+}
+
+fn list_mul(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__mul__", 2, 2)?;
+    let Some(n) = repeat_count(vm, a[1])? else {
+        return Ok(vm.not_implemented);
+    };
+    let items = this(&args).items.borrow().clone();
+    let total = items.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
+    if total > (1 << 40) {
+        return Err(vm.memory_error());
+    }
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(&items);
+    }
+    Ok(new_list(vm, v))
+}
+
+fn list_imul(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__imul__", 2, 2)?;
+    let Some(n) = repeat_count(vm, a[1])? else {
+        return Ok(vm.not_implemented);
+    };
+    let items = this(&args).items.borrow().clone();
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend_from_slice(&items);
+    }
+    *this(&args).items.borrow_mut() = v;
+    Ok(a[0])
+}
+
+fn list_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
+    let a = args.exact(vm, "cmp", 2, 2)?;
+    let Some(other) = a[1].downcast::<ListObj>() else {
+        return Ok(vm.not_implemented);
+    };
+    let x = this(&args).items.borrow().clone();
+    let y = other.items.borrow().clone();
+    let r = compare_seqs(vm, &x, &y, op);
+    std::hint::black_box((a[0], a[1]));
+    r
+}
+
+macro_rules! list_cmp {
+    ($($fname:ident: $op:ident;)*) => {
+        $( fn $fname(vm: &mut Vm, args: Args) -> PyResult { list_richcmp(vm, args, CmpOp::$op) } )*
+    };
+}
+list_cmp! { list_lt: Lt; list_le: Le; list_eq: Eq; list_ne: Ne; list_gt: Gt; list_ge: Ge; }
+
+/// `list.sort(*, key=None, reverse=False)`: a stable merge sort whose comparisons
+/// may raise. The list is empty while it is sorted, as in CPython, and
+/// "list modified during sort" is reported if Python code changed it.
+fn list_sort(vm: &mut Vm, args: Args) -> PyResult {
+    let [this_v, key, reverse] = args.bind(vm, "sort", ["self", "key", "reverse"], 1, 1)?;
+    if args.pos().len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let reverse = !reverse.is_null() && ops::truthy(vm, reverse)?;
+    sort_list(vm, this_v, key, reverse)?;
+    Ok(vm.none)
+}
+
+pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<()> {
+    let values = std::mem::take(&mut *lobj(l).items.borrow_mut());
+    // Both lists keep their values rooted while Python code runs during the sort.
+    let vals = new_list(vm, values);
+    let keys = if key.is_null() || key == vm.none {
+        vals
+    } else {
+        let kl = new_list(vm, vec![]);
+        let n = lobj(vals).items.borrow().len();
+        for i in 0..n {
+            let v = lobj(vals).items.borrow()[i];
+            match crate::call::call(vm, key, &[v]) {
+                Ok(k) => lobj(kl).items.borrow_mut().push(k),
+                Err(e) => {
+                    *lobj(l).items.borrow_mut() = lobj(vals).items.take();
+                    return Err(e);
+                }
+            }
+        }
+        kl
+    };
+    let n = lobj(vals).items.borrow().len();
+    let mut order: Vec<usize> = (0..n).collect();
+    if reverse {
+        order.reverse();
+    }
+    let r = merge_sort(vm, &mut order, keys, reverse);
+    let vs = lobj(vals).items.borrow().clone();
+    let mut sorted: Vec<Value> = order.iter().map(|&i| vs[i]).collect();
+    if r.is_err() {
+        sorted = vs;
+    } else if reverse {
+        sorted.reverse();
+    }
+    let modified = !lobj(l).items.borrow().is_empty();
+    *lobj(l).items.borrow_mut() = sorted;
+    std::hint::black_box((vals, keys));
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: Value, reverse: bool) -> PyResult<()> {
+    // Reversal keeps stability: sort the reversed order ascending, then reverse.
+    let _ = reverse;
+    let n = order.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut buf = order.to_vec();
+    let mut width = 1;
+    // Insertion-sort small runs first (fewer comparisons for short lists).
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            merge(vm, &order[i..mid], &order[mid..hi], &mut buf[i..hi], keys)?;
+            i += 2 * width;
+        }
+        order.copy_from_slice(&buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn merge(vm: &mut Vm, a: &[usize], b: &[usize], out: &mut [usize], keys: Value) -> PyResult<()> {
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (ka, kb) = {
+            let ks = lobj(keys).items.borrow();
+            (ks[a[i]], ks[b[j]])
+        };
+        // Take from b only when b < a (stability: ties keep a first).
+        if ops::lt(vm, kb, ka)? {
+            out[k] = b[j];
+            j += 1;
+        } else {
+            out[k] = a[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < a.len() {
+        out[k] = a[i];
+        i += 1;
+        k += 1;
+    }
+    while j < b.len() {
+        out[k] = b[j];
+        j += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+fn list_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
+    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
+}
+
+fn list_sizeof(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__sizeof__", 1, 1)?;
+    let cap = this(&args).items.borrow().capacity();
+    Ok(crate::int::from_usize(vm, 40 + 8 * cap))
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_classmethod, add_method, add_static, set_attr_raw};
+    let t = vm.t.list;
+    add_static(vm, t, "__new__", list_new);
+    add_method(vm, t, "__init__", list_init);
+    add_method(vm, t, "__repr__", list_repr);
+    add_method(vm, t, "__len__", list_len);
+    add_method(vm, t, "__getitem__", list_getitem);
+    add_method(vm, t, "__setitem__", list_setitem);
+    add_method(vm, t, "__delitem__", list_delitem);
+    add_method(vm, t, "__contains__", list_contains);
+    add_method(vm, t, "__iter__", list_iter);
+    add_method(vm, t, "__reversed__", list_reversed);
+    add_method(vm, t, "__add__", list_add);
+    add_method(vm, t, "__iadd__", list_iadd);
+    add_method(vm, t, "__mul__", list_mul);
+    add_method(vm, t, "__rmul__", list_mul);
+    add_method(vm, t, "__imul__", list_imul);
+    add_method(vm, t, "__lt__", list_lt);
+    add_method(vm, t, "__le__", list_le);
+    add_method(vm, t, "__eq__", list_eq);
+    add_method(vm, t, "__ne__", list_ne);
+    add_method(vm, t, "__gt__", list_gt);
+    add_method(vm, t, "__ge__", list_ge);
+    add_method(vm, t, "__sizeof__", list_sizeof);
+    add_method(vm, t, "append", list_append);
+    add_method(vm, t, "extend", list_extend);
+    add_method(vm, t, "insert", list_insert);
+    add_method(vm, t, "pop", list_pop);
+    add_method(vm, t, "remove", list_remove);
+    add_method(vm, t, "index", list_index);
+    add_method(vm, t, "count", list_count);
+    add_method(vm, t, "clear", list_clear);
+    add_method(vm, t, "copy", list_copy);
+    add_method(vm, t, "reverse", list_reverse);
+    add_method(vm, t, "sort", list_sort);
+    add_classmethod(vm, t, "__class_getitem__", list_class_getitem);
+    let none = vm.none;
+    set_attr_raw(vm, t, "__hash__", none).unwrap();
+}
+
+/// `search_bounds` where None means "not given" (str/bytes methods' start, end).
+pub fn search_bounds_opt(vm: &mut Vm, a: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let none = vm.none;
+    let given: Vec<Value> = a.iter().copied().take_while(|_| true).collect();
+    match (given.first().copied(), given.get(1).copied()) {
+        (Some(s), Some(e)) if s == none && e == none => Ok((0, len)),
+        (Some(s), Some(e)) if s == none => {
+            let (_, stop) = search_bounds(vm, &[Value::small(0), e], len)?;
+            Ok((0, stop))
+        }
+        (Some(s), Some(e)) if e == none => search_bounds(vm, &[s], len),
+        (Some(s), None) if s == none => Ok((0, len)),
+        _ => search_bounds(vm, a, len),
+    }
+}

@@ -1,0 +1,189 @@
+//! `module` objects (their namespace is the header dict) and `mappingproxy`.
+
+use crate::dict;
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub struct ModuleObj;
+impl Trace for ModuleObj {
+    fn trace(&self, _t: &mut Tracer) {}
+}
+payload!(ModuleObj, "module");
+
+/// A new module named `name` with the standard attributes set.
+pub fn new_module(vm: &mut Vm, name: &str) -> PyResult {
+    let t = vm.t.module;
+    let m = vm.alloc(t, ModuleObj);
+    let d = dict::new_dict(vm);
+    m.header().unwrap().dict.set(d);
+    init_dict(vm, d, name)?;
+    Ok(m)
+}
+
+fn init_dict(vm: &mut Vm, d: Value, name: &str) -> PyResult<()> {
+    let n = crate::str::alloc_str(vm, name);
+    dict::set_item_str(vm, d, "__name__", n)?;
+    let none = vm.none;
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        dict::set_item_str(vm, d, k, none)?;
+    }
+    Ok(())
+}
+
+pub fn module_dict(m: Value) -> Value {
+    m.header().unwrap().dict.get()
+}
+
+/// The module's `__name__` for messages ("?" if unset).
+pub fn module_name(vm: &mut Vm, m: Value) -> String {
+    let d = module_dict(m);
+    match dict::get_item_str(vm, d, "__name__") {
+        Ok(Some(n)) => crate::str::as_str(n).unwrap_or("?").to_string(),
+        _ => "?".to_string(),
+    }
+}
+
+fn module_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let m = vm.alloc(cls, ModuleObj);
+    let d = dict::new_dict(vm);
+    m.header().unwrap().dict.set(d);
+    Ok(m)
+}
+
+fn module_init(vm: &mut Vm, args: Args) -> PyResult {
+    let [m, name, doc] = args.bind(vm, "module", ["self", "name", "doc"], 2, 1)?;
+    let name_s = crate::str_methods::str_arg(vm, name, "module.__init__() argument 'name'")?.to_string();
+    let d = module_dict(m);
+    init_dict(vm, d, &name_s)?;
+    if !doc.is_null() {
+        dict::set_item_str(vm, d, "__doc__", doc)?;
+    }
+    Ok(vm.none)
+}
+
+fn module_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let d = module_dict(a[0]);
+    let name = module_name(vm, a[0]);
+    let file = dict::get_item_str(vm, d, "__file__")?;
+    let s = match file.and_then(crate::str::as_str) {
+        Some(f) => format!("<module '{name}' from '{f}'>"),
+        None => format!("<module '{name}' (built-in)>"),
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+
+/// Module attribute lookup with PEP 562's module-level `__getattr__`.
+fn module_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getattribute__", 2, 2)?;
+    match crate::attr::generic_getattr(vm, a[0], a[1]) {
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.attribute_error) => {
+            let d = module_dict(a[0]);
+            if let Some(g) = dict::get_item_str(vm, d, "__getattr__")? {
+                return crate::call::call(vm, g, &[a[1]]);
+            }
+            Err(e)
+        }
+        r => r,
+    }
+}
+
+fn module_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__dir__", 1, 1)?;
+    let d = module_dict(a[0]);
+    if let Some(f) = dict::get_item_str(vm, d, "__dir__")? {
+        return crate::call::call(vm, f, &[]);
+    }
+    let keys: Vec<Value> = dict::dobj(d).items().into_iter().map(|(k, _)| k).collect();
+    Ok(crate::list::new_list(vm, keys))
+}
+
+fn module_dict_get(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(module_dict(v))
+}
+
+/// A read-only view of a mapping (`type.__dict__`).
+pub struct MappingProxy {
+    pub mapping: Value,
+}
+impl Trace for MappingProxy {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.mapping)
+    }
+}
+payload!(MappingProxy, "mappingproxy");
+
+pub fn new_mappingproxy(vm: &mut Vm, m: Value) -> Value {
+    let t = vm.t.mappingproxy;
+    vm.alloc(t, MappingProxy { mapping: m })
+}
+
+fn mp(args: &Args) -> Value {
+    args.vals[0].downcast::<MappingProxy>().unwrap().mapping
+}
+fn mp_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getitem__", 2, 2)?;
+    crate::ops::getitem(vm, mp(&args), a[1])
+}
+fn mp_len(vm: &mut Vm, args: Args) -> PyResult {
+    let n = crate::ops::len(vm, mp(&args))?;
+    Ok(crate::int::from_usize(vm, n))
+}
+fn mp_iter(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::iter(vm, mp(&args))
+}
+fn mp_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__contains__", 2, 2)?;
+    let r = crate::ops::contains(vm, mp(&args), a[1])?;
+    Ok(vm.bool(r))
+}
+fn mp_forward(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    let m = mp(&args);
+    let f = crate::attr::getattr_str(vm, m, name)?;
+    crate::call::call_args(vm, f, args.shift())
+}
+fn mp_keys(vm: &mut Vm, args: Args) -> PyResult {
+    mp_forward(vm, args, "keys")
+}
+fn mp_values(vm: &mut Vm, args: Args) -> PyResult {
+    mp_forward(vm, args, "values")
+}
+fn mp_items(vm: &mut Vm, args: Args) -> PyResult {
+    mp_forward(vm, args, "items")
+}
+fn mp_get(vm: &mut Vm, args: Args) -> PyResult {
+    mp_forward(vm, args, "get")
+}
+fn mp_copy(vm: &mut Vm, args: Args) -> PyResult {
+    mp_forward(vm, args, "copy")
+}
+fn mp_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let r = crate::ops::repr_string(vm, mp(&args))?;
+    Ok(crate::str::new_str(vm, format!("mappingproxy({r})")))
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_getter, add_method, add_static};
+    let t = vm.t.module;
+    add_static(vm, t, "__new__", module_new);
+    add_method(vm, t, "__init__", module_init);
+    add_method(vm, t, "__repr__", module_repr);
+    add_method(vm, t, "__getattribute__", module_getattribute);
+    add_method(vm, t, "__dir__", module_dir);
+    add_getter(vm, t, "__dict__", module_dict_get);
+    let p = vm.t.mappingproxy;
+    add_method(vm, p, "__getitem__", mp_getitem);
+    add_method(vm, p, "__len__", mp_len);
+    add_method(vm, p, "__iter__", mp_iter);
+    add_method(vm, p, "__contains__", mp_contains);
+    add_method(vm, p, "keys", mp_keys);
+    add_method(vm, p, "values", mp_values);
+    add_method(vm, p, "items", mp_items);
+    add_method(vm, p, "get", mp_get);
+    add_method(vm, p, "copy", mp_copy);
+    add_method(vm, p, "__repr__", mp_repr);
+}

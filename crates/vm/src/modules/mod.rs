@@ -1,0 +1,134 @@
+//! Builtin modules written in Rust, registered by name. `import` consults this
+//! table before `sys.path`. Each module's `init` fills a new module object.
+
+use crate::object::{Args, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub mod gc;
+pub mod math;
+pub mod time;
+pub mod weakref;
+
+pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
+
+const TABLE: &[(&str, ModuleInit)] = &[
+    ("gc", gc::init),
+    ("math", math::init),
+    ("time", time::init),
+    ("_weakref", weakref::init),
+];
+
+pub fn builtin_module(name: &str) -> Option<ModuleInit> {
+    TABLE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+pub fn builtin_names() -> Vec<&'static str> {
+    let mut v: Vec<&str> = TABLE.iter().map(|(n, _)| *n).collect();
+    v.extend(["builtins", "sys"]);
+    v.sort();
+    v
+}
+
+/// Adds native functions to a module.
+pub fn add_functions(vm: &mut Vm, m: Value, fns: &[(&'static str, crate::object::NativeFn)]) -> PyResult<()> {
+    let d = crate::module::module_dict(m);
+    for (n, f) in fns {
+        let v = crate::function::new_native(vm, n, *f, crate::function::NativeKind::Function, m);
+        crate::dict::set_item_str(vm, d, n, v)?;
+    }
+    Ok(())
+}
+
+pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) -> PyResult<()> {
+    let d = crate::module::module_dict(m);
+    crate::dict::set_item_str(vm, d, name, v)
+}
+
+thread_local! {
+    static IO_TYPES: std::cell::Cell<[Value; 3]> = const { std::cell::Cell::new([Value::NULL; 3]) };
+}
+
+/// The type of file objects: TextIOWrapper, BufferedReader or BufferedWriter.
+pub fn io_type(vm: &mut Vm, binary: bool, mode: &str) -> Option<Value> {
+    let [text, reader, writer] = IO_TYPES.with(|c| c.get());
+    let _ = vm;
+    if text.is_null() {
+        return None;
+    }
+    Some(if !binary {
+        text
+    } else if mode.contains('r') && !mode.contains('+') {
+        reader
+    } else {
+        writer
+    })
+}
+
+/// `io.UnsupportedOperation` (an OSError and ValueError subclass).
+pub fn unsupported_operation(vm: &mut Vm) -> Value {
+    vm.t_unsupported_operation
+}
+
+fn ns_init(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos().len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let obj = args.vals[0];
+    for (k, v) in args.kw() {
+        crate::attr::generic_setattr(vm, obj, k, v)?;
+    }
+    Ok(vm.none)
+}
+
+fn ns_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let obj = args.vals[0];
+    let d = crate::func_type::header_dict(vm, obj)?;
+    let mut parts = Vec::new();
+    for (k, v) in crate::dict::dobj(d).items() {
+        parts.push(format!("{}={}", crate::str::as_str(k).unwrap_or("?"), crate::ops::repr_string(vm, v)?));
+    }
+    let name = if vm.type_of(obj) == vm.t.simple_namespace { "namespace".to_string() } else { vm.type_name(obj) };
+    Ok(crate::str::new_str(vm, format!("{name}({})", parts.join(", "))))
+}
+
+fn ns_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    if !crate::typeobj::is_instance(vm, a[1], vm.t.simple_namespace) {
+        return Ok(vm.not_implemented);
+    }
+    let d1 = crate::func_type::header_dict(vm, a[0])?;
+    let d2 = crate::func_type::header_dict(vm, a[1])?;
+    crate::ops::compare(vm, d1, d2, compiler::bytecode::CmpOp::Eq)
+}
+
+fn ns_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let o = crate::object_type::new_instance(vm, cls);
+    Ok(o)
+}
+
+pub fn init(vm: &mut Vm) {
+    use crate::typeobj::{add_method, add_static, new_static_type, tflag};
+    let ns = vm.t.simple_namespace;
+    add_static(vm, ns, "__new__", ns_new);
+    add_method(vm, ns, "__init__", ns_init);
+    add_method(vm, ns, "__repr__", ns_repr);
+    add_method(vm, ns, "__eq__", ns_eq);
+    let dd = crate::object_type::dict_descriptor(vm);
+    crate::typeobj::set_attr_raw(vm, ns, "__dict__", dd).unwrap();
+    let obj = vm.t.object;
+    let text = new_static_type(vm, "TextIOWrapper", obj, tflag::BASETYPE);
+    let reader = new_static_type(vm, "BufferedReader", obj, tflag::BASETYPE);
+    let writer = new_static_type(vm, "BufferedWriter", obj, tflag::BASETYPE);
+    for t in [text, reader, writer] {
+        crate::fileio::init_type(vm, t);
+        let m = vm.intern("_io");
+        crate::typeobj::set_attr_raw(vm, t, "__module__", m).unwrap();
+    }
+    vm.extra_roots.extend([text, reader, writer]);
+    IO_TYPES.with(|c| c.set([text, reader, writer]));
+    let os_error = vm.e.os_error;
+    let uo = new_static_type(vm, "UnsupportedOperation", os_error, tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT);
+    vm.t_unsupported_operation = uo;
+}

@@ -1,0 +1,350 @@
+//! Numeric helpers shared by int, float, complex and the operators: the fast paths
+//! for exact builtin numbers, `__index__` conversion, exact int/float comparison.
+
+use crate::float::{as_f64, FloatObj};
+use crate::int::{self, IntObj};
+use crate::object::{PyErr, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::{BinOp, CmpOp};
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+
+/// A `format` crate error as the Python exception it names.
+pub fn fmt_err(vm: &mut Vm, e: format::Error) -> PyErr {
+    match e.kind {
+        format::ErrorKind::ValueError => vm.value_error(e.msg),
+        format::ErrorKind::OverflowError => vm.overflow_error(e.msg),
+        format::ErrorKind::TypeError => vm.type_error(e.msg),
+    }
+}
+
+fn is_exact_num(vm: &Vm, v: Value) -> bool {
+    if v.is_small_int() {
+        return true;
+    }
+    let t = vm.type_of(v);
+    t == vm.t.int || t == vm.t.float
+}
+
+/// `a OP b` for exact ints and floats without special-method dispatch; None when
+/// the operands are not both exact builtin numbers.
+#[inline]
+pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Subtract => x.checked_sub(y),
+            BinOp::Multiply => x.checked_mul(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            _ => None,
+        };
+        if let Some(r) = r.and_then(Value::try_small) {
+            return Ok(Some(r));
+        }
+        return int::binary(vm, a, b, op);
+    }
+    if !is_exact_num(vm, a) || !is_exact_num(vm, b) {
+        return Ok(None);
+    }
+    if a.is::<FloatObj>() || b.is::<FloatObj>() {
+        if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+            let r = match op {
+                BinOp::Add => x + y,
+                BinOp::Subtract => x - y,
+                BinOp::Multiply => x * y,
+                BinOp::TrueDivide if y != 0.0 => x / y,
+                _ => return crate::float::binary(vm, a, b, op),
+            };
+            return Ok(Some(crate::float::new_float(vm, r)));
+        }
+        return crate::float::binary(vm, a, b, op);
+    }
+    if op == BinOp::Power {
+        return Ok(None);
+    }
+    int::binary(vm, a, b, op)
+}
+
+/// `a CMP b` for small ints and exact floats.
+#[inline]
+pub fn fast_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(crate::ops::cmp_ord(x.cmp(&y), op));
+    }
+    if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        });
+    }
+    None
+}
+
+/// `-v`, `+v`, `~v` for exact numbers.
+pub fn fast_unary(vm: &mut Vm, v: Value, sym: &str) -> PyResult<Option<Value>> {
+    if v.is_small_int() {
+        return int::unary(vm, v, sym);
+    }
+    if vm.type_of(v) == vm.t.float {
+        let x = crate::float::value(v);
+        return Ok(match sym {
+            "-" => Some(crate::float::new_float(vm, -x)),
+            "+" => Some(v),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+/// Exact comparison of two real numbers (ints and floats, any mix); None if either
+/// is not one. NaN compares as unordered (the callers handle it first).
+pub fn compare_numbers(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Ordering>> {
+    let fa = as_f64(a);
+    let fb = as_f64(b);
+    let ia = if fa.is_none() { int::to_bigint(vm, a) } else { None };
+    let ib = if fb.is_none() { int::to_bigint(vm, b) } else { None };
+    Ok(match (fa, fb, ia, ib) {
+        (Some(x), Some(y), _, _) => x.partial_cmp(&y),
+        (None, None, Some(x), Some(y)) => Some(x.cmp(&y)),
+        (Some(x), None, _, Some(y)) => cmp_float_int(x, &y),
+        (None, Some(y), Some(x), _) => cmp_float_int(y, &x).map(Ordering::reverse),
+        _ => None,
+    })
+}
+
+fn cmp_float_int(x: f64, i: &BigInt) -> Option<Ordering> {
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+    }
+    let fl = x.floor();
+    let bi = f64_to_bigint(fl);
+    Some(match bi.cmp(i) {
+        Ordering::Equal if x > fl => Ordering::Greater,
+        o => o,
+    })
+}
+
+/// The exact integer value of a finite, integral float.
+pub fn f64_to_bigint(x: f64) -> BigInt {
+    if x.abs() < 9.0e18 {
+        return BigInt::from(x as i64);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let m = BigInt::from(mant);
+    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// `float.as_integer_ratio()` of a finite float.
+pub fn f64_ratio(x: f64) -> (BigInt, BigInt) {
+    if x == 0.0 {
+        return (BigInt::zero(), BigInt::from(1));
+    }
+    let bits = x.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
+    let (mant, exp) = if raw_exp == 0 {
+        (bits & ((1 << 52) - 1), -1074)
+    } else {
+        ((bits & ((1 << 52) - 1)) | (1 << 52), raw_exp - 1075)
+    };
+    let tz = mant.trailing_zeros() as i64;
+    let mant = mant >> tz;
+    let exp = exp + tz;
+    let mut n = BigInt::from(mant);
+    if x < 0.0 {
+        n = -n;
+    }
+    if exp >= 0 {
+        (n << exp as usize, BigInt::from(1))
+    } else {
+        (n, BigInt::from(1) << (-exp) as usize)
+    }
+}
+
+pub fn bigint_to_f64(vm: &mut Vm, b: &BigInt) -> PyResult<f64> {
+    if let Some(i) = b.to_i64() {
+        if i.unsigned_abs() < (1 << 53) {
+            return Ok(i as f64);
+        }
+    }
+    format::parse::int_to_float(b).map_err(|e| fmt_err(vm, e))
+}
+
+/// `x / y` for big ints, correctly rounded (None on overflow).
+pub fn big_ratio_to_f64(x: &BigInt, y: &BigInt) -> Option<f64> {
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    if a.is_zero() {
+        return Some(if neg { -0.0 } else { 0.0 });
+    }
+    // Scale so the quotient has 55 significant bits, then round once.
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (n, d) = if shift >= 0 { (a.clone(), &b << shift as usize) } else { (&a << (-shift) as usize, b.clone()) };
+    let (q, r) = (&n / &d, &n % &d);
+    let mut q = q.to_u64()?;
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let f = ldexp(q as f64, shift);
+    if f.is_infinite() {
+        return None;
+    }
+    Some(if neg { -f } else { f })
+}
+
+fn ldexp(x: f64, e: i64) -> f64 {
+    let mut x = x;
+    let mut e = e;
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
+}
+
+/// Does `v` support `__index__`?
+pub fn has_index(vm: &mut Vm, v: Value) -> bool {
+    if int::is_int(vm, v) {
+        return true;
+    }
+    let t = vm.type_of(v);
+    crate::typeobj::lookup_str(vm, t, "__index__").is_some()
+}
+
+/// `operator.index(v)` as a BigInt.
+pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    if let Some(b) = int::to_bigint(vm, v) {
+        return Ok(b);
+    }
+    match crate::call::call_special(vm, v, "__index__", &[])? {
+        Some(r) => match int::to_bigint(vm, r) {
+            Some(b) => Ok(b),
+            None => Err({ let __arg = format!("__index__ returned non-int (type {})", vm.type_name(r)); vm.type_error(__arg) }),
+        },
+        None => Err({ let __arg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)); vm.type_error(__arg) }),
+    }
+}
+
+/// `operator.index(v)` as an exact int value.
+pub fn index(vm: &mut Vm, v: Value) -> PyResult {
+    if v.is_small_int() {
+        return Ok(v);
+    }
+    let b = index_bigint(vm, v)?;
+    Ok(int::from_bigint(vm, b))
+}
+
+/// `__index__` as i64; OverflowError "Python int too large to convert to C ssize_t".
+pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small() {
+        return Ok(i);
+    }
+    let b = index_bigint(vm, v)?;
+    b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// Like `index_i64` but clamped to the i64 range (slice indices).
+pub fn index_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small() {
+        return Ok(i);
+    }
+    let b = index_bigint(vm, v)?;
+    Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
+}
+
+/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str/bytes parse.
+pub fn to_int(vm: &mut Vm, x: Value) -> PyResult {
+    if x.is_small_int() {
+        return Ok(x);
+    }
+    if x.is::<IntObj>() {
+        return int::exact_int(vm, x);
+    }
+    if let Some(f) = as_f64(x) {
+        return crate::float::float_to_int(vm, f);
+    }
+    if let Some(s) = crate::str::as_str(x) {
+        let r = format::parse::parse_int_limited(s, 10, vm.int_max_str_digits).map_err(|e| fmt_err(vm, e))?;
+        return Ok(int::from_bigint(vm, r));
+    }
+    if let Some(b) = crate::bytes::as_bytes_opt(x) {
+        let s = String::from_utf8_lossy(&b).into_owned();
+        let r = format::parse::parse_int_limited(&s, 10, vm.int_max_str_digits).map_err(|_| {
+            vm.value_error(format!("invalid literal for int() with base 10: {}", format::repr::bytes_repr(&b)))
+        })?;
+        return Ok(int::from_bigint(vm, r));
+    }
+    for name in ["__int__", "__index__"] {
+        if let Some(r) = crate::call::call_special(vm, x, name, &[])? {
+            if !int::is_int(vm, r) {
+                return Err({ let __arg = format!("{name} returned non-int (type {})", vm.type_name(r)); vm.type_error(__arg) });
+            }
+            return int::exact_int(vm, r);
+        }
+    }
+    if let Some(r) = crate::call::call_special(vm, x, "__trunc__", &[])? {
+        if int::is_int(vm, r) {
+            return int::exact_int(vm, r);
+        }
+        return index(vm, r).map_err(|_| { let __arg = format!("__trunc__ returned non-Integral (type {})", vm.type_name(r)); vm.type_error(__arg) });
+    }
+    Err({ let __arg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x)); vm.type_error(__arg) })
+}
+
+/// `round(x, ndigits)` for floats: correctly rounded half-even via the decimal
+/// string, as CPython's `double_round`.
+pub fn round_f64(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if ndigits > 323 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0f64.copysign(x);
+    }
+    let s = format!("{:.*e}", 17, x);
+    let _ = s;
+    let formatted = if ndigits >= 0 {
+        format!("{:.*}", ndigits as usize, x)
+    } else {
+        let p = 10f64.powi((-ndigits) as i32);
+        let y = x / p;
+        let r = y.round_ties_even();
+        if (y - y.trunc()).abs() == 0.5 {
+            return r * p;
+        }
+        return (y.round()) * p;
+    };
+    formatted.parse::<f64>().unwrap_or(x)
+}
+
+/// Sign of a BigInt as -1, 0, 1.
+pub fn sign(b: &BigInt) -> i32 {
+    match b.sign() {
+        Sign::Minus => -1,
+        Sign::NoSign => 0,
+        Sign::Plus => 1,
+    }
+}

@@ -1,0 +1,277 @@
+//! `object`: the root type's methods (generic attribute access, default repr,
+//! identity equality and hashing, `__init_subclass__`, `__class__` assignment).
+
+use crate::function::InstanceObj;
+use crate::object::{Args, PyResult};
+use crate::typeobj::{self, tflag};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::RefCell;
+
+/// A new instance of a class whose layout is plain `object`.
+pub fn new_instance(vm: &mut Vm, cls: Value) -> Value {
+    let n = typeobj::tobj(cls).slot_count.get();
+    let obj = vm.alloc(cls, InstanceObj { slots: RefCell::new(vec![Value::NULL; n].into_boxed_slice()) });
+    if typeobj::lookup_str(vm, cls, "__del__").is_some() {
+        obj.header().unwrap().set(crate::gc::flag::HAS_DEL);
+    }
+    obj
+}
+
+fn excess_args(vm: &mut Vm, args: &Args) -> bool {
+    let _ = vm;
+    args.vals.len() > 1
+}
+
+fn object_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    if !typeobj::is_type(cls) {
+        return Err({ let __arg = format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls)); vm.type_error(__arg) });
+    }
+    if excess_args(vm, &args) {
+        let new_overridden = typeobj::lookup_str(vm, cls, "__new__") != typeobj::lookup_str(vm, vm.t.object, "__new__");
+        let init_overridden = typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, vm.t.object, "__init__");
+        if new_overridden || !init_overridden {
+            return Err(vm.type_error(format!("{}() takes no arguments", typeobj::type_name(cls))));
+        }
+    }
+    if typeobj::has_flag(cls, tflag::ABSTRACT) {
+        return Err(abstract_error(vm, cls));
+    }
+    if typeobj::tobj(cls).solid_base.get() != vm.t.object {
+        let sb = typeobj::tobj(cls).solid_base.get();
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            typeobj::type_name(cls),
+            typeobj::type_name(sb)
+        )));
+    }
+    Ok(new_instance(vm, cls))
+}
+
+fn abstract_error(vm: &mut Vm, cls: Value) -> crate::object::PyErr {
+    let d = typeobj::tobj(cls).dict;
+    let names = crate::dict::get_item_str(vm, d, "__abstractmethods__").ok().flatten();
+    let mut ns: Vec<String> = match names {
+        Some(n) => crate::set::elements(n).iter().filter_map(|v| crate::str::as_str(*v).map(str::to_string)).collect(),
+        None => vec![],
+    };
+    ns.sort();
+    let quoted: Vec<String> = ns.iter().map(|n| format!("'{n}'")).collect();
+    vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        typeobj::type_name(cls),
+        if ns.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    ))
+}
+
+fn object_init(vm: &mut Vm, args: Args) -> PyResult {
+    let obj = args.vals[0];
+    if args.vals.len() > 1 {
+        let cls = vm.type_of(obj);
+        let init_overridden = typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, vm.t.object, "__init__");
+        let new_overridden = typeobj::lookup_str(vm, cls, "__new__") != typeobj::lookup_str(vm, vm.t.object, "__new__");
+        if init_overridden || !new_overridden {
+            return Err(vm.type_error(if init_overridden {
+                "object.__init__() takes exactly one argument (the instance to initialize)".to_string()
+            } else {
+                format!("{}() takes no arguments", typeobj::type_name(cls))
+            }));
+        }
+    }
+    Ok(vm.none)
+}
+
+/// `object.__repr__`: `<module.Qualname object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: Value) -> String {
+    let ty = vm.type_of(v);
+    let q = typeobj::tobj(ty).qualname.borrow().clone();
+    let m = typeobj::lookup_str(vm, ty, "__module__").and_then(|m| crate::str::as_str(m).map(str::to_string));
+    match m {
+        Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", v.id()),
+        _ => format!("<{q} object at {:#x}>", v.id()),
+    }
+}
+
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let s = default_repr(vm, a[0]);
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn object_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    crate::ops::repr(vm, a[0])
+}
+
+fn object_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    Ok(if a[0] == a[1] { vm.true_ } else { vm.not_implemented })
+}
+
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ne__", 2, 2)?;
+    let ty = vm.type_of(a[0]);
+    let eq = typeobj::lookup_str(vm, ty, "__eq__").expect("object.__eq__");
+    let r = crate::call::call_method_descr(vm, eq, a[0], Args::new(&a[1..2]))?;
+    if r == vm.not_implemented {
+        return Ok(r);
+    }
+    let b = crate::ops::truthy(vm, r)?;
+    Ok(vm.bool(!b))
+}
+
+fn object_not_implemented(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented)
+}
+
+fn object_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__hash__", 1, 1)?;
+    Ok(crate::int::from_i64(vm, crate::hash::hash_pointer(a[0])))
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getattribute__", 2, 2)?;
+    if crate::str::as_str(a[1]).is_none() {
+        return Err({ let __arg = format!("attribute name must be string, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
+    }
+    let n = vm.intern_value(a[1]);
+    crate::attr::generic_getattr(vm, a[0], n)
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__setattr__", 3, 3)?;
+    crate::attr::generic_setattr(vm, a[0], a[1], a[2])?;
+    Ok(vm.none)
+}
+
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delattr__", 2, 2)?;
+    crate::attr::generic_setattr(vm, a[0], a[1], Value::NULL)?;
+    Ok(vm.none)
+}
+
+fn object_format(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__format__", 2, 2)?;
+    let spec = crate::str_methods::str_arg(vm, a[1], "format() argument 2")?;
+    if !spec.is_empty() {
+        return Err({ let __arg = format!("unsupported format string passed to {}.__format__", vm.type_name(a[0])); vm.type_error(__arg) });
+    }
+    crate::ops::str(vm, a[0])
+}
+
+fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__dir__", 1, 1)?;
+    let names = crate::set::new_set(vm);
+    if let Some(h) = a[0].header() {
+        let d = h.dict.get();
+        if !d.is_null() {
+            crate::set::update(vm, names, d)?;
+        }
+    }
+    let cls = vm.type_of(a[0]);
+    let mro = typeobj::tobj(cls).mro.borrow().clone();
+    for t in mro {
+        crate::set::update(vm, names, typeobj::tobj(t).dict)?;
+    }
+    crate::list::from_iterable(vm, names)
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
+    if args.has_kw() {
+        return Err(vm.type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            typeobj::type_name(args.vals[0])
+        )));
+    }
+    Ok(vm.none)
+}
+
+fn object_subclasshook(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented)
+}
+
+fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__sizeof__", 1, 1)?;
+    let size = a[0].header().map(|h| h.kind().size).unwrap_or(28);
+    Ok(crate::int::from_usize(vm, size))
+}
+
+fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce_ex__", 2, 2)?;
+    let copyreg = crate::import::import_simple(vm, "copyreg")?;
+    let f = crate::attr::getattr_str(vm, copyreg, "__reduce_ex__")?;
+    crate::call::call(vm, f, &[a[0], a[1]])
+}
+
+fn get_class(vm: &mut Vm, v: Value) -> PyResult {
+    Ok(vm.type_of(v))
+}
+
+fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
+    if !typeobj::is_type(cls) {
+        return Err({ let __arg = format!("__class__ must be set to a class, not '{}' object", vm.type_name(cls)); vm.type_error(__arg) });
+    }
+    let old = vm.type_of(v);
+    let compatible = v.is::<InstanceObj>()
+        && typeobj::has_flag(cls, tflag::HEAPTYPE)
+        && typeobj::has_flag(old, tflag::HEAPTYPE)
+        && typeobj::tobj(cls).solid_base.get() == typeobj::tobj(old).solid_base.get()
+        && typeobj::tobj(cls).slot_count.get() == typeobj::tobj(old).slot_count.get();
+    if !compatible {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            typeobj::type_name(cls),
+            typeobj::type_name(old)
+        )));
+    }
+    v.header().unwrap().ty.set(cls);
+    Ok(())
+}
+
+fn get_dict(vm: &mut Vm, v: Value) -> PyResult {
+    let ty = vm.type_of(v);
+    if !typeobj::has_flag(ty, tflag::HAS_DICT) {
+        return Err({ let __arg = format!("'{}' object has no attribute '__dict__'", vm.type_name(v)); vm.attribute_error(__arg) });
+    }
+    crate::func_type::header_dict(vm, v)
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_classmethod, add_getset, add_method, add_static};
+    let t = vm.t.object;
+    add_static(vm, t, "__new__", object_new);
+    add_method(vm, t, "__init__", object_init);
+    add_method(vm, t, "__repr__", object_repr);
+    add_method(vm, t, "__str__", object_str);
+    add_method(vm, t, "__eq__", object_eq);
+    add_method(vm, t, "__ne__", object_ne);
+    for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        add_method(vm, t, n, object_not_implemented);
+    }
+    add_method(vm, t, "__hash__", object_hash);
+    add_method(vm, t, "__getattribute__", object_getattribute);
+    add_method(vm, t, "__setattr__", object_setattr);
+    add_method(vm, t, "__delattr__", object_delattr);
+    add_method(vm, t, "__format__", object_format);
+    add_method(vm, t, "__dir__", object_dir);
+    add_method(vm, t, "__sizeof__", object_sizeof);
+    add_method(vm, t, "__reduce_ex__", object_reduce_ex);
+    add_classmethod(vm, t, "__init_subclass__", object_init_subclass);
+    add_classmethod(vm, t, "__subclasshook__", object_subclasshook);
+    add_getset(vm, t, "__class__", get_class, set_class);
+    let d = typeobj::tobj(t).dict;
+    let ga = vm.intern("__getattribute__");
+    vm.t.object_getattribute = crate::dict::get_str(d, ga).unwrap();
+    let sa = vm.intern("__setattr__");
+    vm.t.object_setattr = crate::dict::get_str(d, sa).unwrap();
+    let da = vm.intern("__delattr__");
+    vm.t.object_delattr = crate::dict::get_str(d, da).unwrap();
+    let _ = get_dict;
+}
+
+/// Installs `__dict__` on classes whose instances have one (class creation).
+pub fn dict_descriptor(vm: &mut Vm) -> Value {
+    crate::function::new_getset(vm, "__dict__", vm.t.object, get_dict, Some(crate::func_type::set_header_dict))
+}

@@ -1,0 +1,159 @@
+//! The runtime side of `match` statements (CPython 3.11's MATCH_* opcodes).
+
+use crate::dict;
+use crate::object::{Args, PyResult};
+use crate::typeobj;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn abc_registered(vm: &mut Vm, v: Value, abc_name: &str) -> bool {
+    // collections.abc registration, when the module is loaded.
+    let mods = vm.modules;
+    let Ok(Some(abc)) = dict::get_item_str(vm, mods, "collections.abc") else { return false };
+    let Ok(cls) = crate::attr::getattr_str(vm, abc, abc_name) else { return false };
+    crate::builtins::isinstance(vm, v, cls).unwrap_or(false)
+}
+
+/// `MatchMapping`: dict and mapping types (`collections.abc.Mapping`).
+pub fn is_mapping(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<dict::DictObj>() || v.is::<crate::module::MappingProxy>() {
+        return true;
+    }
+    if v.is::<crate::list::ListObj>() || v.is::<crate::tuple::TupleObj>() || v.is::<crate::str::StrObj>() {
+        return false;
+    }
+    abc_registered(vm, v, "Mapping")
+}
+
+/// `MatchSequence`: list, tuple, range and sequence types, but not str/bytes.
+pub fn is_sequence(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<crate::str::StrObj>() || v.is::<crate::bytes::BytesObj>() || v.is::<crate::bytes::ByteArrayObj>() || v.is::<dict::DictObj>() {
+        return false;
+    }
+    if v.is::<crate::list::ListObj>() || v.is::<crate::tuple::TupleObj>() || v.is::<crate::range::RangeObj>() {
+        return true;
+    }
+    if v.is::<crate::function::InstanceObj>() || typeobj::has_flag(vm.type_of(v), typeobj::tflag::HEAPTYPE) {
+        return abc_registered(vm, v, "Sequence");
+    }
+    false
+}
+
+/// `MatchKeys`: the values for `keys` in `subject`, or None if one is missing.
+pub fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult {
+    let ks = crate::tuple::items(keys).to_vec();
+    if ks.is_empty() {
+        return Ok(vm.empty_tuple);
+    }
+    let get = crate::attr::getattr_str(vm, subject, "get")?;
+    let dummy = crate::object_type::new_instance(vm, vm.t.object);
+    let out = crate::list::new_list(vm, vec![]);
+    let seen = crate::set::new_set(vm);
+    for k in ks {
+        if crate::set::contains(vm, seen, k)? {
+            let r = crate::ops::repr_string(vm, k)?;
+            return Err(vm.value_error(format!("mapping pattern checks duplicate key ({r})")));
+        }
+        crate::set::add(vm, seen, k)?;
+        let v = crate::call::call(vm, get, &[k, dummy])?;
+        if v == dummy {
+            return Ok(vm.none);
+        }
+        crate::list::lobj(out).items.borrow_mut().push(v);
+    }
+    Ok(crate::list::list_to_tuple(vm, out))
+}
+
+/// `MatchClass`: the attributes for a class pattern, or None if it fails.
+pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, names: Value, npos: usize) -> PyResult {
+    if !typeobj::is_type(cls) {
+        return Err(vm.type_error("called match pattern must be a class"));
+    }
+    if !crate::builtins::isinstance(vm, subject, cls)? {
+        return Ok(vm.none);
+    }
+    let out = crate::list::new_list(vm, vec![]);
+    let seen = crate::list::new_list(vm, vec![]);
+    let mut push = |vm: &mut Vm, name: Value| -> PyResult<bool> {
+        if crate::list::lobj(seen).items.borrow().contains(&name) || {
+            let l = crate::list::lobj(seen).items.borrow().clone();
+            let mut dup = false;
+            for x in l {
+                if crate::ops::eq(vm, x, name)? {
+                    dup = true;
+                }
+            }
+            dup
+        } {
+            let n = crate::str::as_str(name).unwrap_or("?");
+            return Err(vm.type_error(format!("{}() got multiple sub-patterns for attribute '{n}'", typeobj::type_name(cls))));
+        }
+        crate::list::lobj(seen).items.borrow_mut().push(name);
+        let n = vm.intern_value(name);
+        match crate::attr::getattr_opt(vm, subject, n)? {
+            Some(v) => {
+                crate::list::lobj(out).items.borrow_mut().push(v);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    };
+    if npos > 0 {
+        let self_match = [vm.t.bool, vm.t.bytearray, vm.t.bytes, vm.t.dict, vm.t.float, vm.t.frozenset, vm.t.int, vm.t.list, vm.t.set, vm.t.str, vm.t.tuple]
+            .iter()
+            .any(|t| typeobj::is_subtype(cls, *t));
+        let ma = { let __n = vm.intern("__match_args__"); crate::attr::getattr_opt(vm, cls, __n) }?;
+        match ma {
+            Some(ma) => {
+                if !crate::tuple::is_tuple(ma) {
+                    return Err({ let __arg = format!("{}.__match_args__ must be a tuple (got {})", typeobj::type_name(cls), vm.type_name(ma)); vm.type_error(__arg) });
+                }
+                let items = crate::tuple::items(ma).to_vec();
+                if npos > items.len() {
+                    return Err(vm.type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({npos} given)",
+                        typeobj::type_name(cls),
+                        items.len(),
+                        if items.len() == 1 { "" } else { "s" }
+                    )));
+                }
+                for name in &items[..npos] {
+                    if crate::str::as_str(*name).is_none() {
+                        return Err({ let __arg = format!("__match_args__ elements must be strings (got {})", vm.type_name(*name)); vm.type_error(__arg) });
+                    }
+                    if !push(vm, *name)? {
+                        return Ok(vm.none);
+                    }
+                }
+            }
+            None if self_match => {
+                if npos > 1 {
+                    return Err(vm.type_error(format!("{}() accepts 1 positional sub-pattern ({npos} given)", typeobj::type_name(cls))));
+                }
+                crate::list::lobj(out).items.borrow_mut().push(subject);
+            }
+            None => {
+                return Err(vm.type_error(format!("{}() accepts 0 positional sub-patterns ({npos} given)", typeobj::type_name(cls))));
+            }
+        }
+    }
+    for name in crate::tuple::items(names).to_vec() {
+        if !push(vm, name)? {
+            return Ok(vm.none);
+        }
+    }
+    Ok(crate::list::list_to_tuple(vm, out))
+}
+
+/// `CopyDictWithoutKeys`: `{**rest}` of a mapping pattern.
+pub fn copy_dict_without_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult {
+    let d = dict::new_dict(vm);
+    crate::dict_methods::update_from(vm, d, subject)?;
+    for k in crate::tuple::items(keys).to_vec() {
+        dict::pop_item(vm, d, k)?;
+    }
+    Ok(d)
+}
+
+#[allow(dead_code)]
+fn unused(_: Args) {}

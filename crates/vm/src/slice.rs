@@ -1,0 +1,136 @@
+//! `slice` objects and the index arithmetic of `slice.indices`.
+
+use crate::gc::{Trace, Tracer};
+use crate::object::{Args, PyResult};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+impl Trace for SliceObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.start);
+        t.value(self.stop);
+        t.value(self.step);
+    }
+}
+payload!(SliceObj, "slice");
+
+pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
+    let t = vm.t.slice;
+    vm.alloc(t, SliceObj { start, stop, step })
+}
+
+/// `slice.indices(len)` plus the number of selected items: (start, stop, step, count).
+pub fn indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let none = vm.none;
+    let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
+        if v == none {
+            return Ok(None);
+        }
+        if !crate::number::has_index(vm, v) {
+            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        crate::number::index_clamped(vm, v).map(Some)
+    };
+    let step = conv(vm, s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(i) if i < 0 => (i.saturating_add(len)).max(lower),
+            Some(i) => i.min(upper),
+        }
+    };
+    let start = clamp(conv(vm, s.start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(conv(vm, s.stop)?, if step < 0 { lower } else { upper });
+    let count = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+fn sobj(v: Value) -> &'static SliceObj {
+    v.downcast::<SliceObj>().expect("slice")
+}
+
+fn slice_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.shift().exact(vm, "slice", 1, 3)?;
+    let none = vm.none;
+    let (start, stop, step) = match a.len() {
+        1 => (none, a[0], none),
+        2 => (a[0], a[1], none),
+        _ => (a[0], a[1], a[2]),
+    };
+    Ok(new_slice(vm, start, stop, step))
+}
+
+fn slice_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let s = sobj(a[0]);
+    let r = format!(
+        "slice({}, {}, {})",
+        crate::ops::repr_string(vm, s.start)?,
+        crate::ops::repr_string(vm, s.stop)?,
+        crate::ops::repr_string(vm, s.step)?
+    );
+    Ok(crate::str::new_str(vm, r))
+}
+
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "indices", 2, 2)?;
+    let n = crate::number::index_i64(vm, a[1])?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = indices(vm, sobj(a[0]), n as usize)?;
+    let v = vec![Value::small(start), Value::small(stop), Value::small(step)];
+    Ok(crate::tuple::new_tuple(vm, v))
+}
+
+fn slice_eq(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__eq__", 2, 2)?;
+    let Some(y) = a[1].downcast::<SliceObj>() else { return Ok(vm.not_implemented) };
+    let x = sobj(a[0]);
+    let t1 = crate::tuple::new_tuple(vm, vec![x.start, x.stop, x.step]);
+    let t2 = crate::tuple::new_tuple(vm, vec![y.start, y.stop, y.step]);
+    let r = crate::ops::eq(vm, t1, t2)?;
+    Ok(vm.bool(r))
+}
+
+fn get_start(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(sobj(v).start)
+}
+fn get_stop(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(sobj(v).stop)
+}
+fn get_step(_vm: &mut Vm, v: Value) -> PyResult {
+    Ok(sobj(v).step)
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_getter, add_method, add_static, set_attr_raw};
+    let t = vm.t.slice;
+    add_static(vm, t, "__new__", slice_new);
+    add_method(vm, t, "__repr__", slice_repr);
+    add_method(vm, t, "__eq__", slice_eq);
+    add_method(vm, t, "indices", slice_indices);
+    add_getter(vm, t, "start", get_start);
+    add_getter(vm, t, "stop", get_stop);
+    add_getter(vm, t, "step", get_step);
+    let none = vm.none;
+    set_attr_raw(vm, t, "__hash__", none).unwrap();
+    crate::range::init_type(vm);
+}

@@ -1,0 +1,552 @@
+//! The methods of `str` (the representation is in `str.rs`; the Unicode rules
+//! come from the `format` crate).
+
+use crate::object::{Args, PyResult};
+use crate::ops;
+use crate::str::{as_str, new_str, StrObj};
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::bytecode::CmpOp;
+
+/// The text of `args.vals[0]` (the receiver of a str method).
+pub fn recv(args: &Args) -> &'static str {
+    as_str(args.vals[0]).expect("str receiver")
+}
+
+/// The text of a str argument, or TypeError "<what> must be str, not X".
+pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
+    match as_str(v) {
+        Some(s) => Ok(s),
+        None => Err({ let __arg = format!("{what} must be str, not {}", vm.type_name(v)); vm.type_error(__arg) }),
+    }
+}
+
+fn str_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
+    let [obj, encoding, errors] = args.shift().bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
+    let s = if obj.is_null() {
+        vm.empty_str
+    } else if encoding.is_null() && errors.is_null() {
+        ops::str(vm, obj)?
+    } else {
+        crate::bytes::decode_value(vm, obj, encoding, errors)?
+    };
+    if cls == vm.t.str {
+        return Ok(s);
+    }
+    let text = as_str(s).unwrap().to_string();
+    Ok(vm.alloc(cls, StrObj::from_string(text)))
+}
+
+fn str_repr(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__repr__", 1, 1)?;
+    let r = format::repr::str_repr(recv(&args));
+    Ok(new_str(vm, r))
+}
+
+fn str_str(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__str__", 1, 1)?;
+    if vm.type_of(a[0]) == vm.t.str {
+        return Ok(a[0]);
+    }
+    Ok(new_str(vm, recv(&args).to_string()))
+}
+
+fn str_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__hash__", 1, 1)?;
+    let h = a[0].downcast::<StrObj>().unwrap().hash();
+    Ok(crate::int::from_i64(vm, h))
+}
+
+fn str_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
+    let a = args.exact(vm, "cmp", 2, 2)?;
+    let Some(y) = as_str(a[1]) else { return Ok(vm.not_implemented) };
+    Ok(vm.bool(ops::cmp_ord(recv(&args).cmp(y), op)))
+}
+macro_rules! str_cmp {
+    ($($fname:ident: $op:ident;)*) => {
+        $( fn $fname(vm: &mut Vm, args: Args) -> PyResult { str_richcmp(vm, args, CmpOp::$op) } )*
+    };
+}
+str_cmp! { str_lt: Lt; str_le: Le; str_eq: Eq; str_ne: Ne; str_gt: Gt; str_ge: Ge; }
+
+fn str_len(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__len__", 1, 1)?;
+    Ok(crate::int::from_usize(vm, a[0].downcast::<StrObj>().unwrap().len()))
+}
+
+fn str_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getitem__", 2, 2)?;
+    let so = a[0].downcast::<StrObj>().unwrap();
+    if let Some(sl) = a[1].downcast::<crate::slice::SliceObj>() {
+        let (start, stop, step, n) = crate::slice::indices(vm, sl, so.len())?;
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            let sub = so.slice(start as usize, stop).to_string();
+            return Ok(new_str(vm, sub));
+        }
+        let chars: Vec<char> = so.as_str().chars().collect();
+        let s: String = (0..n).map(|i| chars[(start + i as i64 * step) as usize]).collect();
+        return Ok(new_str(vm, s));
+    }
+    if !crate::number::has_index(vm, a[1]) {
+        return Err({ let __arg = format!("string indices must be integers, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
+    }
+    let i = crate::list::seq_index(vm, a[1], so.len(), "string")?;
+    Ok(crate::str::char_str(vm, so.char_at(i)))
+}
+
+fn str_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__contains__", 2, 2)?;
+    let Some(sub) = as_str(a[1]) else {
+        return Err({ let __arg = format!("'in <string>' requires string as left operand, not {}", vm.type_name(a[1])); vm.type_error(__arg) });
+    };
+    Ok(vm.bool(recv(&args).contains(sub)))
+}
+
+fn str_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iter__", 1, 1)?;
+    Ok(crate::iter::new_str_iter(vm, a[0]))
+}
+
+fn str_add(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__add__", 2, 2)?;
+    let Some(y) = as_str(a[1]) else { return Ok(vm.not_implemented) };
+    let mut s = String::with_capacity(recv(&args).len() + y.len());
+    s.push_str(recv(&args));
+    s.push_str(y);
+    Ok(new_str(vm, s))
+}
+
+fn str_mul(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__mul__", 2, 2)?;
+    let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
+    let s = recv(&args);
+    if s.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
+        return Err(vm.overflow_error("repeated string is too long"));
+    }
+    Ok(new_str(vm, s.repeat(n)))
+}
+
+fn str_format_spec(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__format__", 2, 2)?;
+    let spec = str_arg(vm, a[1], "format() argument 2")?;
+    if spec.is_empty() {
+        return ops::str(vm, a[0]);
+    }
+    let tn = vm.type_name(a[0]);
+    let r = format::spec::format_str_spec(recv(&args), spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
+    Ok(new_str(vm, r))
+}
+
+fn str_join(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "join", 2, 2)?;
+    let l = crate::list::from_iterable(vm, a[1])?;
+    let items = crate::list::lobj(l).items.borrow().clone();
+    let sep = recv(&args);
+    let mut out = String::new();
+    for (i, v) in items.iter().enumerate() {
+        let Some(s) = as_str(*v) else {
+            return Err({ let __arg = format!("sequence item {i}: expected str instance, {} found", vm.type_name(*v)); vm.type_error(__arg) });
+        };
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s);
+    }
+    std::hint::black_box(l);
+    Ok(new_str(vm, out))
+}
+
+fn maxsplit_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_null() {
+        Ok(-1)
+    } else {
+        crate::number::index_i64(vm, v)
+    }
+}
+
+fn strs_to_list(vm: &mut Vm, parts: Vec<String>) -> Value {
+    let l = crate::list::new_list(vm, vec![]);
+    for p in parts {
+        let v = new_str(vm, p);
+        crate::list::lobj(l).items.borrow_mut().push(v);
+    }
+    l
+}
+
+fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
+    let [_, sep, maxsplit] = args.bind(vm, if right { "rsplit" } else { "split" }, ["self", "sep", "maxsplit"], 1, 1)?;
+    let s = recv(&args);
+    let max = maxsplit_arg(vm, maxsplit)?;
+    let parts: Vec<String> = if sep.is_null() || sep == vm.none {
+        if right {
+            format::text::rsplit_whitespace(s, max)
+        } else {
+            format::text::split_whitespace(s, max)
+        }
+    } else {
+        let sep = str_arg(vm, sep, "must be str or None, not")?;
+        let r = if right { format::text::rsplit_sep(s, sep, max) } else { format::text::split_sep(s, sep, max) };
+        r.map_err(|e| crate::number::fmt_err(vm, e))?
+    }
+    .into_iter()
+    .map(|x| x.to_string())
+    .collect();
+    Ok(strs_to_list(vm, parts))
+}
+
+fn str_split(vm: &mut Vm, args: Args) -> PyResult {
+    split_impl(vm, args, false)
+}
+
+fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult {
+    split_impl(vm, args, true)
+}
+
+fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool, name: &str) -> PyResult {
+    let a = args.exact(vm, name, 1, 2)?;
+    let chars = match a.get(1) {
+        Some(c) if *c != vm.none => Some(str_arg(vm, *c, &format!("{name} arg"))?),
+        _ => None,
+    };
+    let r = format::text::strip(recv(&args), chars, left, right).to_string();
+    Ok(new_str(vm, r))
+}
+
+fn str_strip(vm: &mut Vm, args: Args) -> PyResult {
+    strip_impl(vm, args, true, true, "strip")
+}
+fn str_lstrip(vm: &mut Vm, args: Args) -> PyResult {
+    strip_impl(vm, args, true, false, "lstrip")
+}
+fn str_rstrip(vm: &mut Vm, args: Args) -> PyResult {
+    strip_impl(vm, args, false, true, "rstrip")
+}
+
+fn affix_impl(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
+    let name = if ends { "endswith" } else { "startswith" };
+    let a = args.exact(vm, name, 2, 4)?;
+    let so = a[0].downcast::<StrObj>().unwrap();
+    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
+    if start > so.len() || start > stop && stop <= so.len() {
+        return Ok(vm.false_);
+    }
+    let sub = so.slice(start, stop.max(start));
+    let test = |p: &str| if ends { sub.ends_with(p) } else { sub.starts_with(p) };
+    if crate::tuple::is_tuple(a[1]) {
+        for p in crate::tuple::items(a[1]) {
+            let ps = str_arg(vm, *p, "tuple for startswith must only contain str, not")?;
+            if test(ps) {
+                return Ok(vm.true_);
+            }
+        }
+        return Ok(vm.false_);
+    }
+    let Some(p) = as_str(a[1]) else {
+        return Err({ let __arg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(a[1])); vm.type_error(__arg) });
+    };
+    Ok(vm.bool(test(p)))
+}
+
+fn str_startswith(vm: &mut Vm, args: Args) -> PyResult {
+    affix_impl(vm, args, false)
+}
+fn str_endswith(vm: &mut Vm, args: Args) -> PyResult {
+    affix_impl(vm, args, true)
+}
+
+macro_rules! str_transform {
+    ($($fname:ident: $name:expr, $f:expr;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
+                args.exact(vm, $name, 1, 1)?;
+                let r: String = $f(recv(&args));
+                Ok(new_str(vm, r))
+            }
+        )*
+    };
+}
+str_transform! {
+    str_upper: "upper", format::text::upper;
+    str_lower: "lower", format::text::lower;
+    str_casefold: "casefold", format::text::casefold;
+    str_swapcase: "swapcase", format::text::swapcase;
+    str_title: "title", format::text::title;
+    str_capitalize: "capitalize", format::text::capitalize;
+}
+
+macro_rules! str_predicate {
+    ($($fname:ident: $name:expr, $f:expr;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
+                args.exact(vm, $name, 1, 1)?;
+                let s = recv(&args);
+                let r: bool = $f(s);
+                Ok(vm.bool(r))
+            }
+        )*
+    };
+}
+str_predicate! {
+    str_isdigit: "isdigit", |s: &str| !s.is_empty() && s.chars().all(format::text::is_digit);
+    str_isdecimal: "isdecimal", |s: &str| !s.is_empty() && s.chars().all(format::text::is_decimal);
+    str_isnumeric: "isnumeric", |s: &str| !s.is_empty() && s.chars().all(format::text::is_numeric);
+    str_isalpha: "isalpha", |s: &str| !s.is_empty() && s.chars().all(format::text::is_alpha);
+    str_isalnum: "isalnum", |s: &str| !s.is_empty() && s.chars().all(format::text::is_alnum);
+    str_isspace: "isspace", |s: &str| !s.is_empty() && s.chars().all(format::text::is_space);
+    str_isascii: "isascii", |s: &str| s.is_ascii();
+    str_islower: "islower", format::text::str_islower;
+    str_isupper: "isupper", format::text::str_isupper;
+    str_istitle: "istitle", format::text::str_istitle;
+    str_isidentifier: "isidentifier", format::text::is_identifier;
+    str_isprintable: "isprintable", format::text::str_isprintable;
+}
+
+fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "replace", 3, 4)?;
+    let old = str_arg(vm, a[1], "replace() argument 1")?;
+    let new = str_arg(vm, a[2], "replace() argument 2")?;
+    let count = match a.get(3) {
+        Some(c) => crate::number::index_i64(vm, *c)?,
+        None => -1,
+    };
+    let s = recv(&args);
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else if old.is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in s.chars() {
+            if (n as i64) < count {
+                out.push_str(new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if (n as i64) < count {
+            out.push_str(new);
+        }
+        out
+    } else {
+        s.replacen(old, new, count as usize)
+    };
+    Ok(new_str(vm, r))
+}
+
+/// Code-point index of `sub` in `s[start:end]` (forward or backward).
+fn find_impl(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
+    let a = args.exact(vm, name, 2, 4)?;
+    let so = a[0].downcast::<StrObj>().unwrap();
+    let sub = str_arg(vm, a[1], "must be str, not")?;
+    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
+    if start > stop || start > so.len() {
+        return Ok(None);
+    }
+    let hay = so.slice(start, stop);
+    let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(found.map(|b| start + hay[..b].chars().count()))
+}
+
+fn str_find(vm: &mut Vm, args: Args) -> PyResult {
+    let r = find_impl(vm, &args, "find", false)?;
+    Ok(crate::int::from_i64(vm, r.map(|i| i as i64).unwrap_or(-1)))
+}
+fn str_rfind(vm: &mut Vm, args: Args) -> PyResult {
+    let r = find_impl(vm, &args, "rfind", true)?;
+    Ok(crate::int::from_i64(vm, r.map(|i| i as i64).unwrap_or(-1)))
+}
+fn str_index(vm: &mut Vm, args: Args) -> PyResult {
+    match find_impl(vm, &args, "index", false)? {
+        Some(i) => Ok(crate::int::from_usize(vm, i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn str_rindex(vm: &mut Vm, args: Args) -> PyResult {
+    match find_impl(vm, &args, "rindex", true)? {
+        Some(i) => Ok(crate::int::from_usize(vm, i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "count", 2, 4)?;
+    let so = a[0].downcast::<StrObj>().unwrap();
+    let sub = str_arg(vm, a[1], "must be str, not")?;
+    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
+    if start > stop || start > so.len() {
+        return Ok(Value::small(0));
+    }
+    let hay = so.slice(start, stop);
+    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    Ok(crate::int::from_usize(vm, n))
+}
+
+fn pad_impl(vm: &mut Vm, args: Args, name: &str, f: fn(&str, usize, char) -> String) -> PyResult {
+    let a = args.exact(vm, name, 2, 3)?;
+    let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
+    let fill = match a.get(2) {
+        Some(f) => {
+            let s = str_arg(vm, *f, &format!("{name}() argument 2"))?;
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+        None => ' ',
+    };
+    Ok(new_str(vm, f(recv(&args), w, fill)))
+}
+
+fn str_center(vm: &mut Vm, args: Args) -> PyResult {
+    pad_impl(vm, args, "center", format::text::center)
+}
+fn str_ljust(vm: &mut Vm, args: Args) -> PyResult {
+    pad_impl(vm, args, "ljust", format::text::ljust)
+}
+fn str_rjust(vm: &mut Vm, args: Args) -> PyResult {
+    pad_impl(vm, args, "rjust", format::text::rjust)
+}
+
+fn str_zfill(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "zfill", 2, 2)?;
+    let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
+    Ok(new_str(vm, format::text::zfill(recv(&args), w)))
+}
+
+fn str_encode(vm: &mut Vm, args: Args) -> PyResult {
+    let [s, encoding, errors] = args.bind(vm, "encode", ["self", "encoding", "errors"], 1, 1)?;
+    crate::bytes::encode_str(vm, s, encoding, errors)
+}
+
+fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__getnewargs__", 1, 1)?;
+    let s = new_str(vm, recv(&args).to_string());
+    Ok(crate::tuple::new_tuple(vm, vec![s]))
+}
+
+fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult {
+    let [_, keepends] = args.bind(vm, "splitlines", ["self", "keepends"], 1, 1)?;
+    let keep = !keepends.is_null() && ops::truthy(vm, keepends)?;
+    let parts: Vec<String> = format::text::splitlines(recv(&args), keep).into_iter().map(|s| s.to_string()).collect();
+    Ok(strs_to_list(vm, parts))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
+    let [_, tabsize] = args.bind(vm, "expandtabs", ["self", "tabsize"], 1, 1)?;
+    let t = if tabsize.is_null() { 8 } else { crate::number::index_i64(vm, tabsize)? };
+    Ok(new_str(vm, format::text::expandtabs(recv(&args), t)))
+}
+
+fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
+    let a = args.exact(vm, if right { "rpartition" } else { "partition" }, 2, 2)?;
+    let sep = str_arg(vm, a[1], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let s = recv(&args);
+    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let (x, y, z) = match found {
+        Some(i) => (&s[..i], sep, &s[i + sep.len()..]),
+        None if right => ("", "", s),
+        None => (s, "", ""),
+    };
+    let parts = [x, y, z].map(|p| p.to_string());
+    let vals: Vec<Value> = parts.into_iter().map(|p| new_str(vm, p)).collect();
+    Ok(crate::tuple::new_tuple(vm, vals))
+}
+
+fn str_partition(vm: &mut Vm, args: Args) -> PyResult {
+    partition_impl(vm, args, false)
+}
+fn str_rpartition(vm: &mut Vm, args: Args) -> PyResult {
+    partition_impl(vm, args, true)
+}
+
+fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "removeprefix", 2, 2)?;
+    let p = str_arg(vm, a[1], "removeprefix() argument")?;
+    let s = recv(&args);
+    Ok(new_str(vm, s.strip_prefix(p).unwrap_or(s).to_string()))
+}
+
+fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "removesuffix", 2, 2)?;
+    let p = str_arg(vm, a[1], "removesuffix() argument")?;
+    let s = recv(&args);
+    Ok(new_str(vm, s.strip_suffix(p).unwrap_or(s).to_string()))
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_method, add_static};
+    let t = vm.t.str;
+    add_static(vm, t, "__new__", str_new);
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__repr__", str_repr),
+        ("__str__", str_str),
+        ("__hash__", str_hash),
+        ("__lt__", str_lt),
+        ("__le__", str_le),
+        ("__eq__", str_eq),
+        ("__ne__", str_ne),
+        ("__gt__", str_gt),
+        ("__ge__", str_ge),
+        ("__len__", str_len),
+        ("__getitem__", str_getitem),
+        ("__contains__", str_contains),
+        ("__iter__", str_iter),
+        ("__add__", str_add),
+        ("__mul__", str_mul),
+        ("__rmul__", str_mul),
+        ("__format__", str_format_spec),
+        ("__getnewargs__", str_getnewargs),
+        ("join", str_join),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("casefold", str_casefold),
+        ("swapcase", str_swapcase),
+        ("title", str_title),
+        ("capitalize", str_capitalize),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("isascii", str_isascii),
+        ("islower", str_islower),
+        ("isupper", str_isupper),
+        ("istitle", str_istitle),
+        ("isidentifier", str_isidentifier),
+        ("isprintable", str_isprintable),
+        ("replace", str_replace),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("center", str_center),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("zfill", str_zfill),
+        ("encode", str_encode),
+        ("expandtabs", str_expandtabs),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+    ];
+    for (n, f) in methods {
+        add_method(vm, t, n, *f);
+    }
+    crate::str_format::init(vm);
+}

@@ -1,0 +1,341 @@
+//! The Python-visible methods and attributes of `type` (`typeobj.rs` has the
+//! machinery): `type(...)`, `__name__`, `__mro__`, `mro()`, `__subclasses__`,
+//! `__instancecheck__`, class creation hooks (`__set_name__`, `__init_subclass__`).
+
+use crate::dict;
+use crate::object::{Args, PyResult};
+use crate::typeobj::{self, tflag, tobj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `type.__new__(meta, name, bases, ns, **kw)`.
+fn type_new(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let meta = pos[0];
+    if pos.len() == 2 && !args.has_kw() && meta == vm.t.type_ {
+        return Ok(vm.type_of(pos[1]));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type.__new__() takes exactly 3 arguments (".to_string() + &(pos.len() - 1).to_string() + " given)"));
+    }
+    let name = crate::str_methods::str_arg(vm, pos[1], "type.__new__() argument 1")?.to_string();
+    if !crate::tuple::is_tuple(pos[2]) {
+        return Err({ let __arg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(pos[2])); vm.type_error(__arg) });
+    }
+    if !pos[3].is::<dict::DictObj>() {
+        return Err({ let __arg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(pos[3])); vm.type_error(__arg) });
+    }
+    let bases = crate::tuple::items(pos[2]).to_vec();
+    let meta = crate::builtins::calculate_meta(vm, meta, &bases)?;
+    let cls = typeobj::new_class(vm, meta, &name, &bases, pos[3])?;
+    set_names(vm, cls)?;
+    init_subclass(vm, cls, args)?;
+    compute_abstract(vm, cls)?;
+    Ok(cls)
+}
+
+/// Calls `__set_name__(cls, name)` on every attribute that defines it.
+fn set_names(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let items = dict::dobj(tobj(cls).dict).items();
+    let holder = crate::list::new_list(vm, items.iter().map(|(_, v)| *v).collect());
+    for (k, v) in items {
+        if let Some(r) = crate::call::call_special(vm, v, "__set_name__", &[cls, k]).transpose() {
+            r.map_err(|e| {
+                let note = format!(
+                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                    vm.type_name(v),
+                    crate::str::as_str(k).unwrap_or("?"),
+                    typeobj::type_name(cls)
+                );
+                let n = crate::str::new_str(vm, note);
+                let _ = crate::call::call_method(vm, e.0, "add_note", &[n]);
+                e
+            })?;
+        }
+    }
+    std::hint::black_box(holder);
+    Ok(())
+}
+
+/// `super(cls, cls).__init_subclass__(**kw)`.
+fn init_subclass(vm: &mut Vm, cls: Value, args: Args) -> PyResult<()> {
+    let mro = tobj(cls).mro.borrow().clone();
+    let name = vm.intern("__init_subclass__");
+    for t in mro.iter().skip(1) {
+        if let Some(f) = dict::get_str(tobj(*t).dict, name) {
+            let bound = crate::attr::descr_get(vm, f, Value::NULL, cls)?;
+            let bound = if bound == f && f.is::<crate::function::FunctionObj>() {
+                crate::function::new_bound_method(vm, f, cls)
+            } else {
+                bound
+            };
+            let kwvals: Vec<Value> = args.kw().map(|(_, v)| v).collect();
+            crate::call::call_args(vm, bound, Args::with_kw(&kwvals, args.kwnames))?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// `__abstractmethods__`: names still abstract after inheritance (as abc does;
+/// kept in the type so instantiation can refuse).
+fn compute_abstract(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let d = tobj(cls).dict;
+    if dict::get_item_str(vm, d, "__abstractmethods__")?.is_some() {
+        let v = dict::get_item_str(vm, d, "__abstractmethods__")?.unwrap();
+        let nonempty = crate::ops::truthy(vm, v)?;
+        let t = tobj(cls);
+        t.flags.set(if nonempty { t.flags.get() | tflag::ABSTRACT } else { t.flags.get() & !tflag::ABSTRACT });
+    }
+    Ok(())
+}
+
+fn type_init(vm: &mut Vm, args: Args) -> PyResult {
+    let n = args.pos().len();
+    if n != 2 && n != 4 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(vm.none)
+}
+
+fn type_call(vm: &mut Vm, args: Args) -> PyResult {
+    typeobj::call_type(vm, args.vals[0], args.shift())
+}
+
+fn type_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let t = a[0];
+    let q = tobj(t).qualname.borrow().clone();
+    let m = dict::get_item_str(vm, tobj(t).dict, "__module__")?.and_then(|m| crate::str::as_str(m).map(str::to_string));
+    let s = match m {
+        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+        _ => format!("<class '{q}'>"),
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn type_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getattribute__", 2, 2)?;
+    let n = vm.intern_value(a[1]);
+    crate::attr::generic_getattr(vm, a[0], n)
+}
+
+fn type_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__setattr__", 3, 3)?;
+    crate::attr::generic_setattr(vm, a[0], a[1], a[2])?;
+    Ok(vm.none)
+}
+
+fn type_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delattr__", 2, 2)?;
+    crate::attr::generic_setattr(vm, a[0], a[1], Value::NULL)?;
+    Ok(vm.none)
+}
+
+fn type_mro(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "mro", 1, 1)?;
+    let items = tobj(a[0]).mro.borrow().clone();
+    Ok(crate::list::new_list(vm, items))
+}
+
+fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__subclasses__", 1, 1)?;
+    let items = tobj(a[0]).subclasses.borrow().clone();
+    Ok(crate::list::new_list(vm, items))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__instancecheck__", 2, 2)?;
+    Ok({ let __arg = typeobj::is_instance(vm, a[1], a[0]); vm.bool(__arg) })
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__subclasscheck__", 2, 2)?;
+    if !typeobj::is_type(a[1]) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(vm.bool(typeobj::is_subtype(a[1], a[0])))
+}
+
+fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(dict::new_dict(vm))
+}
+
+fn type_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__dir__", 1, 1)?;
+    let names = crate::set::new_set(vm);
+    let mro = tobj(a[0]).mro.borrow().clone();
+    for t in mro {
+        crate::set::update(vm, names, tobj(t).dict)?;
+    }
+    crate::list::from_iterable(vm, names)
+}
+
+fn type_or(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__or__", 2, 2)?;
+    crate::generic_alias::new_union(vm, a[0], a[1])
+}
+
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ror__", 2, 2)?;
+    crate::generic_alias::new_union(vm, a[1], a[0])
+}
+
+fn get_name(vm: &mut Vm, v: Value) -> PyResult {
+    let n = tobj(v).name.borrow().clone();
+    Ok(crate::str::new_str(vm, n))
+}
+fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    check_heap(vm, v, "__name__")?;
+    let s = crate::str::as_str(n).ok_or_else(|| { let __arg = format!("can only assign string to {}.__name__, not '{}'", typeobj::type_name(v), vm.type_name(n)); vm.type_error(__arg) })?;
+    *tobj(v).name.borrow_mut() = s.to_string();
+    Ok(())
+}
+fn get_qualname(vm: &mut Vm, v: Value) -> PyResult {
+    let n = tobj(v).qualname.borrow().clone();
+    Ok(crate::str::new_str(vm, n))
+}
+fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    check_heap(vm, v, "__qualname__")?;
+    let s = crate::str::as_str(n).ok_or_else(|| { let __arg = format!("can only assign string to {}.__qualname__, not '{}'", typeobj::type_name(v), vm.type_name(n)); vm.type_error(__arg) })?;
+    *tobj(v).qualname.borrow_mut() = s.to_string();
+    Ok(())
+}
+fn check_heap(vm: &mut Vm, v: Value, what: &str) -> PyResult<()> {
+    if !typeobj::has_flag(v, tflag::HEAPTYPE) {
+        return Err(vm.type_error(format!("cannot set '{what}' attribute of immutable type '{}'", typeobj::type_name(v))));
+    }
+    Ok(())
+}
+fn get_bases(vm: &mut Vm, v: Value) -> PyResult {
+    let b = tobj(v).bases.borrow().clone();
+    Ok(crate::tuple::new_tuple(vm, b))
+}
+fn get_base(vm: &mut Vm, v: Value) -> PyResult {
+    let b = tobj(v).bases.borrow().first().copied();
+    Ok(b.unwrap_or(vm.none))
+}
+fn get_mro(vm: &mut Vm, v: Value) -> PyResult {
+    let m = tobj(v).mro.borrow().clone();
+    Ok(crate::tuple::new_tuple(vm, m))
+}
+fn get_dict(vm: &mut Vm, v: Value) -> PyResult {
+    let d = tobj(v).dict;
+    Ok(crate::module::new_mappingproxy(vm, d))
+}
+fn get_module(vm: &mut Vm, v: Value) -> PyResult {
+    let d = tobj(v).dict;
+    match dict::get_item_str(vm, d, "__module__")? {
+        Some(m) => Ok(m),
+        None => Ok(vm.intern("builtins")),
+    }
+}
+fn set_module(vm: &mut Vm, v: Value, m: Value) -> PyResult<()> {
+    check_heap(vm, v, "__module__")?;
+    dict::set_item_str(vm, tobj(v).dict, "__module__", m)?;
+    typeobj::modified(vm, v);
+    Ok(())
+}
+fn get_doc(vm: &mut Vm, v: Value) -> PyResult {
+    let d = tobj(v).dict;
+    let doc = dict::get_item_str(vm, d, "__doc__")?.unwrap_or(vm.none);
+    if doc != vm.none && !doc.is::<crate::str::StrObj>() {
+        let t = vm.type_of(doc);
+        if let Some(g) = typeobj::lookup_str(vm, t, "__get__") {
+            return crate::call::call_method_descr(vm, g, doc, Args::new(&[vm.none, v]));
+        }
+    }
+    Ok(doc)
+}
+fn set_doc(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    check_heap(vm, v, "__doc__")?;
+    dict::set_item_str(vm, tobj(v).dict, "__doc__", d)?;
+    typeobj::modified(vm, v);
+    Ok(())
+}
+fn get_abstract(vm: &mut Vm, v: Value) -> PyResult {
+    let d = tobj(v).dict;
+    match dict::get_item_str(vm, d, "__abstractmethods__")? {
+        Some(x) if v != vm.t.type_ => Ok(x),
+        _ => Err(vm.attribute_error("__abstractmethods__")),
+    }
+}
+fn set_abstract(vm: &mut Vm, v: Value, x: Value) -> PyResult<()> {
+    let d = tobj(v).dict;
+    if x.is_null() {
+        dict::del_item_str(vm, d, "__abstractmethods__")?;
+    } else {
+        dict::set_item_str(vm, d, "__abstractmethods__", x)?;
+    }
+    let abstract_ = !x.is_null() && crate::ops::truthy(vm, x)?;
+    let t = tobj(v);
+    t.flags.set(if abstract_ { t.flags.get() | tflag::ABSTRACT } else { t.flags.get() & !tflag::ABSTRACT });
+    typeobj::modified(vm, v);
+    Ok(())
+}
+fn get_annotations(vm: &mut Vm, v: Value) -> PyResult {
+    let d = tobj(v).dict;
+    match dict::get_item_str(vm, d, "__annotations__")? {
+        Some(a) => Ok(a),
+        None => {
+            if !typeobj::has_flag(v, tflag::HEAPTYPE) {
+                return Err(vm.attribute_error(format!("type object '{}' has no attribute '__annotations__'", typeobj::type_name(v))));
+            }
+            let a = dict::new_dict(vm);
+            dict::set_item_str(vm, d, "__annotations__", a)?;
+            Ok(a)
+        }
+    }
+}
+fn set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
+    check_heap(vm, v, "__annotations__")?;
+    let d = tobj(v).dict;
+    if a.is_null() {
+        dict::del_item_str(vm, d, "__annotations__")?;
+    } else {
+        dict::set_item_str(vm, d, "__annotations__", a)?;
+    }
+    typeobj::modified(vm, v);
+    Ok(())
+}
+
+pub fn init_type(vm: &mut Vm) {
+    use crate::typeobj::{add_getset, add_getter, add_method, add_static};
+    let t = vm.t.type_;
+    add_static(vm, t, "__new__", type_new);
+    add_method(vm, t, "__init__", type_init);
+    add_method(vm, t, "__call__", type_call);
+    add_method(vm, t, "__repr__", type_repr);
+    add_method(vm, t, "__getattribute__", type_getattribute);
+    add_method(vm, t, "__setattr__", type_setattr);
+    add_method(vm, t, "__delattr__", type_delattr);
+    add_method(vm, t, "mro", type_mro);
+    add_method(vm, t, "__subclasses__", type_subclasses);
+    add_method(vm, t, "__instancecheck__", type_instancecheck);
+    add_method(vm, t, "__subclasscheck__", type_subclasscheck);
+    add_method(vm, t, "__dir__", type_dir);
+    add_method(vm, t, "__or__", type_or);
+    add_method(vm, t, "__ror__", type_ror);
+    let p = crate::function::new_native(vm, "__prepare__", type_prepare, crate::function::NativeKind::ClassMethod, t);
+    typeobj::set_attr_raw(vm, t, "__prepare__", p).unwrap();
+    add_getset(vm, t, "__name__", get_name, set_name);
+    add_getset(vm, t, "__qualname__", get_qualname, set_qualname);
+    add_getset(vm, t, "__module__", get_module, set_module);
+    add_getset(vm, t, "__doc__", get_doc, set_doc);
+    add_getset(vm, t, "__abstractmethods__", get_abstract, set_abstract);
+    add_getset(vm, t, "__annotations__", get_annotations, set_annotations);
+    add_getter(vm, t, "__bases__", get_bases);
+    add_getter(vm, t, "__base__", get_base);
+    add_getter(vm, t, "__mro__", get_mro);
+    add_getter(vm, t, "__dict__", get_dict);
+    let d = tobj(t).dict;
+    for (field, name) in [("ga", "__getattribute__"), ("sa", "__setattr__"), ("da", "__delattr__")] {
+        let k = vm.intern(name);
+        let v = dict::get_str(d, k).unwrap();
+        match field {
+            "ga" => vm.t.type_getattribute = v,
+            "sa" => vm.t.type_setattr = v,
+            _ => vm.t.type_delattr = v,
+        }
+    }
+}

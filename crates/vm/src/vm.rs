@@ -1,0 +1,354 @@
+//! The `Vm`: the heap, the builtin types, the singletons, the interned names, the
+//! module table and the execution state of the (single) Python thread. Every
+//! semantic function takes `&mut Vm`.
+//!
+//! Precise roots of the collector are all here (`trace_roots`); everything else that
+//! is alive is reachable from them or from the native stack.
+
+use crate::gc::{Heap, Payload, Trace, Tracer};
+use crate::interp::Frame;
+use crate::object::{PyErr, PyResult};
+use crate::value::Value;
+use std::collections::HashMap;
+
+/// Command-line configuration, mirrored in `sys.flags`.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub optimize: u8,
+    pub inspect: bool,
+    pub interactive: bool,
+    pub isolated: bool,
+    pub ignore_environment: bool,
+    pub no_site: bool,
+    pub no_user_site: bool,
+    pub dont_write_bytecode: bool,
+    pub unbuffered: bool,
+    pub verbose: u8,
+    pub quiet: bool,
+    pub safe_path: bool,
+    pub bytes_warning: u8,
+    pub dev_mode: bool,
+    pub utf8_mode: bool,
+    pub warn_default_encoding: bool,
+    pub hash_seed: Option<u64>,
+    pub warnoptions: Vec<String>,
+    pub xoptions: Vec<String>,
+    pub argv: Vec<String>,
+    /// `sys.path[0]`: the script's directory, '' for -c/-m/stdin.
+    pub path0: Option<String>,
+    pub pythonpath: Vec<String>,
+    pub executable: String,
+}
+
+/// A cached method lookup: valid while the type's version is unchanged.
+#[derive(Copy, Clone)]
+pub struct CacheEntry {
+    pub version: u64,
+    pub value: Value,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub t: crate::types::Types,
+    pub e: crate::exceptions::ExcTypes,
+    pub none: Value,
+    pub true_: Value,
+    pub false_: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    pub empty_str: Value,
+    interned: HashMap<Box<str>, Value>,
+    /// `(type id, interned name id)` -> `_PyType_Lookup` result.
+    pub method_cache: HashMap<(u64, u64), CacheEntry>,
+    pub next_type_version: u64,
+    pub builtins: Value,
+    pub builtins_dict: Value,
+    pub sys: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The value stack shared by all frames, fixed capacity (never reallocated).
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// The exceptions being handled (`sys.exc_info()`), innermost last.
+    pub exc_stack: Vec<Value>,
+    pub recursion_limit: usize,
+    /// Current recursion depth (Python frames plus recursive native operations).
+    pub depth: usize,
+    /// Lowest native stack address the interpreter may recurse down to.
+    pub native_stack_limit: usize,
+    pub config: Config,
+    pub hash_key: [u8; 16],
+    /// Objects whose `__del__` is due, found by the last collection.
+    pub pending_finalizers: Vec<Value>,
+    /// Live weak references, checked after each collection (not roots).
+    pub weakrefs: Vec<Value>,
+    /// (callback, weakref) pairs queued by the last collection.
+    pub weakref_callbacks: Vec<(Value, Value)>,
+    /// Containers whose repr is in progress (`[...]` for recursive ones).
+    pub repr_active: Vec<Value>,
+    pub in_finalizers: bool,
+    pub int_max_str_digits: usize,
+    /// Extra roots: values Rust code keeps outside the heap (e.g. `atexit`).
+    pub extra_roots: Vec<Value>,
+    pub t_unsupported_operation: Value,
+}
+
+pub const STACK_CAPACITY: usize = 1 << 20;
+
+impl Vm {
+    pub fn new(config: Config) -> Box<Vm> {
+        let mut vm = Box::new(Vm {
+            heap: Heap::new(),
+            t: crate::types::Types::default(),
+            e: crate::exceptions::ExcTypes::default(),
+            none: Value::NULL,
+            true_: Value::NULL,
+            false_: Value::NULL,
+            not_implemented: Value::NULL,
+            ellipsis: Value::NULL,
+            empty_tuple: Value::NULL,
+            empty_str: Value::NULL,
+            interned: HashMap::new(),
+            method_cache: HashMap::new(),
+            next_type_version: 1,
+            builtins: Value::NULL,
+            builtins_dict: Value::NULL,
+            sys: Value::NULL,
+            modules: Value::NULL,
+            stack: Vec::with_capacity(STACK_CAPACITY),
+            frames: Vec::new(),
+            exc_stack: Vec::new(),
+            recursion_limit: 1000,
+            depth: 0,
+            native_stack_limit: 0,
+            config,
+            hash_key: [0; 16],
+            pending_finalizers: Vec::new(),
+            weakrefs: Vec::new(),
+            weakref_callbacks: Vec::new(),
+            repr_active: Vec::new(),
+            in_finalizers: false,
+            int_max_str_digits: 4300,
+            extra_roots: Vec::new(),
+            t_unsupported_operation: Value::NULL,
+        });
+        vm.heap.enabled = false;
+        crate::hash::init_hash_key(&mut vm);
+        crate::types::init(&mut vm);
+        crate::exceptions::init(&mut vm);
+        crate::builtins::init(&mut vm);
+        crate::modules::init(&mut vm);
+        crate::sys::init(&mut vm);
+        crate::frame::init_type(&mut vm);
+        vm.heap.enabled = true;
+        vm
+    }
+
+    /// Allocates an object of payload `T` and Python type `ty`; may collect first.
+    #[inline]
+    pub fn alloc<T: Payload>(&mut self, ty: Value, payload: T) -> Value {
+        let v = self.heap.alloc(ty, payload);
+        if self.heap.wants_collect() {
+            self.collect_keeping(v);
+        }
+        v
+    }
+
+    #[inline(never)]
+    fn collect_keeping(&mut self, v: Value) {
+        std::hint::black_box(&v);
+        self.collect();
+        std::hint::black_box(&v);
+    }
+
+    /// A full collection; returns the number of objects freed. `__del__` methods of
+    /// unreachable objects run afterwards (outside the collector).
+    #[inline(never)]
+    pub fn collect(&mut self) -> usize {
+        let mut heap = std::mem::take(&mut self.heap);
+        let mut weakrefs = std::mem::take(&mut self.weakrefs);
+        let mut queued = Vec::new();
+        let this: &Vm = self;
+        let (finalizable, stats) = heap.collect(&mut |t| this.trace_roots(t), &mut |live, t| {
+            crate::weakref::clear_dead(&mut weakrefs, live, t, &mut queued)
+        });
+        self.heap = heap;
+        self.weakrefs = weakrefs;
+        self.weakref_callbacks.extend(queued);
+        self.pending_finalizers.extend(finalizable);
+        stats.freed
+    }
+
+    /// Runs pending `__del__` methods and weakref callbacks (at safe points, never
+    /// inside an allocation); errors are reported as unraisable.
+    pub fn run_finalizers(&mut self) {
+        if self.in_finalizers || (self.pending_finalizers.is_empty() && self.weakref_callbacks.is_empty()) {
+            return;
+        }
+        self.in_finalizers = true;
+        crate::weakref::run_callbacks(self);
+        while let Some(obj) = self.pending_finalizers.pop() {
+            crate::typeobj::call_del(self, obj);
+        }
+        self.in_finalizers = false;
+    }
+
+    fn trace_roots(&self, t: &mut Tracer) {
+        self.t.trace(t);
+        self.e.trace(t);
+        for v in [
+            self.none, self.true_, self.false_, self.not_implemented, self.ellipsis,
+            self.empty_tuple, self.empty_str, self.builtins, self.builtins_dict, self.sys,
+            self.modules,
+        ] {
+            t.value(v);
+        }
+        for v in self.interned.values() {
+            t.value(*v);
+        }
+        for e in self.method_cache.values() {
+            t.value(e.value);
+        }
+        self.stack.trace(t);
+        for f in &self.frames {
+            f.trace(t);
+        }
+        self.exc_stack.trace(t);
+        self.pending_finalizers.trace(t);
+        self.weakref_callbacks.trace(t);
+        self.repr_active.trace(t);
+        self.extra_roots.trace(t);
+        t.value(self.t_unsupported_operation);
+        // Weak references themselves are kept by their owners, not by this list.
+    }
+
+    /// The interned str for `s`: one object per distinct name, so names compare by
+    /// identity in dictionaries and caches.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return *v;
+        }
+        let v = crate::str::alloc_str(self, s);
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// Interns an existing str object (returns the canonical one).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        let s = crate::str::as_str(v).expect("intern of a non-str");
+        if let Some(c) = self.interned.get(s) {
+            return *c;
+        }
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    pub fn bool(&self, b: bool) -> Value {
+        if b {
+            self.true_
+        } else {
+            self.false_
+        }
+    }
+
+    /// The Python type of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        match v.header() {
+            Some(h) => h.ty.get(),
+            None => self.t.int,
+        }
+    }
+
+    pub fn is_none(&self, v: Value) -> bool {
+        v == self.none
+    }
+
+    // ---- raising -------------------------------------------------------------
+
+    /// A new exception of class `ty` with one str argument.
+    pub fn new_exc(&mut self, ty: Value, msg: impl AsRef<str>) -> PyErr {
+        let m = crate::str::alloc_str(self, msg.as_ref());
+        PyErr(crate::exceptions::new_exception(self, ty, &[m]))
+    }
+
+    pub fn new_exc_noargs(&mut self, ty: Value) -> PyErr {
+        PyErr(crate::exceptions::new_exception(self, ty, &[]))
+    }
+
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.type_error;
+        self.new_exc(t, msg)
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.value_error;
+        self.new_exc(t, msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.attribute_error;
+        self.new_exc(t, msg)
+    }
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.index_error;
+        self.new_exc(t, msg)
+    }
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.overflow_error;
+        self.new_exc(t, msg)
+    }
+    pub fn zero_division(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.zero_division_error;
+        self.new_exc(t, msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.runtime_error;
+        self.new_exc(t, msg)
+    }
+    pub fn name_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.name_error;
+        self.new_exc(t, msg)
+    }
+    pub fn memory_error(&mut self) -> PyErr {
+        let t = self.e.memory_error;
+        self.new_exc_noargs(t)
+    }
+    pub fn recursion_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.e.recursion_error;
+        self.new_exc(t, msg)
+    }
+    /// KeyError(key): the key itself is the argument.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let t = self.e.key_error;
+        PyErr(crate::exceptions::new_exception(self, t, &[key]))
+    }
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let t = self.e.stop_iteration;
+        let args: &[Value] = if value.is_null() { &[] } else { std::slice::from_ref(&value) };
+        PyErr(crate::exceptions::new_exception(self, t, args))
+    }
+
+    /// The name of `v`'s type, as error messages quote it.
+    pub fn type_name(&self, v: Value) -> String {
+        crate::typeobj::type_name(self.type_of(v))
+    }
+
+    /// Enters one level of recursion (a Python call, or a recursive native operation
+    /// such as repr or == of nested containers, as CPython's Py_EnterRecursiveCall);
+    /// RecursionError past the limit or near the end of the native stack. Pair with
+    /// `leave_recursion`.
+    #[inline]
+    pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        let here = &what as *const _ as usize;
+        if self.depth >= self.recursion_limit || here < self.native_stack_limit {
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_recursion(&mut self) {
+        self.depth -= 1;
+    }
+}
