@@ -257,7 +257,10 @@ impl Tracer {
 
     fn drain(&mut self) {
         while let Some(o) = self.stack.pop() {
-            (o.header().kind().trace)(o, self);
+            let h = o.header();
+            self.value(h.ty.get());
+            self.value(h.dict.get());
+            (h.kind().trace)(o, self);
         }
     }
 }
