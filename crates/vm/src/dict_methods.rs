@@ -405,6 +405,7 @@ fn view_repr(vm: &mut Vm, args: Args) -> PyResult {
         };
         crate::list::lobj(l).items.borrow_mut().push(x);
     }
+    let _pin = crate::gc::pin(l);
     let items = crate::list::lobj(l).items.borrow().clone();
     let name = vm.type_name(args.vals[0]);
     let inner = crate::list::repr_items(vm, args.vals[0], &items, "[", "]")?;

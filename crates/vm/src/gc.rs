@@ -188,6 +188,41 @@ pub unsafe fn drop_payload<T: Payload>(o: ObjRef) {
     std::ptr::drop_in_place(&mut (*obj).payload)
 }
 
+thread_local! {
+    /// Values pinned by `pin` guards: precise roots for values that Rust code keeps
+    /// only in heap memory (e.g. a list used as a buffer, whose items were copied
+    /// out) while it calls back into Python.
+    static PINNED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps `v` (and everything it reaches) alive until the guard is dropped.
+#[must_use = "the value is only pinned while the guard lives"]
+pub struct Pin(Value);
+
+pub fn pin(v: Value) -> Pin {
+    PINNED.with(|p| p.borrow_mut().push(v));
+    Pin(v)
+}
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        PINNED.with(|p| {
+            let mut p = p.borrow_mut();
+            if let Some(i) = p.iter().rposition(|x| *x == self.0) {
+                p.swap_remove(i);
+            }
+        });
+    }
+}
+
+fn trace_pinned(t: &mut Tracer) {
+    PINNED.with(|p| {
+        for v in p.borrow().iter() {
+            t.value(*v);
+        }
+    });
+}
+
 /// A reference to a live heap object.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ObjRef(usize);
@@ -453,6 +488,7 @@ impl Heap {
     ) -> (Vec<Value>, CollectStats) {
         let mut t = Tracer { stack: Vec::new(), poisoned_borrow: false };
         roots(&mut t);
+        trace_pinned(&mut t);
         t.drain();
         self.scan_native_stack(&mut t);
         t.drain();
