@@ -96,7 +96,6 @@ fn new_main_module(vm: &mut Vm) -> vm::PyResult<Value> {
 }
 
 fn run_source(vm: &mut Vm, main: Value, src: &str, filename: &str) -> vm::PyResult<Value> {
-    vm::sys::register_source(filename, src);
     let opt = vm.config.optimize;
     let code = vm::import::compile_source(vm, src, filename, compiler::Mode::Exec, opt)?;
     let d = vm::module::module_dict(main);
@@ -127,7 +126,6 @@ fn exec_path(vm: &mut Vm, d: Value, path: &str, skip_first_line: bool) -> vm::Py
             Some(i) => src[i..].to_string(),
             None => String::new(),
         };
-        vm::sys::register_source(path, &src);
     }
     let opt = vm.config.optimize;
     let code = vm::import::compile_source(vm, &src, path, compiler::Mode::Exec, opt)?;

@@ -103,7 +103,6 @@ pub fn run(vm: &mut Vm, main: Value, opts: &Options) -> i32 {
         if stmt.trim().is_empty() {
             continue;
         }
-        vm::sys::register_source("<stdin>", &stmt);
         let opt = vm.config.optimize;
         let r = vm::import::compile_source(vm, &stmt, "<stdin>", compiler::Mode::Single, opt)
             .and_then(|code| vm::interp::run_code(vm, code, d, d));

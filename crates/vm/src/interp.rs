@@ -199,6 +199,10 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     // An exception thrown into a resumed generator is raised at its yield point.
     let mut pending: Option<PyErr> = throw;
     let mut reraise = false;
+    // `RERAISE n` restores the frame's `lasti` of the original raise (for
+    // tracebacks and the pushed lasti), but handlers are looked up from the
+    // RERAISE instruction itself, as CPython does.
+    let mut unwind_from: Option<usize> = None;
 
     macro_rules! push { ($v:expr) => {{ let v = $v; vm.stack.push(v); }} }
     macro_rules! pop { () => { vm.stack.pop().expect("value stack underflow") } }
@@ -678,6 +682,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::Reraise => {
                     if arg != 0 {
+                        unwind_from = Some(pc - 1);
                         let lasti = peek!(arg + 1);
                         frame(vm).lasti = lasti.as_small().unwrap_or(0) as usize;
                     }
@@ -819,7 +824,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             exceptions::attach_context(vm, err.0);
             exceptions::add_traceback(vm, err.0);
         }
-        match find_handler(code, lasti) {
+        match find_handler(code, unwind_from.take().unwrap_or(lasti)) {
             Some(h) => {
                 let sb = frame(vm).stack_base;
                 vm.stack.truncate(sb + h.depth as usize);

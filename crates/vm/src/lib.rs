@@ -9,6 +9,7 @@ pub mod call;
 pub mod complex;
 pub mod dict;
 pub mod dict_methods;
+pub mod exc_print;
 pub mod exceptions;
 pub mod fileio;
 pub mod float;

@@ -62,14 +62,6 @@ thread_local! {
     static SOURCES: std::cell::RefCell<HashMap<String, Option<Vec<String>>>> = std::cell::RefCell::new(HashMap::new());
 }
 
-/// Remembers the source of code compiled from a string (`-c`, stdin), so
-/// tracebacks can show its lines like CPython does for files.
-pub fn register_source(filename: &str, src: &str) {
-    SOURCES.with(|s| {
-        s.borrow_mut().insert(filename.to_string(), Some(src.lines().map(str::to_string).collect()));
-    });
-}
-
 /// Line `lineno` of `filename` (linecache's job), for tracebacks.
 pub fn source_line(_vm: &mut Vm, filename: &str, lineno: u32) -> Option<String> {
     SOURCES.with(|s| {
