@@ -52,6 +52,8 @@ fn digits(x: f64, mode: Mode) -> (String, i64) {
             let d = d.trim_end_matches('0');
             if d.is_empty() {
                 ("0".into(), 1)
+            } else if matches!(mode, Mode::Shortest) {
+                shortest_tie_to_even(x, d, exp + 1)
             } else {
                 (d.to_string(), exp + 1)
             }
@@ -68,6 +70,69 @@ fn digits(x: f64, mode: Mode) -> (String, i64) {
             (d.to_string(), int.len() as i64 - lead as i64)
         }
     }
+}
+
+/// When `x` lies exactly halfway between two shortest round-trip digit strings,
+/// dtoa (and so CPython) takes the one with an even last digit; Rust's shortest
+/// formatting rounds such ties up. `d`/`decpt` are Rust's shortest digits.
+fn shortest_tie_to_even(x: f64, d: &str, decpt: i64) -> (String, i64) {
+    let n = d.len();
+    let s = format!("{:.*e}", n, x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let long: String = mant.chars().filter(|c| *c != '.').collect();
+    if !long.ends_with('5') || !is_exact_decimal(x, &long, exp.parse::<i64>().unwrap_or(0) + 1) {
+        return (d.to_string(), decpt);
+    }
+    let long_decpt = exp.parse::<i64>().unwrap_or(0) + 1;
+    let mut low: Vec<u8> = long.as_bytes()[..n].to_vec();
+    let mut new_decpt = long_decpt;
+    if (low[n - 1] - b'0') % 2 == 1 {
+        // Round the last digit up to the even neighbour, carrying.
+        let mut i = n;
+        loop {
+            if i == 0 {
+                low.insert(0, b'1');
+                new_decpt += 1;
+                break;
+            }
+            i -= 1;
+            if low[i] == b'9' {
+                low[i] = b'0';
+            } else {
+                low[i] += 1;
+                break;
+            }
+        }
+    }
+    let cand = String::from_utf8(low).unwrap_or_default();
+    let cand = cand.trim_end_matches('0');
+    if cand.is_empty() || format!("0.{cand}e{new_decpt}").parse::<f64>().ok() != Some(x) {
+        return (d.to_string(), decpt);
+    }
+    (cand.to_string(), new_decpt)
+}
+
+/// Is finite `x > 0` exactly 0.DIGITS * 10**decpt?
+fn is_exact_decimal(x: f64, digits: &str, decpt: i64) -> bool {
+    let Ok(n) = digits.parse::<BigUint>() else { return false };
+    let bits = x.to_bits();
+    let raw = ((bits >> 52) & 0x7ff) as i64;
+    let (m, e) = if raw == 0 { (bits & ((1 << 52) - 1), -1074) } else { ((bits & ((1 << 52) - 1)) | (1 << 52), raw - 1075) };
+    let q = decpt - digits.len() as i64;
+    let ten = BigUint::from(10u32);
+    let mut lhs = BigUint::from(m);
+    let mut rhs = n;
+    if e >= 0 {
+        lhs <<= e as usize;
+    } else {
+        rhs <<= (-e) as usize;
+    }
+    if q >= 0 {
+        rhs *= ten.pow(q as u32);
+    } else {
+        lhs *= ten.pow((-q) as u32);
+    }
+    lhs == rhs
 }
 
 /// CPython's `PyOS_double_to_string(x, code, precision, flags)`.

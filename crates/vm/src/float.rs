@@ -284,9 +284,11 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult {
     let x = value(a[0]);
     match a.get(1) {
         Some(n) if *n != vm.none => {
-            let nd = crate::number::index_i64(vm, *n)?;
-            let r = crate::number::round_f64(x, nd);
-            Ok(new_float(vm, r))
+            let nd = crate::number::index_clamped(vm, *n)?;
+            match crate::number::round_f64(x, nd) {
+                Some(r) => Ok(new_float(vm, r)),
+                None => Err(vm.overflow_error("rounded value too large to represent")),
+            }
         }
         _ => {
             let r = x.round_ties_even();

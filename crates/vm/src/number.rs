@@ -312,32 +312,44 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult {
     Err({ let __arg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x)); vm.type_error(__arg) })
 }
 
-/// `round(x, ndigits)` for floats: correctly rounded half-even via the decimal
-/// string, as CPython's `double_round`.
-pub fn round_f64(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 323 {
-        return x;
+/// `round(x, ndigits)` for floats, as CPython's `double_round`: the decimal
+/// value correctly rounded (half-even on exact ties) to `ndigits` places, then
+/// converted back to the nearest float. None if that overflows.
+pub fn round_f64(x: f64, ndigits: i64) -> Option<f64> {
+    // Beyond these bounds the result is x itself, or a zero (CPython's NDIGITS_MAX/MIN).
+    if ndigits > 323 || !x.is_finite() || x == 0.0 {
+        return Some(x);
     }
     if ndigits < -308 {
-        return 0.0f64.copysign(x);
+        return Some(0.0f64.copysign(x));
     }
-    let s = format!("{:.*e}", 17, x);
-    let _ = s;
-    let formatted = if ndigits >= 0 {
-        format!("{:.*}", ndigits as usize, x)
+    let (num, den) = f64_ratio(x.abs());
+    let ten = BigInt::from(10);
+    let r = if ndigits >= 0 {
+        let p = num_traits::pow(ten, ndigits as usize);
+        let q = div_round_half_even(&(num * &p), &den);
+        big_ratio_to_f64(&q, &p)?
     } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = x / p;
-        let r = y.round_ties_even();
-        if (y - y.trunc()).abs() == 0.5 {
-            return r * p;
-        }
-        return (y.round()) * p;
+        let p = num_traits::pow(ten, (-ndigits) as usize);
+        let q = div_round_half_even(&num, &(den * &p));
+        format::parse::int_to_float(&(q * p)).ok()?
     };
-    formatted.parse::<f64>().unwrap_or(x)
+    if r.is_infinite() {
+        return None;
+    }
+    Some(r.copysign(x))
+}
+
+/// n / d rounded to the nearest integer, ties to even (n, d > 0).
+fn div_round_half_even(n: &BigInt, d: &BigInt) -> BigInt {
+    use num_integer::Integer;
+    let (q, r) = n.div_rem(d);
+    let twice: BigInt = r * 2;
+    if twice > *d || (twice == *d && q.is_odd()) {
+        q + 1
+    } else {
+        q
+    }
 }
 
 /// Sign of a BigInt as -1, 0, 1.
