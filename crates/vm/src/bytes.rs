@@ -72,18 +72,18 @@ pub fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn codec_name(vm: &mut Vm, encoding: Value) -> PyResult<String> {
+fn codec_name(vm: &mut Vm, encoding: Value, fname: &str) -> PyResult<String> {
     if encoding.is_null() {
         return Ok("utf-8".into());
     }
-    let s = crate::str_methods::str_arg(vm, encoding, "encoding")?;
+    let s = crate::str_methods::str_arg(vm, encoding, &format!("{fname}() argument 'encoding'"))?;
     Ok(s.to_ascii_lowercase().replace('_', "-"))
 }
 
 /// `str.encode(encoding, errors)`.
 pub fn encode_str(vm: &mut Vm, s: Value, encoding: Value, errors: Value) -> PyResult {
     let text = crate::str::as_str(s).expect("str");
-    let enc = codec_name(vm, encoding)?;
+    let enc = codec_name(vm, encoding, "encode")?;
     let strict = errors.is_null() || crate::str::as_str(errors) == Some("strict");
     let data = match enc.as_str() {
         "utf-8" | "utf8" => text.as_bytes().to_vec(),
@@ -119,7 +119,7 @@ pub fn decode_value(vm: &mut Vm, b: Value, encoding: Value, errors: Value) -> Py
     let Some(data) = as_bytes(b) else {
         return Err({ let __arg = format!("decoding to str: need a bytes-like object, {} found", vm.type_name(b)); vm.type_error(__arg) });
     };
-    let enc = codec_name(vm, encoding)?;
+    let enc = codec_name(vm, encoding, "decode")?;
     let strict = errors.is_null() || crate::str::as_str(errors) == Some("strict");
     let s = match enc.as_str() {
         "utf-8" | "utf8" => match std::str::from_utf8(&data) {

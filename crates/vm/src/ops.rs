@@ -87,10 +87,14 @@ pub fn binary_op1(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult {
 fn binop_type_error(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyErr {
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
     if op.base() == BinOp::Add {
+        // The sequence concatenation slot of `a` reports the failure.
         for (ty, tn) in [(vm.t.str, "str"), (vm.t.list, "list"), (vm.t.tuple, "tuple")] {
-            if typeobj::is_instance(vm, a, ty) && lookup_str(vm, vm.type_of(b), "__radd__").is_none() {
+            if typeobj::is_instance(vm, a, ty) {
                 return vm.type_error(format!("can only concatenate {tn} (not \"{nb}\") to {tn}"));
             }
+        }
+        if typeobj::is_instance(vm, a, vm.t.bytes) || typeobj::is_instance(vm, a, vm.t.bytearray) {
+            return vm.type_error(format!("can't concat {nb} to {na}"));
         }
     }
     if op.base() == BinOp::Multiply {
@@ -271,9 +275,11 @@ pub fn hash_slow(vm: &mut Vm, v: Value) -> PyResult<i64> {
             if !crate::int::is_int(vm, r) {
                 return Err(vm.type_error("__hash__ method should return an integer"));
             }
+            // Values already in the hash range are kept (so `__hash__` returning
+            // `hash(y)` hashes like y); others are hashed as ints.
             let b = crate::int::to_bigint(vm, r).expect("int");
-            let h = crate::hash::hash_bigint(&b);
-            Ok(h)
+            let h = num_traits::ToPrimitive::to_i64(&b).unwrap_or_else(|| crate::hash::hash_bigint(&b));
+            Ok(if h == -1 { -2 } else { h })
         }
         _ => Err({ let __arg = format!("unhashable type: '{}'", vm.type_name(v)); vm.type_error(__arg) }),
     }

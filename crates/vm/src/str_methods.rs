@@ -21,6 +21,83 @@ pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     }
 }
 
+/// The text of a str argument, or TypeError "<prefix> X" (X the type name).
+fn str_or(vm: &mut Vm, v: Value, prefix: &str) -> PyResult<&'static str> {
+    match as_str(v) {
+        Some(s) => Ok(s),
+        None => Err({ let __arg = format!("{prefix} {}", vm.type_name(v)); vm.type_error(__arg) }),
+    }
+}
+
+/// A method's arguments after self, `min..=max` of them, positional only
+/// (CPython's argument-clinic wording for the wrong count).
+pub fn method_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    args.no_kw(vm, name)?;
+    let a = &args.vals[1..];
+    if a.len() < min || a.len() > max {
+        return Err(vm.type_error(crate::object::count_message(name, min, max, a.len())));
+    }
+    Ok(a)
+}
+
+/// Checks a method's positional argument count (self excluded) with CPython's
+/// message for `name`; returns all the values, self first.
+pub fn margs<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    args.no_kw(vm, name)?;
+    let n = args.vals.len() - 1;
+    if n < min || n > max {
+        return Err(vm.type_error(crate::object::count_message(name, min, max, n)));
+    }
+    Ok(args.vals)
+}
+
+/// For methods taking keywords: "split() takes at most 2 arguments (5 given)".
+pub fn kw_max(vm: &mut Vm, args: &Args, name: &str, max: usize) -> PyResult<()> {
+    let n = args.pos().len().saturating_sub(1);
+    if n > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name}() takes at most {max} argument{s} ({n} given)")));
+    }
+    Ok(())
+}
+
+/// The `(sub[, start[, end]])` arguments of find/count/startswith...: the
+/// arguments after self and the bounds adjusted as CPython's ADJUST_INDICES
+/// (start may exceed end or len: the search then finds nothing).
+pub fn finds_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, len: usize) -> PyResult<(Value, i64, i64)> {
+    args.no_kw(vm, name)?;
+    let a = &args.vals[1..];
+    if a.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)")));
+    }
+    if a.len() > 3 {
+        return Err(vm.type_error(format!("{name}() takes at most 3 arguments ({} given)", a.len())));
+    }
+    let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            Some(v) if *v != vm.none => {
+                if !crate::number::has_index(vm, *v) {
+                    return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+                }
+                crate::number::index_clamped(vm, *v)
+            }
+            _ => Ok(default),
+        }
+    };
+    let len = len as i64;
+    let mut start = bound(vm, a.get(1), 0)?;
+    let mut end = bound(vm, a.get(2), i64::MAX)?;
+    if end > len {
+        end = len;
+    } else if end < 0 {
+        end = (end + len).max(0);
+    }
+    if start < 0 {
+        start = (start + len).max(0);
+    }
+    Ok((a[0], start, end))
+}
+
 fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
     let [obj, encoding, errors] = args.shift().bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
@@ -140,8 +217,14 @@ fn str_format_spec(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_join(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "join", 2, 2)?;
-    let l = crate::list::from_iterable(vm, a[1])?;
+    let a = margs(vm, &args, "str.join", 1, 1)?;
+    let l = match crate::list::from_iterable(vm, a[1]) {
+        Ok(l) => l,
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) && crate::iter::fast_iter(vm, a[1]).is_none() && !has_iter(vm, a[1]) => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
+        Err(e) => return Err(e),
+    };
     let items = crate::list::lobj(l).items.borrow().clone();
     let sep = recv(&args);
     let mut out = String::new();
@@ -156,6 +239,12 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult {
     }
     std::hint::black_box(l);
     Ok(new_str(vm, out))
+}
+
+/// Does `v`'s type define `__iter__` or `__getitem__` (so a TypeError came from elsewhere)?
+fn has_iter(vm: &mut Vm, v: Value) -> bool {
+    let t = vm.type_of(v);
+    crate::typeobj::lookup_str(vm, t, "__iter__").is_some() || crate::typeobj::lookup_str(vm, t, "__getitem__").is_some()
 }
 
 fn maxsplit_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
@@ -176,6 +265,7 @@ fn strs_to_list(vm: &mut Vm, parts: Vec<String>) -> Value {
 }
 
 fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
+    kw_max(vm, &args, if right { "rsplit" } else { "split" }, 2)?;
     let [_, sep, maxsplit] = args.bind(vm, if right { "rsplit" } else { "split" }, ["self", "sep", "maxsplit"], 1, 1)?;
     let s = recv(&args);
     let max = maxsplit_arg(vm, maxsplit)?;
@@ -186,7 +276,7 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
             format::text::split_whitespace(s, max)
         }
     } else {
-        let sep = str_arg(vm, sep, "must be str or None, not")?;
+        let sep = str_or(vm, sep, "must be str or None, not")?;
         let r = if right { format::text::rsplit_sep(s, sep, max) } else { format::text::split_sep(s, sep, max) };
         r.map_err(|e| crate::number::fmt_err(vm, e))?
     }
@@ -205,9 +295,12 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool, name: &str) -> PyResult {
-    let a = args.exact(vm, name, 1, 2)?;
+    let a = margs(vm, &args, name, 0, 1)?;
     let chars = match a.get(1) {
-        Some(c) if *c != vm.none => Some(str_arg(vm, *c, &format!("{name} arg"))?),
+        Some(c) if *c != vm.none => match as_str(*c) {
+            Some(s) => Some(s),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
         _ => None,
     };
     let r = format::text::strip(recv(&args), chars, left, right).to_string();
@@ -226,25 +319,22 @@ fn str_rstrip(vm: &mut Vm, args: Args) -> PyResult {
 
 fn affix_impl(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
     let name = if ends { "endswith" } else { "startswith" };
-    let a = args.exact(vm, name, 2, 4)?;
-    let so = a[0].downcast::<StrObj>().unwrap();
-    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
-    if start > so.len() || start > stop && stop <= so.len() {
-        return Ok(vm.false_);
-    }
-    let sub = so.slice(start, stop.max(start));
-    let test = |p: &str| if ends { sub.ends_with(p) } else { sub.starts_with(p) };
-    if crate::tuple::is_tuple(a[1]) {
-        for p in crate::tuple::items(a[1]) {
-            let ps = str_arg(vm, *p, "tuple for startswith must only contain str, not")?;
+    let so = args.vals[0].downcast::<StrObj>().unwrap();
+    let (prefix, start, end) = finds_args(vm, &args, name, so.len())?;
+    let sub = if start <= end { so.slice(start as usize, end as usize) } else { "" };
+    // CPython's tailmatch: nothing matches when start > end, not even "".
+    let test = |p: &str| start <= end && if ends { sub.ends_with(p) } else { sub.starts_with(p) };
+    if crate::tuple::is_tuple(prefix) {
+        for p in crate::tuple::items(prefix) {
+            let ps = str_or(vm, *p, &format!("tuple for {name} must only contain str, not"))?;
             if test(ps) {
                 return Ok(vm.true_);
             }
         }
         return Ok(vm.false_);
     }
-    let Some(p) = as_str(a[1]) else {
-        return Err({ let __arg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(a[1])); vm.type_error(__arg) });
+    let Some(p) = as_str(prefix) else {
+        return Err({ let __arg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(prefix)); vm.type_error(__arg) });
     };
     Ok(vm.bool(test(p)))
 }
@@ -260,7 +350,7 @@ macro_rules! str_transform {
     ($($fname:ident: $name:expr, $f:expr;)*) => {
         $(
             fn $fname(vm: &mut Vm, args: Args) -> PyResult {
-                args.exact(vm, $name, 1, 1)?;
+                margs(vm, &args, concat!("str.", $name), 0, 0)?;
                 let r: String = $f(recv(&args));
                 Ok(new_str(vm, r))
             }
@@ -280,7 +370,7 @@ macro_rules! str_predicate {
     ($($fname:ident: $name:expr, $f:expr;)*) => {
         $(
             fn $fname(vm: &mut Vm, args: Args) -> PyResult {
-                args.exact(vm, $name, 1, 1)?;
+                margs(vm, &args, concat!("str.", $name), 0, 0)?;
                 let s = recv(&args);
                 let r: bool = $f(s);
                 Ok(vm.bool(r))
@@ -304,7 +394,7 @@ str_predicate! {
 }
 
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "replace", 3, 4)?;
+    let a = margs(vm, &args, "replace", 2, 3)?;
     let old = str_arg(vm, a[1], "replace() argument 1")?;
     let new = str_arg(vm, a[2], "replace() argument 2")?;
     let count = match a.get(3) {
@@ -336,13 +426,13 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
 
 /// Code-point index of `sub` in `s[start:end]` (forward or backward).
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
-    let a = args.exact(vm, name, 2, 4)?;
-    let so = a[0].downcast::<StrObj>().unwrap();
-    let sub = str_arg(vm, a[1], "must be str, not")?;
-    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
-    if start > stop || start > so.len() {
+    let so = args.vals[0].downcast::<StrObj>().unwrap();
+    let (sub, start, stop) = finds_args(vm, args, name, so.len())?;
+    let sub = str_or(vm, sub, "must be str, not")?;
+    if stop - start < sub.chars().count() as i64 {
         return Ok(None);
     }
+    let (start, stop) = (start as usize, stop as usize);
     let hay = so.slice(start, stop);
     let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
     Ok(found.map(|b| start + hay[..b].chars().count()))
@@ -370,20 +460,19 @@ fn str_rindex(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_count(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "count", 2, 4)?;
-    let so = a[0].downcast::<StrObj>().unwrap();
-    let sub = str_arg(vm, a[1], "must be str, not")?;
-    let (start, stop) = crate::list::search_bounds_opt(vm, &a[2..], so.len())?;
-    if start > stop || start > so.len() {
+    let so = args.vals[0].downcast::<StrObj>().unwrap();
+    let (sub, start, stop) = finds_args(vm, &args, "count", so.len())?;
+    let sub = str_or(vm, sub, "must be str, not")?;
+    if stop - start < sub.chars().count() as i64 {
         return Ok(Value::small(0));
     }
-    let hay = so.slice(start, stop);
+    let hay = so.slice(start as usize, stop as usize);
     let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
     Ok(crate::int::from_usize(vm, n))
 }
 
 fn pad_impl(vm: &mut Vm, args: Args, name: &str, f: fn(&str, usize, char) -> String) -> PyResult {
-    let a = args.exact(vm, name, 2, 3)?;
+    let a = margs(vm, &args, name, 1, 2)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         Some(f) => {
@@ -410,12 +499,13 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "zfill", 2, 2)?;
+    let a = margs(vm, &args, "str.zfill", 1, 1)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
     Ok(new_str(vm, format::text::zfill(recv(&args), w)))
 }
 
 fn str_encode(vm: &mut Vm, args: Args) -> PyResult {
+    kw_max(vm, &args, "encode", 2)?;
     let [s, encoding, errors] = args.bind(vm, "encode", ["self", "encoding", "errors"], 1, 1)?;
     crate::bytes::encode_str(vm, s, encoding, errors)
 }
@@ -427,6 +517,7 @@ fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult {
+    kw_max(vm, &args, "splitlines", 1)?;
     let [_, keepends] = args.bind(vm, "splitlines", ["self", "keepends"], 1, 1)?;
     let keep = !keepends.is_null() && ops::truthy(vm, keepends)?;
     let parts: Vec<String> = format::text::splitlines(recv(&args), keep).into_iter().map(|s| s.to_string()).collect();
@@ -434,14 +525,15 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
+    kw_max(vm, &args, "expandtabs", 1)?;
     let [_, tabsize] = args.bind(vm, "expandtabs", ["self", "tabsize"], 1, 1)?;
     let t = if tabsize.is_null() { 8 } else { crate::number::index_i64(vm, tabsize)? };
     Ok(new_str(vm, format::text::expandtabs(recv(&args), t)))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
-    let a = args.exact(vm, if right { "rpartition" } else { "partition" }, 2, 2)?;
-    let sep = str_arg(vm, a[1], "must be str, not")?;
+    let a = margs(vm, &args, if right { "str.rpartition" } else { "str.partition" }, 1, 1)?;
+    let sep = str_or(vm, a[1], "must be str, not")?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -465,14 +557,14 @@ fn str_rpartition(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "removeprefix", 2, 2)?;
+    let a = margs(vm, &args, "str.removeprefix", 1, 1)?;
     let p = str_arg(vm, a[1], "removeprefix() argument")?;
     let s = recv(&args);
     Ok(new_str(vm, s.strip_prefix(p).unwrap_or(s).to_string()))
 }
 
 fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "removesuffix", 2, 2)?;
+    let a = margs(vm, &args, "str.removesuffix", 1, 1)?;
     let p = str_arg(vm, a[1], "removesuffix() argument")?;
     let s = recv(&args);
     Ok(new_str(vm, s.strip_suffix(p).unwrap_or(s).to_string()))
