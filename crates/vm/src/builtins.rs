@@ -190,11 +190,28 @@ fn b_pow(vm: &mut Vm, args: Args) -> PyResult {
         let (b, e, md) = (crate::int::to_bigint(vm, base).unwrap(), crate::int::to_bigint(vm, exp).unwrap(), crate::int::to_bigint(vm, m).unwrap());
         return crate::int::power(vm, b, e, Some(md));
     }
-    let f = typeobj::lookup_str(vm, vm.type_of(base), "__pow__");
-    if let Some(f) = f {
+    // CPython's ternary_op: base's __pow__, then the builtin power slot of the
+    // exponent's and the modulus's types (Python-level __rpow__ is never used
+    // for three-argument pow).
+    let (tb, te, tm) = (vm.type_of(base), vm.type_of(exp), vm.type_of(m));
+    if let Some(f) = typeobj::lookup_str(vm, tb, "__pow__") {
         let r = crate::call::call_method_descr(vm, f, base, Args::new(&[exp, m]))?;
         if r != vm.not_implemented {
             return Ok(r);
+        }
+    }
+    for (t, other, name) in [(te, exp, "__rpow__"), (tm, m, "__pow__")] {
+        if t == tb || (other == m && t == te) {
+            continue;
+        }
+        let native = typeobj::lookup_str(vm, t, name).and_then(|f| f.downcast::<crate::function::NativeFunction>());
+        if let Some(nf) = native {
+            // The slot function itself: it gets operands of other types, as in C.
+            let args = if other == exp { [exp, base, m] } else { [base, exp, m] };
+            let r = (nf.func)(vm, Args::new(&args))?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
         }
     }
     Err({ let __arg = format!(

@@ -36,12 +36,65 @@ fn operand(vm: &mut Vm, v: Value) -> PyResult<Option<(f64, f64)>> {
     Ok(None)
 }
 
-/// `a ** b` for complex numbers (CPython's algorithm); None on overflow.
-pub fn pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+/// Why a complex power failed (CPython's errno after `complex_pow`).
+pub enum PowError {
+    /// EDOM: "0.0 to a negative or complex power".
+    ZeroDivision,
+    /// ERANGE: "complex exponentiation".
+    Overflow,
+}
+
+pub type C = (f64, f64);
+
+fn c_prod(a: C, b: C) -> C {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// `_Py_c_quot`: Smith's algorithm; None for division by zero.
+fn c_quot(a: C, b: C) -> Option<C> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        // One of b's parts is a NaN.
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+/// x**n for n >= 0 by repeated squaring (`c_powu`).
+fn c_powu(x: C, n: u64) -> C {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask = 1u64;
+    while mask <= n {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// `_Py_c_pow`: polar form; None where C sets EDOM (0 to a negative or complex
+/// power).
+fn c_pow(a: C, b: C) -> Option<C> {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Some((1.0, 0.0));
     }
     if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
         return Some((0.0, 0.0));
     }
     let vabs = a.0.hypot(a.1);
@@ -52,11 +105,40 @@ pub fn pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
-    let r = (len * phase.cos(), len * phase.sin());
-    if r.0.is_infinite() || r.1.is_infinite() {
+    if phase.is_infinite() {
+        // cos/sin of an infinity set errno to EDOM, which CPython reports as
+        // a ZeroDivisionError.
         return None;
     }
-    Some(r)
+    Some((len * phase.cos(), len * phase.sin()))
+}
+
+/// `a ** b` as CPython's `complex_pow`: small integral exponents by repeated
+/// multiplication (exact for Gaussian integers), others in polar form.
+pub fn pow(a: C, b: C) -> Result<C, PowError> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n >= 0 {
+            Some(c_powu(a, n as u64))
+        } else {
+            c_quot((1.0, 0.0), c_powu(a, n.unsigned_abs()))
+        }
+    } else {
+        c_pow(a, b)
+    };
+    match r {
+        None => Err(PowError::ZeroDivision),
+        Some(r) if r.0.is_infinite() || r.1.is_infinite() => Err(PowError::Overflow),
+        Some(r) => Ok(r),
+    }
+}
+
+/// The exception for a failed complex power.
+pub fn pow_error(vm: &mut Vm, e: PowError) -> crate::object::PyErr {
+    match e {
+        PowError::ZeroDivision => vm.zero_division("0.0 to a negative or complex power"),
+        PowError::Overflow => vm.overflow_error("complex exponentiation"),
+    }
 }
 
 pub fn binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
@@ -64,70 +146,85 @@ pub fn binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Val
     let r = match op {
         BinOp::Add => (x.0 + y.0, x.1 + y.1),
         BinOp::Subtract => (x.0 - y.0, x.1 - y.1),
-        BinOp::Multiply => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
-        BinOp::TrueDivide => {
-            if y.0 == 0.0 && y.1 == 0.0 {
-                return Err(vm.zero_division("complex division by zero"));
-            }
-            divide(x, y)
-        }
-        BinOp::Power => {
-            if x.0 == 0.0 && x.1 == 0.0 && (y.1 != 0.0 || y.0 < 0.0) {
-                return Err(vm.zero_division("0.0 to a negative or complex power"));
-            }
-            match pow(x, y) {
-                Some(r) => r,
-                None => return Err(vm.overflow_error("complex exponentiation")),
-            }
-        }
+        BinOp::Multiply => c_prod(x, y),
+        BinOp::TrueDivide => match c_quot(x, y) {
+            Some(r) => r,
+            None => return Err(vm.zero_division("complex division by zero")),
+        },
+        BinOp::Power => pow(x, y).map_err(|e| pow_error(vm, e))?,
         _ => return Ok(None),
     };
     Ok(Some(new_complex(vm, r.0, r.1)))
-}
-
-fn divide(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
-        let ratio = b.1 / b.0;
-        let denom = b.0 + b.1 * ratio;
-        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
-    } else {
-        let ratio = b.0 / b.1;
-        let denom = b.0 * ratio + b.1;
-        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
-    }
 }
 
 fn cobj(v: Value) -> &'static ComplexObj {
     v.downcast::<ComplexObj>().expect("complex")
 }
 
+/// `complex(real=0, imag=0)`, as CPython's `complex_new`: complex parts of
+/// either argument combine as real + imag*1j.
 fn complex_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
     let [real, imag] = args.shift().bind(vm, "complex", ["real", "imag"], 0, 0)?;
-    let mut re = (0.0, 0.0);
+    if !real.is_null() && imag.is_null() && cls == vm.t.complex && vm.type_of(real) == vm.t.complex {
+        return Ok(real);
+    }
+    if let Some(s) = crate::str::as_str(real) {
+        if !imag.is_null() {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        }
+        let (re, im) = parse(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+        return Ok(vm.alloc(cls, ComplexObj { re, im }));
+    }
+    if !imag.is_null() && crate::str::as_str(imag).is_some() {
+        return Err(vm.type_error("complex() second arg can't be a string"));
+    }
+    let mut r = if real.is_null() { Value::small(0) } else { real };
     if !real.is_null() {
-        if let Some(s) = crate::str::as_str(real) {
-            if !imag.is_null() {
-                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        if let Some(c) = crate::call::call_special(vm, real, "__complex__", &[])? {
+            if !c.is::<ComplexObj>() {
+                let m = format!("__complex__ returned non-complex (type {})", vm.type_name(c));
+                return Err(vm.type_error(m));
             }
-            re = parse(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
-        } else if let Some(r) = operand(vm, real)? {
-            re = r;
-        } else if let Some(r) = crate::call::call_special(vm, real, "__complex__", &[])? {
-            re = operand(vm, r)?.unwrap_or((0.0, 0.0));
-        } else {
-            re = (crate::float::to_float(vm, real).map_err(|_| { let __arg = format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(real)); vm.type_error(__arg) })?, 0.0);
+            r = c;
         }
     }
-    let mut im = (0.0, 0.0);
-    if !imag.is_null() {
-        im = match operand(vm, imag)? {
-            Some(i) => i,
-            None => return Err({ let __arg = format!("complex() second argument must be a number, not '{}'", vm.type_name(imag)); vm.type_error(__arg) }),
-        };
+    if !is_number(vm, r) {
+        let m = format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(r));
+        return Err(vm.type_error(m));
     }
-    Ok(vm.alloc(cls, ComplexObj { re: re.0 - im.1, im: re.1 + im.0 }))
+    if !imag.is_null() && !is_number(vm, imag) {
+        let m = format!("complex() second argument must be a number, not '{}'", vm.type_name(imag));
+        return Err(vm.type_error(m));
+    }
+    let (mut cr, cr_complex) = match r.downcast::<ComplexObj>() {
+        Some(c) => ((c.re, c.im), true),
+        None => ((crate::float::to_float(vm, r)?, 0.0), false),
+    };
+    let (mut ci, ci_complex) = if imag.is_null() {
+        ((cr.1, 0.0), false)
+    } else {
+        match imag.downcast::<ComplexObj>() {
+            Some(c) => ((c.re, c.im), true),
+            None => ((crate::float::to_float(vm, imag)?, 0.0), false),
+        }
+    };
+    if ci_complex {
+        cr.0 -= ci.1;
+    }
+    if cr_complex && !imag.is_null() {
+        ci.0 += cr.1;
+    }
+    Ok(vm.alloc(cls, ComplexObj { re: cr.0, im: ci.0 }))
+}
+
+/// Can `v` be a part of a complex: a complex, or a type with `__float__` or `__index__`?
+fn is_number(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<ComplexObj>() || crate::float::as_f64(v).is_some() || crate::int::is_int(vm, v) {
+        return true;
+    }
+    let t = vm.type_of(v);
+    crate::typeobj::lookup_str(vm, t, "__float__").is_some() || crate::typeobj::lookup_str(vm, t, "__index__").is_some()
 }
 
 fn parse(s: &str) -> Option<(f64, f64)> {
@@ -270,7 +367,24 @@ complex_dunders! {
     complex_sub, complex_rsub: Subtract;
     complex_mul, complex_rmul: Multiply;
     complex_truediv, complex_rtruediv: TrueDivide;
-    complex_pow, complex_rpow: Power;
+}
+
+/// `__pow__`/`__rpow__`: a modulus is a ValueError for complex numbers.
+fn complex_pow_args(vm: &mut Vm, args: Args, name: &str, reflected: bool) -> PyResult {
+    let a = args.exact(vm, name, 2, 3)?;
+    if a.len() == 3 && a[2] != vm.none {
+        return Err(vm.value_error("complex modulo"));
+    }
+    let (x, y) = if reflected { (a[1], a[0]) } else { (a[0], a[1]) };
+    Ok(binary(vm, x, y, BinOp::Power)?.unwrap_or(vm.not_implemented))
+}
+
+fn complex_pow(vm: &mut Vm, args: Args) -> PyResult {
+    complex_pow_args(vm, args, "__pow__", false)
+}
+
+fn complex_rpow(vm: &mut Vm, args: Args) -> PyResult {
+    complex_pow_args(vm, args, "__rpow__", true)
 }
 
 pub fn init_type(vm: &mut Vm) {
@@ -289,5 +403,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "conjugate", complex_conjugate);
     add_getter(vm, t, "real", get_real);
     add_getter(vm, t, "imag", get_imag);
+    add_method(vm, t, "__pow__", complex_pow);
+    add_method(vm, t, "__rpow__", complex_rpow);
     add_dunders(vm, t);
 }

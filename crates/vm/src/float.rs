@@ -102,31 +102,74 @@ pub fn divmod(vx: f64, wx: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-/// `x ** y` for floats, CPython's special cases included.
+/// `x ** y` for floats, as CPython's `float_pow`: special values sorted out
+/// first, negative bases to fractional powers become complex, the rest is libm.
 pub fn power(vm: &mut Vm, x: f64, y: f64) -> PyResult {
-    if y == 0.0 {
-        return Ok(new_float(vm, 1.0));
-    }
-    if x.is_nan() {
-        return Ok(new_float(vm, if y == 0.0 { 1.0 } else { x }));
-    }
-    if y.is_nan() {
-        return Ok(new_float(vm, if x == 1.0 { 1.0 } else { y }));
-    }
-    if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-    }
-    if x < 0.0 && x.is_finite() && y.is_finite() && y.floor() != y {
-        let c = crate::complex::pow((x, 0.0), (y, 0.0));
-        return match c {
-            Some((re, im)) => Ok(crate::complex::new_complex(vm, re, im)),
-            None => Err(vm.overflow_error("complex exponentiation")),
-        };
-    }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
-    }
+    let odd = |w: f64| w.is_finite() && w.abs() % 2.0 == 1.0;
+    let r = if y == 0.0 {
+        1.0
+    } else if x.is_nan() {
+        x
+    } else if y.is_nan() {
+        if x == 1.0 {
+            1.0
+        } else {
+            y
+        }
+    } else if y.is_infinite() {
+        let ax = x.abs();
+        if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            y.abs()
+        } else {
+            0.0
+        }
+    } else if x.is_infinite() {
+        match (y > 0.0, odd(y)) {
+            (true, true) => x,
+            (true, false) => x.abs(),
+            (false, true) => 0.0f64.copysign(x),
+            (false, false) => 0.0,
+        }
+    } else if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        if odd(y) {
+            x
+        } else {
+            0.0
+        }
+    } else {
+        let mut ax = x;
+        let mut negate = false;
+        if x < 0.0 {
+            if y != y.floor() {
+                let c = crate::complex::pow((x, 0.0), (y, 0.0)).map_err(|e| crate::complex::pow_error(vm, e))?;
+                return Ok(crate::complex::new_complex(vm, c.0, c.1));
+            }
+            ax = -x;
+            negate = odd(y);
+        }
+        if ax == 1.0 {
+            if negate {
+                -1.0
+            } else {
+                1.0
+            }
+        } else {
+            let r = ax.powf(y);
+            if r.is_infinite() {
+                return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
+            }
+            if negate {
+                -r
+            } else {
+                r
+            }
+        }
+    };
     Ok(new_float(vm, r))
 }
 
@@ -379,6 +422,9 @@ fn float_pow(vm: &mut Vm, args: Args) -> PyResult {
 
 fn float_rpow(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__rpow__", 2, 3)?;
+    if a.len() == 3 && a[2] != vm.none {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
     Ok(binary(vm, a[1], a[0], BinOp::Power)?.unwrap_or(vm.not_implemented))
 }
 

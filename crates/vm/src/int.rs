@@ -594,6 +594,10 @@ int_unary! {
 
 fn int_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
+    // int's comparisons know only ints; float.__eq__ etc. handle mixed pairs.
+    if !is_int(vm, a[1]) {
+        return Ok(vm.not_implemented);
+    }
     match crate::number::compare_numbers(vm, a[0], a[1])? {
         Some(o) => Ok(vm.bool(crate::ops::cmp_ord(o, op))),
         None => Ok(vm.not_implemented),

@@ -801,7 +801,20 @@ fn m_isnan(vm: &mut Vm, args: Args) -> PyResult {
     float_pred(vm, args, "math.isnan", f64::is_nan)
 }
 
+/// Argument Clinic's message for an unknown keyword argument.
+fn check_keywords(vm: &mut Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in args.kw() {
+        let key = crate::str::as_str(k).unwrap_or("");
+        if !allowed.contains(&key) {
+            let m = format!("'{key}' is an invalid keyword argument for {fname}()");
+            return Err(vm.type_error(m));
+        }
+    }
+    Ok(())
+}
+
 fn m_isclose(vm: &mut Vm, args: Args) -> PyResult {
+    check_keywords(vm, &args, "isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     if args.pos().len() > 2 {
         let m = format!("isclose() takes exactly 2 positional arguments ({} given)", args.pos().len());
         return Err(vm.type_error(m));
@@ -1021,6 +1034,7 @@ fn m_prod(vm: &mut Vm, args: Args) -> PyResult {
         let m = format!("prod() takes exactly 1 positional argument ({npos} given)");
         return Err(vm.type_error(m));
     }
+    check_keywords(vm, &args, "prod", &["start"])?;
     let [iterable, start] = args.bind(vm, "prod", ["iterable", "start"], 1, 1)?;
     let mut result = if start.is_null() { Value::small(1) } else { start };
     let it = crate::ops::iter(vm, iterable)?;

@@ -1,0 +1,3 @@
+import math
+print(math.exp(700))
+print(math.exp(710))
