@@ -319,7 +319,7 @@ fn type_setattr(vm: &mut Vm, ty: Value, t: &TypeObj, name: Value, value: Value) 
 }
 
 /// `d.__set__(obj, value)` or, with NULL, `d.__delete__(obj)`.
-fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()> {
+pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()> {
     if let Some(p) = d.downcast::<Property>() {
         let (f, what) = if value.is_null() { (p.fdel.get(), "deleter") } else { (p.fset.get(), "setter") };
         if f.is_null() || f == vm.none {
@@ -344,7 +344,9 @@ fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()> {
         member_slot(vm, m, obj)?;
         let inst = obj.downcast::<InstanceObj>().expect("checked by member_slot");
         if value.is_null() && inst.slots.borrow()[m.index].is_null() {
-            return Err({ let __arg = format!("'{}' object has no attribute '{}'", vm.type_name(obj), crate::str::as_str(m.name).unwrap_or("?")); vm.attribute_error(__arg) });
+            // CPython's member_set names only the slot here.
+            let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
+            return Err(vm.attribute_error(n));
         }
         inst.slots.borrow_mut()[m.index] = value;
         return Ok(());

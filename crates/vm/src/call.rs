@@ -169,16 +169,10 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
                 vm.stack[base + i] = v;
             }
             _ if has_varkw => crate::dict::set_item(vm, kwdict, k, v)?,
-            Some(_) => {
-                return Err(vm.type_error(format!(
-                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                    qualname(func),
-                    crate::str::as_str(k).unwrap_or("?")
-                )))
-            }
+            Some(_) => return Err(posonly_passed_as_keyword(vm, func, code, &args)),
             None => {
                 if !crate::str::as_str(k).is_some() {
-                    return Err(vm.type_error(format!("{}() keywords must be strings", qualname(func))));
+                    return Err(vm.type_error("keywords must be strings"));
                 }
                 return Err(vm.type_error(format!(
                     "{}() got an unexpected keyword argument '{}'",
@@ -189,6 +183,22 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
         }
     }
     fill_defaults(vm, func, code, base, argcount, kwonly)
+}
+
+/// Names every positional-only parameter passed by keyword (CPython's
+/// `positional_only_passed_as_keyword`).
+fn posonly_passed_as_keyword(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, args: &Args) -> crate::object::PyErr {
+    let posonly = &code.varnames[..code.code.posonlyargcount as usize];
+    let names: Vec<&str> = posonly
+        .iter()
+        .filter(|p| args.kw().any(|(k, _)| crate::str::as_str(k) == crate::str::as_str(**p)))
+        .filter_map(|p| crate::str::as_str(*p))
+        .collect();
+    vm.type_error(format!(
+        "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+        qualname(func),
+        names.join(", ")
+    ))
 }
 
 fn fill_defaults(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, base: usize, argcount: usize, kwonly: usize) -> PyResult<()> {

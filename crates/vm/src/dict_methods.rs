@@ -10,25 +10,32 @@ use crate::vm::Vm;
 
 /// `target.update(src)`: from a dict, a mapping with `keys()`, or an iterable of pairs.
 pub fn update_from(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
+    if merge_mapping(vm, target, src)? {
+        return Ok(());
+    }
+    update_from_pairs(vm, target, src)
+}
+
+/// `PyDict_Merge`: copies the items of a mapping (anything with `keys()`) into
+/// `target`; false, copying nothing, when `src` has no `keys`.
+pub fn merge_mapping(vm: &mut Vm, target: Value, src: Value) -> PyResult<bool> {
     if let Some(s) = src.downcast::<DictObj>() {
         if vm.type_of(src) == vm.t.dict || crate::typeobj::lookup_str(vm, vm.type_of(src), "keys") == crate::typeobj::lookup_str(vm, vm.t.dict, "keys") {
             for (k, v) in s.items() {
                 dict::set_item(vm, target, k, v)?;
             }
-            return Ok(());
+            return Ok(true);
         }
     }
     let keys_name = vm.intern("keys");
-    if let Some(keys) = crate::attr::getattr_opt(vm, src, keys_name)? {
-        let ks = crate::call::call(vm, keys, &[])?;
-        let it = ops::iter(vm, ks)?;
-        while let Some(k) = ops::next(vm, it)? {
-            let v = ops::getitem(vm, src, k)?;
-            dict::set_item(vm, target, k, v)?;
-        }
-        return Ok(());
+    let Some(keys) = crate::attr::getattr_opt(vm, src, keys_name)? else { return Ok(false) };
+    let ks = crate::call::call(vm, keys, &[])?;
+    let it = ops::iter(vm, ks)?;
+    while let Some(k) = ops::next(vm, it)? {
+        let v = ops::getitem(vm, src, k)?;
+        dict::set_item(vm, target, k, v)?;
     }
-    update_from_pairs(vm, target, src)
+    Ok(true)
 }
 
 fn update_from_pairs(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {

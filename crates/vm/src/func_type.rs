@@ -523,8 +523,39 @@ fn descr_get(vm: &mut Vm, args: Args) -> PyResult {
     if a[1] == vm.none {
         return Ok(a[0]);
     }
+    check_descr_applies(vm, a[0], a[1])?;
     let ty = vm.type_of(a[1]);
     crate::attr::descr_get(vm, a[0], a[1], ty)
+}
+
+/// TypeError unless `obj` is an instance of the type that defines descriptor `d`.
+fn check_descr_applies(vm: &mut Vm, d: Value, obj: Value) -> PyResult<()> {
+    let name = descr_name(vm, d)?;
+    let owner = descr_objclass(vm, d)?;
+    if crate::typeobj::is_instance(vm, obj, owner) {
+        return Ok(());
+    }
+    let m = format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        crate::str::as_str(name).unwrap_or("?"),
+        crate::typeobj::type_name(owner),
+        vm.type_name(obj)
+    );
+    Err(vm.type_error(m))
+}
+
+fn descr_set(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__set__", 3, 3)?;
+    check_descr_applies(vm, a[0], a[1])?;
+    crate::attr::descr_set(vm, a[0], a[1], a[2])?;
+    Ok(vm.none)
+}
+
+fn descr_delete(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delete__", 2, 2)?;
+    check_descr_applies(vm, a[0], a[1])?;
+    crate::attr::descr_set(vm, a[0], a[1], Value::NULL)?;
+    Ok(vm.none)
 }
 fn descr_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
@@ -637,6 +668,8 @@ pub fn init_types(vm: &mut Vm) {
 
     for t in [vm.t.getset_descriptor, vm.t.member_descriptor] {
         add_method(vm, t, "__get__", descr_get);
+        add_method(vm, t, "__set__", descr_set);
+        add_method(vm, t, "__delete__", descr_delete);
         add_method(vm, t, "__repr__", descr_repr);
         add_getter(vm, t, "__name__", descr_name);
         add_getter(vm, t, "__objclass__", descr_objclass);

@@ -27,9 +27,14 @@ fn args_tuple(vm: &mut Vm, args: Value) -> Value {
 }
 
 pub fn new_generic_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult {
-    let a = args_tuple(vm, args);
     let t = vm.t.generic_alias;
-    Ok(vm.alloc(t, AliasObj { origin, args: a }))
+    alloc_alias(vm, t, origin, args)
+}
+
+/// A `GenericAlias` (or subclass `cls`) instance.
+fn alloc_alias(vm: &mut Vm, cls: Value, origin: Value, args: Value) -> PyResult {
+    let a = args_tuple(vm, args);
+    Ok(vm.alloc(cls, AliasObj { origin, args: a }))
 }
 
 /// `a | b` for types: a union (None stands for NoneType).
@@ -158,8 +163,9 @@ fn alias_mro_entries(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn alias_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.vals[0];
     let a = args.shift().exact(vm, "GenericAlias", 2, 2)?;
-    new_generic_alias(vm, a[0], a[1])
+    alloc_alias(vm, cls, a[0], a[1])
 }
 
 pub fn init_type(vm: &mut Vm) {

@@ -512,7 +512,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::ListExtend => {
-                    tri!(crate::list::extend(vm, peek!(arg + 1), top!()));
+                    tri!(list_extend(vm, peek!(arg + 1), top!()));
                     pop!();
                 }
                 Op::SetUpdate => {
@@ -520,13 +520,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::DictUpdate => {
-                    let src = top!();
-                    if let Err(e) = crate::dict_methods::update_from(vm, peek!(arg + 1), src) {
-                        if exceptions::matches(vm, e, vm.e.attribute_error) {
-                            break 'dispatch { let __arg = format!("'{}' object is not a mapping", vm.type_name(src)); vm.type_error(__arg) };
-                        }
-                        break 'dispatch e;
-                    }
+                    tri!(dict_update(vm, peek!(arg + 1), top!()));
                     pop!();
                 }
                 Op::DictMerge => {
@@ -912,13 +906,20 @@ fn load_global(vm: &mut Vm, name: Value) -> PyResult {
     Err(name_not_defined(vm, name))
 }
 
+/// `ListExtend`: `[*it]` and the `*` arguments of a call.
+fn list_extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
+    match crate::list::extend(vm, l, src) {
+        Err(e) if exceptions::matches(vm, e, vm.e.type_error) && ops::lacks_iter(vm, src) => {
+            let m = format!("Value after * must be an iterable, not {}", vm.type_name(src));
+            Err(vm.type_error(m))
+        }
+        r => r,
+    }
+}
+
 /// `f(*args, **kwargs)`.
 fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
-    let pos = if pos.is::<crate::tuple::TupleObj>() {
-        pos
-    } else {
-        crate::tuple::from_iterable(vm, pos)?
-    };
+    let pos = if pos.is::<crate::tuple::TupleObj>() { pos } else { star_args_tuple(vm, callee, pos)? };
     let mut buf = Buf::new();
     buf.extend(crate::tuple::items(pos));
     let mut names = Vec::new();
@@ -926,7 +927,7 @@ fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
         let d = if kw.is::<dict::DictObj>() { kw } else { dict::copy(vm, kw)? };
         for (k, v) in dict::dobj(d).items() {
             if crate::str::as_str(k).is_none() {
-                return Err({ let __arg = format!("{} argument after ** must be a mapping, not keywords must be strings", crate::ops::func_name(vm, callee)); vm.type_error(__arg) });
+                return Err(vm.type_error("keywords must be strings"));
             }
             names.push(k);
             buf.push(v);
@@ -938,27 +939,41 @@ fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
     r
 }
 
+/// The positional arguments of `f(*it)` as a tuple.
+fn star_args_tuple(vm: &mut Vm, func: Value, it: Value) -> PyResult {
+    match crate::tuple::from_iterable(vm, it) {
+        Err(e) if exceptions::matches(vm, e, vm.e.type_error) && ops::lacks_iter(vm, it) => {
+            let f = ops::func_name(vm, func);
+            let m = format!("{f} argument after * must be an iterable, not {}", vm.type_name(it));
+            Err(vm.type_error(m))
+        }
+        r => r,
+    }
+}
+
+/// `DictUpdate`: `{**m}`.
+fn dict_update(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
+    if crate::dict_methods::merge_mapping(vm, target, src)? {
+        return Ok(());
+    }
+    let m = format!("'{}' object is not a mapping", vm.type_name(src));
+    Err(vm.type_error(m))
+}
+
 /// `DictMerge`: `f(**m)` merging into the kwargs dict, rejecting duplicates.
 fn dict_merge(vm: &mut Vm, func: Value, target: Value, src: Value) -> PyResult<()> {
-    let keys_fn = { let __n = vm.intern("keys"); crate::attr::getattr_opt(vm, src, __n) }?;
-    if keys_fn.is_none() && !src.is::<dict::DictObj>() {
-        return Err({ let __arg = format!(
-            "{} argument after ** must be a mapping, not {}",
-            ops::func_name(vm, func),
-            vm.type_name(src)
-        ); vm.type_error(__arg) });
+    let keys = vm.intern("keys");
+    if !src.is::<dict::DictObj>() && crate::attr::getattr_opt(vm, src, keys)?.is_none() {
+        let f = ops::func_name(vm, func);
+        let m = format!("{f} argument after ** must be a mapping, not {}", vm.type_name(src));
+        return Err(vm.type_error(m));
     }
     let src_d = if src.is::<dict::DictObj>() { src } else { dict::copy(vm, src)? };
     for (k, v) in dict::dobj(src_d).items() {
-        if crate::str::as_str(k).is_none() {
-            return Err({ let __arg = format!("{} keywords must be strings", ops::func_name(vm, func)); vm.type_error(__arg) });
-        }
         if dict::get_item(vm, target, k)?.is_some() {
-            return Err({ let __arg = format!(
-                "{} got multiple values for keyword argument '{}'",
-                ops::func_name(vm, func),
-                crate::str::as_str(k).unwrap_or("?")
-            ); vm.type_error(__arg) });
+            let f = ops::func_name(vm, func);
+            let key = ops::str_string(vm, k)?;
+            return Err(vm.type_error(format!("{f} got multiple values for keyword argument '{key}'")));
         }
         dict::set_item(vm, target, k, v)?;
     }

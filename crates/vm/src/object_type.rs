@@ -38,8 +38,8 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult {
     if typeobj::has_flag(cls, tflag::ABSTRACT) {
         return Err(abstract_error(vm, cls));
     }
-    if typeobj::tobj(cls).solid_base.get() != vm.t.object {
-        let sb = typeobj::tobj(cls).solid_base.get();
+    if typeobj::builtin_layout(cls) != vm.t.object {
+        let sb = static_new_base(vm, cls)?;
         return Err(vm.type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
             typeobj::type_name(cls),
@@ -47,6 +47,16 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         )));
     }
     Ok(new_instance(vm, cls))
+}
+
+/// The first class along `__base__` whose `__new__` is not written in Python: the
+/// one CPython's "is not safe" error tells to use.
+fn static_new_base(vm: &mut Vm, cls: Value) -> PyResult {
+    let mut t = cls;
+    while typeobj::has_flag(t, tflag::HEAPTYPE) && crate::dict::get_item_str(vm, typeobj::tobj(t).dict, "__new__")?.is_some() {
+        t = typeobj::tobj(t).base.get();
+    }
+    Ok(t)
 }
 
 fn abstract_error(vm: &mut Vm, cls: Value) -> crate::object::PyErr {
@@ -272,6 +282,6 @@ pub fn init_type(vm: &mut Vm) {
 }
 
 /// Installs `__dict__` on classes whose instances have one (class creation).
-pub fn dict_descriptor(vm: &mut Vm) -> Value {
-    crate::function::new_getset(vm, "__dict__", vm.t.object, get_dict, Some(crate::func_type::set_header_dict))
+pub fn dict_descriptor(vm: &mut Vm, owner: Value) -> Value {
+    crate::function::new_getset(vm, "__dict__", owner, get_dict, Some(crate::func_type::set_header_dict))
 }

@@ -519,7 +519,7 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
         return Err(if items.len() < n {
             vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
         } else {
-            vm.value_error(format!("too many values to unpack (expected {n}, got {})", items.len()))
+            vm.value_error(format!("too many values to unpack (expected {n})"))
         });
     }
     let it = match iter(vm, v) {
@@ -574,21 +574,33 @@ pub fn before_with(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     Ok((bound_exit, r))
 }
 
-/// How error messages name a callable: `f()` for functions, `X.m()` for methods.
+/// How call errors name a callable (`_PyObject_FunctionStr`): `module.qualname()`,
+/// `qualname()` for builtins, or `str(f)` when it has no `__qualname__`.
 pub fn func_name(vm: &mut Vm, f: Value) -> String {
-    if let Some(func) = f.downcast::<crate::function::FunctionObj>() {
-        return format!("{}()", crate::str::as_str(func.qualname.get()).unwrap_or("?"));
+    let q = vm.intern("__qualname__");
+    let qualname = match crate::attr::getattr(vm, f, q) {
+        Ok(q) => str_string(vm, q),
+        Err(e) => Err(e),
+    };
+    let Ok(qualname) = qualname else {
+        return str_string(vm, f).unwrap_or_default();
+    };
+    let m = vm.intern("__module__");
+    let module = match crate::attr::getattr(vm, f, m) {
+        Ok(m) if m != vm.none => str_string(vm, m).ok(),
+        _ => None,
+    };
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
     }
-    if let Some(m) = f.downcast::<crate::function::BoundMethod>() {
-        return func_name(vm, m.func);
-    }
-    if let Some(n) = f.downcast::<crate::function::NativeFunction>() {
-        return format!("{}()", n.name);
-    }
-    if typeobj::is_type(f) {
-        return format!("{}()", typeobj::type_name(f));
-    }
-    format!("{} object", vm.type_name(f))
+}
+
+/// True when `v` can't be iterated at all (no `__iter__`, no `__getitem__`): the
+/// condition under which CPython rewrites "not iterable" errors of `*` arguments.
+pub fn lacks_iter(vm: &mut Vm, v: Value) -> bool {
+    let ty = vm.type_of(v);
+    lookup_str(vm, ty, "__iter__").is_none() && lookup_str(vm, ty, "__getitem__").is_none()
 }
 
 /// A tuple of a list of values (the values must be rooted by the caller).

@@ -26,6 +26,9 @@ pub mod tflag {
     pub const EXCEPTION: u32 = 16;
     /// Instances may be weakly referenced.
     pub const WEAKREFABLE: u32 = 32;
+    /// Instances hold a variable number of items inline (CPython's `tp_itemsize != 0`:
+    /// int, tuple, bytes, type): subclasses cannot add slots.
+    pub const VARSIZE: u32 = 64;
 }
 
 pub struct TypeObj {
@@ -33,7 +36,11 @@ pub struct TypeObj {
     pub qualname: RefCell<String>,
     pub bases: RefCell<Vec<Value>>,
     pub mro: RefCell<Vec<Value>>,
-    /// The nearest builtin ancestor whose instance layout this type's instances use.
+    /// `__base__` (CPython's `tp_base`): the base whose instance layout this type
+    /// extends; NULL for `object`.
+    pub base: Cell<Value>,
+    /// CPython's `solid_base`: the nearest ancestor (or the type itself) that defines
+    /// the instance layout: a builtin type, or a class that added `__slots__`.
     pub solid_base: Cell<Value>,
     /// The namespace: a dict.
     pub dict: Value,
@@ -49,6 +56,7 @@ impl Trace for TypeObj {
     fn trace(&self, t: &mut Tracer) {
         self.bases.trace(t);
         self.mro.trace(t);
+        self.base.trace(t);
         self.solid_base.trace(t);
         self.dict.trace(t);
         self.subclasses.trace(t);
@@ -90,6 +98,7 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
             qualname: RefCell::new(name.to_string()),
             bases: RefCell::new(if base.is_null() { vec![] } else { vec![base] }),
             mro: RefCell::new(vec![]),
+            base: Cell::new(base),
             solid_base: Cell::new(Value::NULL),
             dict: d,
             flags: Cell::new(flags),
@@ -100,12 +109,18 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
     );
     let o = tobj(t);
     let mut mro = vec![t];
-    if !base.is_null() {
-        mro.extend(tobj(base).mro.borrow().iter().copied());
-        o.solid_base.set(base);
-        tobj(base).subclasses.borrow_mut().push(t);
+    // A builtin derived from another builtin but `object` shares its layout (bool, the
+    // exception classes); the others define their own.
+    if !base.is_null() && tobj(base).base.get().is_null() {
+        o.solid_base.set(t);
+    } else if !base.is_null() {
+        o.solid_base.set(tobj(base).solid_base.get());
     } else {
         o.solid_base.set(t);
+    }
+    if !base.is_null() {
+        mro.extend(tobj(base).mro.borrow().iter().copied());
+        tobj(base).subclasses.borrow_mut().push(t);
     }
     *o.mro.borrow_mut() = mro;
     t
@@ -209,8 +224,18 @@ pub fn add_getset(vm: &mut Vm, ty: Value, name: &'static str, get: crate::functi
 
 // ---- C3 linearization ---------------------------------------------------------------
 
+fn check_duplicate_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].contains(b) {
+            return Err(vm.type_error(format!("duplicate base class {}", type_name(*b))));
+        }
+    }
+    Ok(())
+}
+
 /// The C3 MRO of a new class with `bases`; TypeError as CPython when impossible.
 pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    check_duplicate_bases(vm, bases)?;
     let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| tobj(*b).mro.borrow().clone()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![ty];
@@ -245,54 +270,71 @@ pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Valu
     }
 }
 
-/// The most derived solid base of `bases`; TypeError "multiple bases have instance
-/// lay-out conflict" when two of them have different builtin layouts.
-fn best_solid_base(vm: &mut Vm, bases: &[Value]) -> PyResult<Value> {
-    let mut best = vm.t.object;
-    for &b in bases {
-        let sb = tobj(b).solid_base.get();
-        if is_subtype(sb, best) {
-            best = sb;
-        } else if !is_subtype(best, sb) {
+/// CPython's `best_base`: the base whose solid base extends every other base's
+/// (`__base__`); TypeError "multiple bases have instance lay-out conflict" otherwise.
+fn best_base(vm: &mut Vm, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = bases[0];
+    for &b in &bases[1..] {
+        let (sw, sb) = (tobj(winner).solid_base.get(), tobj(b).solid_base.get());
+        if is_subtype(sw, sb) {
+            continue;
+        }
+        if !is_subtype(sb, sw) {
             return Err(vm.type_error("multiple bases have instance lay-out conflict"));
         }
+        winner = b;
     }
-    Ok(best)
+    Ok(winner)
 }
 
-/// `type.__new__(meta, name, bases, ns)`: a new class.
-pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Value) -> PyResult<Value> {
+/// The builtin type whose representation the instances of `ty` use (`object` for
+/// plain classes, with or without `__slots__`).
+pub fn builtin_layout(ty: Value) -> Value {
+    let mut s = tobj(ty).solid_base.get();
+    while has_flag(s, tflag::HEAPTYPE) {
+        s = tobj(tobj(s).base.get()).solid_base.get();
+    }
+    s
+}
+
+fn check_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
     for &b in bases {
         if !is_type(b) {
-            return Err({ let __arg = format!(
-                "type.__new__() argument 2 must be tuple of types, not {}", vm.type_name(b)
-            ); vm.type_error(__arg) });
+            let m = format!("type.__new__() argument 2 must be tuple of types, not {}", vm.type_name(b));
+            return Err(vm.type_error(m));
         }
         if tobj(b).flags.get() & tflag::BASETYPE == 0 {
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", type_name(b))));
         }
     }
+    Ok(())
+}
+
+/// Removes `__qualname__` from a new class's namespace: the class's qualified name.
+fn take_qualname(vm: &mut Vm, d: Value, name: &str) -> PyResult<String> {
+    let Some(q) = dict::get_item_str(vm, d, "__qualname__")? else { return Ok(name.to_string()) };
+    let Some(s) = crate::str::as_str(q).map(str::to_string) else {
+        let m = format!("type __qualname__ must be a str, not {}", vm.type_name(q));
+        return Err(vm.type_error(m));
+    };
+    dict::del_item_str(vm, d, "__qualname__")?;
+    Ok(s)
+}
+
+/// `type.__new__(meta, name, bases, ns)`: a new class.
+pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Value) -> PyResult<Value> {
+    check_bases(vm, bases)?;
     let object = vm.t.object;
     let bases: Vec<Value> = if bases.is_empty() { vec![object] } else { bases.to_vec() };
-    let solid = best_solid_base(vm, &bases)?;
+    let base = best_base(vm, &bases)?;
     let d = dict::copy(vm, ns)?;
+    let qualname = take_qualname(vm, d, name)?;
     let version = vm.next_type_version;
     vm.next_type_version += 1;
-    let mut flags = tflag::HEAPTYPE | tflag::BASETYPE | tflag::WEAKREFABLE;
+    let mut flags = tflag::HEAPTYPE | tflag::BASETYPE;
     for &b in &bases {
         flags |= tobj(b).flags.get() & tflag::EXCEPTION;
     }
-    let qualname = match dict::get_item_str(vm, d, "__qualname__")? {
-        Some(q) => {
-            let s = crate::str::as_str(q).map(str::to_string).ok_or_else(|| {
-                let tn = vm.type_name(q);
-                vm.type_error(format!("type __qualname__ must be a str, not {tn}"))
-            })?;
-            dict::del_item_str(vm, d, "__qualname__")?;
-            s
-        }
-        None => name.to_string(),
-    };
     let ty = vm.alloc(
         meta,
         TypeObj {
@@ -300,12 +342,13 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
             mro: RefCell::new(vec![]),
-            solid_base: Cell::new(solid),
+            base: Cell::new(base),
+            solid_base: Cell::new(tobj(base).solid_base.get()),
             dict: d,
             flags: Cell::new(flags),
             version: Cell::new(version),
             subclasses: RefCell::new(vec![]),
-            slot_count: Cell::new(0),
+            slot_count: Cell::new(tobj(base).slot_count.get()),
         },
     );
     let mro = compute_mro(vm, ty, &bases)?;
@@ -314,6 +357,16 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
     for &b in &bases {
         tobj(b).subclasses.borrow_mut().push(ty);
     }
+    set_module_and_doc(vm, d)?;
+    wrap_implicit_classmethods(vm, d)?;
+    set_classcell(vm, ty, d)?;
+    hash_none_if_eq(vm, d)?;
+    modified(vm, ty);
+    Ok(ty)
+}
+
+/// `__module__` (from the calling frame's globals) and `__doc__` defaults.
+fn set_module_and_doc(vm: &mut Vm, d: Value) -> PyResult<()> {
     if dict::get_item_str(vm, d, "__module__")?.is_none() {
         if let Some(f) = vm.frames.last() {
             let g = f.globals;
@@ -326,23 +379,37 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
         let none = vm.none;
         dict::set_item_str(vm, d, "__doc__", none)?;
     }
-    wrap_implicit_classmethods(vm, d)?;
-    if let Some(cell) = dict::get_item_str(vm, d, "__classcell__")? {
-        if let Some(c) = cell.downcast::<crate::function::CellObj>() {
-            c.value.set(ty);
-        } else {
-            return Err({ let __arg = format!(
-                "__classcell__ must be a nonlocal cell, not {}", vm.type_name(cell)
-            ); vm.type_error(__arg) });
-        }
-        dict::del_item_str(vm, d, "__classcell__")?;
+    Ok(())
+}
+
+/// Fills the `__class__` cell of the methods using `super()` or `__class__`.
+fn set_classcell(vm: &mut Vm, ty: Value, d: Value) -> PyResult<()> {
+    let Some(cell) = dict::get_item_str(vm, d, "__classcell__")? else { return Ok(()) };
+    let Some(c) = cell.downcast::<crate::function::CellObj>() else {
+        let m = format!("__classcell__ must be a nonlocal cell, not {}", vm.type_name(cell));
+        return Err(vm.type_error(m));
+    };
+    c.value.set(ty);
+    dict::del_item_str(vm, d, "__classcell__")?;
+    Ok(())
+}
+
+/// Sets `d[key] = v` unless the class body defined `key` itself.
+fn set_default(vm: &mut Vm, d: Value, key: &str, v: Value) -> PyResult<()> {
+    if dict::get_item_str(vm, d, key)?.is_none() {
+        dict::set_item_str(vm, d, key, v)?;
     }
-    if has_flag(ty, tflag::HAS_DICT) && lookup_str(vm, ty, "__dict__").is_none() {
-        let dd = crate::object_type::dict_descriptor(vm);
-        dict::set_item_str(vm, d, "__dict__", dd)?;
-        modified(vm, ty);
+    Ok(())
+}
+
+/// A class that defines `__eq__` but not `__hash__` is unhashable: its namespace
+/// gets `__hash__ = None` (CPython's `type_ready_set_hash` / `overrides_hash`).
+fn hash_none_if_eq(vm: &mut Vm, d: Value) -> PyResult<()> {
+    if dict::get_item_str(vm, d, "__eq__")?.is_some() && dict::get_item_str(vm, d, "__hash__")?.is_none() {
+        let none = vm.none;
+        dict::set_item_str(vm, d, "__hash__", none)?;
     }
-    Ok(ty)
+    Ok(())
 }
 
 /// `__init_subclass__` and `__class_getitem__` are implicit classmethods, `__new__`
@@ -363,50 +430,112 @@ fn wrap_implicit_classmethods(vm: &mut Vm, d: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Handles `__slots__`: member descriptors for each slot, and whether instances get
-/// a `__dict__`.
+/// The instance layout a class asks for (CPython's `type_new_slots`): member
+/// descriptors for its `__slots__`, and whether instances get a `__dict__` and weak
+/// references.
 fn setup_slots(vm: &mut Vm, ty: Value, d: Value, bases: &[Value]) -> PyResult<()> {
-    let t = tobj(ty);
-    let inherited_slots: usize = bases.iter().map(|b| tobj(*b).slot_count.get()).max().unwrap_or(0);
-    let base_has_dict = bases.iter().any(|b| has_flag(*b, tflag::HAS_DICT));
-    let Some(slots) = dict::get_item_str(vm, d, "__slots__")? else {
-        t.flags.set(t.flags.get() | tflag::HAS_DICT);
-        t.slot_count.set(inherited_slots);
-        return Ok(());
-    };
-    let holder = if crate::str::as_str(slots).is_some() {
-        crate::list::new_list(vm, vec![slots])
-    } else {
-        crate::list::from_iterable(vm, slots)?
-    };
-    let names = crate::list::lobj(holder).items.borrow().clone();
-    let mut index = inherited_slots;
-    let mut has_dict = base_has_dict;
-    for n in names {
-        let Some(s) = crate::str::as_str(n) else {
-            return Err({ let __arg = format!("__slots__ items must be strings, not '{}'", vm.type_name(n)); vm.type_error(__arg) });
+    let base = tobj(ty).base.get();
+    let varsize = has_flag(builtin_layout(base), tflag::VARSIZE);
+    let base_dict = has_flag(base, tflag::HAS_DICT);
+    let base_weak = has_flag(base, tflag::WEAKREFABLE);
+    let (mut add_dict, mut add_weak) = (!base_dict, !base_weak && !varsize);
+    if let Some(slots) = dict::get_item_str(vm, d, "__slots__")? {
+        let holder = if crate::str::as_str(slots).is_some() {
+            crate::list::new_list(vm, vec![slots])
+        } else {
+            crate::list::from_iterable(vm, slots)?
         };
+        let names = crate::list::lobj(holder).items.borrow().clone();
+        if !names.is_empty() && varsize {
+            let m = format!("nonempty __slots__ not supported for subtype of '{}'", type_name(base));
+            return Err(vm.type_error(m));
+        }
+        let members = slot_members(vm, &names, &mut add_dict, &mut add_weak, base_dict, base_weak || varsize)?;
+        std::hint::black_box(holder);
+        add_members(vm, ty, d, members)?;
+    }
+    // Secondary bases may provide a `__dict__` or weak references too.
+    let has_dict = base_dict || add_dict || bases.iter().any(|b| has_flag(*b, tflag::HAS_DICT));
+    let weak = base_weak || add_weak || bases.iter().any(|b| has_flag(*b, tflag::WEAKREFABLE));
+    let t = tobj(ty);
+    let mut flags = t.flags.get() & !(tflag::HAS_DICT | tflag::WEAKREFABLE);
+    if has_dict {
+        flags |= tflag::HAS_DICT;
+    }
+    if weak {
+        flags |= tflag::WEAKREFABLE;
+    }
+    t.flags.set(flags);
+    if has_dict && !base_dict {
+        let dd = crate::object_type::dict_descriptor(vm, ty);
+        set_default(vm, d, "__dict__", dd)?;
+    }
+    if weak && !base_weak {
+        let wd = crate::weakref::weakref_descriptor(vm, ty);
+        set_default(vm, d, "__weakref__", wd)?;
+    }
+    Ok(())
+}
+
+/// Validates the names in `__slots__`, noting `__dict__` and `__weakref__`; the
+/// other names, in the order members are laid out (sorted, as CPython does).
+fn slot_members(
+    vm: &mut Vm,
+    names: &[Value],
+    add_dict: &mut bool,
+    add_weak: &mut bool,
+    base_dict: bool,
+    no_weak: bool,
+) -> PyResult<Vec<String>> {
+    let (mut want_dict, mut want_weak) = (false, false);
+    let mut members = Vec::new();
+    for &n in names {
+        let Some(s) = crate::str::as_str(n) else {
+            let m = format!("__slots__ items must be strings, not '{}'", vm.type_name(n));
+            return Err(vm.type_error(m));
+        };
+        if !format::text::is_identifier(s) {
+            return Err(vm.type_error("__slots__ must be identifiers"));
+        }
         if s == "__dict__" {
-            has_dict = true;
-            continue;
+            if base_dict || want_dict {
+                return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+            }
+            want_dict = true;
+        } else if s == "__weakref__" {
+            if no_weak || want_weak {
+                return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+            }
+            want_weak = true;
+        } else {
+            members.push(s.to_string());
         }
-        if s == "__weakref__" {
-            continue;
-        }
+    }
+    *add_dict = want_dict;
+    *add_weak = want_weak;
+    members.sort();
+    Ok(members)
+}
+
+/// A member descriptor per slot name (private names mangled), each with the next
+/// index of the instances' slot array.
+fn add_members(vm: &mut Vm, ty: Value, d: Value, members: Vec<String>) -> PyResult<()> {
+    let cls_name = type_name(ty);
+    let members: Vec<String> = members.iter().map(|s| compiler::symtable::mangle(Some(&cls_name), s)).collect();
+    for s in &members {
         if dict::get_item_str(vm, d, s)?.is_some() {
             return Err(vm.value_error(format!("'{s}' in __slots__ conflicts with class variable")));
         }
-        let name = vm.intern(s);
+    }
+    if !members.is_empty() {
+        tobj(ty).solid_base.set(ty);
+    }
+    for s in members {
+        let name = vm.intern(&s);
+        let index = tobj(ty).slot_count.get();
         let m = crate::function::new_member(vm, name, ty, index);
         dict::set_item(vm, d, name, m)?;
-        index += 1;
-    }
-    t.slot_count.set(index);
-    std::hint::black_box(holder);
-    if has_dict {
-        t.flags.set(t.flags.get() | tflag::HAS_DICT);
-    } else {
-        t.flags.set(t.flags.get() & !tflag::HAS_DICT);
+        tobj(ty).slot_count.set(index + 1);
     }
     Ok(())
 }

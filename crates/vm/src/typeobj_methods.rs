@@ -212,8 +212,8 @@ fn get_bases(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, b))
 }
 fn get_base(vm: &mut Vm, v: Value) -> PyResult {
-    let b = tobj(v).bases.borrow().first().copied();
-    Ok(b.unwrap_or(vm.none))
+    let b = tobj(v).base.get();
+    Ok(if b.is_null() { vm.none } else { b })
 }
 fn get_mro(vm: &mut Vm, v: Value) -> PyResult {
     let m = tobj(v).mro.borrow().clone();

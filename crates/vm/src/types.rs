@@ -114,10 +114,13 @@ pub fn init(vm: &mut Vm) {
     vm.t.dict_values = mk(vm, "dict_values", object, 0);
     vm.t.dict_items = mk(vm, "dict_items", object, 0);
     vm.t.weakref = mk(vm, "weakref", object, base);
-    vm.t.generic_alias = mk(vm, "types.GenericAlias", object, 0);
+    vm.t.generic_alias = mk(vm, "types.GenericAlias", object, base);
     vm.t.mappingproxy = mk(vm, "mappingproxy", object, 0);
     vm.t.simple_namespace = mk(vm, "types.SimpleNamespace", object, base | tflag::HAS_DICT);
     vm.t.union_type = mk(vm, "types.UnionType", object, 0);
+    for t in [vm.t.int, vm.t.tuple, vm.t.bytes, vm.t.type_] {
+        tobj(t).flags.set(tobj(t).flags.get() | tflag::VARSIZE);
+    }
     for (t, q) in [(vm.t.generic_alias, "GenericAlias"), (vm.t.simple_namespace, "SimpleNamespace"), (vm.t.union_type, "UnionType")] {
         *tobj(t).name.borrow_mut() = q.to_string();
         *tobj(t).qualname.borrow_mut() = q.to_string();

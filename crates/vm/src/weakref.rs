@@ -134,6 +134,18 @@ pub fn run_callbacks(vm: &mut Vm) {
     }
 }
 
+/// `obj.__weakref__`: the first live weak reference to `obj`, or None.
+fn get_weakref(vm: &mut Vm, obj: Value) -> PyResult {
+    let first = vm.weakrefs.iter().copied().find(|w| wobj(*w).target.get() == obj);
+    Ok(first.unwrap_or(vm.none))
+}
+
+/// The `__weakref__` attribute classes get when their instances support weak
+/// references.
+pub fn weakref_descriptor(vm: &mut Vm, owner: Value) -> Value {
+    crate::function::new_getset(vm, "__weakref__", owner, get_weakref, None)
+}
+
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_getter, add_method, add_static};
     let t = vm.t.weakref;

@@ -352,7 +352,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// A comparison's right operand: `x in [1, 2]` uses a constant tuple.
+    /// A comparison's last right operand: `x in [1, 2]` uses a constant tuple (CPython's
+    /// `fold_compare` folds only the last comparator of a chain).
     fn visit_compare_rhs(&mut self, e: &'a Expr, op: ast::CmpOp) -> R {
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             return self.visit_iterable(e);
@@ -389,7 +390,7 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_label();
         for i in 0..n - 1 {
-            self.visit_compare_rhs(&c.comparators[i], c.ops[i])?;
+            self.visit_expr(&c.comparators[i])?;
             self.emit(Op::Swap, 2);
             self.emit(Op::Copy, 2);
             let (o, a) = cmp_instr(c.ops[i]);
@@ -457,7 +458,7 @@ impl<'a> Compiler<'a> {
                 let cleanup = self.new_label();
                 self.visit_expr(&c.left)?;
                 for i in 0..n {
-                    self.visit_compare_rhs(&c.comparators[i], c.ops[i])?;
+                    self.visit_expr(&c.comparators[i])?;
                     self.emit(Op::Swap, 2);
                     self.emit(Op::Copy, 2);
                     let (o, a) = cmp_instr(c.ops[i]);

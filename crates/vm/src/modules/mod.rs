@@ -115,7 +115,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, ns, "__init__", ns_init);
     add_method(vm, ns, "__repr__", ns_repr);
     add_method(vm, ns, "__eq__", ns_eq);
-    let dd = crate::object_type::dict_descriptor(vm);
+    let dd = crate::object_type::dict_descriptor(vm, ns);
     crate::typeobj::set_attr_raw(vm, ns, "__dict__", dd).unwrap();
     let obj = vm.t.object;
     let text = new_static_type(vm, "TextIOWrapper", obj, tflag::BASETYPE);

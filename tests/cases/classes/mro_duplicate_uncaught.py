@@ -1,0 +1,3 @@
+class X: pass
+print("defining")
+class D(X, X): pass
