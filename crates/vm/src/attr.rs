@@ -50,7 +50,7 @@ pub struct Names {
 }
 
 fn vm_names(vm: &mut Vm) -> Names {
-    Names { getattribute: vm.intern("__getattribute__"), getattr: vm.intern("__getattr__") }
+    Names { getattribute: vm.n.getattribute, getattr: vm.n.getattr }
 }
 
 /// `object.__getattribute__` and `type.__getattribute__`.

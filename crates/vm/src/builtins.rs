@@ -156,7 +156,7 @@ fn b_divmod(vm: &mut Vm, args: Args) -> PyResult {
 
 /// A binary operation by explicit dunder names (divmod, 3-arg pow): the same
 /// reflected-operand rules as `ops::binary_op1`.
-fn binary_dunder(vm: &mut Vm, x: Value, y: Value, name: &str, rname: &str) -> PyResult {
+fn binary_dunder(vm: &mut Vm, x: Value, y: Value, name: &'static str, rname: &'static str) -> PyResult {
     let (tx, ty) = (vm.type_of(x), vm.type_of(y));
     let fx = typeobj::lookup_str(vm, tx, name);
     let mut fy = if tx != ty { typeobj::lookup_str(vm, ty, rname) } else { None };

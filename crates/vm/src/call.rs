@@ -56,7 +56,7 @@ pub fn call_method_descr(vm: &mut Vm, m: Value, obj: Value, args: Args) -> PyRes
 
 /// Looks `name` up on `type(obj)` and calls it as a method: the special-method
 /// call (`obj.__len__()`) that ignores instance attributes. None if not defined.
-pub fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(vm: &mut Vm, obj: Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     match typeobj::lookup_str(vm, ty, name) {
         Some(m) => call_method_descr(vm, m, obj, Args::new(args)).map(Some),

@@ -27,6 +27,7 @@ pub mod iter;
 pub mod list;
 pub mod module;
 pub mod modules;
+pub mod names;
 pub mod number;
 pub mod object;
 pub mod object_type;

@@ -494,7 +494,7 @@ pub fn invert(vm: &mut Vm, v: Value) -> PyResult {
     unary(vm, v, "__invert__", "~")
 }
 
-fn unary(vm: &mut Vm, v: Value, name: &str, sym: &str) -> PyResult {
+fn unary(vm: &mut Vm, v: Value, name: &'static str, sym: &str) -> PyResult {
     if let Some(r) = crate::number::fast_unary(vm, v, sym)? {
         return Ok(r);
     }

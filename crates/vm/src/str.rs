@@ -15,6 +15,8 @@ pub struct StrObj {
     s: Box<str>,
     nchars: usize,
     hash: Cell<i64>,
+    /// This object is the canonical interned copy of its text.
+    interned: Cell<bool>,
 }
 
 impl Trace for StrObj {
@@ -24,11 +26,19 @@ payload!(StrObj, "str");
 
 impl StrObj {
     pub fn new(s: &str) -> StrObj {
-        StrObj { nchars: s.chars().count(), s: s.into(), hash: Cell::new(-1) }
+        StrObj { nchars: s.chars().count(), s: s.into(), hash: Cell::new(-1), interned: Cell::new(false) }
     }
 
     pub fn from_string(s: String) -> StrObj {
-        StrObj { nchars: s.chars().count(), s: s.into_boxed_str(), hash: Cell::new(-1) }
+        StrObj { nchars: s.chars().count(), s: s.into_boxed_str(), hash: Cell::new(-1), interned: Cell::new(false) }
+    }
+
+    pub fn is_interned(&self) -> bool {
+        self.interned.get()
+    }
+
+    pub fn mark_interned(&self) {
+        self.interned.set(true)
     }
 
     #[inline]

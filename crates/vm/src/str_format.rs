@@ -417,7 +417,7 @@ pub fn printf_floating(vm: &mut Vm, v: Value, spec: &format::printf::ConvSpec) -
         Some(x) => x,
         None => {
             let t = vm.type_of(v);
-            let has = |vm: &mut Vm, n: &str| crate::typeobj::lookup_str(vm, t, n).is_some();
+            let has = |vm: &mut Vm, n: &'static str| crate::typeobj::lookup_str(vm, t, n).is_some();
             if !has(vm, "__float__") && !has(vm, "__index__") {
                 let tn = vm.type_name(v);
                 return Err(format::printf::err_float_required(&tn).into());

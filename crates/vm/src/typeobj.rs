@@ -128,17 +128,20 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
 
 /// `_PyType_Lookup`: the first definition of `name` (an interned str) along the MRO.
 pub fn lookup(vm: &mut Vm, ty: Value, name: Value) -> Option<Value> {
-    let t = tobj(ty);
-    let key = (ty.id(), name.id());
-    let version = t.version.get();
-    if let Some(e) = vm.method_cache.get(&key) {
-        if e.version == version {
-            return if e.value.is_null() { None } else { Some(e.value) };
-        }
+    let version = tobj(ty).version.get();
+    let slot = cache_slot(ty, name);
+    let e = vm.method_cache[slot];
+    if e.type_id == ty.id() && e.name_id == name.id() && e.version == version {
+        return if e.value.is_null() { None } else { Some(e.value) };
     }
     let found = lookup_uncached(ty, name);
-    vm.method_cache.insert(key, CacheEntry { version, value: found.unwrap_or(Value::NULL) });
+    vm.method_cache[slot] = CacheEntry { type_id: ty.id(), name_id: name.id(), version, value: found.unwrap_or(Value::NULL) };
     found
+}
+
+fn cache_slot(ty: Value, name: Value) -> usize {
+    let h = (ty.id() >> 4) ^ (name.id() >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 12)) as usize & (crate::vm::METHOD_CACHE_SIZE - 1)
 }
 
 fn lookup_uncached(ty: Value, name: Value) -> Option<Value> {
@@ -152,8 +155,8 @@ fn lookup_uncached(ty: Value, name: Value) -> Option<Value> {
 }
 
 /// `lookup` by a Rust string (interns it).
-pub fn lookup_str(vm: &mut Vm, ty: Value, name: &str) -> Option<Value> {
-    let n = vm.intern(name);
+pub fn lookup_str(vm: &mut Vm, ty: Value, name: &'static str) -> Option<Value> {
+    let n = vm.intern_static(name);
     lookup(vm, ty, n)
 }
 

@@ -41,11 +41,50 @@ pub struct Config {
 }
 
 /// A cached method lookup: valid while the type's version is unchanged.
-#[derive(Copy, Clone)]
+#[derive(Copy, Clone, Default)]
 pub struct CacheEntry {
+    pub type_id: u64,
+    pub name_id: u64,
     pub version: u64,
+    /// The lookup result; NULL caches "not found".
     pub value: Value,
 }
+
+/// Slots of the direct-mapped method cache (a power of two).
+pub const METHOD_CACHE_SIZE: usize = 4096;
+
+/// rustc's FxHash: a fast non-cryptographic hash for the VM's own tables (interned
+/// names), where keys are not attacker-controlled Python data.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 pub struct Vm {
     pub heap: Heap,
@@ -58,9 +97,14 @@ pub struct Vm {
     pub ellipsis: Value,
     pub empty_tuple: Value,
     pub empty_str: Value,
-    interned: HashMap<Box<str>, Value>,
-    /// `(type id, interned name id)` -> `_PyType_Lookup` result.
-    pub method_cache: HashMap<(u64, u64), CacheEntry>,
+    interned: HashMap<Box<str>, Value, FxBuild>,
+    /// Direct-mapped cache of `_PyType_Lookup` results, keyed by (type, name) and
+    /// validated by the type's version.
+    pub method_cache: Vec<CacheEntry>,
+    /// Pre-interned names used on hot paths.
+    pub n: crate::names::Names,
+    /// (literal address, length, interned str) for `intern_static`.
+    static_names: Vec<(usize, usize, Value)>,
     pub next_type_version: u64,
     pub builtins: Value,
     pub builtins_dict: Value,
@@ -96,6 +140,13 @@ pub struct Vm {
 
 pub const STACK_CAPACITY: usize = 1 << 20;
 
+/// Slots of the literal-name intern cache (a power of two).
+const STATIC_NAMES: usize = 1024;
+
+fn vm_type_is_str(vm: &Vm, v: Value) -> bool {
+    vm.type_of(v) == vm.t.str
+}
+
 impl Vm {
     pub fn new(config: Config) -> Box<Vm> {
         let mut vm = Box::new(Vm {
@@ -109,8 +160,10 @@ impl Vm {
             ellipsis: Value::NULL,
             empty_tuple: Value::NULL,
             empty_str: Value::NULL,
-            interned: HashMap::new(),
-            method_cache: HashMap::new(),
+            interned: HashMap::default(),
+            method_cache: vec![CacheEntry::default(); METHOD_CACHE_SIZE],
+            n: crate::names::Names::default(),
+            static_names: vec![(0, 0, Value::NULL); STATIC_NAMES],
             next_type_version: 1,
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
@@ -136,6 +189,7 @@ impl Vm {
         vm.heap.enabled = false;
         crate::hash::init_hash_key(&mut vm);
         crate::types::init(&mut vm);
+        crate::names::init(&mut vm);
         crate::exceptions::init(&mut vm);
         crate::builtins::init(&mut vm);
         crate::modules::init(&mut vm);
@@ -207,8 +261,12 @@ impl Vm {
         for v in self.interned.values() {
             t.value(*v);
         }
-        for e in self.method_cache.values() {
+        for e in &self.method_cache {
             t.value(e.value);
+        }
+        self.n.trace(t);
+        for (_, _, v) in &self.static_names {
+            t.value(*v);
         }
         self.stack.trace(t);
         for f in &self.frames {
@@ -230,15 +288,36 @@ impl Vm {
             return *v;
         }
         let v = crate::str::alloc_str(self, s);
+        v.downcast::<crate::str::StrObj>().unwrap().mark_interned();
         self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// `intern` for string literals: a direct-mapped cache keyed by the literal's
+    /// address (static memory is never reused, so the address identifies the text).
+    pub fn intern_static(&mut self, s: &'static str) -> Value {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 2) & (STATIC_NAMES - 1);
+        let (a, l, v) = self.static_names[slot];
+        if a == addr && l == s.len() {
+            return v;
+        }
+        let v = self.intern(s);
+        self.static_names[slot] = (addr, s.len(), v);
         v
     }
 
     /// Interns an existing str object (returns the canonical one).
     pub fn intern_value(&mut self, v: Value) -> Value {
+        if v.downcast::<crate::str::StrObj>().is_some_and(|s| s.is_interned()) {
+            return v;
+        }
         let s = crate::str::as_str(v).expect("intern of a non-str");
         if let Some(c) = self.interned.get(s) {
             return *c;
+        }
+        if vm_type_is_str(self, v) {
+            v.downcast::<crate::str::StrObj>().unwrap().mark_interned();
         }
         self.interned.insert(s.into(), v);
         v
