@@ -266,22 +266,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             return descr_set(vm, d, obj, value);
         }
     }
-    let h = obj.header().expect("heap object");
-    let mut idict = h.dict.get();
-    if idict.is_null() && typeobj::has_flag(ty, tflag::HAS_DICT) {
-        idict = dict::new_dict(vm);
-        h.dict.set(idict);
-    }
-    if idict.is_null() {
-        let n = crate::str::as_str(name).unwrap_or("?");
-        return Err(if typeobj::has_flag(ty, tflag::HEAPTYPE) || obj.is::<InstanceObj>() {
-            { let __arg = format!("'{}' object has no attribute '{n}'", vm.type_name(obj)); vm.attribute_error(__arg) }
-        } else if typeobj::lookup(vm, ty, name).is_some() {
-            { let __arg = format!("'{}' object attribute '{n}' is read-only", vm.type_name(obj)); vm.attribute_error(__arg) }
-        } else {
-            { let __arg = format!("'{}' object has no attribute '{n}'", vm.type_name(obj)); vm.attribute_error(__arg) }
-        });
-    }
+    let Some(idict) = instance_dict_for_set(vm, obj, ty) else {
+        return Err(no_settable_attr(vm, obj, ty, name));
+    };
     if value.is_null() {
         if dict::pop_item(vm, idict, name)?.is_none() {
             return Err(no_attribute(vm, obj, name));
@@ -290,6 +277,34 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     } else {
         dict::set_item(vm, idict, name, value)
     }
+}
+
+/// The instance `__dict__` that `obj.name = v` stores into, created on first use;
+/// None when instances of `ty` have no `__dict__`.
+fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
+    let h = obj.header()?;
+    let d = h.dict.get();
+    if !d.is_null() {
+        return Some(d);
+    }
+    if !typeobj::has_flag(ty, tflag::HAS_DICT) {
+        return None;
+    }
+    let d = dict::new_dict(vm);
+    h.dict.set(d);
+    Some(d)
+}
+
+/// The AttributeError for setting an attribute an object without `__dict__` lacks.
+fn no_settable_attr(vm: &mut Vm, obj: Value, ty: Value, name: Value) -> PyErr {
+    let n = crate::str::as_str(name).unwrap_or("?");
+    let read_only = !typeobj::has_flag(ty, tflag::HEAPTYPE) && !obj.is::<InstanceObj>() && typeobj::lookup(vm, ty, name).is_some();
+    let m = if read_only {
+        format!("'{}' object attribute '{n}' is read-only", vm.type_name(obj))
+    } else {
+        format!("'{}' object has no attribute '{n}'", vm.type_name(obj))
+    };
+    vm.attribute_error(m)
 }
 
 fn type_setattr(vm: &mut Vm, ty: Value, t: &TypeObj, name: Value, value: Value) -> PyResult<()> {

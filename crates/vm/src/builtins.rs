@@ -381,12 +381,7 @@ fn minmax(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult {
         match crate::str::as_str(k) {
             Some("key") => key = v,
             Some("default") => default = v,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{}'",
-                    crate::str::as_str(k).unwrap_or("?")
-                )))
-            }
+            _ => return Err(crate::object::invalid_keyword(vm, name, crate::str::as_str(k).unwrap_or("?"))),
         }
     }
     if key == vm.none {
@@ -439,54 +434,56 @@ fn b_min(vm: &mut Vm, args: Args) -> PyResult {
     minmax(vm, args, "min", CmpOp::Lt)
 }
 
+/// `sep=` / `end=` of `print`: a str, or the default for None or missing.
+fn print_text_arg(vm: &mut Vm, v: Value, what: &str, default: &str) -> PyResult {
+    if v.is_null() || v == vm.none {
+        return Ok(vm.intern(default));
+    }
+    if crate::str::as_str(v).is_none() {
+        let m = format!("{what} must be None or a string, not {}", vm.type_name(v));
+        return Err(vm.type_error(m));
+    }
+    Ok(v)
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`: writes each piece
+/// with its own `file.write()` call, as CPython does.
 fn b_print(vm: &mut Vm, args: Args) -> PyResult {
-    let mut sep = Value::NULL;
-    let mut end = Value::NULL;
-    let mut file = Value::NULL;
-    let mut flush = Value::NULL;
-    for (k, v) in args.kw() {
-        match crate::str::as_str(k) {
-            Some("sep") => sep = v,
-            Some("end") => end = v,
-            Some("file") => file = v,
-            Some("flush") => flush = v,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for print()",
-                    crate::str::as_str(k).unwrap_or("?")
-                )))
-            }
-        }
+    let [sep, end, file, flush] = print_kwargs(vm, &args)?;
+    let sep = print_text_arg(vm, sep, "sep", " ")?;
+    let end = print_text_arg(vm, end, "end", "\n")?;
+    let file = if file.is_null() || file == vm.none { crate::sys::stdout(vm)? } else { file };
+    if file == vm.none {
+        return Ok(vm.none);
     }
-    let none = vm.none;
-    let text_arg = |vm: &mut Vm, v: Value, what: &str, default: &str| -> PyResult<String> {
-        if v.is_null() || v == none {
-            return Ok(default.to_string());
-        }
-        match crate::str::as_str(v) {
-            Some(s) => Ok(s.to_string()),
-            None => Err({ let __arg = format!("{what} must be None or a string, not {}", vm.type_name(v)); vm.type_error(__arg) }),
-        }
-    };
-    let sep = text_arg(vm, sep, "sep", " ")?;
-    let end = text_arg(vm, end, "end", "\n")?;
-    let file = if file.is_null() || file == none { crate::sys::stdout(vm)? } else { file };
-    if file == none {
-        return Ok(none);
-    }
-    let mut out = String::new();
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            crate::call::call_method(vm, file, "write", &[sep])?;
         }
-        out.push_str(&ops::str_string(vm, *v)?);
+        let s = ops::str(vm, *v)?;
+        crate::call::call_method(vm, file, "write", &[s])?;
     }
-    out.push_str(&end);
-    crate::sys::write_to(vm, file, &out)?;
+    crate::call::call_method(vm, file, "write", &[end])?;
     if !flush.is_null() && ops::truthy(vm, flush)? {
         crate::call::call_method(vm, file, "flush", &[])?;
     }
-    Ok(none)
+    Ok(vm.none)
+}
+
+/// print's keyword arguments: sep, end, file, flush (NULL when not given).
+fn print_kwargs(vm: &mut Vm, args: &Args) -> PyResult<[Value; 4]> {
+    let mut out = [Value::NULL; 4];
+    for (k, v) in args.kw() {
+        let i = match crate::str::as_str(k) {
+            Some("sep") => 0,
+            Some("end") => 1,
+            Some("file") => 2,
+            Some("flush") => 3,
+            other => return Err(crate::object::invalid_keyword(vm, "print", other.unwrap_or("?"))),
+        };
+        out[i] = v;
+    }
+    Ok(out)
 }
 
 fn b_input(vm: &mut Vm, args: Args) -> PyResult {
@@ -529,12 +526,7 @@ fn b_sorted(vm: &mut Vm, args: Args) -> PyResult {
         match crate::str::as_str(k) {
             Some("key") => key = v,
             Some("reverse") => reverse = ops::truthy(vm, v)?,
-            _ => {
-                return Err(vm.type_error(format!(
-                    "sort() got an unexpected keyword argument '{}'",
-                    crate::str::as_str(k).unwrap_or("?")
-                )))
-            }
+            _ => return Err(crate::object::invalid_keyword(vm, "sort", crate::str::as_str(k).unwrap_or("?"))),
         }
     }
     let l = crate::list::from_iterable(vm, pos[0])?;

@@ -155,7 +155,7 @@ fn dict_contains(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dict_get(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "get", 2, 3)?;
+    let a = args.method(vm, "dict.get", 1, 2)?;
     match dict::get_item(vm, a[0], a[1])? {
         Some(v) => Ok(v),
         None => Ok(a.get(2).copied().unwrap_or(vm.none)),
@@ -163,7 +163,7 @@ fn dict_get(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "setdefault", 2, 3)?;
+    let a = args.method(vm, "dict.setdefault", 1, 2)?;
     if let Some(v) = dict::get_item(vm, a[0], a[1])? {
         return Ok(v);
     }
@@ -173,7 +173,7 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "pop", 2, 3)?;
+    let a = args.method(vm, "dict.pop", 1, 2)?;
     match dict::pop_item(vm, a[0], a[1])? {
         Some(v) => Ok(v),
         None => match a.get(2) {
@@ -184,7 +184,7 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "popitem", 1, 1)?;
+    args.method(vm, "dict.popitem", 0, 0)?;
     match dict::pop_last(dobj(this(&args))) {
         Some((k, v)) => Ok(crate::tuple::new_tuple(vm, vec![k, v])),
         None => Err({ let __arg = vm.intern("popitem(): dictionary is empty"); vm.key_error(__arg) }),
@@ -206,18 +206,18 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "clear", 1, 1)?;
+    args.method(vm, "dict.clear", 0, 0)?;
     dobj(this(&args)).clear();
     Ok(vm.none)
 }
 
 fn dict_copy(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "copy", 1, 1)?;
+    args.method(vm, "dict.copy", 0, 0)?;
     dict::copy(vm, this(&args))
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "fromkeys", 2, 3)?;
+    let a = args.method(vm, "dict.fromkeys", 1, 2)?;
     let value = a.get(2).copied().unwrap_or(vm.none);
     let d = crate::call::call(vm, a[0], &[])?;
     let it = ops::iter(vm, a[1])?;
@@ -327,15 +327,15 @@ fn new_view(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
 }
 
 fn dict_keys(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "keys", 1, 1)?;
+    let a = args.method(vm, "dict.keys", 0, 0)?;
     Ok(new_view(vm, a[0], ViewKind::Keys))
 }
 fn dict_values(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "values", 1, 1)?;
+    let a = args.method(vm, "dict.values", 0, 0)?;
     Ok(new_view(vm, a[0], ViewKind::Values))
 }
 fn dict_items(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "items", 1, 1)?;
+    let a = args.method(vm, "dict.items", 0, 0)?;
     Ok(new_view(vm, a[0], ViewKind::Items))
 }
 

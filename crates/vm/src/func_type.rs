@@ -31,7 +31,7 @@ pub fn new_function(vm: &mut Vm, code: Value, globals: Value, builtins: Value, d
     Ok(vm.alloc(
         ty,
         FunctionObj {
-            code,
+            code: Cell::new(code),
             globals,
             builtins,
             name: Cell::new(co.name),
@@ -115,7 +115,22 @@ fn f_closure(vm: &mut Vm, v: Value) -> PyResult {
     Ok(null_to_none(vm, fobj(v).closure))
 }
 fn f_code(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(fobj(v).code)
+    Ok(fobj(v).code.get())
+}
+fn f_set_code(vm: &mut Vm, v: Value, c: Value) -> PyResult<()> {
+    let Some(co) = c.downcast::<CodeObj>() else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let f = fobj(v);
+    let nfree = co.code.freevars.len();
+    let nclosure = if f.closure.is_null() { 0 } else { crate::tuple::items(f.closure).len() };
+    if nfree != nclosure {
+        let name = crate::str::as_str(f.name.get()).unwrap_or("?");
+        let m = format!("{name}() requires a code object with {nclosure} free vars, not {nfree}");
+        return Err(vm.value_error(m));
+    }
+    f.code.set(c);
+    Ok(())
 }
 fn f_globals(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(fobj(v).globals)
@@ -588,7 +603,7 @@ pub fn init_types(vm: &mut Vm) {
     add_getset(vm, f, "__annotations__", f_annotations, f_set_annotations);
     add_getset(vm, f, "__dict__", header_dict, set_header_dict);
     add_getter(vm, f, "__closure__", f_closure);
-    add_getter(vm, f, "__code__", f_code);
+    add_getset(vm, f, "__code__", f_code, f_set_code);
     add_getter(vm, f, "__globals__", f_globals);
     add_getter(vm, f, "__builtins__", f_builtins);
 

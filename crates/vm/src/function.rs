@@ -92,7 +92,8 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
 }
 
 pub struct FunctionObj {
-    pub code: Value,
+    /// The code object (`__code__` may be reassigned).
+    pub code: Cell<Value>,
     pub globals: Value,
     pub builtins: Value,
     pub name: Cell<Value>,
@@ -112,7 +113,7 @@ pub struct FunctionObj {
 impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
         for v in [
-            self.code, self.globals, self.builtins, self.name.get(), self.qualname.get(),
+            self.code.get(), self.globals, self.builtins, self.name.get(), self.qualname.get(),
             self.defaults.get(), self.kwdefaults.get(), self.closure, self.doc.get(),
             self.module.get(), self.annotations.get(),
         ] {
@@ -124,7 +125,7 @@ payload!(FunctionObj, "function");
 
 impl FunctionObj {
     pub fn code(&self) -> &'static CodeObj {
-        self.code.downcast::<CodeObj>().expect("function code")
+        self.code.get().downcast::<CodeObj>().expect("function code")
     }
 }
 

@@ -62,7 +62,7 @@ impl Frame {
     /// pushed on `vm.frames`).
     pub fn for_function(vm: &mut Vm, fval: Value, func: &FunctionObj) -> PyResult<Frame> {
         let code = func.code();
-        let mut f = Frame::new(vm, func.code, func.globals, func.builtins, Value::NULL)?;
+        let mut f = Frame::new(vm, func.code.get(), func.globals, func.builtins, Value::NULL)?;
         f.func = fval;
         let _ = code;
         Ok(f)
@@ -161,7 +161,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
 /// body returns (the `__class__` cell or None).
 pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
     let f = func.downcast::<FunctionObj>().expect("class body function");
-    let mut frame = Frame::new(vm, f.code, f.globals, f.builtins, ns)?;
+    let mut frame = Frame::new(vm, f.code.get(), f.globals, f.builtins, ns)?;
     frame.func = Value::NULL;
     init_cells(vm, &frame, f.code(), f);
     run_frame(vm, frame)

@@ -329,7 +329,7 @@ fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
     };
     for (k, _) in args.kw() {
         if crate::str::as_str(k) != Some("strict") {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", crate::str::as_str(k).unwrap_or("?"))));
+            return Err(crate::object::invalid_keyword(vm, "zip", crate::str::as_str(k).unwrap_or("?")));
         }
     }
     let iters = iters_of(vm, &args.pos()[1..])?;
@@ -350,8 +350,11 @@ fn zip_next(vm: &mut Vm, args: Args) -> PyResult {
                 c.done.set(true);
                 if c.strict {
                     if i > 0 {
-                        let s = if i == 1 { "argument 1 is" } else { "arguments 1-" };
-                        let msg = if i == 1 { format!("zip() argument 2 is shorter than {s}") } else { format!("zip() argument {} is shorter than {s}{i}", i + 1) };
+                        let msg = if i == 1 {
+                            "zip() argument 2 is shorter than argument 1".to_string()
+                        } else {
+                            format!("zip() argument {} is shorter than arguments 1-{i}", i + 1)
+                        };
                         return Err(vm.value_error(msg));
                     }
                     for (j, other) in its.iter().enumerate().skip(1) {

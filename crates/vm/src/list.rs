@@ -231,7 +231,7 @@ fn list_getitem(vm: &mut Vm, args: Args) -> PyResult {
 fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__setitem__", 3, 3)?;
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let src = if a[2] == a[0] { new_list(vm, this(&args).items.borrow().clone()) } else { from_iterable(vm, a[2])? };
+        let src = if a[2] == a[0] { new_list(vm, this(&args).items.borrow().clone()) } else { seq_fast(vm, a[2], "can only assign an iterable")? };
         let new_items = lobj(src).items.borrow().clone();
         let n = this(&args).items.borrow().len();
         let (start, stop, step, count) = crate::slice::indices(vm, s, n)?;
@@ -265,6 +265,16 @@ fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `PySequence_Fast`: the items of an iterable in a new list; TypeError `msg` when
+/// `v` is not iterable.
+pub fn seq_fast(vm: &mut Vm, v: Value, msg: &str) -> PyResult {
+    let it = match crate::ops::iter(vm, v) {
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => return Err(vm.type_error(msg.to_string())),
+        r => r?,
+    };
+    from_iterable(vm, it)
+}
+
 fn list_delitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__delitem__", 2, 2)?;
     let n = this(&args).items.borrow().len();
@@ -295,19 +305,19 @@ fn list_delitem(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_append(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "append", 2, 2)?;
+    let a = args.method(vm, "list.append", 1, 1)?;
     this(&args).items.borrow_mut().push(a[1]);
     Ok(vm.none)
 }
 
 fn list_extend(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "extend", 2, 2)?;
+    let a = args.method(vm, "list.extend", 1, 1)?;
     extend(vm, a[0], a[1])?;
     Ok(vm.none)
 }
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "insert", 3, 3)?;
+    let a = args.method(vm, "list.insert", 2, 2)?;
     let i = crate::number::index_clamped(vm, a[1])?;
     let mut items = this(&args).items.borrow_mut();
     let n = items.len() as i64;
@@ -317,7 +327,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "pop", 1, 2)?;
+    let a = args.method(vm, "list.pop", 0, 1)?;
     let n = this(&args).items.borrow().len();
     if n == 0 {
         return Err(vm.index_error("pop from empty list"));
@@ -355,7 +365,7 @@ fn find(vm: &mut Vm, l: Value, x: Value, start: usize, stop: usize) -> PyResult<
 }
 
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "remove", 2, 2)?;
+    let a = args.method(vm, "list.remove", 1, 1)?;
     match find(vm, a[0], a[1], 0, usize::MAX)? {
         Some(i) => {
             this(&args).items.borrow_mut().remove(i);
@@ -366,7 +376,7 @@ fn list_remove(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "index", 2, 4)?;
+    let a = args.method(vm, "list.index", 1, 3)?;
     let n = this(&args).items.borrow().len();
     let (start, stop) = search_bounds(vm, &a[2..], n)?;
     match find(vm, a[0], a[1], start, stop)? {
@@ -376,7 +386,7 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "count", 2, 2)?;
+    let a = args.method(vm, "list.count", 1, 1)?;
     let mut count = 0;
     let mut i = 0;
     while let Some(j) = find(vm, a[0], a[1], i, usize::MAX)? {
@@ -387,20 +397,20 @@ fn list_count(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_clear(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "clear", 1, 1)?;
+    args.method(vm, "list.clear", 0, 0)?;
     let old = std::mem::take(&mut *this(&args).items.borrow_mut());
     drop(old);
     Ok(vm.none)
 }
 
 fn list_copy(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "copy", 1, 1)?;
+    args.method(vm, "list.copy", 0, 0)?;
     let items = this(&args).items.borrow().clone();
     Ok(new_list(vm, items))
 }
 
 fn list_reverse(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "reverse", 1, 1)?;
+    args.method(vm, "list.reverse", 0, 0)?;
     this(&args).items.borrow_mut().reverse();
     Ok(vm.none)
 }

@@ -74,6 +74,21 @@ impl<'a> Args<'a> {
         Ok(self.vals)
     }
 
+    /// A method's arguments (`vals[0]` is self or the class): between `min` and `max`
+    /// of them besides it, no keywords. `qualname` is `type.method`, which CPython's
+    /// messages use for methods taking no or one argument (the others name only the
+    /// method).
+    pub fn method(&self, vm: &mut Vm, qualname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        self.no_kw(vm, qualname)?;
+        let n = self.vals.len() - 1;
+        if n < min || n > max {
+            let short = qualname.rsplit('.').next().unwrap_or(qualname);
+            let fname = if min == max && min <= 1 { qualname } else { short };
+            return Err(vm.type_error(count_message(fname, min, max, n)));
+        }
+        Ok(self.vals)
+    }
+
     /// Binds arguments to `names` (positional or keyword; the first `posonly` are
     /// positional-only); `required` of them must be present. Missing ones are NULL.
     pub fn bind<const N: usize>(
@@ -108,9 +123,7 @@ impl<'a> Args<'a> {
                     )))
                 }
                 None => {
-                    return Err(vm.type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{key}'"
-                    )))
+                    return Err(invalid_keyword(vm, fname, key));
                 }
             }
         }
@@ -129,6 +142,11 @@ impl<'a> Args<'a> {
         }
         Ok(out)
     }
+}
+
+/// The TypeError of a builtin given a keyword argument it does not take.
+pub fn invalid_keyword(vm: &mut Vm, fname: &str, key: &str) -> PyErr {
+    vm.type_error(format!("'{key}' is an invalid keyword argument for {fname}()"))
 }
 
 /// CPython's message for a builtin called with the wrong number of arguments.

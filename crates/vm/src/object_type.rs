@@ -112,7 +112,7 @@ fn object_repr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn object_str(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__str__", 1, 1)?;
-    crate::ops::repr(vm, a[0])
+    crate::ops::call_repr(vm, a[0])
 }
 
 fn object_eq(vm: &mut Vm, args: Args) -> PyResult {

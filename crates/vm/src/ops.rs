@@ -286,11 +286,17 @@ pub fn hash_slow(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 /// `repr(v)` as a str value.
-pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+/// `type(v).__repr__(v)` under the recursion guard, the result not checked to be a
+/// str (`object.__str__` returns it as is: `str()` checks it).
+pub fn call_repr(vm: &mut Vm, v: Value) -> PyResult {
     vm.enter_recursion(" while getting the repr of an object")?;
     let r = call_special(vm, v, "__repr__", &[]);
     vm.leave_recursion();
-    let r = r?.expect("object.__repr__");
+    Ok(r?.expect("object.__repr__"))
+}
+
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult {
+    let r = call_repr(vm, v)?;
     if !r.is::<StrObj>() {
         return Err({ let __arg = format!("__repr__ returned non-string (type {})", vm.type_name(r)); vm.type_error(__arg) });
     }

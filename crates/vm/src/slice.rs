@@ -5,6 +5,7 @@ use crate::object::{Args, PyResult};
 use crate::payload;
 use crate::value::Value;
 use crate::vm::Vm;
+use compiler::bytecode::CmpOp;
 
 pub struct SliceObj {
     pub start: Value,
@@ -100,15 +101,22 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, v))
 }
 
-fn slice_eq(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__eq__", 2, 2)?;
+/// Slices compare as the tuples `(start, stop, step)`.
+fn slice_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
+    let a = args.exact(vm, op.dunder(), 2, 2)?;
     let Some(y) = a[1].downcast::<SliceObj>() else { return Ok(vm.not_implemented) };
     let x = sobj(a[0]);
     let t1 = crate::tuple::new_tuple(vm, vec![x.start, x.stop, x.step]);
     let t2 = crate::tuple::new_tuple(vm, vec![y.start, y.stop, y.step]);
-    let r = crate::ops::eq(vm, t1, t2)?;
-    Ok(vm.bool(r))
+    crate::ops::compare(vm, t1, t2, op)
 }
+
+macro_rules! slice_cmp {
+    ($($fname:ident: $op:ident;)*) => {
+        $( fn $fname(vm: &mut Vm, args: Args) -> PyResult { slice_richcmp(vm, args, CmpOp::$op) } )*
+    };
+}
+slice_cmp! { slice_lt: Lt; slice_le: Le; slice_eq: Eq; slice_ne: Ne; slice_gt: Gt; slice_ge: Ge; }
 
 fn get_start(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(sobj(v).start)
@@ -125,7 +133,9 @@ pub fn init_type(vm: &mut Vm) {
     let t = vm.t.slice;
     add_static(vm, t, "__new__", slice_new);
     add_method(vm, t, "__repr__", slice_repr);
-    add_method(vm, t, "__eq__", slice_eq);
+    for (n, f) in [("__lt__", slice_lt as crate::object::NativeFn), ("__le__", slice_le), ("__eq__", slice_eq), ("__ne__", slice_ne), ("__gt__", slice_gt), ("__ge__", slice_ge)] {
+        add_method(vm, t, n, f);
+    }
     add_method(vm, t, "indices", slice_indices);
     add_getter(vm, t, "start", get_start);
     add_getter(vm, t, "stop", get_stop);
