@@ -122,7 +122,7 @@ fn small_binary(vm: &mut Vm, i: i64, j: i64, op: BinOp) -> PyResult<Option<Value
             if j == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            i.checked_div_euclid(j).map(|_| i.div_floor(&j))
+            i.checked_div_euclid(j).map(|_| Integer::div_floor(&i, &j))
         }
         BinOp::Remainder => {
             if j == 0 {
