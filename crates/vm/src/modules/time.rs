@@ -262,14 +262,14 @@ fn struct_time_type() -> Value {
 
 /// A `time.struct_time` from its 11 field values: the first 9 are the tuple, the
 /// zone and offset live in the object's (hidden) header dict.
-fn new_struct_time(vm: &mut Vm, ty: Value, vals: Vec<Value>) -> PyResult {
-    let extra = [vals[9], vals[10]];
-    let st = crate::tuple::alloc_tuple_of_type(vm, ty, vals[..N_SEQUENCE].to_vec());
-    std::hint::black_box(&vals);
+/// The caller keeps the values alive (they are small ints, or items of a live
+/// tuple, or locals it holds).
+fn new_struct_time(vm: &mut Vm, ty: Value, vals: &[Value], zone: Value, gmtoff: Value) -> PyResult {
+    let st = crate::tuple::alloc_tuple_of_type(vm, ty, vals.to_vec());
     let d = crate::func_type::header_dict(vm, st)?;
-    for (name, v) in FIELDS[N_SEQUENCE..].iter().zip(extra) {
-        crate::dict::set_item_str(vm, d, name, v)?;
-    }
+    crate::dict::set_item_str(vm, d, "tm_zone", zone)?;
+    crate::dict::set_item_str(vm, d, "tm_gmtoff", gmtoff)?;
+    std::hint::black_box((zone, gmtoff));
     Ok(st)
 }
 
@@ -311,18 +311,20 @@ fn struct_time_new(vm: &mut Vm, args: Args) -> PyResult {
         let m = format!("time.struct_time() takes an at most 11-sequence ({n}-sequence given)");
         return Err(vm.type_error(m));
     }
-    let mut vals = crate::tuple::items(items).to_vec();
-    for name in &FIELDS[n..] {
-        let v = if dict.is_null() || dict == vm.none {
-            None
+    let given = crate::tuple::items(items);
+    let mut extra = [vm.none; 2];
+    for (i, name) in FIELDS[N_SEQUENCE..].iter().enumerate() {
+        extra[i] = if N_SEQUENCE + i < n {
+            given[N_SEQUENCE + i]
+        } else if dict.is_null() || dict == vm.none {
+            vm.none
         } else {
             let key = crate::str::alloc_str(vm, name);
-            crate::ops::mapping_get(vm, dict, key)?
+            crate::ops::mapping_get(vm, dict, key)?.unwrap_or(vm.none)
         };
-        vals.push(v.unwrap_or(vm.none));
     }
-    let r = new_struct_time(vm, cls, vals);
-    std::hint::black_box(items);
+    let r = new_struct_time(vm, cls, &given[..N_SEQUENCE], extra[0], extra[1]);
+    std::hint::black_box((items, extra));
     r
 }
 
@@ -383,8 +385,13 @@ fn make_struct_time_type(vm: &mut Vm) -> PyResult {
     for (name, n) in [("n_sequence_fields", 9), ("n_fields", 11), ("n_unnamed_fields", 0)] {
         set_attr_raw(vm, ty, name, Value::small(n))?;
     }
-    let names: Vec<Value> = FIELDS[..N_SEQUENCE].iter().map(|n| crate::str::alloc_str(vm, n)).collect();
-    let ma = crate::tuple::new_tuple(vm, names);
+    // The names go into a list as they are made (a Vec would not root them).
+    let names = crate::list::new_list(vm, vec![]);
+    for n in &FIELDS[..N_SEQUENCE] {
+        let v = crate::str::alloc_str(vm, n);
+        crate::list::lobj(names).items.borrow_mut().push(v);
+    }
+    let ma = crate::list::list_to_tuple(vm, names);
     set_attr_raw(vm, ty, "__match_args__", ma)?;
     Ok(ty)
 }
@@ -402,16 +409,14 @@ fn tm_to_struct(vm: &mut Vm, tm: &Tm, zone: Option<&str>, gmtoff: i64) -> PyResu
         tm.tm_yday as i64 + 1,
         tm.tm_isdst as i64,
     ];
-    let mut vals: Vec<Value> = nums.iter().map(|&n| Value::small(n)).collect();
+    let vals: Vec<Value> = nums.iter().map(|&n| Value::small(n)).collect();
     let z = match zone {
         Some(z) => crate::str::alloc_str(vm, z),
         None => vm.none,
     };
-    vals.push(z);
     let off = crate::int::from_i64(vm, gmtoff);
-    vals.push(off);
     let ty = struct_time_type();
-    new_struct_time(vm, ty, vals)
+    new_struct_time(vm, ty, &vals, z, off)
 }
 
 fn zone_of(tm: &Tm) -> Option<String> {
