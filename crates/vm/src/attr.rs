@@ -12,7 +12,7 @@ use crate::vm::Vm;
 pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
     let ty = vm.type_of(obj);
     let names = vm_names(vm);
-    let ga = typeobj::lookup(vm, ty, names.getattribute).expect("object.__getattribute__");
+    let ga = typeobj::getattribute_of(vm, ty);
     let r = if ga == vm.t.object_getattribute || ga == vm.t.type_getattribute {
         generic_getattr(vm, obj, name)
     } else {
@@ -379,9 +379,8 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
     if !typeobj::is_type(obj) {
-        let gan = vm_names(vm).getattribute;
-        let ga = typeobj::lookup(vm, ty, gan);
-        if ga == Some(vm.t.object_getattribute) {
+        let ga = typeobj::getattribute_of(vm, ty);
+        if ga == vm.t.object_getattribute {
             if let Some(m) = typeobj::lookup(vm, ty, name) {
                 let plain = m.is::<FunctionObj>()
                     || m.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null());

@@ -50,6 +50,9 @@ pub struct TypeObj {
     pub subclasses: RefCell<Vec<Value>>,
     /// Names of `__slots__` members; instances store them in their slot array.
     pub slot_count: Cell<usize>,
+    /// `(version, __getattribute__)` as last looked up: attribute access checks it
+    /// on every call, so it is kept on the type rather than in the method cache.
+    pub getattribute: Cell<(u64, Value)>,
 }
 
 impl Trace for TypeObj {
@@ -60,6 +63,7 @@ impl Trace for TypeObj {
         self.solid_base.trace(t);
         self.dict.trace(t);
         self.subclasses.trace(t);
+        t.value(self.getattribute.get().1);
     }
 }
 payload!(TypeObj, "type");
@@ -105,6 +109,7 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
             version: Cell::new(version),
             subclasses: RefCell::new(vec![]),
             slot_count: Cell::new(0),
+            getattribute: Cell::new((0, Value::NULL)),
         },
     );
     let o = tobj(t);
@@ -152,6 +157,19 @@ fn lookup_uncached(ty: Value, name: Value) -> Option<Value> {
         }
     }
     None
+}
+
+/// The type's `__getattribute__` (cached on the type per version).
+pub fn getattribute_of(vm: &mut Vm, ty: Value) -> Value {
+    let t = tobj(ty);
+    let (v, ga) = t.getattribute.get();
+    if v == t.version.get() && !ga.is_null() {
+        return ga;
+    }
+    let n = vm.n.getattribute;
+    let ga = lookup(vm, ty, n).expect("object.__getattribute__");
+    t.getattribute.set((t.version.get(), ga));
+    ga
 }
 
 /// `lookup` by a Rust string (interns it).
@@ -352,6 +370,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
             version: Cell::new(version),
             subclasses: RefCell::new(vec![]),
             slot_count: Cell::new(tobj(base).slot_count.get()),
+            getattribute: Cell::new((0, Value::NULL)),
         },
     );
     let mro = compute_mro(vm, ty, &bases)?;
