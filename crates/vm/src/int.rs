@@ -171,8 +171,18 @@ fn big_binary(vm: &mut Vm, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Option<V
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
-            let s = y.to_usize().ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
-            if s > 1 << 36 && !x.is_zero() {
+            if x.is_zero() {
+                return Ok(Some(Value::small(0)));
+            }
+            // CPython counts the shift in 30-bit digits: a digit count beyond
+            // its maximum object size is an OverflowError, anything else too
+            // big to allocate a MemoryError.
+            let digits = (&y / 30u32).to_i64().filter(|d| *d <= (i64::MAX - 24) / 4 - (x.bits() as i64 / 30 + 1));
+            if digits.is_none() {
+                return Err(vm.overflow_error("too many digits in integer"));
+            }
+            let s = y.to_usize().unwrap_or(usize::MAX);
+            if s > 1 << 36 {
                 return Err(vm.memory_error());
             }
             x << s
