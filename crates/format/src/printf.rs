@@ -222,6 +222,10 @@ pub trait PrintfArgs {
     /// The value of a `*` argument; must fail with [`err_star_wants_int`]
     /// for non-ints (and OverflowError when it does not fit).
     fn star(&mut self, v: Self::Value) -> std::result::Result<i64, Self::Error>;
+    /// The accepted type characters (bytes formatting adds `b`).
+    fn conversions(&self) -> &'static str {
+        "diuoxXeEfFgGcrsa"
+    }
     /// Renders one value (see the `printf_*` helpers and the `err_*` messages).
     fn convert(&mut self, v: Self::Value, spec: &ConvSpec) -> std::result::Result<String, Self::Error>;
 }
@@ -294,7 +298,7 @@ pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A) -> std::result::Res
         };
         let conv = raw.conv?;
         let v = next(args, &mut src)?;
-        if !"diuoxXeEfFgGcrsa".contains(conv) {
+        if !args.conversions().contains(conv) {
             return Err(err_unsupported(conv, raw.index).into());
         }
         out.push_str(&args.convert(v, &ConvSpec { flags, width, precision, conv })?);

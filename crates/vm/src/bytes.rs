@@ -1,4 +1,6 @@
-//! `bytes` and `bytearray`, and the codecs str.encode/bytes.decode need.
+//! `bytes` and `bytearray`: the objects, their sequence protocol and the
+//! mutations of bytearray. The text-like methods shared by both are in
+//! `bytes_methods.rs`, the codecs in `codecs.rs`.
 
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyResult};
@@ -33,6 +35,15 @@ pub fn new_bytearray(vm: &mut Vm, data: Vec<u8>) -> Value {
     vm.alloc(t, ByteArrayObj { data: RefCell::new(data) })
 }
 
+/// A new bytearray when `like` is one, else a new bytes (methods keep the receiver's kind).
+pub fn new_like(vm: &mut Vm, like: Value, data: Vec<u8>) -> Value {
+    if like.is::<ByteArrayObj>() {
+        new_bytearray(vm, data)
+    } else {
+        new_bytes(vm, data)
+    }
+}
+
 /// The contents of a bytes or bytearray value (copied).
 pub fn as_bytes(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<BytesObj>() {
@@ -45,143 +56,145 @@ pub fn as_bytes_opt(v: Value) -> Option<Vec<u8>> {
     as_bytes(v)
 }
 
-/// The bytes of a bytes-like object, or of an iterable of ints (bytes(x)).
-pub fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = as_bytes(v) {
-        return Ok(b);
+/// The contents of any bytes-like object: bytes, bytearray or memoryview (copied).
+pub fn buffer_bytes(v: Value) -> Option<Vec<u8>> {
+    as_bytes(v).or_else(|| crate::memoryview::contents(v))
+}
+
+/// Byte `i` of a bytes or bytearray (iteration without copying).
+pub fn byte_at(v: Value, i: usize) -> Option<u8> {
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return b.data.get(i).copied();
     }
-    if crate::str::as_str(v).is_some() {
-        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    v.downcast::<ByteArrayObj>().and_then(|b| b.data.borrow().get(i).copied())
+}
+
+/// The length of a bytes or bytearray.
+pub fn byte_len(v: Value) -> usize {
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return b.data.len();
     }
-    let l = crate::list::from_iterable(vm, v).map_err(|e| {
-        if crate::exceptions::matches(vm, e, vm.e.type_error) {
-            { let __arg = format!("cannot convert '{}' object to bytes", vm.type_name(v)); vm.type_error(__arg) }
+    v.downcast::<ByteArrayObj>().map_or(0, |b| b.data.borrow().len())
+}
+
+/// A bytes-like argument, or TypeError "a bytes-like object is required, not 'X'".
+pub fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match buffer_bytes(v) {
+        Some(b) => Ok(b),
+        None => Err({ let m = format!("a bytes-like object is required, not '{}'", vm.type_name(v)); vm.type_error(m) }),
+    }
+}
+
+/// An int in range(256) ("byte must be in range(0, 256)").
+pub fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = crate::number::index_i64(vm, v).map_err(|e| {
+        if crate::exceptions::matches(vm, e, vm.e.overflow_error) {
+            vm.value_error("byte must be in range(0, 256)")
         } else {
             e
         }
     })?;
-    let items = crate::list::lobj(l).items.borrow().clone();
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = crate::number::index_i64(vm, x)?;
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error("bytes must be in range(0, 256)"));
+    u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))
+}
+
+/// The bytes of a bytes-like object, or of an iterable of ints (bytes(x)).
+pub fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    bytes_from_object_as(vm, v, "bytes")
+}
+
+fn bytes_from_object_as(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer_bytes(v) {
+        return Ok(b);
+    }
+    if crate::str::as_str(v).is_some() {
+        return Err(vm.type_error(format!("cannot convert 'str' object to {what}")));
+    }
+    let it = crate::ops::iter(vm, v).map_err(|e| {
+        if crate::exceptions::matches(vm, e, vm.e.type_error) {
+            let m = format!("cannot convert '{}' object to {what}", vm.type_name(v));
+            vm.type_error(m)
+        } else {
+            e
         }
-        out.push(i as u8);
+    })?;
+    let mut out = Vec::new();
+    while let Some(x) = crate::ops::next(vm, it)? {
+        if !crate::number::has_index(vm, x) {
+            let m = format!("'{}' object cannot be interpreted as an integer", vm.type_name(x));
+            return Err(vm.type_error(m));
+        }
+        let i = crate::number::index_i64(vm, x).unwrap_or(-1);
+        let b = u8::try_from(i).map_err(|_| vm.value_error("bytes must be in range(0, 256)"))?;
+        out.push(b);
     }
     Ok(out)
 }
 
-fn codec_name(vm: &mut Vm, encoding: Value, fname: &str) -> PyResult<String> {
-    if encoding.is_null() {
-        return Ok("utf-8".into());
+/// The initial contents for `bytes(...)`/`bytearray(...)`.
+fn construct_data(vm: &mut Vm, src: Value, encoding: Value, errors: Value, what: &str) -> PyResult<Vec<u8>> {
+    if src.is_null() {
+        if !encoding.is_null() || !errors.is_null() {
+            let m = if encoding.is_null() { "errors without a string argument" } else { "encoding without a string argument" };
+            return Err(vm.type_error(m));
+        }
+        return Ok(vec![]);
     }
-    let s = crate::str_methods::str_arg(vm, encoding, &format!("{fname}() argument 'encoding'"))?;
-    Ok(s.to_ascii_lowercase().replace('_', "-"))
-}
-
-/// `str.encode(encoding, errors)`.
-pub fn encode_str(vm: &mut Vm, s: Value, encoding: Value, errors: Value) -> PyResult {
-    let text = crate::str::as_str(s).expect("str");
-    let enc = codec_name(vm, encoding, "encode")?;
-    let strict = errors.is_null() || crate::str::as_str(errors) == Some("strict");
-    let data = match enc.as_str() {
-        "utf-8" | "utf8" => text.as_bytes().to_vec(),
-        "ascii" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc.contains("ascii") { 0x80 } else { 0x100 };
-            let mut out = Vec::new();
-            for (i, c) in text.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else if strict {
-                    let codec = if limit == 0x80 { "ascii" } else { "latin-1" };
-                    let t = vm.e.unicode_encode_error;
-                    return Err(vm.new_exc(t, format!(
-                        "'{codec}' codec can't encode character '{}' in position {i}: ordinal not in range({limit})",
-                        format::repr::str_repr(&c.to_string()).trim_matches('\'')
-                    )));
-                } else {
-                    out.push(b'?');
-                }
-            }
-            out
+    if crate::str::as_str(src).is_some() {
+        if encoding.is_null() {
+            return Err(vm.type_error("string argument without an encoding"));
         }
-        _ => {
-            let t = vm.e.lookup_error;
-            return Err(vm.new_exc(t, format!("unknown encoding: {enc}")));
+        let b = crate::codecs::encode_str(vm, src, encoding, errors, what)?;
+        return Ok(as_bytes(b).unwrap_or_default());
+    }
+    if !encoding.is_null() || !errors.is_null() {
+        let m = if encoding.is_null() { "errors without a string argument" } else { "encoding without a string argument" };
+        return Err(vm.type_error(m));
+    }
+    if what == "bytes" {
+        if let Some(r) = crate::call::call_special(vm, src, "__bytes__", &[])? {
+            return match as_bytes(r).filter(|_| r.is::<BytesObj>()) {
+                Some(b) => Ok(b),
+                None => Err({ let m = format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)); vm.type_error(m) }),
+            };
         }
-    };
-    Ok(new_bytes(vm, data))
-}
-
-/// `bytes.decode(encoding, errors)` and `str(b, encoding)`.
-pub fn decode_value(vm: &mut Vm, b: Value, encoding: Value, errors: Value) -> PyResult {
-    let Some(data) = as_bytes(b) else {
-        return Err({ let __arg = format!("decoding to str: need a bytes-like object, {} found", vm.type_name(b)); vm.type_error(__arg) });
-    };
-    let enc = codec_name(vm, encoding, "decode")?;
-    let strict = errors.is_null() || crate::str::as_str(errors) == Some("strict");
-    let s = match enc.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(&data) {
-            Ok(s) => s.to_string(),
-            Err(e) if strict => {
-                let pos = e.valid_up_to();
-                let t = vm.e.unicode_decode_error;
-                return Err(vm.new_exc(t, format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                    data[pos]
-                )));
-            }
-            Err(_) => String::from_utf8_lossy(&data).into_owned(),
-        },
-        "ascii" | "us-ascii" => {
-            if let Some(pos) = data.iter().position(|b| *b >= 0x80) {
-                if strict {
-                    let t = vm.e.unicode_decode_error;
-                    return Err(vm.new_exc(t, format!(
-                        "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
-                        data[pos]
-                    )));
-                }
-            }
-            data.iter().map(|b| if *b < 0x80 { *b as char } else { '\u{fffd}' }).collect()
+    }
+    if buffer_bytes(src).is_none() && crate::number::has_index(vm, src) {
+        let n = crate::number::index_i64(vm, src)?;
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
         }
-        "latin-1" | "latin1" | "iso-8859-1" => data.iter().map(|b| *b as char).collect(),
-        _ => {
-            let t = vm.e.lookup_error;
-            return Err(vm.new_exc(t, format!("unknown encoding: {enc}")));
-        }
-    };
-    Ok(crate::str::new_str(vm, s))
+        return Ok(vec![0; n as usize]);
+    }
+    bytes_from_object_as(vm, src, what)
 }
 
 fn bytes_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    let [src, encoding, errors] = args.shift().bind(vm, "bytes", ["source", "encoding", "errors"], 0, 0)?;
-    let data = if src.is_null() {
-        vec![]
-    } else if crate::str::as_str(src).is_some() {
-        if encoding.is_null() {
-            return Err(vm.type_error("string argument without an encoding"));
-        }
-        let b = encode_str(vm, src, encoding, errors)?;
-        as_bytes(b).unwrap()
-    } else if let Some(n) = src.as_small() {
-        if n < 0 {
-            return Err(vm.value_error("negative count"));
-        }
-        vec![0; n as usize]
-    } else {
-        bytes_from_object(vm, src)?
-    };
-    let t = if crate::typeobj::is_subtype(cls, vm.t.bytearray) { None } else { Some(cls) };
-    match t {
-        Some(c) => Ok(vm.alloc(c, BytesObj { data: data.into_boxed_slice() })),
-        None => Ok(vm.alloc(cls, ByteArrayObj { data: RefCell::new(data) })),
+    let is_array = crate::typeobj::is_subtype(cls, vm.t.bytearray);
+    let what = if is_array { "bytearray" } else { "bytes" };
+    let [src, encoding, errors] = args.shift().bind(vm, what, ["source", "encoding", "errors"], 0, 0)?;
+    if is_array {
+        // bytearray.__init__ fills it; __new__ makes it empty.
+        return Ok(vm.alloc(cls, ByteArrayObj { data: RefCell::new(vec![]) }));
     }
+    let data = construct_data(vm, src, encoding, errors, what)?;
+    Ok(vm.alloc(cls, BytesObj { data: data.into_boxed_slice() }))
 }
 
-fn data_of(args: &Args) -> Vec<u8> {
+fn bytearray_init(vm: &mut Vm, args: Args) -> PyResult {
+    let this = args.vals[0];
+    let [src, encoding, errors] = args.shift().bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
+    let data = construct_data(vm, src, encoding, errors, "bytearray")?;
+    let ba = ba_obj(this);
+    *ba.data.borrow_mut() = data;
+    Ok(vm.none)
+}
+
+fn ba_obj(v: Value) -> &'static ByteArrayObj {
+    v.downcast::<ByteArrayObj>().expect("bytearray receiver")
+}
+
+pub fn data_of(args: &Args) -> Vec<u8> {
     as_bytes(args.vals[0]).expect("bytes receiver")
 }
 
@@ -189,25 +202,42 @@ fn bytes_repr(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__repr__", 1, 1)?;
     let d = data_of(&args);
     let r = format::repr::bytes_repr(&d);
-    let r = if args.vals[0].is::<ByteArrayObj>() { format!("{}({r})", vm.type_name(args.vals[0])) } else { r };
+    let r = if args.vals[0].is::<ByteArrayObj>() {
+        // bytearray's repr escapes a single quote even inside double quotes.
+        let r = if r.starts_with("b\"") { r.replace('\'', "\\'") } else { r };
+        format!("{}({r})", vm.type_name(args.vals[0]))
+    } else {
+        r
+    };
     Ok(crate::str::new_str(vm, r))
 }
 
 fn bytes_len(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__len__", 1, 1)?;
-    Ok(crate::int::from_usize(vm, data_of(&args).len()))
+    Ok(crate::int::from_usize(vm, byte_len(args.vals[0])))
+}
+
+/// The items `slice` selects out of `d`.
+pub fn slice_of(vm: &mut Vm, d: &[u8], s: &crate::slice::SliceObj) -> PyResult<Vec<u8>> {
+    let (start, _, step, n) = crate::slice::indices(vm, s, d.len())?;
+    Ok((0..n).map(|i| d[(start + i as i64 * step) as usize]).collect())
 }
 
 fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getitem__", 2, 2)?;
     let d = data_of(&args);
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let (start, _, step, n) = crate::slice::indices(vm, s, d.len())?;
-        let v: Vec<u8> = (0..n).map(|i| d[(start + i as i64 * step) as usize]).collect();
-        return Ok(if a[0].is::<ByteArrayObj>() { new_bytearray(vm, v) } else { new_bytes(vm, v) });
+        let v = slice_of(vm, &d, s)?;
+        return Ok(new_like(vm, a[0], v));
     }
-    let what = if a[0].is::<ByteArrayObj>() { "bytearray" } else { "index" };
-    let i = crate::list::seq_index(vm, a[1], d.len(), what)?;
+    let is_array = a[0].is::<ByteArrayObj>();
+    if !crate::number::has_index(vm, a[1]) {
+        let what = if is_array { "bytearray" } else { "byte" };
+        let m = format!("{what} indices must be integers or slices, not {}", vm.type_name(a[1]));
+        return Err(vm.type_error(m));
+    }
+    let i = crate::list::seq_index(vm, a[1], d.len(), if is_array { "bytearray" } else { "" })
+        .map_err(|e| if is_array { e } else { vm.index_error("index out of range") })?;
     Ok(Value::small(d[i] as i64))
 }
 
@@ -218,7 +248,7 @@ fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytes_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
-    let Some(y) = as_bytes(a[1]) else { return Ok(vm.not_implemented) };
+    let Some(y) = buffer_bytes(a[1]) else { return Ok(vm.not_implemented) };
     Ok(vm.bool(crate::ops::cmp_ord(data_of(&args).as_slice().cmp(y.as_slice()), op)))
 }
 macro_rules! bytes_cmp {
@@ -235,39 +265,228 @@ fn bytes_hash(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytes_add(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__add__", 2, 2)?;
-    let Some(y) = as_bytes(a[1]) else {
-        return Err({ let __arg = format!("can't concat {} to {}", vm.type_name(a[1]), vm.type_name(a[0])); vm.type_error(__arg) });
-    };
+    let Some(y) = buffer_bytes(a[1]) else { return Ok(vm.not_implemented) };
     let mut d = data_of(&args);
     d.extend_from_slice(&y);
-    Ok(if a[0].is::<ByteArrayObj>() { new_bytearray(vm, d) } else { new_bytes(vm, d) })
+    Ok(new_like(vm, a[0], d))
 }
 
-fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult {
-    let [b, encoding, errors] = args.bind(vm, "decode", ["self", "encoding", "errors"], 1, 1)?;
-    decode_value(vm, b, encoding, errors)
+fn bytes_mul(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__mul__", 2, 2)?;
+    let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
+    let d = data_of(&args);
+    if d.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
+        return Err(vm.memory_error());
+    }
+    Ok(new_like(vm, a[0], d.repeat(n)))
 }
 
 fn bytes_contains(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__contains__", 2, 2)?;
     let d = data_of(&args);
-    if let Some(i) = a[1].as_small() {
-        return Ok(vm.bool(d.contains(&(i as u8)) && (0..256).contains(&i)));
+    if crate::number::has_index(vm, a[1]) {
+        let b = byte_value(vm, a[1])?;
+        return Ok(vm.bool(d.contains(&b)));
     }
-    let Some(sub) = as_bytes(a[1]) else {
-        return Err({ let __arg = format!("a bytes-like object is required, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
-    };
-    Ok(vm.bool(sub.is_empty() || d.windows(sub.len()).any(|w| w == sub.as_slice())))
+    let sub = buffer_arg(vm, a[1])?;
+    Ok(vm.bool(crate::bytes_methods::find(&d, &sub, 0, d.len()).is_some()))
+}
+
+fn bytes_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__getnewargs__", 1, 1)?;
+    let b = new_bytes(vm, data_of(&args));
+    Ok(crate::tuple::new_tuple(vm, vec![b]))
+}
+
+fn bytes_bytes(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__bytes__", 1, 1)?;
+    if vm.type_of(a[0]) == vm.t.bytes {
+        return Ok(a[0]);
+    }
+    Ok(new_bytes(vm, data_of(&args)))
+}
+
+/// `ba[i] = v`, `ba[a:b] = iterable`.
+fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__setitem__", 3, 3)?;
+    let ba = ba_obj(a[0]);
+    if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
+        let src = assigned_bytes(vm, a[2])?;
+        assign_slice(vm, ba, s, src)?;
+        return Ok(vm.none);
+    }
+    if !crate::number::has_index(vm, a[1]) {
+        let m = format!("bytearray indices must be integers or slices, not {}", vm.type_name(a[1]));
+        return Err(vm.type_error(m));
+    }
+    let len = ba.data.borrow().len();
+    let i = crate::list::seq_index(vm, a[1], len, "bytearray")?;
+    let b = byte_value(vm, a[2])?;
+    ba.data.borrow_mut()[i] = b;
+    Ok(vm.none)
+}
+
+/// The right side of a bytearray slice assignment.
+fn assigned_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if v == vm.none || crate::int::is_int(vm, v) || crate::str::as_str(v).is_some() {
+        let m = format!("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        return Err(vm.type_error(m));
+    }
+    bytes_from_object(vm, v)
+}
+
+fn assign_slice(vm: &mut Vm, ba: &ByteArrayObj, s: &crate::slice::SliceObj, src: Vec<u8>) -> PyResult<()> {
+    let len = ba.data.borrow().len();
+    let (start, stop, step, n) = crate::slice::indices(vm, s, len)?;
+    if step == 1 {
+        let stop = stop.max(start) as usize;
+        ba.data.borrow_mut().splice(start as usize..stop, src);
+        return Ok(());
+    }
+    if src.len() != n {
+        let m = format!("attempt to assign bytes of size {} to extended slice of size {n}", src.len());
+        return Err(vm.value_error(m));
+    }
+    let mut d = ba.data.borrow_mut();
+    for (k, b) in src.into_iter().enumerate() {
+        d[(start + k as i64 * step) as usize] = b;
+    }
+    Ok(())
+}
+
+fn bytearray_delitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__delitem__", 2, 2)?;
+    let ba = ba_obj(a[0]);
+    let len = ba.data.borrow().len();
+    if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
+        let (start, _, step, n) = crate::slice::indices(vm, s, len)?;
+        let mut drop: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+        drop.sort_unstable();
+        let mut d = ba.data.borrow_mut();
+        let mut k = 0;
+        let mut idx = 0;
+        d.retain(|_| {
+            let keep = drop.get(k) != Some(&idx);
+            if !keep {
+                k += 1;
+            }
+            idx += 1;
+            keep
+        });
+        return Ok(vm.none);
+    }
+    if !crate::number::has_index(vm, a[1]) {
+        let m = format!("bytearray indices must be integers or slices, not {}", vm.type_name(a[1]));
+        return Err(vm.type_error(m));
+    }
+    let i = crate::list::seq_index(vm, a[1], len, "bytearray")?;
+    ba.data.borrow_mut().remove(i);
+    Ok(vm.none)
 }
 
 fn bytearray_append(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "append", 2, 2)?;
-    let i = crate::number::index_i64(vm, a[1])?;
-    if !(0..256).contains(&i) {
-        return Err(vm.value_error("byte must be in range(0, 256)"));
-    }
-    a[0].downcast::<ByteArrayObj>().unwrap().data.borrow_mut().push(i as u8);
+    let a = crate::str_methods::margs(vm, &args, "bytearray.append", 1, 1)?;
+    let b = byte_value(vm, a[1])?;
+    let ba = ba_obj(a[0]);
+    ba.data.borrow_mut().push(b);
     Ok(vm.none)
+}
+
+fn bytearray_extend(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "bytearray.extend", 1, 1)?;
+    let src = if buffer_bytes(a[1]).is_none() && crate::ops::iter(vm, a[1]).is_err() {
+        let m = format!("can't extend bytearray with {}", vm.type_name(a[1]));
+        return Err(vm.type_error(m));
+    } else {
+        bytes_from_object(vm, a[1])?
+    };
+    let ba = ba_obj(a[0]);
+    ba.data.borrow_mut().extend(src);
+    Ok(vm.none)
+}
+
+fn bytearray_iadd(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__iadd__", 2, 2)?;
+    let Some(src) = buffer_bytes(a[1]) else {
+        let m = format!("can't concat {} to bytearray", vm.type_name(a[1]));
+        return Err(vm.type_error(m));
+    };
+    let ba = ba_obj(a[0]);
+    ba.data.borrow_mut().extend(src);
+    Ok(a[0])
+}
+
+fn bytearray_imul(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__imul__", 2, 2)?;
+    let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
+    let ba = ba_obj(a[0]);
+    let d = ba.data.borrow().repeat(n);
+    *ba.data.borrow_mut() = d;
+    Ok(a[0])
+}
+
+fn bytearray_pop(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "pop", 0, 1)?;
+    let ba = ba_obj(a[0]);
+    let len = ba.data.borrow().len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let i = match a.get(1) {
+        Some(i) => crate::number::index_i64(vm, *i)?,
+        None => -1,
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let b = ba.data.borrow_mut().remove(j as usize);
+    Ok(Value::small(b as i64))
+}
+
+fn bytearray_insert(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "insert", 2, 2)?;
+    let i = crate::number::index_i64(vm, a[1])?;
+    let b = byte_value(vm, a[2])?;
+    let ba = ba_obj(a[0]);
+    let len = ba.data.borrow().len() as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    ba.data.borrow_mut().insert(j as usize, b);
+    Ok(vm.none)
+}
+
+fn bytearray_remove(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "bytearray.remove", 1, 1)?;
+    let b = byte_value(vm, a[1])?;
+    let ba = ba_obj(a[0]);
+    let pos = ba.data.borrow().iter().position(|x| *x == b);
+    let Some(i) = pos else { return Err(vm.value_error("value not found in bytearray")) };
+    ba.data.borrow_mut().remove(i);
+    Ok(vm.none)
+}
+
+fn bytearray_clear(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "bytearray.clear", 0, 0)?;
+    let ba = ba_obj(a[0]);
+    ba.data.borrow_mut().clear();
+    Ok(vm.none)
+}
+
+fn bytearray_copy(vm: &mut Vm, args: Args) -> PyResult {
+    crate::str_methods::margs(vm, &args, "bytearray.copy", 0, 0)?;
+    Ok(new_bytearray(vm, data_of(&args)))
+}
+
+fn bytearray_reverse(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "bytearray.reverse", 0, 0)?;
+    ba_obj(a[0]).data.borrow_mut().reverse();
+    Ok(vm.none)
+}
+
+fn bytearray_alloc(vm: &mut Vm, args: Args) -> PyResult {
+    let a = crate::str_methods::margs(vm, &args, "bytearray.__alloc__", 0, 0)?;
+    let n = ba_obj(a[0]).data.borrow().capacity().max(byte_len(a[0]) + 1);
+    Ok(crate::int::from_usize(vm, n))
 }
 
 pub fn init_type(vm: &mut Vm) {
@@ -284,8 +503,9 @@ pub fn init_type(vm: &mut Vm) {
         ("__gt__", bytes_gt),
         ("__ge__", bytes_ge),
         ("__add__", bytes_add),
+        ("__mul__", bytes_mul),
+        ("__rmul__", bytes_mul),
         ("__contains__", bytes_contains),
-        ("decode", bytes_decode),
     ];
     for t in [vm.t.bytes, vm.t.bytearray] {
         add_static(vm, t, "__new__", bytes_new);
@@ -293,8 +513,32 @@ pub fn init_type(vm: &mut Vm) {
             add_method(vm, t, n, *f);
         }
     }
-    add_method(vm, vm.t.bytes, "__hash__", bytes_hash);
-    add_method(vm, vm.t.bytearray, "append", bytearray_append);
+    let b = vm.t.bytes;
+    add_method(vm, b, "__hash__", bytes_hash);
+    add_method(vm, b, "__getnewargs__", bytes_getnewargs);
+    add_method(vm, b, "__bytes__", bytes_bytes);
+    let ba_methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__init__", bytearray_init),
+        ("__setitem__", bytearray_setitem),
+        ("__delitem__", bytearray_delitem),
+        ("__iadd__", bytearray_iadd),
+        ("__imul__", bytearray_imul),
+        ("__alloc__", bytearray_alloc),
+        ("append", bytearray_append),
+        ("extend", bytearray_extend),
+        ("pop", bytearray_pop),
+        ("insert", bytearray_insert),
+        ("remove", bytearray_remove),
+        ("clear", bytearray_clear),
+        ("copy", bytearray_copy),
+        ("reverse", bytearray_reverse),
+    ];
+    let t = vm.t.bytearray;
+    for (n, f) in ba_methods {
+        add_method(vm, t, n, *f);
+    }
     let none = vm.none;
-    set_attr_raw(vm, vm.t.bytearray, "__hash__", none).unwrap();
+    set_attr_raw(vm, t, "__hash__", none).unwrap();
+    crate::bytes_methods::init(vm);
+    crate::memoryview::init_type(vm);
 }

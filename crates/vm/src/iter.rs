@@ -164,8 +164,7 @@ fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
             None
         }
         IterKind::Bytes => {
-            let b = crate::bytes::as_bytes(seq).expect("bytes");
-            b.get(i).map(|x| Value::small(*x as i64))
+            crate::bytes::byte_at(seq, i).map(|x| Value::small(x as i64))
         }
         IterKind::Range => {
             if i < s.len {

@@ -5,7 +5,10 @@
 pub mod attr;
 pub mod builtins;
 pub mod bytes;
+pub mod bytes_methods;
+pub mod bytes_printf;
 pub mod call;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod dict_methods;
@@ -25,6 +28,7 @@ pub mod int;
 pub mod interp;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod modules;
 pub mod names;

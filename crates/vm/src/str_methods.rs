@@ -106,7 +106,7 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     } else if encoding.is_null() && errors.is_null() {
         ops::str(vm, obj)?
     } else {
-        crate::bytes::decode_value(vm, obj, encoding, errors)?
+        crate::codecs::decode_value(vm, obj, encoding, errors, "str")?
     };
     if cls == vm.t.str {
         return Ok(s);
@@ -507,7 +507,7 @@ fn str_zfill(vm: &mut Vm, args: Args) -> PyResult {
 fn str_encode(vm: &mut Vm, args: Args) -> PyResult {
     kw_max(vm, &args, "encode", 2)?;
     let [s, encoding, errors] = args.bind(vm, "encode", ["self", "encoding", "errors"], 1, 1)?;
-    crate::bytes::encode_str(vm, s, encoding, errors)
+    crate::codecs::encode_str(vm, s, encoding, errors, "encode")
 }
 
 fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
