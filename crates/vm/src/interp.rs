@@ -225,7 +225,11 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
             let ins = instrs[pc];
             let arg = ins.arg as usize;
-            frame(vm).lasti = pc;
+            if may_run_python(ins.op) {
+                // Python code run by this instruction may look at this frame's
+                // line (tracebacks are fixed up on the error path anyway).
+                frame(vm).lasti = pc;
+            }
             pc += 1;
             match ins.op {
                 Op::Nop => {}
@@ -811,14 +815,15 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 Op::PushNull => push!(Value::NULL),
             }
         };
-        // An exception is being raised at instruction `lasti`.
-        let f = frame(vm);
-        let lasti = f.lasti;
+        // An exception is being raised by instruction `pc - 1`.
+        let raised_at = pc - 1;
         if !std::mem::take(&mut reraise) {
+            frame(vm).lasti = raised_at;
             exceptions::attach_context(vm, err.0);
             exceptions::add_traceback(vm, err.0);
         }
-        match find_handler(code, unwind_from.take().unwrap_or(lasti)) {
+        let lasti = frame(vm).lasti;
+        match find_handler(code, unwind_from.take().unwrap_or(raised_at)) {
             Some(h) => {
                 let sb = frame(vm).stack_base;
                 vm.stack.truncate(sb + h.depth as usize);
@@ -834,6 +839,36 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// Whether an instruction can run Python code (or otherwise observe frame lines).
+/// Those that cannot skip recording `lasti` before they run.
+#[inline]
+fn may_run_python(op: Op) -> bool {
+    !matches!(
+        op,
+        Op::Nop
+            | Op::PopTop
+            | Op::Copy
+            | Op::Swap
+            | Op::LoadConst
+            | Op::LoadFast
+            | Op::StoreFast
+            | Op::LoadDeref
+            | Op::StoreDeref
+            | Op::LoadClosure
+            | Op::Jump
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::IsOp
+            | Op::PushNull
+            | Op::ReturnValue
+            | Op::BuildTuple
+            | Op::BuildList
+            | Op::ListAppend
+            | Op::LoadAssertionError
+            | Op::LoadGlobal
+    )
 }
 
 fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
