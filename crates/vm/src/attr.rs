@@ -61,7 +61,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
     let ty = vm.type_of(obj);
     let found = typeobj::lookup(vm, ty, name);
     if let Some(d) = found {
-        if is_data_descriptor(vm, d) {
+        if is_data_descriptor(vm, d) && has_get(vm, d) {
             return descr_get(vm, d, obj, ty);
         }
     }
@@ -110,7 +110,7 @@ fn type_getattr(vm: &mut Vm, ty: Value, name: Value) -> PyResult {
     let meta = vm.type_of(ty);
     let meta_attr = typeobj::lookup(vm, meta, name);
     if let Some(d) = meta_attr {
-        if is_data_descriptor(vm, d) {
+        if is_data_descriptor(vm, d) && has_get(vm, d) {
             return descr_get(vm, d, ty, meta);
         }
     }
@@ -131,11 +131,21 @@ pub fn is_data_descriptor(vm: &mut Vm, d: Value) -> bool {
     if d.is::<FunctionObj>() || d.is::<NativeFunction>() || d.is_small_int() || d.is::<crate::str::StrObj>() {
         return false;
     }
-    if !d.is::<InstanceObj>() {
+    if is_builtin_value(vm, d) {
         return false;
     }
     let t = vm.type_of(d);
     typeobj::lookup_str(vm, t, "__set__").is_some() || typeobj::lookup_str(vm, t, "__delete__").is_some()
+}
+
+/// Does `d` bind on access (`__get__`)? A data descriptor with only `__set__` is
+/// shadowed by the instance dict and returned as itself.
+fn has_get(vm: &mut Vm, d: Value) -> bool {
+    if is_builtin_value(vm, d) {
+        return true;
+    }
+    let t = vm.type_of(d);
+    typeobj::lookup_str(vm, t, "__get__").is_some()
 }
 
 /// `d.__get__(obj, ty)` for an attribute found on a type; `obj` is NULL for access

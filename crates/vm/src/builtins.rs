@@ -253,54 +253,91 @@ fn b_isinstance(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.bool(r))
 }
 
-/// `isinstance(obj, cls)` with tuples, unions and `__instancecheck__`.
+/// `isinstance(obj, cls)` with tuples, unions and `__instancecheck__`
+/// (CPython's `object_recursive_isinstance`).
 pub fn isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
     if vm.type_of(obj) == cls {
         return Ok(true);
     }
+    if vm.type_of(cls) == vm.t.type_ {
+        return object_isinstance(vm, obj, cls);
+    }
+    let cls = crate::generic_alias::union_args(cls).unwrap_or(cls);
     if crate::tuple::is_tuple(cls) {
-        vm.enter_recursion(" in __instancecheck__")?;
-        let mut r = Ok(false);
-        for c in crate::tuple::items(cls) {
-            match isinstance(vm, obj, *c) {
-                Ok(true) => {
-                    r = Ok(true);
-                    break;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    r = Err(e);
-                    break;
-                }
-            }
-        }
-        vm.leave_recursion();
-        return r;
+        return any_of(vm, cls, " in __instancecheck__", |vm, c| isinstance(vm, obj, c));
     }
-    if let Some(args) = crate::generic_alias::union_args(cls) {
-        return isinstance(vm, obj, args);
+    match crate::call::call_special(vm, cls, "__instancecheck__", &[obj])? {
+        Some(r) => ops::truthy(vm, r),
+        None => object_isinstance(vm, obj, cls),
     }
-    let meta = vm.type_of(cls);
-    if meta != vm.t.type_ {
-        if let Some(f) = typeobj::lookup_str(vm, meta, "__instancecheck__") {
-            let r = crate::call::call_method_descr(vm, f, cls, Args::new(&[obj]))?;
-            return ops::truthy(vm, r);
+}
+
+/// True if `test` holds for an item of tuple `t` (under the recursion guard).
+fn any_of(vm: &mut Vm, t: Value, guard: &str, mut test: impl FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<bool> {
+    vm.enter_recursion(guard)?;
+    let mut r = Ok(false);
+    for &c in crate::tuple::items(t) {
+        r = test(vm, c);
+        if !matches!(r, Ok(false)) {
+            break;
         }
     }
-    if !typeobj::is_type(cls) {
-        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-    }
-    if typeobj::is_instance(vm, obj, cls) {
-        return Ok(true);
-    }
-    // `__class__` may differ from the type (proxies).
+    vm.leave_recursion();
+    r
+}
+
+/// `type.__instancecheck__` (`_PyObject_RealIsInstance`): by the type's MRO, or by
+/// `obj.__class__` (proxies); classes that are not types take part through their
+/// `__bases__`.
+pub fn object_isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
     let cn = vm.intern("__class__");
-    if let Some(c) = crate::attr::getattr_opt(vm, obj, cn)? {
-        if c != vm.type_of(obj) && typeobj::is_type(c) {
-            return Ok(typeobj::is_subtype(c, cls));
+    if typeobj::is_type(cls) {
+        if typeobj::is_instance(vm, obj, cls) {
+            return Ok(true);
+        }
+        let c = crate::attr::getattr_opt(vm, obj, cn)?;
+        return Ok(match c {
+            Some(c) if c != vm.type_of(obj) && typeobj::is_type(c) => typeobj::is_subtype(c, cls),
+            _ => false,
+        });
+    }
+    check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    match crate::attr::getattr_opt(vm, obj, cn)? {
+        Some(c) => abstract_issubclass(vm, c, cls),
+        None => Ok(false),
+    }
+}
+
+/// `cls.__bases__` when it is a tuple (what makes an object a class for
+/// `isinstance`/`issubclass`).
+fn abstract_bases(vm: &mut Vm, cls: Value) -> PyResult<Option<Value>> {
+    let n = vm.intern("__bases__");
+    let b = crate::attr::getattr_opt(vm, cls, n)?;
+    Ok(b.filter(|b| crate::tuple::is_tuple(*b)))
+}
+
+fn check_class(vm: &mut Vm, cls: Value, msg: &str) -> PyResult<()> {
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(vm.type_error(msg.to_string()));
+    }
+    Ok(())
+}
+
+/// Is `derived` a subclass of `cls` by walking `__bases__`?
+fn abstract_issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bool> {
+    let mut d = derived;
+    loop {
+        if d == cls {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, d)? else { return Ok(false) };
+        let items = crate::tuple::items(bases);
+        match items.len() {
+            0 => return Ok(false),
+            1 => d = items[0],
+            _ => return any_of(vm, bases, " in __issubclass__", |vm, b| abstract_issubclass(vm, b, cls)),
         }
     }
-    Ok(false)
 }
 
 fn b_issubclass(vm: &mut Vm, args: Args) -> PyResult {
@@ -309,32 +346,32 @@ fn b_issubclass(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.bool(r))
 }
 
+/// `issubclass(sub, cls)` with tuples, unions and `__subclasscheck__`
+/// (CPython's `object_issubclass`).
 pub fn issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
+    if vm.type_of(cls) == vm.t.type_ {
+        return Ok(sub == cls || recursive_issubclass(vm, sub, cls)?);
+    }
+    let cls = crate::generic_alias::union_args(cls).unwrap_or(cls);
     if crate::tuple::is_tuple(cls) {
-        for c in crate::tuple::items(cls) {
-            if issubclass(vm, sub, *c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
+        return any_of(vm, cls, " in __subclasscheck__", |vm, c| issubclass(vm, sub, c));
     }
-    if let Some(args) = crate::generic_alias::union_args(cls) {
-        return issubclass(vm, sub, args);
+    match crate::call::call_special(vm, cls, "__subclasscheck__", &[sub])? {
+        Some(r) => ops::truthy(vm, r),
+        None => recursive_issubclass(vm, sub, cls),
     }
-    let meta = vm.type_of(cls);
-    if meta != vm.t.type_ {
-        if let Some(f) = typeobj::lookup_str(vm, meta, "__subclasscheck__") {
-            let r = crate::call::call_method_descr(vm, f, cls, Args::new(&[sub]))?;
-            return ops::truthy(vm, r);
-        }
+}
+
+/// `type.__subclasscheck__` (`_PyObject_RealIsSubclass`).
+pub fn recursive_issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
+    if typeobj::is_type(sub) && typeobj::is_type(cls) {
+        return Ok(typeobj::is_subtype(sub, cls));
     }
-    if !typeobj::is_type(sub) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    check_class(vm, sub, "issubclass() arg 1 must be a class")?;
+    if crate::generic_alias::union_args(cls).is_none() {
+        check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
     }
-    if !typeobj::is_type(cls) {
-        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
-    }
-    Ok(typeobj::is_subtype(sub, cls))
+    abstract_issubclass(vm, sub, cls)
 }
 
 fn b_iter(vm: &mut Vm, args: Args) -> PyResult {

@@ -79,26 +79,73 @@ fn call_native(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
         return (n.func)(vm, Args::with_kw(buf.as_slice(), args.kwnames));
     }
     match n.kind {
-        NativeKind::Method => {
-            let owner = n.owner;
-            match args.pos().first() {
-                Some(s) if typeobj::is_instance(vm, *s, owner) => (n.func)(vm, args),
-                Some(s) => Err({ let __arg = format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    n.name,
-                    typeobj::type_name(owner),
-                    vm.type_name(*s)
-                ); vm.type_error(__arg) }),
-                None => Err(vm.type_error(format!(
-                    "unbound method {}.{}() needs an argument",
-                    typeobj::type_name(owner),
-                    n.name
-                ))),
-            }
-        }
+        NativeKind::Method => match args.pos().first() {
+            Some(s) if typeobj::is_instance(vm, *s, n.owner) => (n.func)(vm, args),
+            first => Err(bad_self(vm, n, first.copied())),
+        },
         NativeKind::ClassMethod => call_with_self(vm, vm_native_self(n), n.owner, args),
+        NativeKind::Static if n.name == "__new__" => {
+            check_new_cls(vm, n.owner, args.pos().first().copied())?;
+            (n.func)(vm, args)
+        }
         _ => (n.func)(vm, args),
     }
+}
+
+/// `T.__new__(cls, ...)` needs a subtype of `T` as `cls` (CPython's
+/// `tp_new_wrapper`).
+fn check_new_cls(vm: &mut Vm, owner: Value, cls: Option<Value>) -> PyResult<()> {
+    let t = typeobj::type_name(owner);
+    let Some(cls) = cls else {
+        return Err(vm.type_error(format!("{t}.__new__(): not enough arguments")));
+    };
+    if !typeobj::is_type(cls) {
+        let m = format!("{t}.__new__(X): X is not a type object ({})", vm.type_name(cls));
+        return Err(vm.type_error(m));
+    }
+    if !typeobj::is_subtype(cls, owner) {
+        let c = typeobj::type_name(cls);
+        return Err(vm.type_error(format!("{t}.__new__({c}): {c} is not a subtype of {t}")));
+    }
+    Ok(())
+}
+
+/// The TypeError of a builtin method called on the wrong object (or none): slot
+/// wrappers (`list.__repr__`) and method descriptors (`list.append`) word it
+/// differently.
+fn bad_self(vm: &mut Vm, n: &NativeFunction, obj: Option<Value>) -> crate::object::PyErr {
+    let owner = typeobj::type_name(n.owner);
+    let slot = is_slot_wrapper(vm, n);
+    let m = match obj {
+        Some(s) if slot => format!("descriptor '{}' requires a '{owner}' object but received a '{}'", n.name, vm.type_name(s)),
+        Some(s) => format!("descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object", n.name, vm.type_name(s)),
+        None if slot => format!("descriptor '{}' of '{owner}' object needs an argument", n.name),
+        None => format!("unbound method {owner}.{}() needs an argument", n.name),
+    };
+    vm.type_error(m)
+}
+
+/// Is `n` one of the special methods CPython exposes as a slot wrapper (a type
+/// slot) rather than a method descriptor?
+fn is_slot_wrapper(vm: &Vm, n: &NativeFunction) -> bool {
+    const SLOTS: &[&str] = &[
+        "__repr__", "__str__", "__hash__", "__call__", "__getattribute__", "__setattr__", "__delattr__",
+        "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__",
+        "__set__", "__delete__", "__init__", "__del__", "__len__", "__getitem__", "__setitem__",
+        "__delitem__", "__contains__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+        "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__",
+        "__abs__", "__bool__", "__invert__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__",
+        "__and__", "__rand__", "__xor__", "__rxor__", "__or__", "__ror__", "__int__", "__float__",
+        "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__", "__irshift__",
+        "__iand__", "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__",
+        "__ifloordiv__", "__itruediv__", "__index__", "__matmul__", "__rmatmul__", "__imatmul__",
+        "__await__", "__aiter__", "__anext__",
+    ];
+    // list and dict define `__getitem__` as a plain method too.
+    if n.name == "__getitem__" && (n.owner == vm.t.list || n.owner == vm.t.dict) {
+        return false;
+    }
+    SLOTS.contains(&n.name)
 }
 
 fn vm_native_self(_n: &NativeFunction) -> Value {

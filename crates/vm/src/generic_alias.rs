@@ -168,6 +168,14 @@ fn alias_new(vm: &mut Vm, args: Args) -> PyResult {
     alloc_alias(vm, cls, a[0], a[1])
 }
 
+fn alias_instancecheck(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn alias_subclasscheck(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_method, add_static};
     for t in [vm.t.generic_alias, vm.t.union_type] {
@@ -182,4 +190,6 @@ pub fn init_type(vm: &mut Vm) {
     add_static(vm, g, "__new__", alias_new);
     add_method(vm, g, "__call__", alias_call);
     add_method(vm, g, "__mro_entries__", alias_mro_entries);
+    add_method(vm, g, "__instancecheck__", alias_instancecheck);
+    add_method(vm, g, "__subclasscheck__", alias_subclasscheck);
 }

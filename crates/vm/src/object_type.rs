@@ -67,12 +67,11 @@ fn abstract_error(vm: &mut Vm, cls: Value) -> crate::object::PyErr {
         None => vec![],
     };
     ns.sort();
-    let quoted: Vec<String> = ns.iter().map(|n| format!("'{n}'")).collect();
     vm.type_error(format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         typeobj::type_name(cls),
         if ns.len() == 1 { "" } else { "s" },
-        quoted.join(", ")
+        ns.join(", ")
     ))
 }
 
@@ -150,14 +149,25 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     crate::attr::generic_getattr(vm, a[0], n)
 }
 
+/// CPython's `hackcheck`: `object.__setattr__(cls, ...)` must not bypass
+/// `type.__setattr__`.
+fn check_not_type(vm: &mut Vm, obj: Value, what: &str) -> PyResult<()> {
+    if typeobj::is_type(obj) {
+        return Err(vm.type_error(format!("can't apply this {what} to type object")));
+    }
+    Ok(())
+}
+
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__setattr__", 3, 3)?;
+    check_not_type(vm, a[0], "__setattr__")?;
     crate::attr::generic_setattr(vm, a[0], a[1], a[2])?;
     Ok(vm.none)
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__delattr__", 2, 2)?;
+    check_not_type(vm, a[0], "__delattr__")?;
     crate::attr::generic_setattr(vm, a[0], a[1], Value::NULL)?;
     Ok(vm.none)
 }
@@ -190,10 +200,8 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
 
 fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
     if args.has_kw() {
-        return Err(vm.type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            typeobj::type_name(args.vals[0])
-        )));
+        let q = typeobj::tobj(args.vals[0]).qualname.borrow().clone();
+        return Err(vm.type_error(format!("{q}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(vm.none)
 }
@@ -220,16 +228,18 @@ fn get_class(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
+    if cls.is_null() {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    }
     if !typeobj::is_type(cls) {
         return Err({ let __arg = format!("__class__ must be set to a class, not '{}' object", vm.type_name(cls)); vm.type_error(__arg) });
     }
     let old = vm.type_of(v);
-    let compatible = v.is::<InstanceObj>()
-        && typeobj::has_flag(cls, tflag::HEAPTYPE)
-        && typeobj::has_flag(old, tflag::HEAPTYPE)
-        && typeobj::tobj(cls).solid_base.get() == typeobj::tobj(old).solid_base.get()
-        && typeobj::tobj(cls).slot_count.get() == typeobj::tobj(old).slot_count.get();
-    if !compatible {
+    let modules = typeobj::is_subtype(cls, vm.t.module) && typeobj::is_subtype(old, vm.t.module);
+    if !modules && !(typeobj::has_flag(cls, tflag::HEAPTYPE) && typeobj::has_flag(old, tflag::HEAPTYPE)) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if !same_layout(cls, old) {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             typeobj::type_name(cls),
@@ -240,12 +250,33 @@ fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// CPython's `compatible_for_assignment`: instances of `a` and `b` have the same
+/// layout (solid base, slots, `__dict__`).
+fn same_layout(a: Value, b: Value) -> bool {
+    let (ta, tb) = (typeobj::tobj(a), typeobj::tobj(b));
+    ta.solid_base.get() == tb.solid_base.get()
+        && ta.slot_count.get() == tb.slot_count.get()
+        && typeobj::has_flag(a, tflag::HAS_DICT) == typeobj::has_flag(b, tflag::HAS_DICT)
+}
+
 fn get_dict(vm: &mut Vm, v: Value) -> PyResult {
     let ty = vm.type_of(v);
     if !typeobj::has_flag(ty, tflag::HAS_DICT) {
         return Err({ let __arg = format!("'{}' object has no attribute '__dict__'", vm.type_name(v)); vm.attribute_error(__arg) });
     }
     crate::func_type::header_dict(vm, v)
+}
+
+/// `obj.__dict__ = d`; `del obj.__dict__` drops the dict (a fresh one appears on
+/// next use), as CPython's `subtype_setdict` does.
+fn set_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    if d.is_null() {
+        if let Some(h) = v.header() {
+            h.dict.set(Value::NULL);
+        }
+        return Ok(());
+    }
+    crate::func_type::set_header_dict(vm, v, d)
 }
 
 pub fn init_type(vm: &mut Vm) {
@@ -283,5 +314,5 @@ pub fn init_type(vm: &mut Vm) {
 
 /// Installs `__dict__` on classes whose instances have one (class creation).
 pub fn dict_descriptor(vm: &mut Vm, owner: Value) -> Value {
-    crate::function::new_getset(vm, "__dict__", owner, get_dict, Some(crate::func_type::set_header_dict))
+    crate::function::new_getset(vm, "__dict__", owner, get_dict, Some(set_dict))
 }

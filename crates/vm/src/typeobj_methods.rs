@@ -26,6 +26,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err({ let __arg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(pos[3])); vm.type_error(__arg) });
     }
     let bases = crate::tuple::items(pos[2]).to_vec();
+    check_no_mro_entries(vm, &bases)?;
     let meta = crate::builtins::calculate_meta(vm, meta, &bases)?;
     let cls = typeobj::new_class(vm, meta, &name, &bases, pos[3])?;
     set_names(vm, cls)?;
@@ -34,27 +35,44 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(cls)
 }
 
+/// `type(name, bases, ns)` leaves `__mro_entries__` to `types.new_class`.
+fn check_no_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
+    for &b in bases {
+        if !typeobj::is_type(b) {
+            let t = vm.type_of(b);
+            if typeobj::lookup_str(vm, t, "__mro_entries__").is_some() {
+                return Err(vm.type_error("type() doesn't support MRO entry resolution; use types.new_class()"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Calls `__set_name__(cls, name)` on every attribute that defines it.
 fn set_names(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let items = dict::dobj(tobj(cls).dict).items();
     let holder = crate::list::new_list(vm, items.iter().map(|(_, v)| *v).collect());
     for (k, v) in items {
         if let Some(r) = crate::call::call_special(vm, v, "__set_name__", &[cls, k]).transpose() {
-            r.map_err(|e| {
-                let note = format!(
-                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
-                    vm.type_name(v),
-                    crate::str::as_str(k).unwrap_or("?"),
-                    typeobj::type_name(cls)
-                );
-                let n = crate::str::new_str(vm, note);
-                let _ = crate::call::call_method(vm, e.0, "add_note", &[n]);
-                e
-            })?;
+            r.map_err(|e| set_name_error(vm, e, v, k, cls))?;
         }
     }
     std::hint::black_box(holder);
     Ok(())
+}
+
+/// 3.11 wraps a failing `__set_name__` in a RuntimeError caused by the error.
+fn set_name_error(vm: &mut Vm, e: crate::object::PyErr, attr: Value, name: Value, cls: Value) -> crate::object::PyErr {
+    let m = format!(
+        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+        vm.type_name(attr),
+        crate::str::as_str(name).unwrap_or("?"),
+        typeobj::type_name(cls)
+    );
+    let r = vm.runtime_error(m);
+    crate::exceptions::set_context(vm, r.0, e.0);
+    crate::exceptions::set_cause(vm, r.0, e.0);
+    r
 }
 
 /// `super(cls, cls).__init_subclass__(**kw)`.
@@ -146,15 +164,14 @@ fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
 
 fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__instancecheck__", 2, 2)?;
-    Ok({ let __arg = typeobj::is_instance(vm, a[1], a[0]); vm.bool(__arg) })
+    let r = crate::builtins::object_isinstance(vm, a[1], a[0])?;
+    Ok(vm.bool(r))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__subclasscheck__", 2, 2)?;
-    if !typeobj::is_type(a[1]) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    Ok(vm.bool(typeobj::is_subtype(a[1], a[0])))
+    let r = crate::builtins::recursive_issubclass(vm, a[1], a[0])?;
+    Ok(vm.bool(r))
 }
 
 fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult {
