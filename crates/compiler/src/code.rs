@@ -32,6 +32,9 @@ pub enum Constant {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
+    /// A frozenset of constants (set displays folded by the compiler), elements in
+    /// source order; the VM adds them in that order as CPython's constant does.
+    FrozenSet(Rc<[Constant]>),
     Ellipsis,
     Code(Rc<CodeObject>),
 }

@@ -87,8 +87,28 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
             }
             crate::list::list_to_tuple(vm, l)
         }
+        Constant::FrozenSet(items) => frozenset_constant(vm, items),
         Constant::Code(c) => new_code(vm, c.clone()),
     }
+}
+
+/// A frozenset constant as CPython's compiler makes it: built from the elements in
+/// source order, then rebuilt from that set's iteration order when constants are
+/// merged (`merge_consts_recursive`); the rebuild can reorder colliding keys.
+fn frozenset_constant(vm: &mut Vm, items: &[Constant]) -> Value {
+    let t = vm.t.frozenset;
+    let first = crate::set::new_set_of_type(vm, t);
+    for it in items {
+        let v = constant(vm, it);
+        // Constants are hashable (the compiler folds only those).
+        let _ = crate::set::add(vm, first, v);
+    }
+    let merged = crate::set::new_set_of_type(vm, t);
+    for v in crate::set::elements(first) {
+        let _ = crate::set::add(vm, merged, v);
+    }
+    std::hint::black_box(first);
+    merged
 }
 
 pub struct FunctionObj {

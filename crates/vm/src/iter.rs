@@ -100,7 +100,7 @@ pub fn new_dict_iter(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
 
 pub fn new_set_iter(vm: &mut Vm, s: Value) -> Value {
     let ty = vm.t.set_iterator;
-    let n = crate::set::table(s).len();
+    let n = crate::set::len(s);
     vm.alloc(ty, SeqIter { seq: Cell::new(s), index: Cell::new(0), kind: IterKind::Set, expected_len: n, start: 0, step: 0, len: 0 })
 }
 
@@ -176,12 +176,11 @@ fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
         }
         IterKind::Dict(kind) => return dict_next(vm, s, seq, kind),
         IterKind::Set => {
-            let t = crate::set::table(seq);
-            if t.len() != s.expected_len {
+            if crate::set::len(seq) != s.expected_len {
                 return Err(vm.runtime_error("Set changed size during iteration"));
             }
-            match t.entry_from(i) {
-                Some((next, k, _)) => {
+            match crate::set::entry_from(seq, i) {
+                Some((next, k)) => {
                     s.index.set(next);
                     return Ok(Some(k));
                 }

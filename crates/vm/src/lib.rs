@@ -39,6 +39,7 @@ pub mod ops;
 pub mod pattern;
 pub mod range;
 pub mod set;
+pub mod set_methods;
 pub mod signals;
 pub mod singletons;
 pub mod slice;

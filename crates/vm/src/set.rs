@@ -1,28 +1,175 @@
-//! `set` and `frozenset`.
+//! `set` and `frozenset`: CPython's set table (Objects/setobject.c), so iteration
+//! order, `repr` and `set.pop` match CPython.
 //!
-//! For now a set stores its elements as the keys of a dict table (insertion order);
-//! CPython's own set table, whose iteration order programs observe, is to replace
-//! it (docs/compat.md).
+//! The table is an open-addressed array of (hash, key) entries whose size is a power
+//! of two (at least 8). A lookup starts at `hash & mask`, scans up to LINEAR_PROBES
+//! following entries when they fit before the end of the table, then jumps with
+//! the perturbed recurrence `i = i*5 + 1 + (perturb >>= 5)`. A removed key leaves a
+//! dummy entry (reused by a later add) until the next resize; the table grows when
+//! `fill` (active + dummy) reaches 3/5 of its mask.
+//!
+//! No `RefCell` borrow of the table is held while Python code runs (`__eq__`,
+//! `__hash__`); a lookup restarts if the table was replaced meanwhile or the entry it
+//! compared changed. The set methods visible from Python are in `set_methods.rs`.
 
-use crate::dict::{self, DictObj};
 use crate::gc::{Trace, Tracer};
-use crate::object::{Args, PyResult};
+use crate::object::PyResult;
 use crate::ops;
 use crate::payload;
+use crate::str::StrObj;
 use crate::value::Value;
 use crate::vm::Vm;
-use compiler::bytecode::CmpOp;
+use std::cell::{Cell, RefCell};
+
+const MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One table entry: unused (NULL key, hash 0), dummy (NULL key, hash -1) or active.
+#[derive(Copy, Clone)]
+struct Entry {
+    hash: i64,
+    key: Value,
+}
+
+impl Entry {
+    const UNUSED: Entry = Entry { hash: 0, key: Value::NULL };
+    const DUMMY: Entry = Entry { hash: -1, key: Value::NULL };
+
+    fn is_unused(&self) -> bool {
+        self.key.is_null() && self.hash == 0
+    }
+
+    fn is_dummy(&self) -> bool {
+        self.key.is_null() && self.hash == -1
+    }
+}
+
+pub struct Table {
+    entries: Vec<Entry>,
+    /// Active plus dummy entries.
+    fill: usize,
+    /// Active entries.
+    used: usize,
+}
+
+impl Table {
+    fn with_size(size: usize) -> Table {
+        Table { entries: vec![Entry::UNUSED; size], fill: 0, used: 0 }
+    }
+
+    fn mask(&self) -> usize {
+        self.entries.len() - 1
+    }
+
+    /// Stores a key known to be absent into a table without dummies (resizes).
+    fn insert_clean(&mut self, hash: i64, key: Value) {
+        let mask = self.mask();
+        let pos = Probe::new(hash, mask).find(|p| self.entries[*p].key.is_null()).expect("free entry");
+        self.entries[pos] = Entry { hash, key };
+    }
+
+    /// The active entries, with their positions, in table order.
+    fn active(&self) -> impl Iterator<Item = (usize, Entry)> + '_ {
+        self.entries.iter().copied().enumerate().filter(|(_, e)| !e.key.is_null())
+    }
+}
+
+/// The positions a lookup of `hash` visits, in order.
+struct Probe {
+    i: usize,
+    j: usize,
+    probes: usize,
+    perturb: u64,
+    mask: usize,
+}
+
+impl Probe {
+    fn new(hash: i64, mask: usize) -> Probe {
+        let i = (hash as u64 as usize) & mask;
+        Probe { i, j: 0, probes: Self::linear(i, mask), perturb: hash as u64, mask }
+    }
+
+    /// Linear probing only while the run stays inside the table.
+    fn linear(i: usize, mask: usize) -> usize {
+        if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        }
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.j > self.probes {
+            self.perturb >>= PERTURB_SHIFT;
+            self.i = self.i.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb as usize) & self.mask;
+            self.j = 0;
+            self.probes = Self::linear(self.i, self.mask);
+        }
+        self.j += 1;
+        Some(self.i + self.j - 1)
+    }
+}
 
 pub struct SetObj {
-    pub table: Value,
-    hash: std::cell::Cell<i64>,
+    table: RefCell<Table>,
+    /// Bumped whenever `table` is replaced (resize, clear, swap): a lookup that
+    /// ran Python code restarts when it changed.
+    generation: Cell<u64>,
+    /// Where `set.pop` resumes its scan.
+    finger: Cell<usize>,
+    pub(crate) hash: Cell<i64>,
 }
+
 impl Trace for SetObj {
     fn trace(&self, t: &mut Tracer) {
-        t.value(self.table)
+        if let Ok(tb) = self.table.try_borrow() {
+            for e in &tb.entries {
+                t.value(e.key);
+            }
+        } else {
+            t.poisoned_borrow = true;
+        }
     }
 }
 payload!(SetObj, "set");
+
+impl SetObj {
+    fn new() -> SetObj {
+        SetObj { table: RefCell::new(Table::with_size(MIN_SIZE)), generation: Cell::new(0), finger: Cell::new(0), hash: Cell::new(-1) }
+    }
+
+    fn replace_table(&self, t: Table) {
+        *self.table.borrow_mut() = t;
+        self.generation.set(self.generation.get().wrapping_add(1));
+    }
+
+    /// Rebuilds the table with the smallest size above `min_used`, dropping dummies.
+    fn resize(&self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size <= min_used {
+            size <<= 1;
+        }
+        let mut new = Table::with_size(size);
+        {
+            let old = self.table.borrow();
+            for (_, e) in old.active() {
+                new.insert_clean(e.hash, e.key);
+            }
+            new.used = old.used;
+            new.fill = old.used;
+        }
+        self.replace_table(new);
+    }
+
+    fn grow(&self) {
+        let used = self.table.borrow().used;
+        self.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
+}
 
 pub fn new_set(vm: &mut Vm) -> Value {
     let t = vm.t.set;
@@ -30,8 +177,7 @@ pub fn new_set(vm: &mut Vm) -> Value {
 }
 
 pub fn new_set_of_type(vm: &mut Vm, ty: Value) -> Value {
-    let table = dict::new_dict(vm);
-    vm.alloc(ty, SetObj { table, hash: std::cell::Cell::new(-1) })
+    vm.alloc(ty, SetObj::new())
 }
 
 pub fn sobj(s: Value) -> &'static SetObj {
@@ -42,44 +188,299 @@ pub fn is_anyset(v: Value) -> bool {
     v.is::<SetObj>()
 }
 
-pub fn table(s: Value) -> &'static DictObj {
-    dict::dobj(sobj(s).table)
+pub fn len(s: Value) -> usize {
+    sobj(s).table.borrow().used
+}
+
+/// Active plus dummy entries.
+pub fn fill(s: Value) -> usize {
+    sobj(s).table.borrow().fill
 }
 
 /// The elements, in iteration order.
 pub fn elements(s: Value) -> Vec<Value> {
-    table(s).items().into_iter().map(|(k, _)| k).collect()
+    sobj(s).table.borrow().active().map(|(_, e)| e.key).collect()
+}
+
+/// The elements with their hashes, in iteration order.
+fn entries(s: Value) -> Vec<(Value, i64)> {
+    sobj(s).table.borrow().active().map(|(_, e)| (e.key, e.hash)).collect()
+}
+
+/// The active element at or after table position `pos`, and the next position
+/// (set iterators).
+pub fn entry_from(s: Value, pos: usize) -> Option<(usize, Value)> {
+    let t = sobj(s).table.borrow();
+    (pos..t.entries.len()).find(|p| !t.entries[*p].key.is_null()).map(|p| (p + 1, t.entries[p].key))
+}
+
+/// Equality decided without Python code: identity, exact strs, small ints.
+fn fast_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if vm.type_of(a) == vm.t.str && vm.type_of(b) == vm.t.str {
+        let (x, y) = (a.downcast::<StrObj>()?, b.downcast::<StrObj>()?);
+        return Some(x.as_str() == y.as_str());
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    None
+}
+
+/// Where a lookup ended: the key's entry, or the unused entry ending the probe
+/// run and the last dummy seen before it (where CPython stores a new key).
+enum Slot {
+    Active(usize),
+    Absent { unused: usize, dummy: Option<usize> },
+}
+
+/// One scan step: the outcome, or an entry whose equality needs Python code.
+enum Scan {
+    Done(Slot),
+    Compare(usize, Value),
+}
+
+fn scan(vm: &Vm, t: &Table, probe: &mut Probe, dummy: &mut Option<usize>, key: Value, hash: i64) -> Scan {
+    for pos in probe.by_ref() {
+        let e = t.entries[pos];
+        if e.is_unused() {
+            return Scan::Done(Slot::Absent { unused: pos, dummy: *dummy });
+        }
+        if e.hash == hash {
+            match fast_eq(vm, e.key, key) {
+                Some(true) => return Scan::Done(Slot::Active(pos)),
+                Some(false) => {}
+                None => return Scan::Compare(pos, e.key),
+            }
+        } else if e.is_dummy() {
+            *dummy = Some(pos);
+        }
+    }
+    unreachable!("a set table always has unused entries")
+}
+
+/// Finds `key` (with hash `hash`) in the table, calling `__eq__` where needed.
+fn find(vm: &mut Vm, so: &SetObj, key: Value, hash: i64) -> PyResult<Slot> {
+    'restart: loop {
+        let generation = so.generation.get();
+        let mut probe = Probe::new(hash, so.table.borrow().mask());
+        let mut dummy = None;
+        loop {
+            let step = scan(vm, &so.table.borrow(), &mut probe, &mut dummy, key, hash);
+            let (pos, cand) = match step {
+                Scan::Done(slot) => return Ok(slot),
+                Scan::Compare(pos, cand) => (pos, cand),
+            };
+            let eq = ops::eq(vm, cand, key)?;
+            if so.generation.get() != generation || so.table.borrow().entries[pos].key != cand {
+                continue 'restart;
+            }
+            if eq {
+                return Ok(Slot::Active(pos));
+            }
+        }
+    }
+}
+
+/// Adds `key` whose hash is known (`set_add_entry`).
+fn add_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<()> {
+    let so = sobj(s);
+    let (unused, dummy) = match find(vm, so, key, hash)? {
+        Slot::Active(_) => return Ok(()),
+        Slot::Absent { unused, dummy } => (unused, dummy),
+    };
+    let mut t = so.table.borrow_mut();
+    t.used += 1;
+    if let Some(d) = dummy {
+        t.entries[d] = Entry { hash, key };
+        return Ok(());
+    }
+    t.entries[unused] = Entry { hash, key };
+    t.fill += 1;
+    let full = t.fill * 5 >= t.mask() * 3;
+    drop(t);
+    if full {
+        so.grow();
+    }
+    Ok(())
 }
 
 pub fn add(vm: &mut Vm, s: Value, v: Value) -> PyResult<()> {
-    let none = vm.none;
-    dict::set_item(vm, sobj(s).table, v, none)
+    let h = crate::hash::hash(vm, v)?;
+    add_hashed(vm, s, v, h)
 }
 
-pub fn contains(vm: &mut Vm, s: Value, v: Value) -> PyResult<bool> {
-    match dict::get_item(vm, sobj(s).table, v) {
-        Ok(r) => Ok(r.is_some()),
-        Err(e) if is_anyset(v) && crate::exceptions::matches(vm, e, vm.e.type_error) => {
-            let f = frozen_copy(vm, v)?;
-            Ok(dict::get_item(vm, sobj(s).table, f)?.is_some())
+fn contains_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<bool> {
+    Ok(matches!(find(vm, sobj(s), key, hash)?, Slot::Active(_)))
+}
+
+/// `key in s` without the set-to-frozenset retry.
+pub fn contains_key(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
+    let h = crate::hash::hash(vm, key)?;
+    contains_hashed(vm, s, key, h)
+}
+
+/// `key in s`: an unhashable `set` key is looked up as a frozenset.
+pub fn contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
+    match crate::hash::hash(vm, key) {
+        Ok(h) => contains_hashed(vm, s, key, h),
+        Err(e) if is_mutable_set(vm, key) && crate::exceptions::matches(vm, e, vm.e.type_error) => {
+            let f = frozen_copy(vm, key)?;
+            contains_key(vm, s, f)
         }
         Err(e) => Err(e),
     }
 }
 
-fn frozen_copy(vm: &mut Vm, s: Value) -> PyResult {
+/// A `set` (or subclass) instance, as opposed to a frozenset.
+pub fn is_mutable_set(vm: &Vm, v: Value) -> bool {
+    is_anyset(v) && crate::typeobj::is_subtype(vm.type_of(v), vm.t.set)
+}
+
+pub fn frozen_copy(vm: &mut Vm, s: Value) -> PyResult {
     let t = vm.t.frozenset;
     let f = new_set_of_type(vm, t);
     update(vm, f, s)?;
     Ok(f)
 }
 
+/// Removes `key` with known hash; whether it was present (`set_discard_entry`).
+fn discard_hashed(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<bool> {
+    let so = sobj(s);
+    match find(vm, so, key, hash)? {
+        Slot::Active(pos) => {
+            let mut t = so.table.borrow_mut();
+            t.entries[pos] = Entry::DUMMY;
+            t.used -= 1;
+            Ok(true)
+        }
+        Slot::Absent { .. } => Ok(false),
+    }
+}
+
+pub fn discard_key(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
+    let h = crate::hash::hash(vm, key)?;
+    discard_hashed(vm, s, key, h)
+}
+
+/// `set.pop`: the next active entry from the finger, wrapping around.
+pub fn pop(s: Value) -> Option<Value> {
+    let so = sobj(s);
+    let mut t = so.table.borrow_mut();
+    if t.used == 0 {
+        return None;
+    }
+    let mask = t.mask();
+    let mut pos = so.finger.get() & mask;
+    while t.entries[pos].key.is_null() {
+        pos = if pos == mask { 0 } else { pos + 1 };
+    }
+    let key = t.entries[pos].key;
+    t.entries[pos] = Entry::DUMMY;
+    t.used -= 1;
+    so.finger.set(pos + 1);
+    Some(key)
+}
+
+pub fn clear(s: Value) {
+    sobj(s).replace_table(Table::with_size(MIN_SIZE));
+}
+
+/// Exchanges the contents of two sets (`set_swap_bodies`).
+pub fn swap_bodies(vm: &Vm, a: Value, b: Value) {
+    let (x, y) = (sobj(a), sobj(b));
+    let tx = std::mem::replace(&mut *x.table.borrow_mut(), Table::with_size(MIN_SIZE));
+    let ty = std::mem::replace(&mut *y.table.borrow_mut(), tx);
+    x.replace_table(ty);
+    y.generation.set(y.generation.get().wrapping_add(1));
+    let frozen = |v: Value| crate::typeobj::is_subtype(vm.type_of(v), vm.t.frozenset);
+    if frozen(a) && frozen(b) {
+        let h = x.hash.get();
+        x.hash.set(y.hash.get());
+        y.hash.set(h);
+    } else {
+        x.hash.set(-1);
+        y.hash.set(-1);
+    }
+}
+
+/// Adds every element of the set `other` (`set_merge`).
+fn merge(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
+    let (so, oo) = (sobj(s), sobj(other));
+    let other_used = oo.table.borrow().used;
+    if s == other || other_used == 0 {
+        return Ok(());
+    }
+    let (fill, used, mask) = {
+        let t = so.table.borrow();
+        (t.fill, t.used, t.mask())
+    };
+    if (fill + other_used) * 5 >= mask * 3 {
+        so.resize((used + other_used) * 2);
+    }
+    if so.table.borrow().fill == 0 {
+        merge_into_empty(so, oo);
+        return Ok(());
+    }
+    for (k, h) in entries(other) {
+        add_hashed(vm, s, k, h)?;
+    }
+    std::hint::black_box(other);
+    Ok(())
+}
+
+/// Copies another set's entries into an empty table: position by position when the
+/// sizes agree and the source has no dummies, else by clean insertion.
+fn merge_into_empty(so: &SetObj, oo: &SetObj) {
+    let src = oo.table.borrow();
+    let mut t = so.table.borrow_mut();
+    if t.entries.len() == src.entries.len() && src.fill == src.used {
+        for (pos, e) in src.active() {
+            t.entries[pos] = e;
+        }
+    } else {
+        for (_, e) in src.active() {
+            t.insert_clean(e.hash, e.key);
+        }
+    }
+    t.fill = src.used;
+    t.used = src.used;
+}
+
+/// Adds the keys of an exact dict with their stored hashes.
+fn update_from_dict(vm: &mut Vm, s: Value, d: Value) -> PyResult<()> {
+    let pairs: Vec<(Value, i64)> = {
+        let t = crate::dict::dobj(d).table.borrow();
+        t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect()
+    };
+    let so = sobj(s);
+    let (fill, used, mask) = {
+        let t = so.table.borrow();
+        (t.fill, t.used, t.mask())
+    };
+    if (fill + pairs.len()) * 5 >= mask * 3 {
+        so.resize((used + pairs.len()) * 2);
+    }
+    // The keys stay reachable from `d` while they are added; keep them in a tuple in
+    // case an `__eq__` mutates the dict.
+    let keys: Vec<Value> = pairs.iter().map(|p| p.0).collect();
+    let owner = crate::tuple::new_tuple(vm, keys);
+    for (k, h) in pairs {
+        add_hashed(vm, s, k, h)?;
+    }
+    std::hint::black_box(owner);
+    Ok(())
+}
+
+/// Adds every element of `src` (`set_update_internal`).
 pub fn update(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     if is_anyset(src) {
-        for v in elements(src) {
-            add(vm, s, v)?;
-        }
-        return Ok(());
+        return merge(vm, s, src);
+    }
+    if vm.type_of(src) == vm.t.dict {
+        return update_from_dict(vm, s, src);
     }
     let it = ops::iter(vm, src)?;
     while let Some(v) = ops::next(vm, it)? {
@@ -94,424 +495,174 @@ pub fn from_iterable(vm: &mut Vm, src: Value) -> PyResult {
     Ok(s)
 }
 
-fn result_like(vm: &mut Vm, like: Value) -> Value {
-    let t = if crate::typeobj::is_subtype(vm.type_of(like), vm.t.frozenset) { vm.t.frozenset } else { vm.t.set };
-    new_set_of_type(vm, t)
-}
-
-fn set_new(vm: &mut Vm, args: Args) -> PyResult {
-    let cls = args.vals[0];
-    if crate::typeobj::is_subtype(cls, vm.t.frozenset) {
-        let a = args.shift().exact(vm, "frozenset", 0, 1)?;
-        if cls == vm.t.frozenset {
-            if let Some(src) = a.first() {
-                if vm.type_of(*src) == vm.t.frozenset {
-                    return Ok(*src);
-                }
-            }
-        }
-        let s = new_set_of_type(vm, cls);
-        if let Some(src) = a.first() {
-            update(vm, s, *src)?;
-        }
-        return Ok(s);
+/// Removes every element of `other` from `s` (`set_difference_update_internal`).
+pub fn difference_update(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
     }
-    Ok(new_set_of_type(vm, cls))
-}
-
-fn set_init(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "set", 1, 2)?;
-    if vm.type_of(a[0]) != vm.t.frozenset && !crate::typeobj::is_subtype(vm.type_of(a[0]), vm.t.frozenset) {
-        table(a[0]).clear();
-        if let Some(src) = a.get(1) {
-            update(vm, a[0], *src)?;
-        }
-    }
-    Ok(vm.none)
-}
-
-fn set_repr(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__repr__", 1, 1)?;
-    let s = a[0];
-    let els = elements(s);
-    let is_frozen = crate::typeobj::is_subtype(vm.type_of(s), vm.t.frozenset);
-    let name = vm.type_name(s);
-    if els.is_empty() {
-        return Ok(crate::str::new_str(vm, format!("{name}()")));
-    }
-    let inner = crate::list::repr_items(vm, s, &els, "{", "}")?;
-    let r = if vm.type_of(s) == vm.t.set {
-        inner
-    } else if is_frozen || name != "set" {
-        format!("{name}({inner})")
-    } else {
-        inner
-    };
-    Ok(crate::str::new_str(vm, r))
-}
-
-fn set_len(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__len__", 1, 1)?;
-    Ok(crate::int::from_usize(vm, table(a[0]).len()))
-}
-
-fn set_contains(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__contains__", 2, 2)?;
-    Ok({ let __arg = contains(vm, a[0], a[1])?; vm.bool(__arg) })
-}
-
-fn set_iter(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__iter__", 1, 1)?;
-    Ok(crate::iter::new_set_iter(vm, a[0]))
-}
-
-fn set_add(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "add", 2, 2)?;
-    add(vm, a[0], a[1])?;
-    Ok(vm.none)
-}
-
-fn set_discard(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "discard", 2, 2)?;
-    dict::pop_item(vm, sobj(a[0]).table, a[1])?;
-    Ok(vm.none)
-}
-
-fn set_remove(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "remove", 2, 2)?;
-    match dict::pop_item(vm, sobj(a[0]).table, a[1])? {
-        Some(_) => Ok(vm.none),
-        None => Err(vm.key_error(a[1])),
-    }
-}
-
-fn set_pop(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "pop", 1, 1)?;
-    let first = elements(a[0]).first().copied();
-    match first {
-        Some(v) => {
-            dict::pop_item(vm, sobj(a[0]).table, v)?;
-            Ok(v)
-        }
-        None => Err({ let __arg = vm.intern("pop from an empty set"); vm.key_error(__arg) }),
-    }
-}
-
-fn set_clear(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "clear", 1, 1)?;
-    table(a[0]).clear();
-    Ok(vm.none)
-}
-
-fn set_copy(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "copy", 1, 1)?;
-    if vm.type_of(a[0]) == vm.t.frozenset {
-        return Ok(a[0]);
-    }
-    let s = result_like(vm, a[0]);
-    update(vm, s, a[0])?;
-    Ok(s)
-}
-
-fn set_update(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.pos();
-    args.no_kw(vm, "update")?;
-    for src in &a[1..] {
-        update(vm, a[0], *src)?;
-    }
-    Ok(vm.none)
-}
-
-/// The elements of `other` as a set (for the set algebra methods).
-fn as_set(vm: &mut Vm, other: Value) -> PyResult {
     if is_anyset(other) {
-        return Ok(other);
-    }
-    from_iterable(vm, other)
-}
-
-fn union(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.pos();
-    let s = result_like(vm, a[0]);
-    update(vm, s, a[0])?;
-    for o in &a[1..] {
-        update(vm, s, *o)?;
-    }
-    Ok(s)
-}
-
-fn intersection(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.pos();
-    let mut cur = a[0];
-    for o in &a[1..] {
-        let other = as_set(vm, *o)?;
-        let s = result_like(vm, a[0]);
-        for v in elements(cur) {
-            if contains(vm, other, v)? {
-                add(vm, s, v)?;
-            }
+        let other = if len(other) >> 3 > len(s) { intersection(vm, s, other)? } else { other };
+        for (k, h) in entries(other) {
+            discard_hashed(vm, s, k, h)?;
         }
-        cur = s;
-    }
-    if cur == a[0] {
-        let s = result_like(vm, a[0]);
-        update(vm, s, a[0])?;
-        return Ok(s);
-    }
-    Ok(cur)
-}
-
-fn difference(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.pos();
-    let s = result_like(vm, a[0]);
-    update(vm, s, a[0])?;
-    for o in &a[1..] {
-        let other = as_set(vm, *o)?;
-        for v in elements(other) {
-            dict::pop_item(vm, sobj(s).table, v)?;
+        std::hint::black_box(other);
+    } else {
+        let it = ops::iter(vm, other)?;
+        while let Some(v) = ops::next(vm, it)? {
+            discard_key(vm, s, v)?;
         }
     }
-    Ok(s)
-}
-
-fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "symmetric_difference", 2, 2)?;
-    let other = as_set(vm, a[1])?;
-    let s = result_like(vm, a[0]);
-    for v in elements(a[0]) {
-        if !contains(vm, other, v)? {
-            add(vm, s, v)?;
-        }
+    let so = sobj(s);
+    let (dummies, mask) = {
+        let t = so.table.borrow();
+        (t.fill - t.used, t.mask())
+    };
+    if dummies > mask / 4 {
+        so.grow();
     }
-    for v in elements(other) {
-        if !contains(vm, a[0], v)? {
-            add(vm, s, v)?;
-        }
-    }
-    Ok(s)
-}
-
-fn replace_contents(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
-    let els = elements(src);
-    table(target).clear();
-    for v in els {
-        add(vm, target, v)?;
-    }
-    std::hint::black_box(src);
     Ok(())
 }
 
-fn intersection_update(vm: &mut Vm, args: Args) -> PyResult {
-    let r = intersection(vm, args)?;
-    replace_contents(vm, args.vals[0], r)?;
-    Ok(vm.none)
+/// A new empty set of `like`'s base type: set for sets, frozenset for frozensets.
+pub fn new_like(vm: &mut Vm, like: Value) -> Value {
+    let t = if is_mutable_set(vm, like) { vm.t.set } else { vm.t.frozenset };
+    new_set_of_type(vm, t)
 }
 
-fn difference_update(vm: &mut Vm, args: Args) -> PyResult {
-    let r = difference(vm, args)?;
-    replace_contents(vm, args.vals[0], r)?;
-    Ok(vm.none)
+/// A copy of `s` as its base type (`make_new_set_basetype(type(s), s)`).
+pub fn copy_as_base(vm: &mut Vm, s: Value) -> PyResult {
+    let r = new_like(vm, s);
+    update(vm, r, s)?;
+    Ok(r)
 }
 
-fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult {
-    let r = symmetric_difference(vm, args)?;
-    replace_contents(vm, args.vals[0], r)?;
-    Ok(vm.none)
+/// `s & other` (`set_intersection`).
+pub fn intersection(vm: &mut Vm, s: Value, other: Value) -> PyResult {
+    if s == other {
+        return copy_as_base(vm, s);
+    }
+    let result = new_like(vm, s);
+    if is_anyset(other) {
+        let (big, small) = if len(other) > len(s) { (other, s) } else { (s, other) };
+        for (k, h) in entries(small) {
+            if contains_hashed(vm, big, k, h)? {
+                add_hashed(vm, result, k, h)?;
+            }
+        }
+        std::hint::black_box(small);
+        return Ok(result);
+    }
+    let it = ops::iter(vm, other)?;
+    while let Some(k) = ops::next(vm, it)? {
+        let h = crate::hash::hash(vm, k)?;
+        if contains_hashed(vm, s, k, h)? {
+            add_hashed(vm, result, k, h)?;
+            if len(result) >= len(s) {
+                break;
+            }
+        }
+    }
+    Ok(result)
 }
 
-fn is_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if table(a).len() > table(b).len() {
+/// `s - other` (`set_difference`).
+pub fn difference(vm: &mut Vm, s: Value, other: Value) -> PyResult {
+    let is_dict = vm.type_of(other) == vm.t.dict;
+    let other_len = if is_anyset(other) {
+        len(other)
+    } else if is_dict {
+        crate::dict::dobj(other).len()
+    } else {
+        usize::MAX
+    };
+    if other_len == usize::MAX || len(s) >> 2 > other_len {
+        let r = copy_as_base(vm, s)?;
+        difference_update(vm, r, other)?;
+        return Ok(r);
+    }
+    let result = new_like(vm, s);
+    for (k, h) in entries(s) {
+        let present = if is_dict { crate::dict::get_item_hashed(vm, other, k, h)?.is_some() } else { contains_hashed(vm, other, k, h)? };
+        if !present {
+            add_hashed(vm, result, k, h)?;
+        }
+    }
+    std::hint::black_box(s);
+    Ok(result)
+}
+
+/// `s ^= other` (`set_symmetric_difference_update`).
+pub fn symmetric_difference_update(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
+    if s == other {
+        clear(s);
+        return Ok(());
+    }
+    let other = if is_anyset(other) || vm.type_of(other) == vm.t.dict {
+        other
+    } else {
+        let o = new_like(vm, s);
+        update(vm, o, other)?;
+        o
+    };
+    let pairs = if is_anyset(other) {
+        entries(other)
+    } else {
+        let t = crate::dict::dobj(other).table.borrow();
+        t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect()
+    };
+    let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
+    for (k, h) in pairs {
+        if !discard_hashed(vm, s, k, h)? {
+            add_hashed(vm, s, k, h)?;
+        }
+    }
+    std::hint::black_box((owner, other));
+    Ok(())
+}
+
+/// `s ^ other` (`set_symmetric_difference`): built from `other`, then `s` applied.
+pub fn symmetric_difference(vm: &mut Vm, s: Value, other: Value) -> PyResult {
+    let r = new_like(vm, s);
+    update(vm, r, other)?;
+    symmetric_difference_update(vm, r, s)?;
+    Ok(r)
+}
+
+/// Whether every element of `s` is in the set `other`.
+pub fn is_subset_of_set(vm: &mut Vm, s: Value, other: Value) -> PyResult<bool> {
+    if len(s) > len(other) {
         return Ok(false);
     }
-    for v in elements(a) {
-        if !contains(vm, b, v)? {
+    for (k, h) in entries(s) {
+        if !contains_hashed(vm, other, k, h)? {
             return Ok(false);
         }
     }
+    std::hint::black_box(s);
     Ok(true)
 }
 
-fn issubset(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "issubset", 2, 2)?;
-    let o = as_set(vm, a[1])?;
-    Ok({ let __arg = is_subset(vm, a[0], o)?; vm.bool(__arg) })
-}
-
-fn issuperset(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "issuperset", 2, 2)?;
-    let o = as_set(vm, a[1])?;
-    Ok({ let __arg = is_subset(vm, o, a[0])?; vm.bool(__arg) })
-}
-
-fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "isdisjoint", 2, 2)?;
-    let o = as_set(vm, a[1])?;
-    for v in elements(o) {
-        if contains(vm, a[0], v)? {
-            return Ok(vm.false_);
-        }
-    }
-    Ok(vm.true_)
-}
-
-fn binop(vm: &mut Vm, args: Args, f: fn(&mut Vm, Args) -> PyResult) -> PyResult {
-    let a = args.exact(vm, "op", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    f(vm, args)
-}
-
-fn set_or(vm: &mut Vm, args: Args) -> PyResult {
-    binop(vm, args, union)
-}
-fn set_and(vm: &mut Vm, args: Args) -> PyResult {
-    binop(vm, args, intersection)
-}
-fn set_sub(vm: &mut Vm, args: Args) -> PyResult {
-    binop(vm, args, difference)
-}
-fn set_xor(vm: &mut Vm, args: Args) -> PyResult {
-    binop(vm, args, symmetric_difference)
-}
-fn set_ior(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__ior__", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    update(vm, a[0], a[1])?;
-    Ok(a[0])
-}
-fn set_iand(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__iand__", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    intersection_update(vm, args)?;
-    Ok(a[0])
-}
-fn set_isub(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__isub__", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    difference_update(vm, args)?;
-    Ok(a[0])
-}
-fn set_ixor(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__ixor__", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    symmetric_difference_update(vm, args)?;
-    Ok(a[0])
-}
-
-fn set_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
-    let a = args.exact(vm, "cmp", 2, 2)?;
-    if !is_anyset(a[1]) {
-        return Ok(vm.not_implemented);
-    }
-    let (x, y) = (a[0], a[1]);
-    let (lx, ly) = (table(x).len(), table(y).len());
-    let r = match op {
-        CmpOp::Eq => lx == ly && is_subset(vm, x, y)?,
-        CmpOp::Ne => !(lx == ly && is_subset(vm, x, y)?),
-        CmpOp::Le => is_subset(vm, x, y)?,
-        CmpOp::Lt => lx < ly && is_subset(vm, x, y)?,
-        CmpOp::Ge => is_subset(vm, y, x)?,
-        CmpOp::Gt => lx > ly && is_subset(vm, y, x)?,
-    };
-    Ok(vm.bool(r))
-}
-macro_rules! set_cmp {
-    ($($fname:ident: $op:ident;)*) => {
-        $( fn $fname(vm: &mut Vm, args: Args) -> PyResult { set_richcmp(vm, args, CmpOp::$op) } )*
-    };
-}
-set_cmp! { set_lt: Lt; set_le: Le; set_eq: Eq; set_ne: Ne; set_gt: Gt; set_ge: Ge; }
-
-fn frozenset_hash(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__hash__", 1, 1)?;
-    let so = sobj(a[0]);
+/// The hash of a frozenset (`frozenset_hash`): order-independent mix of the
+/// element hashes stored in the table.
+pub fn frozenset_hash(s: Value) -> i64 {
+    let so = sobj(s);
     if so.hash.get() != -1 {
-        return Ok(crate::int::from_i64(vm, so.hash.get()));
+        return so.hash.get();
     }
-    // CPython's frozenset hash: xor of shuffled element hashes, then mixed.
+    let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
     let mut hash: u64 = 0;
-    for v in elements(a[0]) {
-        let h = crate::hash::hash(vm, v)? as u64;
-        hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
-    }
-    let n = table(a[0]).len() as u64;
-    hash ^= (n.wrapping_add(1)).wrapping_mul(1927868237);
+    let n = {
+        let t = so.table.borrow();
+        for (_, e) in t.active() {
+            hash ^= shuffle(e.hash as u64);
+        }
+        t.used as u64
+    };
+    hash ^= n.wrapping_add(1).wrapping_mul(1927868237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69069).wrapping_add(907133923);
-    let mut h = hash as i64;
-    if h == -1 {
-        h = 590923713;
-    }
+    let h = if hash as i64 == -1 { 590923713 } else { hash as i64 };
     so.hash.set(h);
-    Ok(crate::int::from_i64(vm, h))
-}
-
-fn set_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
-pub fn init_type(vm: &mut Vm) {
-    use crate::typeobj::{add_classmethod, add_method, add_static, set_attr_raw};
-    let common: &[(&'static str, crate::object::NativeFn)] = &[
-        ("__repr__", set_repr),
-        ("__len__", set_len),
-        ("__contains__", set_contains),
-        ("__iter__", set_iter),
-        ("copy", set_copy),
-        ("union", union),
-        ("intersection", intersection),
-        ("difference", difference),
-        ("symmetric_difference", symmetric_difference),
-        ("issubset", issubset),
-        ("issuperset", issuperset),
-        ("isdisjoint", isdisjoint),
-        ("__or__", set_or),
-        ("__ror__", set_or),
-        ("__and__", set_and),
-        ("__rand__", set_and),
-        ("__sub__", set_sub),
-        ("__xor__", set_xor),
-        ("__rxor__", set_xor),
-        ("__lt__", set_lt),
-        ("__le__", set_le),
-        ("__eq__", set_eq),
-        ("__ne__", set_ne),
-        ("__gt__", set_gt),
-        ("__ge__", set_ge),
-    ];
-    for t in [vm.t.set, vm.t.frozenset] {
-        add_static(vm, t, "__new__", set_new);
-        for (n, f) in common {
-            add_method(vm, t, n, *f);
-        }
-        add_classmethod(vm, t, "__class_getitem__", set_class_getitem);
-    }
-    let t = vm.t.set;
-    add_method(vm, t, "__init__", set_init);
-    add_method(vm, t, "add", set_add);
-    add_method(vm, t, "discard", set_discard);
-    add_method(vm, t, "remove", set_remove);
-    add_method(vm, t, "pop", set_pop);
-    add_method(vm, t, "clear", set_clear);
-    add_method(vm, t, "update", set_update);
-    add_method(vm, t, "intersection_update", intersection_update);
-    add_method(vm, t, "difference_update", difference_update);
-    add_method(vm, t, "symmetric_difference_update", symmetric_difference_update);
-    add_method(vm, t, "__ior__", set_ior);
-    add_method(vm, t, "__iand__", set_iand);
-    add_method(vm, t, "__isub__", set_isub);
-    add_method(vm, t, "__ixor__", set_ixor);
-    let none = vm.none;
-    set_attr_raw(vm, t, "__hash__", none).unwrap();
-    add_method(vm, vm.t.frozenset, "__hash__", frozenset_hash);
+    h
 }

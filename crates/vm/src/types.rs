@@ -144,7 +144,7 @@ pub fn init(vm: &mut Vm) {
     crate::list::init_type(vm);
     crate::tuple::init_type(vm);
     crate::dict_methods::init_type(vm);
-    crate::set::init_type(vm);
+    crate::set_methods::init_type(vm);
     crate::iter::init_types(vm);
     crate::slice::init_type(vm);
     crate::func_type::init_types(vm);

@@ -59,7 +59,7 @@ fn truthy(c: &Constant) -> bool {
         Constant::Complex { re, im } => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis | Constant::Code(_) => true,
     }
 }
@@ -361,22 +361,28 @@ impl<'a> Compiler<'a> {
         self.visit_expr(e)
     }
 
-    /// An iterated expression: a list display of constants becomes a tuple constant
-    /// (CPython's `fold_iter`).
+    /// An iterated expression: a list display of constants becomes a tuple constant,
+    /// a set display of constants a frozenset constant (CPython's `fold_iter`).
     pub(crate) fn visit_iterable(&mut self, e: &'a Expr) -> R {
-        if let Expr::List(l) = e {
-            if matches!(l.ctx, ast::ExprContext::Load) {
-                let items: Option<Vec<Constant>> = l.elts.iter().map(|e| self.const_value(e)).collect();
-                if let Some(items) = items {
-                    let saved = self.loc();
-                    self.set_loc(e.range());
-                    self.load_const(Constant::Tuple(items.into()));
-                    self.restore_loc(saved);
-                    return Ok(());
-                }
+        let folded = match e {
+            Expr::List(l) if matches!(l.ctx, ast::ExprContext::Load) => {
+                self.const_items(&l.elts).map(|c| Constant::Tuple(c.into()))
             }
+            Expr::Set(s) => self.const_items(&s.elts).map(|c| Constant::FrozenSet(c.into())),
+            _ => None,
+        };
+        if let Some(c) = folded {
+            let saved = self.loc();
+            self.set_loc(e.range());
+            self.load_const(c);
+            self.restore_loc(saved);
+            return Ok(());
         }
         self.visit_expr(e)
+    }
+
+    fn const_items(&self, elts: &[Expr]) -> Option<Vec<Constant>> {
+        elts.iter().map(|e| self.const_value(e)).collect()
     }
 
     fn compile_compare(&mut self, c: &'a ast::ExprCompare) -> R {
@@ -575,7 +581,8 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::Tuple(c.into()));
                 } else {
                     self.emit(build, pushed);
-                    self.load_const(Constant::Tuple(c.into()));
+                    // CPython folds a set display's constants into a frozenset.
+                    self.load_const(if kind == Collection::Set { Constant::FrozenSet(c.into()) } else { Constant::Tuple(c.into()) });
                     self.emit(extend, 1);
                     if tuple {
                         self.emit(Op::ListToTuple, 0);

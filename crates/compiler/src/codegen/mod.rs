@@ -113,6 +113,7 @@ enum ConstKey {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Ellipsis,
     Code(usize),
 }
@@ -127,6 +128,7 @@ fn const_key(c: &Constant, code_counter: &mut usize) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(|c| const_key(c, code_counter)).collect()),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(|c| const_key(c, code_counter)).collect()),
         Constant::Ellipsis => ConstKey::Ellipsis,
         Constant::Code(_) => {
             *code_counter += 1;
