@@ -1,0 +1,11 @@
+# Mixed element types: ints, floats equal to ints, tuples, strs.
+print(set([1, 2.0, "x", (1, 2), -5, 3.5, (0,), "yz", True, 0.0]))
+print({1, 1.0, True}, {0, 0.0, False, -0.0})
+print(set([(i, i * 2) for i in range(8)]))
+print(set([i / 4 for i in range(12)]))
+print(frozenset([frozenset([1]), frozenset([2, 3]), frozenset()]))
+s = set([10, "ten", 10.5, (10,)])
+s.discard("ten")
+s.add("eleven")
+print(s, hash(frozenset(s)) == hash(frozenset(list(s))))
+print(hash(frozenset([1, 2, 3])), hash(frozenset()), hash(frozenset(range(100))))

@@ -1,0 +1,32 @@
+# Removals leave dummy entries: a later add reuses one, pop scans from a finger.
+s = {1, 9}
+s.remove(1)
+s.add(17)
+print(s)
+s = set(range(20))
+for i in range(0, 20, 3):
+    s.discard(i)
+print(s, s.pop(), s.pop(), s)
+s.add(100)
+s.add(0)
+print(s)
+t = set(range(32))
+popped = [t.pop() for _ in range(10)]
+print(popped, t)
+t.update([200, 1, 2, 3, 300])
+print(t, t.pop(), t.pop())
+u = set(range(100))
+u -= set(range(0, 100, 2))
+print(u)
+u.difference_update(range(50))
+print(u, len(u))
+v = set(["k%d" % i for i in range(12)])
+for k in ["k3", "k7", "k1"]:
+    v.remove(k)
+v.add("new")
+print(v, v.pop())
+w = set(range(8))
+w.clear()
+w.add(5)
+w.add(13)
+print(w)
