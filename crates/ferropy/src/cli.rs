@@ -64,6 +64,7 @@ fn env(cfg: &Config, name: &str) -> Option<String> {
 /// errors).
 pub fn parse(argv: &[String]) -> Result<Options, i32> {
     let mut cfg = Config { executable: std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(), ..Default::default() };
+    cfg.orig_argv = argv.to_vec();
     let mut i = 1;
     let mut action = None;
     let mut skip_first_line = false;

@@ -93,7 +93,11 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let msg = if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
         let _ = m;
         let mname = crate::module::module_name(vm, obj);
-        format!("module '{mname}' has no attribute '{n}'")
+        if crate::import::spec_initializing(vm, obj) {
+            format!("partially initialized module '{mname}' has no attribute '{n}' (most likely due to a circular import)")
+        } else {
+            format!("module '{mname}' has no attribute '{n}'")
+        }
     } else if typeobj::is_type(obj) {
         format!("type object '{}' has no attribute '{n}'", typeobj::type_name(obj))
     } else {

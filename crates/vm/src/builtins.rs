@@ -867,9 +867,13 @@ fn b_aiter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn b_anext(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "anext", 1, 2)?;
-    match crate::call::call_special(vm, a[0], "__anext__", &[])? {
-        Some(r) => Ok(r),
-        None => Err({ let __arg = format!("'{}' object is not an async iterator", vm.type_name(a[0])); vm.type_error(__arg) }),
+    let r = match crate::call::call_special(vm, a[0], "__anext__", &[])? {
+        Some(r) => r,
+        None => return Err({ let __arg = format!("'{}' object is not an async iterator", vm.type_name(a[0])); vm.type_error(__arg) }),
+    };
+    match a.get(1) {
+        Some(default) => Ok(crate::generator::new_anext_awaitable(vm, r, *default)),
+        None => Ok(r),
     }
 }
 

@@ -130,12 +130,15 @@ pub struct FileObj {
     /// `.buffer` of a text file (a binary FileObj on the same stream), or NULL.
     pub buffer: Cell<Value>,
     pub universal_newlines: bool,
+    /// The `errors` name of a text file; NULL means "strict".
+    pub errors: Cell<Value>,
 }
 impl Trace for FileObj {
     fn trace(&self, t: &mut Tracer) {
         t.value(self.name);
         t.value(self.mode);
         t.value(self.buffer.get());
+        t.value(self.errors.get());
     }
 }
 payload!(FileObj, "TextIOWrapper");
@@ -157,7 +160,7 @@ fn new_file(vm: &mut Vm, stream: Rc<RefCell<Stream>>, binary: bool, name: Value,
     let ty = vm.t.object;
     let ty = crate::modules::io_type(vm, binary, mode).unwrap_or(ty);
     let m = crate::str::alloc_str(vm, mode);
-    let f = vm.alloc(ty, FileObj { stream: stream.clone(), binary, name, mode: m, buffer: Cell::new(Value::NULL), universal_newlines: true });
+    let f = vm.alloc(ty, FileObj { stream: stream.clone(), binary, name, mode: m, buffer: Cell::new(Value::NULL), universal_newlines: true, errors: Cell::new(Value::NULL) });
     if !binary {
         let bty = crate::modules::io_type(vm, true, mode).unwrap_or(ty);
         let b = vm.alloc(bty, FileObj {
@@ -167,6 +170,7 @@ fn new_file(vm: &mut Vm, stream: Rc<RefCell<Stream>>, binary: bool, name: Value,
             mode: m,
             buffer: Cell::new(Value::NULL),
             universal_newlines: false,
+            errors: Cell::new(Value::NULL),
         });
         fobj(f).buffer.set(b);
     }
@@ -185,7 +189,26 @@ pub fn std_streams(vm: &mut Vm) -> [Value; 3] {
     let i = mk(vm, Handle::Stdin, "<stdin>", "r", false, true, false);
     let o = mk(vm, Handle::Stdout, "<stdout>", "w", stdout_tty || unbuffered, false, true);
     let e = mk(vm, Handle::Stderr, "<stderr>", "w", true, false, true);
+    let stdio_errors = vm.intern(stdio_errors(&vm.config));
+    fobj(i).errors.set(stdio_errors);
+    fobj(o).errors.set(stdio_errors);
+    let bs = vm.intern("backslashreplace");
+    fobj(e).errors.set(bs);
     [i, o, e]
+}
+
+/// The error handler of stdin and stdout (CPython's `config_get_stdio_errors`):
+/// surrogateescape in UTF-8 mode and in the C/POSIX locales and their UTF-8
+/// coercion targets, else strict.
+fn stdio_errors(cfg: &crate::vm::Config) -> &'static str {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_else(|| "C".into());
+    let utf8_mode = cfg.utf8_mode || (!cfg.ignore_environment && var("PYTHONUTF8").as_deref() == Some("1"));
+    if utf8_mode || matches!(loc.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8") {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 fn unsafe_isatty(fd: i32) -> bool {
@@ -408,8 +431,11 @@ fn f_buffer(vm: &mut Vm, v: Value) -> PyResult {
 fn f_encoding(vm: &mut Vm, _v: Value) -> PyResult {
     Ok(vm.intern("utf-8"))
 }
-fn f_errors(vm: &mut Vm, _v: Value) -> PyResult {
-    Ok(vm.intern("strict"))
+fn f_errors(vm: &mut Vm, v: Value) -> PyResult {
+    match v.downcast::<FileObj>().map(|f| f.errors.get()) {
+        Some(e) if !e.is_null() => Ok(e),
+        _ => Ok(vm.intern("strict")),
+    }
 }
 fn f_isatty(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "isatty", 1, 1)?;
@@ -552,6 +578,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult {
         writable: w || a || x || plus,
     }));
     let f = new_file(vm, stream, b, file, &mode_s);
+    if crate::str::as_str(_errors).is_some() {
+        fobj(f).errors.set(_errors);
+    }
     if !newline.is_null() && newline != vm.none {
         let _ = newline;
     }

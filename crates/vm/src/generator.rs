@@ -552,6 +552,62 @@ fn aop_close(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `anext(it, default)`'s awaitable: drives the awaitable of `it.__anext__()` and
+/// turns its StopAsyncIteration into a return of `default`.
+pub struct AnextAwaitable {
+    wrapped: Value,
+    default: Value,
+}
+impl Trace for AnextAwaitable {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.wrapped);
+        t.value(self.default);
+    }
+}
+payload!(AnextAwaitable, "anext_awaitable");
+
+pub fn new_anext_awaitable(vm: &mut Vm, wrapped: Value, default: Value) -> Value {
+    let ty = vm.t.anext_awaitable;
+    vm.alloc(ty, AnextAwaitable { wrapped, default })
+}
+
+/// The iterator behind the wrapped awaitable (`anextawaitable_getiter`).
+fn anext_iter(vm: &mut Vm, aw: &AnextAwaitable) -> PyResult {
+    if aw.wrapped.is::<GenObj>() {
+        return Ok(aw.wrapped);
+    }
+    get_awaitable(vm, aw.wrapped, 0)
+}
+
+/// One step (`send`, `throw`) through the wrapped awaitable.
+fn anext_step(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    let a = args.pos();
+    let aw = a[0].downcast::<AnextAwaitable>().expect("anext_awaitable");
+    let it = anext_iter(vm, aw)?;
+    match crate::call::call_method(vm, it, name, &a[1..]) {
+        Ok(v) => Ok(v),
+        Err(e) if exceptions::is_instance_of(vm, e.0, vm.e.stop_async_iteration) => {
+            let d = aw.default;
+            let exc = crate::call::call(vm, vm.e.stop_iteration, &[d])?;
+            Err(PyErr(exc))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn anext_next(vm: &mut Vm, args: Args) -> PyResult {
+    anext_step(vm, args, "__next__")
+}
+fn anext_send(vm: &mut Vm, args: Args) -> PyResult {
+    anext_step(vm, args, "send")
+}
+fn anext_throw(vm: &mut Vm, args: Args) -> PyResult {
+    anext_step(vm, args, "throw")
+}
+fn anext_close(vm: &mut Vm, args: Args) -> PyResult {
+    anext_step(vm, args, "close")
+}
+
 fn self_iter(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__iter__", 1, 1)?;
     Ok(a[0])
@@ -738,6 +794,13 @@ pub fn init_types(vm: &mut Vm) {
     add_getter(vm, ag, "ag_code", get_code);
     add_getter(vm, ag, "ag_await", get_yieldfrom);
     add_getter(vm, ag, "ag_frame", get_frame);
+    let an = vm.t.anext_awaitable;
+    add_method(vm, an, "__await__", self_iter);
+    add_method(vm, an, "__iter__", self_iter);
+    add_method(vm, an, "__next__", anext_next);
+    add_method(vm, an, "send", anext_send);
+    add_method(vm, an, "throw", anext_throw);
+    add_method(vm, an, "close", anext_close);
     for t in [vm.t.async_gen_asend, vm.t.async_gen_athrow] {
         add_method(vm, t, "__iter__", self_iter);
         add_method(vm, t, "__await__", self_iter);

@@ -334,17 +334,44 @@ fn load(vm: &mut Vm, full: &str, found: Found) -> PyResult {
     dict::set_item_str(vm, d, "__package__", pv)?;
     set_spec(vm, m, full, file.as_deref(), pkg_dirs.is_some(), pkg_dirs.as_deref())?;
     dict::set_item_str(vm, mods, full, m)?;
-    if let Some(f) = file {
-        let fs = f.to_string_lossy().into_owned();
-        let fv = crate::str::alloc_str(vm, &fs);
-        dict::set_item_str(vm, d, "__file__", fv)?;
-        let r = exec_file(vm, &fs, d);
-        if let Err(e) = r {
-            dict::del_item_str(vm, mods, full)?;
-            return Err(e);
-        }
+    let Some(f) = file else {
+        // A namespace package: no file, `__file__` is None as its spec's origin.
+        let none = vm.none;
+        dict::set_item_str(vm, d, "__file__", none)?;
+        return lookup_module(vm, full).map(|o| o.unwrap_or(m));
+    };
+    let fs = f.to_string_lossy().into_owned();
+    let fv = crate::str::alloc_str(vm, &fs);
+    dict::set_item_str(vm, d, "__file__", fv)?;
+    set_initializing(vm, d, true)?;
+    let r = exec_file(vm, &fs, d);
+    set_initializing(vm, d, false)?;
+    if let Err(e) = r {
+        dict::del_item_str(vm, mods, full)?;
+        return Err(e);
     }
     lookup_module(vm, full).map(|o| o.unwrap_or(m))
+}
+
+/// `__spec__._initializing`: true while the module body runs (circular-import
+/// messages test it).
+fn set_initializing(vm: &mut Vm, d: Value, on: bool) -> PyResult<()> {
+    if let Some(spec) = dict::get_item_str(vm, d, "__spec__")? {
+        let v = vm.bool(on);
+        crate::attr::setattr_str(vm, spec, "_initializing", v)?;
+    }
+    Ok(())
+}
+
+/// Whether a module's `__spec__._initializing` is true (`_PyModuleSpec_IsInitializing`).
+pub fn spec_initializing(vm: &mut Vm, m: Value) -> bool {
+    let d = crate::module::module_dict(m);
+    let Ok(Some(spec)) = dict::get_item_str(vm, d, "__spec__") else { return false };
+    let name = vm.intern("_initializing");
+    match crate::attr::getattr_opt(vm, spec, name) {
+        Ok(Some(v)) => crate::ops::truthy(vm, v).unwrap_or(false),
+        _ => false,
+    }
 }
 
 /// Sets `__spec__` (a namespace with name, origin, parent, ...) and `__loader__`.

@@ -570,6 +570,22 @@ fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_str(vm, s.strip_suffix(p).unwrap_or(s).to_string()))
 }
 
+/// CPython's compact str layout: a 48-byte header (ASCII) or 72 (other), then the
+/// characters at 1, 2 or 4 bytes each plus a terminating NUL.
+fn str_sizeof(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__sizeof__", 1, 1)?;
+    let s = crate::str::as_str(a[0]).unwrap_or("");
+    let n = s.chars().count();
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let size = match max {
+        0..=0x7f => 48 + n + 1,
+        0x80..=0xff => 72 + n + 1,
+        0x100..=0xffff => 72 + 2 * (n + 1),
+        _ => 72 + 4 * (n + 1),
+    };
+    Ok(crate::int::from_usize(vm, size))
+}
+
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_method, add_static};
     let t = vm.t.str;
@@ -593,6 +609,7 @@ pub fn init_type(vm: &mut Vm) {
         ("__rmul__", str_mul),
         ("__format__", str_format_spec),
         ("__getnewargs__", str_getnewargs),
+        ("__sizeof__", str_sizeof),
         ("join", str_join),
         ("split", str_split),
         ("rsplit", str_rsplit),

@@ -191,6 +191,13 @@ fn sys_intern(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.intern_value(a[0]))
 }
 
+/// Whether CPython's cycle collector would track `v` (atomic builtin values are not).
+fn is_gc_tracked(vm: &Vm, v: Value) -> bool {
+    let t = vm.type_of(v);
+    let atomic = [vm.t.int, vm.t.bool, vm.t.float, vm.t.complex, vm.t.str, vm.t.bytes, vm.t.bytearray, vm.t.range, vm.t.none_type];
+    !atomic.contains(&t) && !v.is_small_int()
+}
+
 fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "getsizeof", 1, 2)?;
     match crate::call::call_special(vm, a[0], "__sizeof__", &[]) {
@@ -199,8 +206,9 @@ fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult {
             if n < 0 {
                 return Err(vm.value_error("__sizeof__() should return >= 0"));
             }
-            // CPython adds the GC header for container objects.
-            Ok(crate::int::from_i64(vm, n + 16))
+            // CPython adds the GC header for objects the cycle collector tracks.
+            let gc_header = if is_gc_tracked(vm, a[0]) { 16 } else { 0 };
+            Ok(crate::int::from_i64(vm, n + gc_header))
         }
         Ok(None) => Err(vm.type_error("object has no __sizeof__")),
         Err(e) => match a.get(1) {
@@ -354,7 +362,7 @@ pub fn init(vm: &mut Vm) {
     let cfg = vm.config.clone();
     let argv = strs(vm, &cfg.argv);
     set(vm, "argv", argv);
-    let orig_argv = strs(vm, &cfg.argv);
+    let orig_argv = strs(vm, if cfg.orig_argv.is_empty() { &cfg.argv } else { &cfg.orig_argv });
     set(vm, "orig_argv", orig_argv);
     let warn = strs(vm, &cfg.warnoptions);
     set(vm, "warnoptions", warn);

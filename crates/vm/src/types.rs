@@ -28,7 +28,7 @@ types_table! {
     ellipsis_type, function, builtin_function, method_descriptor, classmethod_descriptor,
     getset_descriptor, member_descriptor, method, code, cell, module, property,
     classmethod, staticmethod, generator, coroutine, async_generator, coroutine_wrapper,
-    async_gen_asend, async_gen_athrow, frame, traceback, super_, enumerate, zip, map,
+    async_gen_asend, async_gen_athrow, anext_awaitable, frame, traceback, super_, enumerate, zip, map,
     filter, reversed, list_iterator, list_reverseiterator, tuple_iterator, range_iterator,
     str_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator,
     seq_iterator, callable_iterator, bytes_iterator, dict_keys, dict_values, dict_items,
@@ -90,6 +90,7 @@ pub fn init(vm: &mut Vm) {
     vm.t.coroutine_wrapper = mk(vm, "coroutine_wrapper", object, 0);
     vm.t.async_gen_asend = mk(vm, "async_generator_asend", object, 0);
     vm.t.async_gen_athrow = mk(vm, "async_generator_athrow", object, 0);
+    vm.t.anext_awaitable = mk(vm, "anext_awaitable", object, 0);
     vm.t.frame = mk(vm, "frame", object, 0);
     vm.t.traceback = mk(vm, "traceback", object, 0);
     vm.t.super_ = mk(vm, "super", object, base);

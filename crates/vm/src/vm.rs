@@ -34,6 +34,8 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<String>,
     pub argv: Vec<String>,
+    /// The command line the process was started with (`sys.orig_argv`).
+    pub orig_argv: Vec<String>,
     /// `sys.path[0]`: the script's directory, '' for -c/-m/stdin.
     pub path0: Option<String>,
     pub pythonpath: Vec<String>,
