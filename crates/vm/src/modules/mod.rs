@@ -6,6 +6,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod time;
 pub mod weakref;
@@ -14,6 +15,7 @@ pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
 const TABLE: &[(&str, ModuleInit)] = &[
     ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
     ("_weakref", weakref::init),
