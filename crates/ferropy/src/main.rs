@@ -7,6 +7,9 @@ mod repl;
 use cli::{Action, Options};
 use vm::{Value, Vm};
 
+#[global_allocator]
+static ALLOC: vm::gc::CountingAlloc = vm::gc::CountingAlloc;
+
 /// The interpreter runs on its own thread with a large stack: deep (but legal)
 /// recursion hits the recursion limit long before the native stack ends.
 const STACK_SIZE: usize = 1 << 30;

@@ -300,6 +300,40 @@ impl Tracer {
     }
 }
 
+/// Bytes currently allocated from the Rust heap (malloc), when the binary installs
+/// `CountingAlloc` as its global allocator; 0 otherwise.
+pub static EXTERNAL_BYTES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn external_bytes() -> usize {
+    EXTERNAL_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The system allocator, counting live bytes so that collections are paced by all
+/// the memory objects hold, not only their cells.
+pub struct CountingAlloc;
+
+// SAFETY: every method forwards to the system allocator with the caller's layout and
+// pointer unchanged; the counter is only statistics.
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        EXTERNAL_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        std::alloc::System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        EXTERNAL_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        std::alloc::System.dealloc(ptr, layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        EXTERNAL_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        std::alloc::System.alloc_zeroed(layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        EXTERNAL_BYTES.fetch_add(new_size, std::sync::atomic::Ordering::Relaxed);
+        EXTERNAL_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        std::alloc::System.realloc(ptr, layout, new_size)
+    }
+}
+
 /// The kind of a freed cell in stress mode: any use of it is a GC bug.
 static DEAD: Kind = Kind {
     name: "<freed object>",
@@ -346,6 +380,8 @@ pub struct Heap {
     stack_base: usize,
     pub collections: u64,
     pub enabled: bool,
+    /// `external_bytes()` right after the last collection.
+    external_after_gc: usize,
 }
 
 impl Heap {
@@ -368,6 +404,7 @@ impl Heap {
             stack_base: 0,
             collections: 0,
             enabled: true,
+            external_after_gc: 0,
         }
     }
 
@@ -421,7 +458,8 @@ impl Heap {
             }
             return false;
         }
-        self.allocated_since_gc >= self.threshold
+        let external = external_bytes().saturating_sub(self.external_after_gc);
+        self.allocated_since_gc + external >= self.threshold
     }
 
     fn take_cell(&mut self, size: usize) -> usize {
@@ -445,8 +483,10 @@ impl Heap {
 
     fn new_segment(&mut self, ci: usize) -> usize {
         let layout = std::alloc::Layout::from_size_align(SEGMENT_SIZE, SEGMENT_SIZE).unwrap();
-        // SAFETY: non-zero size layout; zeroed memory means every cell is free.
-        let p = unsafe { std::alloc::alloc_zeroed(layout) };
+        // SAFETY: non-zero size layout; zeroed memory means every cell is free. The
+        // system allocator is called directly: segments are cells, counted by the heap
+        // itself, not "external" memory.
+        let p = unsafe { std::alloc::GlobalAlloc::alloc_zeroed(&std::alloc::System, layout) };
         if p.is_null() {
             crate::fatal_memory();
         }
@@ -498,7 +538,10 @@ impl Heap {
         let stats = self.sweep();
         self.collections += 1;
         self.allocated_since_gc = 0;
-        self.threshold = (self.live_bytes * 2).max(8 << 20);
+        self.external_after_gc = external_bytes();
+        // Grow with the whole live heap: cells plus the Rust-heap memory payloads own
+        // (list buffers, dict tables, str text), which the counting allocator tracks.
+        self.threshold = (self.live_bytes + self.external_after_gc).max(8 << 20);
         if t.poisoned_borrow {
             eprintln!("ferropy: internal error: object borrowed during garbage collection");
         }
