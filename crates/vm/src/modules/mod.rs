@@ -8,6 +8,7 @@ use crate::vm::Vm;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 
@@ -19,6 +20,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("time", time::init),
     ("_weakref", weakref::init),
+    ("_thread", thread::init),
 ];
 
 pub fn builtin_module(name: &str) -> Option<ModuleInit> {
