@@ -353,8 +353,12 @@ fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult {
         None if rev => (vec![], vec![], d.clone()),
         None => (d.clone(), vec![], vec![]),
     };
-    let vals: Vec<Value> = [x, y, z].into_iter().map(|p| new_like(vm, a[0], p)).collect();
-    Ok(crate::tuple::new_tuple(vm, vals))
+    let buf = crate::list::ValueBuf::new(vm);
+    for p in [x, y, z] {
+        let v = new_like(vm, a[0], p);
+        buf.push(v);
+    }
+    Ok(buf.into_tuple(vm))
 }
 fn b_partition(vm: &mut Vm, args: Args) -> PyResult {
     partition_impl(vm, args, false)

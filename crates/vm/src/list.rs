@@ -674,3 +674,29 @@ pub fn search_bounds_opt(vm: &mut Vm, a: &[Value], len: usize) -> PyResult<(usiz
         _ => search_bounds(vm, a, len),
     }
 }
+
+/// A growable buffer of values that is safe to fill while allocating: the values
+/// live in a pinned heap list (see gc.rs on values kept in Rust heap memory).
+pub struct ValueBuf {
+    list: Value,
+    _pin: crate::gc::Pin,
+}
+
+impl ValueBuf {
+    pub fn new(vm: &mut Vm) -> ValueBuf {
+        let list = new_list(vm, vec![]);
+        ValueBuf { list, _pin: crate::gc::pin(list) }
+    }
+
+    pub fn push(&self, v: Value) {
+        lobj(self.list).items.borrow_mut().push(v);
+    }
+
+    pub fn into_tuple(self, vm: &mut Vm) -> Value {
+        list_to_tuple(vm, self.list)
+    }
+
+    pub fn into_list(self) -> Value {
+        self.list
+    }
+}

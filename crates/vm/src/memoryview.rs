@@ -562,8 +562,12 @@ fn mv_iter(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn ints_tuple(vm: &mut Vm, xs: Vec<i64>) -> Value {
-    let vals: Vec<Value> = xs.into_iter().map(|x| crate::int::from_i64(vm, x)).collect();
-    crate::tuple::new_tuple(vm, vals)
+    let buf = crate::list::ValueBuf::new(vm);
+    for x in xs {
+        let v = crate::int::from_i64(vm, x);
+        buf.push(v);
+    }
+    buf.into_tuple(vm)
 }
 
 macro_rules! mv_getters {

@@ -545,8 +545,12 @@ fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
         None => (s, "", ""),
     };
     let parts = [x, y, z].map(|p| p.to_string());
-    let vals: Vec<Value> = parts.into_iter().map(|p| new_str(vm, p)).collect();
-    Ok(crate::tuple::new_tuple(vm, vals))
+    let buf = crate::list::ValueBuf::new(vm);
+    for p in parts {
+        let v = new_str(vm, p);
+        buf.push(v);
+    }
+    Ok(buf.into_tuple(vm))
 }
 
 fn str_partition(vm: &mut Vm, args: Args) -> PyResult {
