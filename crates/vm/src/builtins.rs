@@ -552,22 +552,16 @@ fn b_round(vm: &mut Vm, args: Args) -> PyResult {
     crate::call::call_method_descr(vm, f, number, Args::new(a))
 }
 
+/// `sorted(iterable, /, **kw)`: a new list, sorted by `list.sort(**kw)`.
 fn b_sorted(vm: &mut Vm, args: Args) -> PyResult {
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
-    let mut key = Value::NULL;
-    let mut reverse = false;
-    for (k, v) in args.kw() {
-        match crate::str::as_str(k) {
-            Some("key") => key = v,
-            Some("reverse") => reverse = ops::truthy(vm, v)?,
-            _ => return Err(crate::object::invalid_keyword(vm, "sort", crate::str::as_str(k).unwrap_or("?"))),
-        }
-    }
     let l = crate::list::from_iterable(vm, pos[0])?;
-    crate::list::sort_list(vm, l, key, reverse)?;
+    let mut vals = vec![l];
+    vals.extend(args.kw().map(|(_, v)| v));
+    crate::list::list_sort(vm, Args::with_kw(&vals, args.kwnames))?;
     Ok(l)
 }
 

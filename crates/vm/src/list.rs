@@ -73,7 +73,7 @@ pub fn seq_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<us
             if !crate::number::has_index(vm, idx) {
                 return Err({ let __arg = format!("{what} indices must be integers or slices, not {}", vm.type_name(idx)); vm.type_error(__arg) });
             }
-            crate::number::index_clamped(vm, idx)?
+            crate::number::as_ssize(vm, idx, vm.e.index_error)?
         }
     };
     let j = if i < 0 { i + len as i64 } else { i };
@@ -499,12 +499,13 @@ list_cmp! { list_lt: Lt; list_le: Le; list_eq: Eq; list_ne: Ne; list_gt: Gt; lis
 /// `list.sort(*, key=None, reverse=False)`: a stable merge sort whose comparisons
 /// may raise. The list is empty while it is sorted, as in CPython, and
 /// "list modified during sort" is reported if Python code changed it.
-fn list_sort(vm: &mut Vm, args: Args) -> PyResult {
-    let [this_v, key, reverse] = args.bind(vm, "sort", ["self", "key", "reverse"], 1, 1)?;
+pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult {
     if args.pos().len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let reverse = !reverse.is_null() && ops::truthy(vm, reverse)?;
+    let [this_v, key, reverse] = args.bind(vm, "sort", ["self", "key", "reverse"], 1, 1)?;
+    // `reverse` is parsed as a C int: it must support `__index__`.
+    let reverse = !reverse.is_null() && crate::number::index_i64(vm, reverse)? != 0;
     sort_list(vm, this_v, key, reverse)?;
     Ok(vm.none)
 }

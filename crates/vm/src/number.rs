@@ -264,6 +264,22 @@ pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
     b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
 }
 
+/// `PyNumber_AsSsize_t(v, exc)`: `__index__` as i64, raising `exc` ("cannot fit
+/// 'T' into an index-sized integer", naming `v`'s type) when it does not fit.
+pub fn as_ssize(vm: &mut Vm, v: Value, exc: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small() {
+        return Ok(i);
+    }
+    let b = index_bigint(vm, v)?;
+    match b.to_i64() {
+        Some(i) => Ok(i),
+        None => {
+            let m = format!("cannot fit '{}' into an index-sized integer", vm.type_name(v));
+            Err(vm.new_exc(exc, m))
+        }
+    }
+}
+
 /// Like `index_i64` but clamped to the i64 range (slice indices).
 pub fn index_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small() {

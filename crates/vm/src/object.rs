@@ -91,6 +91,7 @@ impl<'a> Args<'a> {
 
     /// Binds arguments to `names` (positional or keyword; the first `posonly` are
     /// positional-only); `required` of them must be present. Missing ones are NULL.
+    /// Errors as CPython's Argument Clinic parsers word them.
     pub fn bind<const N: usize>(
         &self,
         vm: &mut Vm,
@@ -99,48 +100,60 @@ impl<'a> Args<'a> {
         required: usize,
         posonly: usize,
     ) -> PyResult<[Value; N]> {
-        let mut out = [Value::NULL; N];
         let pos = self.pos();
-        if pos.len() > N {
-            return Err(vm.type_error(count_message(fname, required, N, pos.len())));
+        if posonly >= N {
+            self.no_kw(vm, fname)?;
+            if pos.len() < required || pos.len() > N {
+                return Err(vm.type_error(count_message(fname, required, N, pos.len())));
+            }
+            let mut out = [Value::NULL; N];
+            out[..pos.len()].copy_from_slice(pos);
+            return Ok(out);
         }
+        // A method's `self` is not counted in the messages.
+        let skip = (names.first() == Some(&"self")) as usize;
+        self.check_keyword_counts(vm, fname, skip, N, required.min(posonly))?;
+        let mut out = [Value::NULL; N];
         out[..pos.len()].copy_from_slice(pos);
-        for (k, v) in self.kw() {
-            let key = crate::str::as_str(k).unwrap_or("");
-            match names.iter().position(|n| *n == key) {
-                Some(i) if i >= posonly => {
-                    if !out[i].is_null() {
-                        return Err(vm.type_error(format!(
-                            "argument for {fname}() given by name ('{key}') and position ({})",
-                            i + 1
-                        )));
-                    }
-                    out[i] = v;
-                }
-                Some(_) => {
-                    return Err(vm.type_error(format!(
-                        "{fname}() got some positional-only arguments passed as keyword arguments: '{key}'"
-                    )))
-                }
-                None => {
-                    return Err(invalid_keyword(vm, fname, key));
-                }
+        for (i, name) in names.iter().enumerate().skip(pos.len().max(posonly)) {
+            if let Some(v) = self.kwarg(name) {
+                out[i] = v;
+            } else if i < required {
+                return Err(vm.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1 - skip)));
             }
         }
-        for (i, v) in out.iter().enumerate().take(required) {
-            if v.is_null() {
-                return Err(if i < pos.len().max(posonly) || self.kwnames.is_empty() && i >= pos.len() && required == N && posonly == N {
-                    vm.type_error(count_message(fname, required, N, pos.len()))
-                } else {
-                    vm.type_error(format!(
-                        "{fname}() missing required argument '{}' (pos {})",
-                        names[i],
-                        i + 1
-                    ))
-                });
+        for (k, _) in self.kw() {
+            let key = crate::str::as_str(k).unwrap_or("");
+            match names.iter().position(|n| *n == key) {
+                Some(i) if i >= posonly && i < pos.len() => {
+                    let m = format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1 - skip);
+                    return Err(vm.type_error(m));
+                }
+                Some(i) if i >= posonly => {}
+                _ => return Err(invalid_keyword(vm, fname, key)),
             }
         }
         Ok(out)
+    }
+
+    /// `_PyArg_UnpackKeywords`' count checks for a parser of `max` parameters, the
+    /// first `min_posonly` of them required positional-only, the first `skip` of
+    /// them (self) not counted.
+    fn check_keyword_counts(&self, vm: &mut Vm, fname: &str, skip: usize, max: usize, min_posonly: usize) -> PyResult<()> {
+        let npos = self.pos().len().saturating_sub(skip);
+        let (max, min_posonly) = (max - skip, min_posonly.saturating_sub(skip));
+        let total = npos + self.kwnames.len();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if total > max {
+            let kw = if npos == 0 { "keyword " } else { "" };
+            return Err(vm.type_error(format!("{fname}() takes at most {max} {kw}argument{} ({total} given)", plural(max))));
+        }
+        if npos < min_posonly {
+            let how = if min_posonly < max { "at least" } else { "exactly" };
+            let m = format!("{fname}() takes {how} {min_posonly} positional argument{} ({npos} given)", plural(min_posonly));
+            return Err(vm.type_error(m));
+        }
+        Ok(())
     }
 }
 
