@@ -138,6 +138,7 @@ pub struct Vm {
     /// Extra roots: values Rust code keeps outside the heap (e.g. `atexit`).
     pub extra_roots: Vec<Value>,
     pub t_unsupported_operation: Value,
+    freed_unreported: usize,
 }
 
 pub const STACK_CAPACITY: usize = 1 << 20;
@@ -187,6 +188,7 @@ impl Vm {
             int_max_str_digits: 4300,
             extra_roots: Vec::new(),
             t_unsupported_operation: Value::NULL,
+            freed_unreported: 0,
         });
         vm.heap.enabled = false;
         crate::hash::init_hash_key(&mut vm);
@@ -234,7 +236,15 @@ impl Vm {
         self.weakrefs = weakrefs;
         self.weakref_callbacks.extend(queued);
         self.pending_finalizers.extend(finalizable);
+        self.freed_unreported += stats.freed;
         stats.freed
+    }
+
+    /// Objects freed since the last call (`gc.collect()`'s result: automatic
+    /// collections in between count too, so the figure does not depend on when the
+    /// collector happened to run, e.g. under GC stress).
+    pub fn take_freed_count(&mut self) -> usize {
+        std::mem::take(&mut self.freed_unreported)
     }
 
     /// Runs pending `__del__` methods and weakref callbacks (at safe points, never

@@ -12,7 +12,8 @@ fn collect(vm: &mut Vm, args: Args) -> PyResult {
             return Err(vm.value_error("invalid generation"));
         }
     }
-    let freed = vm.collect();
+    vm.collect();
+    let freed = vm.take_freed_count();
     vm.run_finalizers();
     Ok(crate::int::from_usize(vm, freed))
 }
