@@ -216,11 +216,143 @@ fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_usize(vm, size))
 }
 
+/// `object.__reduce_ex__(protocol)`: an overridden `__reduce__` wins; otherwise
+/// `copyreg.__newobj__`-style reduction for protocol 2 and later.
 fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__reduce_ex__", 2, 2)?;
+    let proto = crate::number::index_i64(vm, a[1])?;
+    let cls = vm.type_of(a[0]);
+    let own = typeobj::lookup_str(vm, cls, "__reduce__");
+    let base = typeobj::lookup_str(vm, vm.t.object, "__reduce__");
+    if own.is_some() && own != base {
+        return crate::call::call_method(vm, a[0], "__reduce__", &[]);
+    }
+    common_reduce(vm, a[0], proto)
+}
+
+fn object_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    common_reduce(vm, a[0], 0)
+}
+
+fn common_reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
+    if proto >= 2 {
+        return reduce_newobj(vm, obj);
+    }
     let copyreg = crate::import::import_simple(vm, "copyreg")?;
-    let f = crate::attr::getattr_str(vm, copyreg, "__reduce_ex__")?;
-    crate::call::call(vm, f, &[a[0], a[1]])
+    let f = crate::attr::getattr_str(vm, copyreg, "_reduce_ex")?;
+    let p = crate::int::from_i64(vm, proto);
+    crate::call::call(vm, f, &[obj, p])
+}
+
+/// CPython's `reduce_newobj`: `(copyreg.__newobj__, (cls, *args), state,
+/// listitems, dictitems)`.
+fn reduce_newobj(vm: &mut Vm, obj: Value) -> PyResult {
+    let cls = vm.type_of(obj);
+    let (args, kwargs) = get_new_arguments(vm, obj)?;
+    let copyreg = crate::import::import_simple(vm, "copyreg")?;
+    let simple = kwargs.is_null() || crate::dict::dobj(kwargs).is_empty();
+    let (newobj, newargs) = if simple {
+        let f = crate::attr::getattr_str(vm, copyreg, "__newobj__")?;
+        let mut items = vec![cls];
+        if !args.is_null() {
+            items.extend_from_slice(crate::tuple::items(args));
+        }
+        (f, crate::tuple::new_tuple(vm, items))
+    } else {
+        let f = crate::attr::getattr_str(vm, copyreg, "__newobj_ex__")?;
+        (f, crate::tuple::new_tuple(vm, vec![cls, args, kwargs]))
+    };
+    let is_list = typeobj::is_instance(vm, obj, vm.t.list);
+    let is_dict = typeobj::is_instance(vm, obj, vm.t.dict);
+    let state = get_state(vm, obj, args.is_null() && !is_list && !is_dict)?;
+    let listitems = if is_list { crate::ops::iter(vm, obj)? } else { vm.none };
+    let dictitems = if is_dict {
+        let items = crate::call::call_method(vm, obj, "items", &[])?;
+        crate::ops::iter(vm, items)?
+    } else {
+        vm.none
+    };
+    Ok(crate::tuple::new_tuple(vm, vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// `__getnewargs_ex__()` or `__getnewargs__()`: (args tuple, kwargs dict), NULL
+/// for what is not given.
+fn get_new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Value, Value)> {
+    if let Some(r) = crate::call::call_special(vm, obj, "__getnewargs_ex__", &[])? {
+        let Some(t) = crate::ops::as_tuple(r) else {
+            let m = format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_name(r));
+            return Err(vm.type_error(m));
+        };
+        if t.items.len() != 2 {
+            let m = format!("__getnewargs_ex__ should return a tuple of length 2, not {}", t.items.len());
+            return Err(vm.value_error(m));
+        }
+        let (args, kwargs) = (t.items[0], t.items[1]);
+        if !crate::tuple::is_tuple(args) {
+            let m = format!("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", vm.type_name(args));
+            return Err(vm.type_error(m));
+        }
+        if !kwargs.is::<crate::dict::DictObj>() {
+            let m = format!("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", vm.type_name(kwargs));
+            return Err(vm.type_error(m));
+        }
+        return Ok((args, kwargs));
+    }
+    match crate::call::call_special(vm, obj, "__getnewargs__", &[])? {
+        Some(r) if crate::tuple::is_tuple(r) => Ok((r, Value::NULL)),
+        Some(r) => {
+            let m = format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(r));
+            Err(vm.type_error(m))
+        }
+        None => Ok((Value::NULL, Value::NULL)),
+    }
+}
+
+/// `obj.__getstate__()`, the default one told whether the state must describe the
+/// whole object (no constructor arguments will).
+fn get_state(vm: &mut Vm, obj: Value, required: bool) -> PyResult {
+    let cls = vm.type_of(obj);
+    let own = typeobj::lookup_str(vm, cls, "__getstate__");
+    let base = typeobj::lookup_str(vm, vm.t.object, "__getstate__");
+    if own.is_some() && own != base {
+        return crate::call::call_method(vm, obj, "__getstate__", &[]);
+    }
+    default_state(vm, obj, required)
+}
+
+fn object_getstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getstate__", 1, 1)?;
+    default_state(vm, a[0], false)
+}
+
+/// `object.__getstate__`: the instance `__dict__` (None when empty), paired with a
+/// dict of the `__slots__` that are set, if any.
+fn default_state(vm: &mut Vm, obj: Value, required: bool) -> PyResult {
+    let cls = vm.type_of(obj);
+    if required && typeobj::builtin_layout(cls) != vm.t.object {
+        let m = format!("cannot pickle '{}' object", vm.type_name(obj));
+        return Err(vm.type_error(m));
+    }
+    let d = obj.header().map_or(Value::NULL, |h| h.dict.get());
+    let mut state = if d.is_null() || crate::dict::dobj(d).is_empty() { vm.none } else { d };
+    if typeobj::tobj(cls).slot_count.get() == 0 {
+        return Ok(state);
+    }
+    let copyreg = crate::import::import_simple(vm, "copyreg")?;
+    let f = crate::attr::getattr_str(vm, copyreg, "_slotnames")?;
+    let names = crate::call::call(vm, f, &[cls])?;
+    let slots = crate::dict::new_dict(vm);
+    let it = crate::ops::iter(vm, names)?;
+    while let Some(n) = crate::ops::next(vm, it)? {
+        if let Some(v) = crate::attr::getattr_opt(vm, obj, n)? {
+            crate::dict::set_item(vm, slots, n, v)?;
+        }
+    }
+    if !crate::dict::dobj(slots).is_empty() {
+        state = crate::tuple::new_tuple(vm, vec![state, slots]);
+    }
+    Ok(state)
 }
 
 fn get_class(vm: &mut Vm, v: Value) -> PyResult {
@@ -299,6 +431,13 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__dir__", object_dir);
     add_method(vm, t, "__sizeof__", object_sizeof);
     add_method(vm, t, "__reduce_ex__", object_reduce_ex);
+    add_method(vm, t, "__reduce__", object_reduce);
+    let doc = crate::str::alloc_str(
+        vm,
+        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+    );
+    typeobj::set_attr_raw(vm, t, "__doc__", doc).expect("type setup");
+    add_method(vm, t, "__getstate__", object_getstate);
     add_classmethod(vm, t, "__init_subclass__", object_init_subclass);
     add_classmethod(vm, t, "__subclasshook__", object_subclasshook);
     add_getset(vm, t, "__class__", get_class, set_class);
