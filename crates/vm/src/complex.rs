@@ -341,28 +341,7 @@ fn get_imag(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::float::new_float(vm, cobj(v).im))
 }
 
-macro_rules! complex_dunders {
-    ($($fname:ident, $rname:ident: $op:ident;)*) => {
-        $(
-            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[0], a[1], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-            fn $rname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[1], a[0], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-        )*
-        fn add_dunders(vm: &mut Vm, t: Value) {
-            $(
-                let (n, r, _) = crate::ops::binop_dunders(BinOp::$op);
-                crate::typeobj::add_method(vm, t, n, $fname);
-                crate::typeobj::add_method(vm, t, r, $rname);
-            )*
-        }
-    };
-}
-complex_dunders! {
+crate::number::binop_methods! {
     complex_add, complex_radd: Add;
     complex_sub, complex_rsub: Subtract;
     complex_mul, complex_rmul: Multiply;

@@ -382,28 +382,7 @@ macro_rules! float_cmp {
 }
 float_cmp! { float_lt: Lt; float_le: Le; float_eq: Eq; float_ne: Ne; float_gt: Gt; float_ge: Ge; }
 
-macro_rules! float_dunders {
-    ($($fname:ident, $rname:ident: $op:ident;)*) => {
-        $(
-            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[0], a[1], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-            fn $rname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[1], a[0], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-        )*
-        fn add_dunders(vm: &mut Vm, t: Value) {
-            $(
-                let (n, r, _) = crate::ops::binop_dunders(BinOp::$op);
-                crate::typeobj::add_method(vm, t, n, $fname);
-                crate::typeobj::add_method(vm, t, r, $rname);
-            )*
-        }
-    };
-}
-float_dunders! {
+crate::number::binop_methods! {
     float_add, float_radd: Add;
     float_sub, float_rsub: Subtract;
     float_mul, float_rmul: Multiply;

@@ -478,29 +478,8 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
     crate::call::call(vm, cls, &[v])
 }
 
-macro_rules! int_dunders {
-    ($($fname:ident, $rname:ident: $op:ident;)*) => {
-        $(
-            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[0], a[1], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-            fn $rname(vm: &mut Vm, args: Args) -> PyResult {
-                let a = args.exact(vm, "op", 2, 2)?;
-                Ok(binary(vm, a[1], a[0], BinOp::$op)?.unwrap_or(vm.not_implemented))
-            }
-        )*
-        fn add_dunders(vm: &mut Vm, t: Value) {
-            $(
-                let (n, r, _) = crate::ops::binop_dunders(BinOp::$op);
-                crate::typeobj::add_method(vm, t, n, $fname);
-                crate::typeobj::add_method(vm, t, r, $rname);
-            )*
-        }
-    };
-}
 
-int_dunders! {
+crate::number::binop_methods! {
     int_add, int_radd: Add;
     int_sub, int_rsub: Subtract;
     int_mul, int_rmul: Multiply;

@@ -376,3 +376,29 @@ pub fn sign(b: &BigInt) -> i32 {
         Sign::Plus => 1,
     }
 }
+
+/// Defines the `__op__`/`__rop__` methods of a numeric type from the module's
+/// `binary(vm, a, b, op) -> PyResult<Option<Value>>` (None meaning NotImplemented),
+/// and `add_dunders(vm, ty)` to register them: one definition for int, float, complex.
+macro_rules! binop_methods {
+    ($($fname:ident, $rname:ident: $op:ident;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: Args) -> PyResult {
+                let a = args.exact(vm, "op", 2, 2)?;
+                Ok(binary(vm, a[0], a[1], BinOp::$op)?.unwrap_or(vm.not_implemented))
+            }
+            fn $rname(vm: &mut Vm, args: Args) -> PyResult {
+                let a = args.exact(vm, "op", 2, 2)?;
+                Ok(binary(vm, a[1], a[0], BinOp::$op)?.unwrap_or(vm.not_implemented))
+            }
+        )*
+        fn add_dunders(vm: &mut Vm, t: Value) {
+            $(
+                let (n, r, _) = crate::ops::binop_dunders(BinOp::$op);
+                crate::typeobj::add_method(vm, t, n, $fname);
+                crate::typeobj::add_method(vm, t, r, $rname);
+            )*
+        }
+    };
+}
+pub(crate) use binop_methods;
