@@ -129,7 +129,7 @@ pub fn compile_here(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let index = parse::LineIndex::new(source, filename);
+    let index = parse::LineIndex::new(source, filename, mode != Mode::Eval);
     let parsed = parse::parse(source, mode, &index)?;
     let (body, top) = match &parsed {
         parse::Parsed::Module(m) => (

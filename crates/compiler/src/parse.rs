@@ -8,12 +8,15 @@ use ruff_text_size::{TextRange, TextSize};
 pub struct LineIndex<'a> {
     pub source: &'a str,
     pub filename: &'a str,
+    /// Not `eval` input: CPython's tokenizer then ends the source with a newline,
+    /// which parser errors show in their `text`.
+    pub exec_input: bool,
     /// Byte offset of the start of each line.
     starts: Vec<u32>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(source: &'a str, filename: &'a str) -> LineIndex<'a> {
+    pub fn new(source: &'a str, filename: &'a str, exec_input: bool) -> LineIndex<'a> {
         let mut starts = vec![0u32];
         let bytes = source.as_bytes();
         let mut i = 0;
@@ -30,7 +33,7 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        LineIndex { source, filename, starts }
+        LineIndex { source, filename, exec_input, starts }
     }
 
     /// 0-based line index and byte column of `offset`.
@@ -105,8 +108,26 @@ impl<'a> LineIndex<'a> {
             offset: self.char_col(range.start()),
             end_lineno: l2 + 1,
             end_offset: self.char_col(range.end()),
-            text: Some(self.line_text(l1)),
+            text: Some(self.parser_text(l1)),
         }
+    }
+
+    /// The `text` of a parser error: the whole line, with the newline the
+    /// tokenizer adds at the end of exec input.
+    pub fn parser_text(&self, line: u32) -> String {
+        let mut t = self.line_text(line);
+        if self.exec_input && !t.ends_with('\n') {
+            t.push('\n');
+        }
+        t
+    }
+
+    /// An error raised by CPython's tokenizer itself (bad numbers, strings,
+    /// brackets): its `text` is the line without the newline.
+    pub fn token_error(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
+        let mut e = self.parse_error(ErrorKind::SyntaxError, msg, range);
+        e.text = Some(self.line_text(e.lineno - 1).trim_end_matches(['\n', '\r']).to_string());
+        e
     }
 }
 

@@ -158,7 +158,7 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                     } else {
                         format!("unterminated string literal (detected at line {line})")
                     };
-                    set(&mut out, index.parse_error(ErrorKind::SyntaxError, msg, at(start)));
+                    set(&mut out, index.token_error(msg, at(start)));
                 }
                 i = end;
                 continue;
@@ -174,7 +174,7 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                 }
             }
             b')' | b']' | b'}' => match stack.pop() {
-                None => set(&mut out, index.parse_error(ErrorKind::SyntaxError, format!("unmatched '{}'", c as char), at(i))),
+                None => set(&mut out, index.token_error(format!("unmatched '{}'", c as char), at(i))),
                 Some((open, pos)) => {
                     let expected = match open {
                         b'(' => b')',
@@ -192,7 +192,7 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                                 c as char, open as char
                             )
                         };
-                        set(&mut out, index.parse_error(ErrorKind::SyntaxError, msg, at(i)));
+                        set(&mut out, index.token_error(msg, at(i)));
                     }
                 }
             },
@@ -465,7 +465,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e.end_lineno = e.lineno;
             e.offset = col;
             e.end_offset = 0;
-            e.text = Some(index.line_text(e.lineno - 1));
+            e.text = Some(index.parser_text(e.lineno - 1));
             e
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after") => {
@@ -487,7 +487,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e.end_lineno = prev;
             e.offset = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
             e.end_offset = 0;
-            e.text = Some(text);
+            e.text = Some(index.parser_text(prev - 1));
             e
         }
         ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
@@ -545,11 +545,11 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
         }
         LexicalErrorType::UnicodeError => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", loc),
         LexicalErrorType::LineContinuationError => syntax("unexpected character after line continuation character", loc),
-        LexicalErrorType::OtherError(m) if m.contains("Invalid decimal integer literal") => syntax(
+        LexicalErrorType::OtherError(m) if m.contains("Invalid decimal integer literal") => index.token_error(
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             TextRange::new(loc.start(), loc.start() + TextSize::new(1)),
         ),
-        LexicalErrorType::OtherError(m) if m.contains("decimal literal") => syntax("invalid decimal literal", loc),
+        LexicalErrorType::OtherError(m) if m.contains("decimal literal") => index.token_error("invalid decimal literal", loc),
         _ => syntax("invalid syntax", loc),
     }
 }

@@ -4,7 +4,7 @@
 //! handlers, and the UnicodeEncodeError/UnicodeDecodeError objects with their
 //! `encoding, object, start, end, reason` attributes and CPython's messages.
 
-use crate::object::{Args, PyErr, PyResult};
+use crate::object::{PyErr, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -73,25 +73,9 @@ fn codec_args(vm: &mut Vm, encoding: Value, errors: Value, fname: &str) -> PyRes
     }
 }
 
-/// A UnicodeEncodeError/UnicodeDecodeError with its attributes set.
+/// A UnicodeEncodeError/UnicodeDecodeError (its attributes come from the arguments).
 fn unicode_error(vm: &mut Vm, cls: Value, codec: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
-    let enc = crate::str::alloc_str(vm, codec);
-    let s = crate::int::from_usize(vm, start);
-    let e = crate::int::from_usize(vm, end);
-    let r = crate::str::alloc_str(vm, reason);
-    let exc = crate::exceptions::new_exception(vm, cls, &[enc, object, s, e, r]);
-    if let Err(err) = set_unicode_attrs(vm, exc, &[enc, object, s, e, r]) {
-        return err;
-    }
-    PyErr(exc)
-}
-
-fn set_unicode_attrs(vm: &mut Vm, exc: Value, vals: &[Value]) -> PyResult<()> {
-    for (k, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(vals) {
-        let d = crate::func_type::header_dict(vm, exc)?;
-        crate::dict::set_item_str(vm, d, k, *v)?;
-    }
-    Ok(())
+    crate::exc_unicode::new_unicode_error(vm, cls, codec, object, start, end, reason)
 }
 
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
@@ -143,7 +127,7 @@ fn encode_error_run(vm: &mut Vm, run: &[char], errors: &str, out: &mut Vec<u8>) 
 }
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-fn escape_code_point(cp: u32) -> String {
+pub(crate) fn escape_code_point(cp: u32) -> String {
     if cp < 0x100 {
         format!("\\x{cp:02x}")
     } else if cp < 0x10000 {
@@ -372,64 +356,3 @@ fn decode_ascii(data: &[u8], out: &mut String, fault: &mut dyn FnMut(DecodeFault
     }
 }
 
-/// An attribute of a Unicode error as set by `unicode_error` or `__init__`.
-fn attr(vm: &mut Vm, e: Value, name: &str) -> PyResult<Value> {
-    let d = crate::func_type::header_dict(vm, e)?;
-    Ok(crate::dict::get_item_str(vm, d, name)?.unwrap_or(vm.none))
-}
-
-/// `UnicodeEncodeError.__str__` / `UnicodeDecodeError.__str__`.
-fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__str__", 1, 1)?;
-    let e = a[0];
-    let obj = attr(vm, e, "object")?;
-    if obj == vm.none {
-        let args_t = crate::exceptions::eobj(e).args.get();
-        return match crate::tuple::items(args_t) {
-            [one] => crate::ops::str(vm, *one),
-            [] => Ok(vm.empty_str),
-            _ => crate::ops::str(vm, args_t),
-        };
-    }
-    let enc = attr(vm, e, "encoding")?;
-    let enc = crate::ops::str_string(vm, enc)?;
-    let reason = attr(vm, e, "reason")?;
-    let reason = crate::ops::str_string(vm, reason)?;
-    let start_v = attr(vm, e, "start")?;
-    let end_v = attr(vm, e, "end")?;
-    let start = crate::number::index_i64(vm, start_v)?.max(0) as usize;
-    let end = crate::number::index_i64(vm, end_v)?.max(0) as usize;
-    let msg = if let Some(s) = crate::str::as_str(obj) {
-        let c = s.chars().nth(start);
-        match c {
-            Some(c) if end == start + 1 => format!("'{enc}' codec can't encode character '{}' in position {start}: {reason}", escape_code_point(c as u32)),
-            _ => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end as i64 - 1),
-        }
-    } else {
-        let data = crate::bytes::buffer_bytes(obj).unwrap_or_default();
-        match data.get(start) {
-            Some(b) if end == start + 1 => format!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
-            _ => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end as i64 - 1),
-        }
-    };
-    Ok(crate::str::new_str(vm, msg))
-}
-
-/// `UnicodeEncodeError(encoding, object, start, end, reason)`.
-fn unicode_error_init(vm: &mut Vm, args: Args) -> PyResult {
-    let e = args.vals[0];
-    let pos = &args.pos()[1..];
-    let t = crate::tuple::new_tuple(vm, pos.to_vec());
-    crate::exceptions::eobj(e).args.set(t);
-    if pos.len() == 5 {
-        set_unicode_attrs(vm, e, pos)?;
-    }
-    Ok(vm.none)
-}
-
-pub fn init(vm: &mut Vm) {
-    for t in [vm.e.unicode_encode_error, vm.e.unicode_decode_error] {
-        crate::typeobj::add_method(vm, t, "__str__", unicode_error_str);
-        crate::typeobj::add_method(vm, t, "__init__", unicode_error_init);
-    }
-}

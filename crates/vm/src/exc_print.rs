@@ -227,9 +227,7 @@ fn print_notes(vm: &mut Vm, p: &mut Printer, e: Value) {
         Ok(n) => n,
         Err(_) => return,
     };
-    let ty = vm.type_of(notes);
-    let is_seq = ty != vm.t.dict && crate::typeobj::lookup_str(vm, ty, "__getitem__").is_some();
-    if !is_seq {
+    if !crate::ops::sequence_check(vm, notes) {
         let r = crate::ops::repr_string(vm, notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
         p.write_margined(&r);
         return;

@@ -212,6 +212,8 @@ fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
             set(vm, k, info.get(i).copied().unwrap_or(none))?;
         }
         set(vm, "print_file_and_line", none)?;
+    } else if typeobj::is_subtype(ty, vm.e.unicode_error) {
+        crate::exc_unicode::init_attrs(vm, e, args)?;
     } else if typeobj::is_subtype(ty, vm.e.attribute_error) || typeobj::is_subtype(ty, vm.e.name_error) {
         set(vm, "name", none)?;
         if typeobj::is_subtype(ty, vm.e.attribute_error) {
@@ -374,7 +376,7 @@ pub fn eg_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<(Value, Value)> 
             return Ok((vm.none, exc));
         }
         // A naked exception matched: wrap it in an ExceptionGroup("", [exc]).
-        let l = crate::list::new_list(vm, vec![exc]);
+        let l = crate::tuple::new_tuple(vm, vec![exc]);
         let msg = vm.empty_str;
         let eg_ty = vm.e.exception_group;
         let wrapped = crate::call::call(vm, eg_ty, &[msg, l])?;
@@ -817,15 +819,37 @@ fn strerror(errno: i64) -> String {
     }
 }
 
+/// `BaseExceptionGroup.__new__(cls, message, exceptions)`.
 fn group_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    let a = args.shift().exact(vm, crate::typeobj::type_name(cls).as_str(), 2, 2)?;
-    let (msg, excs) = (a[0], a[1]);
-    if crate::str::as_str(msg).is_none() {
-        return Err({ let __arg = "argument 1 must be str, not ".to_string() + &vm.type_name(msg); vm.type_error(__arg) });
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
     }
-    let seq = crate::tuple::from_iterable(vm, excs).map_err(|_| vm.type_error("second argument (exceptions) must be a sequence"))?;
-    let items = crate::tuple::items(seq).to_vec();
+    let pos = &args.pos()[1..];
+    if pos.len() != 2 {
+        let m = format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", pos.len());
+        return Err(vm.type_error(m));
+    }
+    let (msg, excs) = (pos[0], pos[1]);
+    if crate::str::as_str(msg).is_none() {
+        let m = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.type_name(msg));
+        return Err(vm.type_error(m));
+    }
+    if !crate::ops::sequence_check(vm, excs) {
+        return Err(vm.type_error("second argument (exceptions) must be a sequence"));
+    }
+    let seq = crate::tuple::from_iterable(vm, excs)?;
+    let cls = group_class(vm, cls, crate::tuple::items(seq))?;
+    let e = new_exception(vm, cls, &[msg, excs]);
+    let d = crate::func_type::header_dict(vm, e)?;
+    dict::set_item_str(vm, d, "message", msg)?;
+    dict::set_item_str(vm, d, "exceptions", seq)?;
+    Ok(e)
+}
+
+/// The class a new group really gets: BaseExceptionGroup of Exceptions only is
+/// an ExceptionGroup; an Exception subclass cannot hold BaseExceptions.
+fn group_class(vm: &mut Vm, cls: Value, items: &[Value]) -> PyResult {
     if items.is_empty() {
         return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
     }
@@ -834,24 +858,28 @@ fn group_new(vm: &mut Vm, args: Args) -> PyResult {
         if !is_instance_of(vm, *x, vm.e.base_exception) {
             return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
         }
-        if !is_instance_of(vm, *x, vm.e.exception) {
-            all_exceptions = false;
-        }
+        all_exceptions &= is_instance_of(vm, *x, vm.e.exception);
     }
-    let mut cls = cls;
     if cls == vm.e.base_exception_group && all_exceptions {
-        cls = vm.e.exception_group;
-    } else if typeobj::is_subtype(cls, vm.e.exception) && !all_exceptions {
+        return Ok(vm.e.exception_group);
+    }
+    if typeobj::is_subtype(cls, vm.e.exception) && !all_exceptions {
         if cls == vm.e.exception_group {
             return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
         }
-        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{}'", crate::typeobj::type_name(cls))));
+        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{}'", typeobj::type_name(cls))));
     }
-    let e = new_exception(vm, cls, &[msg, seq]);
-    let d = crate::func_type::header_dict(vm, e)?;
-    dict::set_item_str(vm, d, "message", msg)?;
-    dict::set_item_str(vm, d, "exceptions", seq)?;
-    Ok(e)
+    Ok(cls)
+}
+
+/// ExceptionGroup derives from both BaseExceptionGroup and Exception.
+fn add_exception_group_bases(vm: &mut Vm) {
+    let eg = vm.e.exception_group;
+    let bases = vec![vm.e.base_exception_group, vm.e.exception];
+    let mro = typeobj::compute_mro(vm, eg, &bases).expect("ExceptionGroup MRO");
+    *typeobj::tobj(eg).bases.borrow_mut() = bases;
+    *typeobj::tobj(eg).mro.borrow_mut() = mro;
+    typeobj::tobj(vm.e.exception).subclasses.borrow_mut().push(eg);
 }
 
 fn group_str(vm: &mut Vm, args: Args) -> PyResult {
@@ -944,6 +972,7 @@ fn tb_lasti(vm: &mut Vm, v: Value) -> PyResult {
 pub fn init(vm: &mut Vm) {
     use crate::typeobj::{add_getset, add_getter, add_method, add_static};
     create_types(vm);
+    add_exception_group_bases(vm);
     let b = vm.e.base_exception;
     add_static(vm, b, "__new__", exc_new);
     add_method(vm, b, "__init__", exc_init);
@@ -973,5 +1002,6 @@ pub fn init(vm: &mut Vm) {
     add_getter(vm, t, "tb_frame", tb_frame);
     add_getter(vm, t, "tb_lineno", tb_lineno);
     add_getter(vm, t, "tb_lasti", tb_lasti);
+    crate::exc_unicode::init(vm);
     let _ = flag::MARK;
 }

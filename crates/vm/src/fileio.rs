@@ -248,9 +248,7 @@ fn decode(vm: &mut Vm, f: &FileObj, data: Vec<u8>) -> PyResult {
         Ok(s) => s,
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
-            let b = e.as_bytes()[pos];
-            let t = vm.e.unicode_decode_error;
-            return Err(vm.new_exc(t, format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: invalid start byte")));
+            return Err(crate::exc_unicode::decode_error(vm, "utf-8", e.as_bytes(), pos, pos + 1, "invalid start byte"));
         }
     };
     let s = if f.universal_newlines && s.contains('\r') { s.replace("\r\n", "\n").replace('\r', "\n") } else { s };

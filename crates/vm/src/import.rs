@@ -69,12 +69,12 @@ pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mo
     let opts = compiler::CompileOptions { optimize, ..Default::default() };
     match compiler::compile(src, filename, mode, opts) {
         Ok(code) => Ok(crate::function::new_code(vm, std::rc::Rc::new(code))),
-        Err(e) => Err(syntax_error(vm, e, src)),
+        Err(e) => Err(syntax_error(vm, e)),
     }
 }
 
 /// The SyntaxError (or subclass) for a compile error.
-pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError, src: &str) -> PyErr {
+pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError) -> PyErr {
     use compiler::ErrorKind as K;
     let ty = match e.kind {
         K::SyntaxError => vm.e.syntax_error,
@@ -83,7 +83,9 @@ pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError, src: &str) -> PyErr 
         K::RecursionError => return vm.recursion_error(e.msg),
         K::MemoryError => return vm.memory_error(),
     };
-    let text = e.text.clone().or_else(|| src.lines().nth(e.lineno.saturating_sub(1) as usize).map(|l| format!("{l}\n")));
+    // Compiler (not parser) errors carry no text: CPython reads the line from
+    // the file, if there is one (`PyErr_ProgramTextObject`).
+    let text = e.text.clone().or_else(|| program_text(&e.filename, e.lineno));
     let msg = crate::str::new_str(vm, e.msg.clone());
     let fname = crate::str::new_str(vm, e.filename.clone());
     let text_v = match text {
@@ -97,6 +99,12 @@ pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError, src: &str) -> PyErr 
     let info = crate::tuple::new_tuple(vm, vec![fname, lineno, offset, text_v, end_lineno, end_offset]);
     let exc = crate::exceptions::new_exception(vm, ty, &[msg, info]);
     PyErr(exc)
+}
+
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    let data = std::fs::read(filename).ok()?;
+    let src = String::from_utf8_lossy(&data);
+    src.split_inclusive('\n').nth(lineno.checked_sub(1)? as usize).map(str::to_string)
 }
 
 /// `ImportName`: `__import__(name, globals, locals, fromlist, level)`, through

@@ -13,6 +13,7 @@ pub mod complex;
 pub mod dict;
 pub mod dict_methods;
 pub mod exc_print;
+pub mod exc_unicode;
 pub mod exceptions;
 pub mod fileio;
 pub mod float;

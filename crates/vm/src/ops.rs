@@ -86,6 +86,7 @@ pub fn binary_op1(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult {
 
 fn binop_type_error(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyErr {
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
+    // Sequences fall back to concatenation (`sq_concat`), which rejects the operand.
     if op.base() == BinOp::Add {
         // The sequence concatenation slot of `a` reports the failure.
         for (ty, tn) in [(vm.t.str, "str"), (vm.t.list, "list"), (vm.t.tuple, "tuple")] {
@@ -236,6 +237,12 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(len(vm, v)? != 0);
     }
     Ok(true)
+}
+
+/// `PySequence_Check`: supports `__getitem__` and is not a dict.
+pub fn sequence_check(vm: &mut Vm, v: Value) -> bool {
+    let ty = vm.type_of(v);
+    !crate::typeobj::is_subtype(ty, vm.t.dict) && crate::typeobj::lookup_str(vm, ty, "__getitem__").is_some()
 }
 
 /// `len(v)`.

@@ -195,7 +195,6 @@ impl Vm {
         crate::types::init(&mut vm);
         crate::names::init(&mut vm);
         crate::exceptions::init(&mut vm);
-        crate::codecs::init(&mut vm);
         crate::builtins::init(&mut vm);
         crate::modules::init(&mut vm);
         crate::sys::init(&mut vm);
