@@ -197,7 +197,8 @@ pub fn parse(argv: &[String]) -> Result<Options, i32> {
             }
             None => {
                 cfg.argv = vec![String::new()];
-                if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                // `-i` forces the prompt loop even when stdin is not a terminal.
+                if cfg.inspect || std::io::IsTerminal::is_terminal(&std::io::stdin()) {
                     cfg.interactive = true;
                     Action::Repl
                 } else {
@@ -228,6 +229,26 @@ pub fn parse(argv: &[String]) -> Result<Options, i32> {
     }
     apply_env(&mut cfg, optimize)?;
     Ok(Options { config: cfg, action, skip_first_line })
+}
+
+/// The digit limit from `-X int_max_str_digits=N` (which wins) or
+/// PYTHONINTMAXSTRDIGITS: 0 or at least 640.
+fn int_max_str_digits(cfg: &Config) -> Result<Option<u32>, i32> {
+    let x = cfg.xoptions.iter().rev().find_map(|x| x.strip_prefix("int_max_str_digits").map(|v| v.trim_start_matches('=').to_string()));
+    let (source, value) = match (x, env(cfg, "PYTHONINTMAXSTRDIGITS")) {
+        (Some(v), _) => ("-X int_max_str_digits", v),
+        (None, Some(v)) => ("PYTHONINTMAXSTRDIGITS", v),
+        (None, None) => return Ok(None),
+    };
+    match value.parse::<u32>() {
+        Ok(n) if n == 0 || (640..=i32::MAX as u32).contains(&n) => Ok(Some(n)),
+        _ => {
+            eprintln!("Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; must be >= 640 or 0 for unlimited.");
+            eprintln!("Python runtime state: preinitialized");
+            eprintln!();
+            Err(1)
+        }
+    }
 }
 
 fn apply_env(cfg: &mut Config, optimize: u8) -> Result<(), i32> {
@@ -261,6 +282,7 @@ fn apply_env(cfg: &mut Config, optimize: u8) -> Result<(), i32> {
             }
         },
     };
+    cfg.int_max_str_digits = int_max_str_digits(cfg)?;
     for x in cfg.xoptions.clone() {
         if x == "dev" {
             cfg.dev_mode = true;

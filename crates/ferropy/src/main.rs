@@ -37,11 +37,6 @@ fn run(opts: Options) -> i32 {
     let mut vm = Vm::new(opts.config.clone());
     vm.heap.set_stack_base(base + 256);
     vm.native_stack_limit = base.saturating_sub(STACK_SIZE - (64 << 20));
-    for x in &opts.config.xoptions {
-        if let Some(n) = x.strip_prefix("int_max_str_digits=").and_then(|n| n.parse().ok()) {
-            vm.int_max_str_digits = n;
-        }
-    }
     vm::signals::install();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_action(&mut vm, &opts)));
     let code = match result {
@@ -113,6 +108,9 @@ fn run_script(vm: &mut Vm, main: Value, path: &str, skip_first_line: bool) -> vm
         let mainpy = p.join("__main__.py");
         let f = vm::str::alloc_str(vm, &mainpy.to_string_lossy());
         vm::dict::set_item_str(vm, d, "__file__", f)?;
+        // runpy runs a directory's `__main__` as a top-level module.
+        let empty = vm.empty_str;
+        vm::dict::set_item_str(vm, d, "__package__", empty)?;
         return exec_path(vm, d, &mainpy.to_string_lossy(), skip_first_line);
     }
     let f = vm::str::alloc_str(vm, &abs);
@@ -149,7 +147,9 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<Value> {
     let f = vm::str::alloc_str(vm, &file);
     vm::ops::setitem(vm, argv, Value::small(0), f)?;
     vm::dict::set_item_str(vm, d, "__file__", f)?;
-    let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+    // A package runs as `name.__main__`, so it is its own `__package__`.
+    let modname = if file.ends_with("__main__.py") && !name.ends_with("__main__") { format!("{name}.__main__") } else { name.to_string() };
+    let pkg = modname.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
     let pv = vm::str::alloc_str(vm, pkg);
     vm::dict::set_item_str(vm, d, "__package__", pv)?;
     exec_path(vm, d, &file, false)

@@ -5,6 +5,46 @@
 use crate::cli::Options;
 use vm::{Value, Vm};
 
+/// Reads one statement: more lines while brackets, strings or a block are
+/// open; a block (after `:`) ends only at a blank line. None at end of input.
+fn read_statement(src: &mut dyn LineSource) -> Option<String> {
+    let mut buf = String::new();
+    let mut prompt = ">>> ";
+    let mut in_block = false;
+    loop {
+        let l = match src.read(prompt) {
+            // End of input also ends a pending statement, which still runs.
+            Input::Eof => {
+                eprintln!();
+                return if buf.is_empty() { None } else { Some(buf) };
+            }
+            Input::Interrupt => {
+                eprintln!("\nKeyboardInterrupt");
+                buf.clear();
+                prompt = ">>> ";
+                in_block = false;
+                continue;
+            }
+            Input::Line(l) => l,
+        };
+        buf.push_str(&l);
+        buf.push('\n');
+        if in_block {
+            if l.trim().is_empty() {
+                return Some(buf);
+            }
+            continue;
+        }
+        match compiler::compile(&buf, "<stdin>", compiler::Mode::Single, Default::default()) {
+            Err(e) if incomplete(&e.msg) => {
+                in_block = e.msg.starts_with("expected an indented block");
+                prompt = "... ";
+            }
+            _ => return Some(buf),
+        }
+    }
+}
+
 /// Errors that mean "the statement is not finished yet".
 fn incomplete(msg: &str) -> bool {
     msg.contains("was never closed")
@@ -67,39 +107,7 @@ pub fn run(vm: &mut Vm, main: Value, opts: &Options) -> i32 {
     };
     let d = vm::module::module_dict(main);
     loop {
-        let mut buf = String::new();
-        let mut prompt = ">>> ";
-        let stmt = loop {
-            match src.read(prompt) {
-                Input::Eof => {
-                    if tty || buf.is_empty() {
-                        eprintln!();
-                    }
-                    return 0;
-                }
-                Input::Interrupt => {
-                    eprintln!("\nKeyboardInterrupt");
-                    buf.clear();
-                    prompt = ">>> ";
-                    continue;
-                }
-                Input::Line(l) => {
-                    buf.push_str(&l);
-                    buf.push('\n');
-                    let block_open = prompt == "... ";
-                    if block_open && !l.trim().is_empty() {
-                        continue;
-                    }
-                    match compiler::compile(&buf, "<stdin>", compiler::Mode::Single, Default::default()) {
-                        Err(e) if incomplete(&e.msg) && !(block_open && l.trim().is_empty() && !e.msg.contains("never closed")) => {
-                            prompt = "... ";
-                        }
-                        _ if l.trim_end().ends_with(':') && !block_open => prompt = "... ",
-                        _ => break buf.clone(),
-                    }
-                }
-            }
-        };
+        let Some(stmt) = read_statement(src.as_mut()) else { return 0 };
         if stmt.trim().is_empty() {
             continue;
         }

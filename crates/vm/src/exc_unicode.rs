@@ -60,6 +60,10 @@ pub fn init_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
         return Err(vm.type_error(m));
     }
     let d = crate::func_type::header_dict(vm, e)?;
+    if kind == Kind::Translate {
+        let none = vm.none;
+        dict::set_item_str(vm, d, "encoding", none)?;
+    }
     for (i, (name, v)) in names.iter().zip(args).enumerate() {
         let v = check_arg(vm, kind, name, i + 1, *v)?;
         dict::set_item_str(vm, d, name, v)?;
@@ -79,8 +83,11 @@ fn check_arg(vm: &mut Vm, kind: Kind, name: &str, pos: usize, v: Value) -> PyRes
     if ok {
         return Ok(v);
     }
-    let want = if name == "object" && kind == Kind::Decode { "a bytes-like object" } else { "str" };
-    let m = format!("argument {pos} must be {want}, not {}", vm.type_name(v));
+    let m = if name == "object" && kind == Kind::Decode {
+        format!("a bytes-like object is required, not '{}'", vm.type_name(v))
+    } else {
+        format!("argument {pos} must be str, not {}", vm.type_name(v))
+    };
     Err(vm.type_error(m))
 }
 

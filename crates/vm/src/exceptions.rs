@@ -281,7 +281,7 @@ pub fn set_context(_vm: &mut Vm, e: Value, ctx: Value) {
 }
 
 /// A `raise` statement: the exception's context is set afresh.
-pub fn raised(vm: &mut Vm, e: Value) -> PyErr {
+pub fn raised(_vm: &mut Vm, e: Value) -> PyErr {
     e.header().unwrap().flags.set(e.header().unwrap().flags.get() & !CONTEXT_SET);
     PyErr(e)
 }
@@ -822,9 +822,6 @@ fn strerror(errno: i64) -> String {
 /// `BaseExceptionGroup.__new__(cls, message, exceptions)`.
 fn group_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    if args.has_kw() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
-    }
     let pos = &args.pos()[1..];
     if pos.len() != 2 {
         let m = format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", pos.len());
@@ -840,6 +837,9 @@ fn group_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let seq = crate::tuple::from_iterable(vm, excs)?;
     let cls = group_class(vm, cls, crate::tuple::items(seq))?;
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
+    }
     let e = new_exception(vm, cls, &[msg, excs]);
     let d = crate::func_type::header_dict(vm, e)?;
     dict::set_item_str(vm, d, "message", msg)?;

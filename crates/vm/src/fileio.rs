@@ -27,6 +27,8 @@ pub struct Stream {
     pub eof: bool,
     pub closed: bool,
     pub line_buffered: bool,
+    /// Every write goes straight to the OS (`-u`).
+    pub write_through: bool,
     pub readable: bool,
     pub writable: bool,
 }
@@ -55,7 +57,7 @@ impl Stream {
 
     fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
         self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= 8192 || (self.line_buffered && data.contains(&b'\n')) {
+        if self.write_through || self.wbuf.len() >= 8192 || (self.line_buffered && data.contains(&b'\n')) {
             self.flush()?;
         }
         Ok(())
@@ -179,16 +181,17 @@ fn new_file(vm: &mut Vm, stream: Rc<RefCell<Stream>>, binary: bool, name: Value,
 
 /// The standard stream objects for `sys.stdin`, `sys.stdout`, `sys.stderr`.
 pub fn std_streams(vm: &mut Vm) -> [Value; 3] {
-    let stdout_tty = unsafe_isatty(1);
     let unbuffered = vm.config.unbuffered;
-    let mk = |vm: &mut Vm, h: Handle, name: &str, mode: &str, line: bool, r: bool, w: bool| {
-        let s = Rc::new(RefCell::new(Stream { handle: h, wbuf: vec![], rbuf: vec![], rpos: 0, eof: false, closed: false, line_buffered: line, readable: r, writable: w }));
+    // (line_buffering, write_through) as CPython's create_stdio sets them.
+    let mk = |vm: &mut Vm, h: Handle, name: &str, mode: &str, (line, through): (bool, bool)| {
+        let (r, w) = (mode == "r", mode == "w");
+        let stream = Stream { handle: h, wbuf: vec![], rbuf: vec![], rpos: 0, eof: false, closed: false, line_buffered: line, write_through: through, readable: r, writable: w };
         let n = crate::str::alloc_str(vm, name);
-        new_file(vm, s, false, n, mode)
+        new_file(vm, Rc::new(RefCell::new(stream)), false, n, mode)
     };
-    let i = mk(vm, Handle::Stdin, "<stdin>", "r", false, true, false);
-    let o = mk(vm, Handle::Stdout, "<stdout>", "w", stdout_tty || unbuffered, false, true);
-    let e = mk(vm, Handle::Stderr, "<stderr>", "w", true, false, true);
+    let i = mk(vm, Handle::Stdin, "<stdin>", "r", (false, false));
+    let o = mk(vm, Handle::Stdout, "<stdout>", "w", (unsafe_isatty(1) && !unbuffered, unbuffered));
+    let e = mk(vm, Handle::Stderr, "<stderr>", "w", (!unbuffered, unbuffered));
     let stdio_errors = vm.intern(stdio_errors(&vm.config));
     fobj(i).errors.set(stdio_errors);
     fobj(o).errors.set(stdio_errors);
@@ -426,6 +429,14 @@ fn f_buffer(vm: &mut Vm, v: Value) -> PyResult {
     }
     Ok(b)
 }
+fn f_line_buffering(vm: &mut Vm, v: Value) -> PyResult {
+    let b = fobj(v).stream.borrow().line_buffered;
+    Ok(vm.bool(b))
+}
+fn f_write_through(vm: &mut Vm, v: Value) -> PyResult {
+    let b = fobj(v).stream.borrow().write_through;
+    Ok(vm.bool(b))
+}
 fn f_encoding(vm: &mut Vm, _v: Value) -> PyResult {
     Ok(vm.intern("utf-8"))
 }
@@ -572,6 +583,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult {
         eof: false,
         closed: false,
         line_buffered: false,
+        write_through: false,
         readable: r || plus,
         writable: w || a || x || plus,
     }));
@@ -615,5 +627,7 @@ pub fn init_type(vm: &mut Vm, t: Value) {
     add_getter(vm, t, "mode", f_mode);
     add_getter(vm, t, "buffer", f_buffer);
     add_getter(vm, t, "encoding", f_encoding);
+    add_getter(vm, t, "line_buffering", f_line_buffering);
+    add_getter(vm, t, "write_through", f_write_through);
     add_getter(vm, t, "errors", f_errors);
 }

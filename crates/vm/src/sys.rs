@@ -444,7 +444,7 @@ pub fn init(vm: &mut Vm) {
         ("utf8_mode", f(cfg.utf8_mode)),
         ("warn_default_encoding", f(cfg.warn_default_encoding)),
         ("safe_path", vm.bool(cfg.safe_path)),
-        ("int_max_str_digits", Value::small(-1)),
+        ("int_max_str_digits", Value::small(cfg.int_max_str_digits.map_or(-1, i64::from))),
     ]).unwrap();
     set(vm, "flags", flags);
     let fi_vals = [

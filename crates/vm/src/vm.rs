@@ -31,6 +31,8 @@ pub struct Config {
     pub utf8_mode: bool,
     pub warn_default_encoding: bool,
     pub hash_seed: Option<u64>,
+    /// `-X int_max_str_digits` / PYTHONINTMAXSTRDIGITS (0 = unlimited).
+    pub int_max_str_digits: Option<u32>,
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<String>,
     pub argv: Vec<String>,
@@ -152,6 +154,7 @@ fn vm_type_is_str(vm: &Vm, v: Value) -> bool {
 
 impl Vm {
     pub fn new(config: Config) -> Box<Vm> {
+        let int_max_str_digits = config.int_max_str_digits.map_or(4300, |n| n as usize);
         let mut vm = Box::new(Vm {
             heap: Heap::new(),
             t: crate::types::Types::default(),
@@ -185,7 +188,7 @@ impl Vm {
             weakref_callbacks: Vec::new(),
             repr_active: Vec::new(),
             in_finalizers: false,
-            int_max_str_digits: 4300,
+            int_max_str_digits,
             extra_roots: Vec::new(),
             t_unsupported_operation: Value::NULL,
             freed_unreported: 0,
