@@ -127,7 +127,7 @@ fn bad_self(vm: &mut Vm, n: &NativeFunction, obj: Option<Value>) -> crate::objec
 
 /// Is `n` one of the special methods CPython exposes as a slot wrapper (a type
 /// slot) rather than a method descriptor?
-fn is_slot_wrapper(vm: &Vm, n: &NativeFunction) -> bool {
+pub fn is_slot_wrapper(vm: &Vm, n: &NativeFunction) -> bool {
     const SLOTS: &[&str] = &[
         "__repr__", "__str__", "__hash__", "__call__", "__getattribute__", "__setattr__", "__delattr__",
         "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__",

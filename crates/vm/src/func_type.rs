@@ -267,14 +267,29 @@ fn n_self(vm: &mut Vm, v: Value) -> PyResult {
 fn n_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
     let n = native(a[0]);
-    let s = if !n.self_.is_null() && !crate::typeobj::is_type(n.self_) || (!n.self_.is_null() && n.kind == NativeKind::Function && crate::typeobj::is_type(n.owner)) {
-        let tn = vm.type_name(n.self_);
-        format!("<built-in method {} of {tn} object at {:#x}>", n.name, n.self_.id())
+    let slot = crate::call::is_slot_wrapper(vm, n);
+    let bound = !n.self_.is_null() && (!crate::typeobj::is_type(n.self_) || n.kind == NativeKind::Function && crate::typeobj::is_type(n.owner));
+    let s = if bound {
+        let (kind, tn) = (if slot { "method-wrapper '" } else { "built-in method " }, vm.type_name(n.self_));
+        let q = if slot { "'" } else { "" };
+        format!("<{kind}{}{q} of {tn} object at {:#x}>", n.name, n.self_.id())
+    } else if n.kind == NativeKind::Static {
+        format!("<built-in method {} of type object at {:#x}>", n.name, n.owner.id())
     } else if n.kind == NativeKind::Method {
-        format!("<method '{}' of '{}' objects>", n.name, crate::typeobj::type_name(n.owner))
+        let kind = if slot { "slot wrapper" } else { "method" };
+        format!("<{kind} '{}' of '{}' objects>", n.name, crate::typeobj::type_name(n.owner))
     } else {
         format!("<built-in function {}>", n.name)
     };
+    Ok(crate::str::new_str(vm, s))
+}
+
+/// `<staticmethod(<function f at 0x...>)>`.
+fn wrapper_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let f = a[0].downcast::<MethodWrapper>().unwrap().func.get();
+    let inner = if f.is_null() { "NULL".to_string() } else { crate::ops::repr_string(vm, f)? };
+    let s = format!("<{}({inner})>", vm.type_name(a[0]));
     Ok(crate::str::new_str(vm, s))
 }
 fn n_get(vm: &mut Vm, args: Args) -> PyResult {
@@ -658,6 +673,7 @@ pub fn init_types(vm: &mut Vm) {
         add_static(vm, t, "__new__", wrapper_new);
         add_method(vm, t, "__init__", wrapper_init);
         add_method(vm, t, "__get__", wrapper_get);
+        add_method(vm, t, "__repr__", wrapper_repr);
         add_getter(vm, t, "__func__", wrapper_func);
         add_getter(vm, t, "__wrapped__", wrapper_func);
         add_getter(vm, t, "__isabstractmethod__", wrapper_isabstract);

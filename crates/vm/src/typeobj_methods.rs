@@ -27,8 +27,16 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let bases = crate::tuple::items(pos[2]).to_vec();
     check_no_mro_entries(vm, &bases)?;
-    let meta = crate::builtins::calculate_meta(vm, meta, &bases)?;
-    let cls = typeobj::new_class(vm, meta, &name, &bases, pos[3])?;
+    let winner = crate::builtins::calculate_meta(vm, meta, &bases)?;
+    if winner != meta {
+        // A more derived metaclass with its own `__new__` creates the class.
+        let new = typeobj::lookup_str(vm, winner, "__new__").expect("type.__new__");
+        let type_new = typeobj::lookup_str(vm, vm.t.type_, "__new__");
+        if Some(new) != type_new {
+            return crate::call::call_with_self(vm, new, winner, args.shift());
+        }
+    }
+    let cls = typeobj::new_class(vm, winner, &name, &bases, pos[3])?;
     set_names(vm, cls)?;
     init_subclass(vm, cls, args)?;
     compute_abstract(vm, cls)?;
