@@ -43,6 +43,9 @@ fn run(opts: Options) -> i32 {
         Ok(c) => c,
         Err(_) => 1,
     };
+    // As Py_FinalizeEx: atexit callbacks run after the main program (and its
+    // traceback), before the standard streams are flushed.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| vm::modules::atexit::run_exitfuncs(&mut vm)));
     vm::sys::flush_std(&mut vm);
     code
 }

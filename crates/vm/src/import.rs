@@ -352,7 +352,10 @@ fn load(vm: &mut Vm, full: &str, found: Found) -> PyResult {
     let fv = crate::str::alloc_str(vm, &fs);
     dict::set_item_str(vm, d, "__file__", fv)?;
     set_initializing(vm, d, true)?;
-    let r = exec_file(vm, &fs, d);
+    let r = match frozen_code_name(full, &f) {
+        Some(name) => exec_file_named(vm, &fs, &name, d),
+        None => exec_file(vm, &fs, d),
+    };
     set_initializing(vm, d, false)?;
     if let Err(e) = r {
         dict::del_item_str(vm, mods, full)?;
@@ -418,15 +421,38 @@ fn set_spec(vm: &mut Vm, m: Value, name: &str, file: Option<&Path>, is_pkg: bool
     Ok(())
 }
 
+/// Standard modules CPython 3.11 freezes into its binary (Python/frozen.c): their
+/// code's file name is `<frozen NAME>`, as tracebacks through them show.
+const FROZEN: &[&str] = &[
+    "abc", "codecs", "io", "_collections_abc", "_sitebuiltins", "genericpath", "ntpath", "posixpath", "os", "site",
+    "stat", "importlib.util", "importlib.machinery", "runpy", "zipimport",
+];
+
+/// `<frozen NAME>` for a frozen module loaded from the standard library directory.
+fn frozen_code_name(full: &str, file: &Path) -> Option<String> {
+    if !FROZEN.contains(&full) {
+        return None;
+    }
+    let top = full.split('.').next().unwrap_or(full);
+    let dir = file.parent()?;
+    let lib = if top == full { dir } else { dir.parent()? };
+    (Some(lib.to_path_buf()) == stdlib_dir()).then(|| format!("<frozen {full}>"))
+}
+
 /// Reads, compiles and runs a source file in the namespace `globals`.
 pub fn exec_file(vm: &mut Vm, path: &str, globals: Value) -> PyResult {
+    exec_file_named(vm, path, path, globals)
+}
+
+/// `exec_file` with `code_name` as the code's file name.
+fn exec_file_named(vm: &mut Vm, path: &str, code_name: &str, globals: Value) -> PyResult {
     let bytes = std::fs::read(path).map_err(|e| {
         let f = crate::str::alloc_str(vm, path);
         crate::exceptions::os_error_from_io(vm, &e, Some(f))
     })?;
     let src = String::from_utf8_lossy(&bytes).into_owned();
     let opt = vm.config.optimize;
-    let code = compile_source(vm, &src, path, compiler::Mode::Exec, opt)?;
+    let code = compile_source(vm, &src, code_name, compiler::Mode::Exec, opt)?;
     crate::interp::builtins_for(vm, globals)?;
     crate::interp::run_code(vm, code, globals, globals)
 }

@@ -5,9 +5,13 @@ use crate::object::{Args, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod atexit;
+pub mod errno;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod posix;
+pub mod structseq;
 pub mod thread;
 pub mod time;
 pub mod weakref;
@@ -15,7 +19,10 @@ pub mod weakref;
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
 const TABLE: &[(&str, ModuleInit)] = &[
+    ("atexit", atexit::init),
+    ("errno", errno::init),
     ("gc", gc::init),
+    ("posix", posix::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
