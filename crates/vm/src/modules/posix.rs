@@ -234,20 +234,22 @@ const STAT_FIELDS: &[&str] = &[
     "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
 ];
 static STAT_SPEC: super::structseq::Spec =
-    super::structseq::Spec { name: "os.stat_result", module: "os", fields: STAT_FIELDS, n_seq: 10 };
+    super::structseq::Spec { name: "os.stat_result", module: "os", fields: STAT_FIELDS, n_seq: 10, copy_if_none: &[(10, 7), (11, 8), (12, 9)] };
 static TERMINAL_SPEC: super::structseq::Spec =
-    super::structseq::Spec { name: "os.terminal_size", module: "os", fields: &["columns", "lines"], n_seq: 2 };
+    super::structseq::Spec { name: "os.terminal_size", module: "os", fields: &["columns", "lines"], n_seq: 2, copy_if_none: &[] };
 static UNAME_SPEC: super::structseq::Spec = super::structseq::Spec {
     name: "posix.uname_result",
     module: "posix",
     fields: &["sysname", "nodename", "release", "version", "machine"],
     n_seq: 5,
+    copy_if_none: &[],
 };
 static TIMES_SPEC: super::structseq::Spec = super::structseq::Spec {
     name: "posix.times_result",
     module: "posix",
     fields: &["user", "system", "children_user", "children_system", "elapsed"],
     n_seq: 5,
+    copy_if_none: &[],
 };
 
 crate::structseq_getters! {

@@ -16,6 +16,9 @@ pub struct Spec {
     pub module: &'static str,
     pub fields: &'static [&'static str],
     pub n_seq: usize,
+    /// (to, from): an attribute given as None takes the value of item `from`
+    /// (stat_result's float times default to the integer ones).
+    pub copy_if_none: &'static [(usize, usize)],
 }
 
 impl Spec {
@@ -110,7 +113,12 @@ fn seq_new(vm: &mut Vm, args: Args) -> PyResult {
         };
         crate::list::lobj(extras).items.borrow_mut().push(v);
     }
-    let vals = crate::list::lobj(extras).items.borrow().clone();
+    let mut vals = crate::list::lobj(extras).items.borrow().clone();
+    for &(to, from) in spec.copy_if_none {
+        if vals[to] == vm.none {
+            vals[to] = vals[from];
+        }
+    }
     let st = crate::tuple::alloc_tuple_of_type(vm, cls, vals[..spec.n_seq].to_vec());
     let d = crate::func_type::header_dict(vm, st)?;
     for (i, name) in spec.fields.iter().enumerate().skip(spec.n_seq) {
