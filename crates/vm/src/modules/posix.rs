@@ -65,7 +65,12 @@ extern "C" {
     fn ftruncate(fd: c_int, len: i64) -> c_int;
     fn kill(pid: c_int, sig: c_int) -> c_int;
     fn _exit(code: c_int) -> !;
+    fn setlocale(cat: c_int, locale: *const c_char) -> *const c_char;
+    fn nl_langinfo(item: c_int) -> *const c_char;
 }
+
+const LC_CTYPE: c_int = 0;
+const CODESET: c_int = 14;
 
 const O_CLOEXEC: i64 = 0o2000000;
 const F_GETFD: c_int = 1;
@@ -980,7 +985,30 @@ fn device_encoding(vm: &mut Vm, args: Args) -> PyResult {
     if unsafe { isatty(fd) } != 1 {
         return Ok(vm.none);
     }
-    Ok(crate::str::alloc_str(vm, "utf-8"))
+    let enc = locale_encoding(&vm.config);
+    Ok(crate::str::new_str(vm, enc))
+}
+
+/// The locale encoding (CPython's `_Py_GetLocaleEncoding`): "utf-8" in UTF-8
+/// mode (which the C and POSIX locales turn on), else the LC_CTYPE codeset.
+fn locale_encoding(cfg: &crate::vm::Config) -> String {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_else(|| "C".into());
+    let utf8_mode = cfg.utf8_mode || (!cfg.ignore_environment && var("PYTHONUTF8").as_deref() == Some("1"));
+    if utf8_mode || matches!(loc.as_str(), "C" | "POSIX") {
+        return "utf-8".into();
+    }
+    // SAFETY: both strings are NUL-terminated; nl_langinfo returns a pointer to
+    // a NUL-terminated string owned by the C library, copied at once. CPython
+    // sets LC_CTYPE from the environment at startup the same way.
+    unsafe {
+        setlocale(LC_CTYPE, c"".as_ptr());
+        let p = nl_langinfo(CODESET);
+        if p.is_null() {
+            return "utf-8".into();
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
 }
 
 // ---- process --------------------------------------------------------------------------------
