@@ -83,7 +83,7 @@ fn b_chr(vm: &mut Vm, args: Args) -> PyResult {
     match i.to_u32().and_then(char::from_u32) {
         Some(c) => Ok(crate::str::char_str(vm, c)),
         None if i.to_i64().is_some_and(|x| (0xd800..0xe000).contains(&x)) => Err(vm.value_error("chr() arg is a lone surrogate, which Ferropy cannot represent yet")),
-        None if i.to_i64().is_some() => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        None if i.to_i32().is_some() => Err(vm.value_error("chr() arg not in range(0x110000)")),
         None => Err(vm.overflow_error("Python int too large to convert to C int")),
     }
 }

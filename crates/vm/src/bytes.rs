@@ -159,11 +159,16 @@ fn construct_data(vm: &mut Vm, src: Value, encoding: Value, errors: Value, what:
         }
     }
     if buffer_bytes(src).is_none() && crate::number::has_index(vm, src) {
-        let n = crate::number::index_i64(vm, src)?;
+        let n = crate::number::index_bigint(vm, src)?;
+        let Some(n) = num_traits::ToPrimitive::to_i64(&n) else {
+            return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+        };
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        let mut d = crate::memory::vec_with_capacity(vm, n as usize)?;
+        d.resize(n as usize, 0);
+        return Ok(d);
     }
     bytes_from_object_as(vm, src, what)
 }
@@ -236,8 +241,7 @@ fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult {
         let m = format!("{what} indices must be integers or slices, not {}", vm.type_name(a[1]));
         return Err(vm.type_error(m));
     }
-    let i = crate::list::seq_index(vm, a[1], d.len(), if is_array { "bytearray" } else { "" })
-        .map_err(|e| if is_array { e } else { vm.index_error("index out of range") })?;
+    let i = crate::list::seq_index_with(vm, a[1], d.len(), if is_array { "bytearray" } else { "byte" }, if is_array { None } else { Some("index out of range") })?;
     Ok(Value::small(d[i] as i64))
 }
 
@@ -275,10 +279,9 @@ fn bytes_mul(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__mul__", 2, 2)?;
     let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
     let d = data_of(&args);
-    if d.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
-        return Err(vm.memory_error());
-    }
-    Ok(new_like(vm, a[0], d.repeat(n)))
+    let too_long = if a[0].is::<ByteArrayObj>() { None } else { Some("repeated bytes are too long") };
+    let r = crate::memory::repeat(vm, &d, n, too_long)?;
+    Ok(new_like(vm, a[0], r))
 }
 
 fn bytes_contains(vm: &mut Vm, args: Args) -> PyResult {
@@ -420,7 +423,8 @@ fn bytearray_imul(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__imul__", 2, 2)?;
     let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
     let ba = ba_obj(a[0]);
-    let d = ba.data.borrow().repeat(n);
+    let d = ba.data.borrow().clone();
+    let d = crate::memory::repeat(vm, &d, n, None)?;
     *ba.data.borrow_mut() = d;
     Ok(a[0])
 }

@@ -476,6 +476,7 @@ fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, u8)> {
 
 fn pad(vm: &mut Vm, args: Args, name: &str) -> PyResult {
     let (w, fill) = pad_args(vm, &args, name)?;
+    crate::memory::check_size(vm, w)?;
     let d = data_of(&args);
     let total = w.saturating_sub(d.len());
     let left = match name {
@@ -502,6 +503,7 @@ fn b_rjust(vm: &mut Vm, args: Args) -> PyResult {
 fn b_zfill(vm: &mut Vm, args: Args) -> PyResult {
     let a = margs(vm, &args, "zfill", 1, 1)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
+    crate::memory::check_size(vm, w)?;
     let d = data_of(&args);
     let text: String = d.iter().map(|b| *b as char).collect();
     let z: Vec<u8> = format::text::zfill(&text, w).chars().map(|c| c as u32 as u8).collect();
@@ -511,7 +513,7 @@ fn b_zfill(vm: &mut Vm, args: Args) -> PyResult {
 fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
     kw_max(vm, &args, "expandtabs", 1)?;
     let [this, tabsize] = args.bind(vm, "expandtabs", ["self", "tabsize"], 1, 1)?;
-    let t = if tabsize.is_null() { 8 } else { crate::number::index_i64(vm, tabsize)? };
+    let t = if tabsize.is_null() { 8 } else { crate::number::index_c_int(vm, tabsize)? as i64 };
     let d = data_of(&args);
     let text: String = d.iter().map(|b| *b as char).collect();
     let r: Vec<u8> = format::text::expandtabs(&text, t).chars().map(|c| c as u32 as u8).collect();

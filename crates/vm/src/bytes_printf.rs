@@ -86,6 +86,7 @@ impl format::printf::PrintfArgs for BytesPrintf<'_> {
     }
 
     fn convert(&mut self, v: Value, spec: &ConvSpec) -> Result<String, PrintfError> {
+        crate::memory::check_size(self.vm, spec.width.unwrap_or(0))?;
         let text = match spec.conv {
             's' | 'b' => latin1(&self.bytes_arg(v)?),
             'r' | 'a' => {

@@ -235,6 +235,7 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__format__", 2, 2)?;
     let spec = crate::str::as_str(a[1]).ok_or_else(|| vm.type_error("format() argument 2 must be str"))?;
     let tn = vm.type_name(a[0]);
+    crate::memory::check_format_width(vm, spec)?;
     let s = format::spec::format_float_spec(value(a[0]), spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
     Ok(crate::str::new_str(vm, s))
 }

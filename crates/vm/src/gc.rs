@@ -223,6 +223,71 @@ fn trace_pinned(t: &mut Tracer) {
     });
 }
 
+// ---- Rust-heap allocation failures --------------------------------------------
+
+thread_local! {
+    /// Nesting depth of `fallible` sections on this thread.
+    static FALLIBLE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `f`, in which a refused Rust allocation returns an error to its caller
+/// (`Vec::try_reserve`) instead of ending the process: the paths whose size comes
+/// from user input use this to raise MemoryError (see `memory.rs`).
+pub fn fallible<R>(f: impl FnOnce() -> R) -> R {
+    FALLIBLE.with(|c| c.set(c.get() + 1));
+    let r = f();
+    FALLIBLE.with(|c| c.set(c.get() - 1));
+    r
+}
+
+/// The process allocator: the system one, except that an allocation failing outside
+/// a `fallible` section ends the process as CPython does when it cannot continue
+/// ("Fatal Python error: out of memory") rather than with Rust's abort message.
+struct Allocator;
+
+fn refused() -> *mut u8 {
+    if FALLIBLE.try_with(|c| c.get() > 0).unwrap_or(false) {
+        std::ptr::null_mut()
+    } else {
+        crate::fatal_memory()
+    }
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; only a null result is
+// intercepted.
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc(l);
+        if p.is_null() {
+            refused()
+        } else {
+            p
+        }
+    }
+    unsafe fn alloc_zeroed(&self, l: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc_zeroed(l);
+        if p.is_null() {
+            refused()
+        } else {
+            p
+        }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, l: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        let p = std::alloc::System.realloc(ptr, l, new_size);
+        if p.is_null() {
+            refused()
+        } else {
+            p
+        }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, l: std::alloc::Layout) {
+        std::alloc::System.dealloc(ptr, l)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Allocator = Allocator;
+
 /// A reference to a live heap object.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ObjRef(usize);

@@ -358,6 +358,7 @@ fn int_format(vm: &mut Vm, args: Args) -> PyResult {
     }
     let b = to_bigint(vm, a[0]).expect("int");
     let tn = vm.type_name(a[0]);
+    crate::memory::check_format_width(vm, spec)?;
     let s = format::spec::format_int_spec(&b, spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
     Ok(crate::str::new_str(vm, s))
 }

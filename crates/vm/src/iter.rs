@@ -501,3 +501,35 @@ pub fn init_types(vm: &mut Vm) {
         }
     }
 }
+
+/// `operator.length_hint(v, default)` (CPython's `PyObject_LengthHint`): `len(v)` if
+/// the type has `__len__` (a TypeError from it falls through), else
+/// `__length_hint__()` (TypeError or NotImplemented give `default`).
+pub fn length_hint(vm: &mut Vm, v: Value, default: usize) -> PyResult<usize> {
+    let t = vm.type_of(v);
+    if crate::typeobj::lookup_str(vm, t, "__len__").is_some() {
+        match ops::len(vm, v) {
+            Ok(n) => return Ok(n),
+            Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let r = match crate::call::call_special(vm, v, "__length_hint__", &[]) {
+        Ok(Some(r)) => r,
+        Ok(None) => return Ok(default),
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r == vm.not_implemented {
+        return Ok(default);
+    }
+    if !crate::int::is_int(vm, r) {
+        let m = format!("__length_hint__ must be an integer, not {}", vm.type_name(r));
+        return Err(vm.type_error(m));
+    }
+    let n = crate::number::index_i64(vm, r)?;
+    if n < 0 {
+        return Err(vm.value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(n as usize)
+}

@@ -29,6 +29,7 @@ pub mod int;
 pub mod interp;
 pub mod iter;
 pub mod list;
+pub mod memory;
 pub mod memoryview;
 pub mod module;
 pub mod modules;

@@ -58,8 +58,18 @@ pub fn extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
         return Ok(());
     }
     let it = ops::iter(vm, src)?;
+    // Room for the expected items up front, as CPython's list_extend: a length
+    // that cannot be allocated is a MemoryError rather than a long loop.
+    let hint = crate::iter::length_hint(vm, src, 8)?;
+    if !crate::memory::try_reserve(&mut lobj(l).items.borrow_mut(), hint) {
+        return Err(vm.memory_error());
+    }
     while let Some(v) = ops::next(vm, it)? {
         lobj(l).items.borrow_mut().push(v);
+    }
+    let mut items = lobj(l).items.borrow_mut();
+    if items.capacity() > items.len() * 2 + 8 {
+        items.shrink_to_fit();
     }
     Ok(())
 }
@@ -67,6 +77,13 @@ pub fn extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
 /// Normalises a sequence index (negative counts from the end); IndexError
 /// "<what> index out of range".
 pub fn seq_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+    seq_index_with(vm, idx, len, what, None)
+}
+
+/// `seq_index` with its own out-of-range message (e.g. "list assignment index out of
+/// range"). An index too big for a C `Py_ssize_t` is an IndexError "cannot fit 'int'
+/// into an index-sized integer", as CPython's `PyNumber_AsSsize_t(idx, IndexError)`.
+pub fn seq_index_with(vm: &mut Vm, idx: Value, len: usize, what: &str, out_of_range: Option<&str>) -> PyResult<usize> {
     let i = match idx.as_small() {
         Some(i) => i,
         None => {
@@ -78,7 +95,10 @@ pub fn seq_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<us
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(vm.index_error(format!("{what} index out of range")));
+        return Err(match out_of_range {
+            Some(m) => vm.index_error(m),
+            None => vm.index_error(format!("{what} index out of range")),
+        });
     }
     Ok(j as usize)
 }
@@ -158,8 +178,9 @@ pub fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     if i.is_negative() {
         return Ok(Some(0));
     }
-    match i.to_usize() {
-        Some(n) => Ok(Some(n)),
+    // A Py_ssize_t, as CPython's PyNumber_AsSsize_t(n, OverflowError).
+    match i.to_i64() {
+        Some(n) => Ok(Some(n as usize)),
         None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
     }
 }
@@ -254,13 +275,7 @@ fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.none);
     }
     let n = this(&args).items.borrow().len();
-    let i = seq_index(vm, a[1], n, "list").map_err(|e| {
-        if crate::exceptions::matches(vm, e, vm.e.index_error) {
-            vm.index_error("list assignment index out of range")
-        } else {
-            e
-        }
-    })?;
+    let i = seq_index_with(vm, a[1], n, "list", Some("list assignment index out of range"))?;
     this(&args).items.borrow_mut()[i] = a[2];
     Ok(vm.none)
 }
@@ -293,13 +308,7 @@ fn list_delitem(vm: &mut Vm, args: Args) -> PyResult {
         std::hint::black_box(&removed);
         return Ok(vm.none);
     }
-    let i = seq_index(vm, a[1], n, "list").map_err(|e| {
-        if crate::exceptions::matches(vm, e, vm.e.index_error) {
-            vm.index_error("list assignment index out of range")
-        } else {
-            e
-        }
-    })?;
+    let i = seq_index_with(vm, a[1], n, "list", Some("list assignment index out of range"))?;
     this(&args).items.borrow_mut().remove(i);
     Ok(vm.none)
 }
@@ -452,14 +461,7 @@ fn list_mul(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.not_implemented);
     };
     let items = this(&args).items.borrow().clone();
-    let total = items.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
-    if total > (1 << 40) {
-        return Err(vm.memory_error());
-    }
-    let mut v = Vec::with_capacity(total);
-    for _ in 0..n {
-        v.extend_from_slice(&items);
-    }
+    let v = crate::memory::repeat(vm, &items, n, None)?;
     Ok(new_list(vm, v))
 }
 
@@ -469,10 +471,7 @@ fn list_imul(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.not_implemented);
     };
     let items = this(&args).items.borrow().clone();
-    let mut v = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        v.extend_from_slice(&items);
-    }
+    let v = crate::memory::repeat(vm, &items, n, None)?;
     *this(&args).items.borrow_mut() = v;
     Ok(a[0])
 }

@@ -280,6 +280,13 @@ pub fn as_ssize(vm: &mut Vm, v: Value, exc: Value) -> PyResult<i64> {
     }
 }
 
+/// `__index__` as a C int (i32); OverflowError "Python int too large to convert to C
+/// int" otherwise, as CPython's `_PyLong_AsInt`.
+pub fn index_c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    let b = index_bigint(vm, v)?;
+    b.to_i32().ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
+}
+
 /// Like `index_i64` but clamped to the i64 range (slice indices).
 pub fn index_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small() {

@@ -477,6 +477,7 @@ impl format::printf::PrintfArgs for StrPrintf<'_> {
 
     fn convert(&mut self, v: Value, spec: &format::printf::ConvSpec) -> Result<String, PrintfError> {
         let vm = &mut *self.vm;
+        crate::memory::check_size(vm, spec.width.unwrap_or(0))?;
         let text = match spec.conv {
             's' => ops::str_string(vm, v)?,
             'r' => ops::repr_string(vm, v)?,

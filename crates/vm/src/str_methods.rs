@@ -198,11 +198,20 @@ fn str_add(vm: &mut Vm, args: Args) -> PyResult {
 fn str_mul(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__mul__", 2, 2)?;
     let Some(n) = crate::list::repeat_count(vm, a[1])? else { return Ok(vm.not_implemented) };
-    let s = recv(&args);
-    if s.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
+    let so = a[0].downcast::<crate::str::StrObj>().expect("str receiver");
+    if so.len() == 0 || n == 0 {
+        return Ok(vm.empty_str);
+    }
+    // CPython counts characters: OverflowError past PY_SSIZE_T_MAX of them, then
+    // MemoryError if the storage cannot be had.
+    if so.len().checked_mul(n).is_none_or(|t| t > crate::memory::MAX_SIZE) {
         return Err(vm.overflow_error("repeated string is too long"));
     }
-    Ok(new_str(vm, s.repeat(n)))
+    let bytes = recv(&args).as_bytes();
+    let r = crate::memory::repeat(vm, bytes, n, None)?;
+    // Repeating whole UTF-8 strings gives valid UTF-8.
+    let s = String::from_utf8(r).expect("repeated UTF-8");
+    Ok(new_str(vm, s))
 }
 
 fn str_format_spec(vm: &mut Vm, args: Args) -> PyResult {
@@ -212,6 +221,7 @@ fn str_format_spec(vm: &mut Vm, args: Args) -> PyResult {
         return ops::str(vm, a[0]);
     }
     let tn = vm.type_name(a[0]);
+    crate::memory::check_format_width(vm, spec)?;
     let r = format::spec::format_str_spec(recv(&args), spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
     Ok(new_str(vm, r))
 }
@@ -485,7 +495,21 @@ fn pad_impl(vm: &mut Vm, args: Args, name: &str, f: fn(&str, usize, char) -> Str
         }
         None => ' ',
     };
+    check_padded_size(vm, a[0], w, fill.len_utf8())?;
     Ok(new_str(vm, f(recv(&args), w, fill)))
+}
+
+/// MemoryError when `s` padded to `width` characters (with a fill character of
+/// `fill_len` UTF-8 bytes) cannot be allocated, as CPython's PyUnicode_New failing.
+fn check_padded_size(vm: &mut Vm, s: Value, width: usize, fill_len: usize) -> PyResult<()> {
+    let so = s.downcast::<crate::str::StrObj>().expect("str receiver");
+    if width <= so.len() {
+        return Ok(());
+    }
+    match ((width - so.len()).checked_mul(fill_len)).and_then(|p| p.checked_add(so.as_str().len())) {
+        Some(bytes) => crate::memory::check_size(vm, bytes),
+        None => Err(vm.memory_error()),
+    }
 }
 
 fn str_center(vm: &mut Vm, args: Args) -> PyResult {
@@ -501,6 +525,7 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult {
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult {
     let a = margs(vm, &args, "str.zfill", 1, 1)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
+    check_padded_size(vm, a[0], w, 1)?;
     Ok(new_str(vm, format::text::zfill(recv(&args), w)))
 }
 
@@ -527,7 +552,7 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult {
 fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
     kw_max(vm, &args, "expandtabs", 1)?;
     let [_, tabsize] = args.bind(vm, "expandtabs", ["self", "tabsize"], 1, 1)?;
-    let t = if tabsize.is_null() { 8 } else { crate::number::index_i64(vm, tabsize)? };
+    let t = if tabsize.is_null() { 8 } else { crate::number::index_c_int(vm, tabsize)? as i64 };
     Ok(new_str(vm, format::text::expandtabs(recv(&args), t)))
 }
 

@@ -160,14 +160,7 @@ fn tuple_mul(vm: &mut Vm, args: Args) -> PyResult {
     if n == 1 && vm.type_of(a[0]) == vm.t.tuple {
         return Ok(a[0]);
     }
-    let total = its.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
-    if total > (1 << 40) {
-        return Err(vm.memory_error());
-    }
-    let mut v = Vec::with_capacity(total);
-    for _ in 0..n {
-        v.extend_from_slice(its);
-    }
+    let v = crate::memory::repeat(vm, its, n, None)?;
     Ok(new_tuple(vm, v))
 }
 
