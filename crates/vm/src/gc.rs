@@ -240,11 +240,9 @@ pub fn fallible<R>(f: impl FnOnce() -> R) -> R {
     r
 }
 
-/// The process allocator: the system one, except that an allocation failing outside
-/// a `fallible` section ends the process as CPython does when it cannot continue
-/// ("Fatal Python error: out of memory") rather than with Rust's abort message.
-struct Allocator;
-
+/// A refused allocation outside a `fallible` section ends the process as CPython
+/// does when it cannot continue ("Fatal Python error: out of memory") rather than
+/// with Rust's abort message.
 fn refused() -> *mut u8 {
     if FALLIBLE.try_with(|c| c.get() > 0).unwrap_or(false) {
         std::ptr::null_mut()
@@ -252,41 +250,6 @@ fn refused() -> *mut u8 {
         crate::fatal_memory()
     }
 }
-
-// SAFETY: every call is forwarded to `System` unchanged; only a null result is
-// intercepted.
-unsafe impl std::alloc::GlobalAlloc for Allocator {
-    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc(l);
-        if p.is_null() {
-            refused()
-        } else {
-            p
-        }
-    }
-    unsafe fn alloc_zeroed(&self, l: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc_zeroed(l);
-        if p.is_null() {
-            refused()
-        } else {
-            p
-        }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, l: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        let p = std::alloc::System.realloc(ptr, l, new_size);
-        if p.is_null() {
-            refused()
-        } else {
-            p
-        }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, l: std::alloc::Layout) {
-        std::alloc::System.dealloc(ptr, l)
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Allocator = Allocator;
 
 /// A reference to a live heap object.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
@@ -374,28 +337,38 @@ fn external_bytes() -> usize {
 }
 
 /// The system allocator, counting live bytes so that collections are paced by all
-/// the memory objects hold, not only their cells.
+/// the memory objects hold, not only their cells. A refused allocation is null only
+/// inside `fallible` (see `refused`).
 pub struct CountingAlloc;
+
+fn counted(p: *mut u8, size: usize) -> *mut u8 {
+    if p.is_null() {
+        return refused();
+    }
+    EXTERNAL_BYTES.fetch_add(size, std::sync::atomic::Ordering::Relaxed);
+    p
+}
 
 // SAFETY: every method forwards to the system allocator with the caller's layout and
 // pointer unchanged; the counter is only statistics.
 unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        EXTERNAL_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
-        std::alloc::System.alloc(layout)
+        counted(std::alloc::System.alloc(layout), layout.size())
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         EXTERNAL_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
         std::alloc::System.dealloc(ptr, layout)
     }
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        EXTERNAL_BYTES.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
-        std::alloc::System.alloc_zeroed(layout)
+        counted(std::alloc::System.alloc_zeroed(layout), layout.size())
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        EXTERNAL_BYTES.fetch_add(new_size, std::sync::atomic::Ordering::Relaxed);
-        EXTERNAL_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
-        std::alloc::System.realloc(ptr, layout, new_size)
+        // On failure the old block stays allocated and counted.
+        let p = counted(std::alloc::System.realloc(ptr, layout, new_size), new_size);
+        if !p.is_null() {
+            EXTERNAL_BYTES.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        }
+        p
     }
 }
 
