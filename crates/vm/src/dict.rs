@@ -37,10 +37,13 @@ pub struct DictObj {
     pub table: RefCell<Table>,
     /// Bumped on every mutation: iterators detect changes, caches key on it.
     pub version: Cell<u64>,
+    /// A subtype's extra field (defaultdict's `default_factory`); NULL otherwise.
+    pub extra: Cell<Value>,
 }
 
 impl Trace for DictObj {
     fn trace(&self, t: &mut Tracer) {
+        t.value(self.extra.get());
         if let Ok(tb) = self.table.try_borrow() {
             for e in &tb.entries {
                 t.value(e.key);
@@ -55,7 +58,7 @@ payload!(DictObj, "dict");
 
 impl DictObj {
     pub fn new() -> DictObj {
-        DictObj { table: RefCell::new(Table::default()), version: Cell::new(0) }
+        DictObj { table: RefCell::new(Table::default()), version: Cell::new(0), extra: Cell::new(Value::NULL) }
     }
 
     pub fn len(&self) -> usize {

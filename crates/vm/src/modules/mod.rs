@@ -6,11 +6,14 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod atexit;
+pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod string;
 pub mod structseq;
 pub mod thread;
 pub mod time;
@@ -21,6 +24,9 @@ pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("errno", errno::init),
+    ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_string", string::init),
     ("gc", gc::init),
     ("posix", posix::init),
     ("itertools", itertools::init),
