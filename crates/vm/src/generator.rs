@@ -393,10 +393,7 @@ pub fn before_async_with(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let enter = crate::typeobj::lookup_str(vm, ty, "__aenter__");
     let exit = crate::typeobj::lookup_str(vm, ty, "__aexit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
-        return Err({ let __arg = format!(
-            "'{}' object does not support the asynchronous context manager protocol",
-            vm.type_name(mgr)
-        ); vm.type_error(__arg) });
+        return Err(crate::ops::not_a_context_manager(vm, mgr, "asynchronous ", enter.is_some(), "__aexit__"));
     };
     let bound_exit = crate::attr::bind_descriptor(vm, exit, mgr, ty)?;
     let r = crate::call::call_method_descr(vm, enter, mgr, Args::new(&[]))?;

@@ -574,13 +574,22 @@ pub fn unpack_ex(vm: &mut Vm, v: Value, before: usize, after: usize) -> PyResult
     Ok(l)
 }
 
+/// The TypeError of `with` / `async with` (`kind` "" or "asynchronous ") on an
+/// object lacking the protocol; 3.11 names a missing exit method when the enter
+/// method exists.
+pub fn not_a_context_manager(vm: &mut Vm, mgr: Value, kind: &str, has_enter: bool, exit: &str) -> PyErr {
+    let suffix = if has_enter { format!(" (missed {exit} method)") } else { String::new() };
+    let m = format!("'{}' object does not support the {kind}context manager protocol{suffix}", vm.type_name(mgr));
+    vm.type_error(m)
+}
+
 /// `with mgr:`: the bound `__exit__` and the result of `__enter__()`.
 pub fn before_with(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(mgr);
     let enter = lookup_str(vm, ty, "__enter__");
     let exit = lookup_str(vm, ty, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
-        return Err({ let __arg = format!("'{}' object does not support the context manager protocol", vm.type_name(mgr)); vm.type_error(__arg) });
+        return Err(not_a_context_manager(vm, mgr, "", enter.is_some(), "__exit__"));
     };
     let bound_exit = crate::attr::bind_descriptor(vm, exit, mgr, ty)?;
     let r = call_method_descr(vm, enter, mgr, Args::new(&[]))?;
