@@ -140,6 +140,9 @@ fn print_exception(vm: &mut Vm, p: &mut Printer, e: Value) {
         None => e,
     };
     print_message(vm, p, ty, message);
+    if let Some(s) = crate::suggestions::offer(vm, e) {
+        p.out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     p.out.push('\n');
     print_notes(vm, p, e);
 }

@@ -901,7 +901,9 @@ fn unbound_deref(vm: &mut Vm, code: &CodeObj, i: usize) -> PyErr {
         let t = vm.e.unbound_local_error;
         vm.new_exc(t, format!("cannot access local variable '{n}' where it is not associated with a value"))
     } else {
-        vm.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
+        let e = vm.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"));
+        exceptions::set_name_error_name(vm, e, code.cell_names[i]);
+        e
     }
 }
 

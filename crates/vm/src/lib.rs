@@ -47,6 +47,7 @@ pub mod singletons;
 pub mod slice;
 pub mod str;
 pub mod str_format;
+pub mod suggestions;
 pub mod str_methods;
 pub mod super_type;
 pub mod sys;
