@@ -99,20 +99,20 @@ fn report(vm: &mut Vm, e: PyErr, f: Value) {
 }
 
 fn run_exitfuncs_fn(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "_run_exitfuncs", 0, 0)?;
+    args.exact(vm, "atexit._run_exitfuncs", 0, 0)?;
     run_exitfuncs(vm);
     Ok(vm.none)
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "_clear", 0, 0)?;
+    args.exact(vm, "atexit._clear", 0, 0)?;
     let l = callbacks(vm);
     crate::list::lobj(l).items.borrow_mut().clear();
     Ok(vm.none)
 }
 
 fn ncallbacks(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "_ncallbacks", 0, 0)?;
+    args.exact(vm, "atexit._ncallbacks", 0, 0)?;
     let l = callbacks(vm);
     let n = crate::list::lobj(l).items.borrow().len();
     Ok(Value::small(n as i64))

@@ -220,6 +220,17 @@ fn bool_arg(vm: &mut Vm, v: Value, default: bool) -> PyResult<bool> {
     crate::ops::truthy(vm, v)
 }
 
+/// `bind` for a function whose parameters after the first `npos` are keyword-only.
+fn kw_bind<const N: usize>(vm: &mut Vm, args: &Args, fname: &str, names: [&str; N], required: usize, npos: usize) -> PyResult<[Value; N]> {
+    let n = args.pos().len();
+    if n > npos {
+        let how = if required.min(npos) < npos { "at most" } else { "exactly" };
+        let s = if npos == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{fname}() takes {how} {npos} positional argument{s} ({n} given)")));
+    }
+    args.bind(vm, fname, names, required, 0)
+}
+
 /// `dir_fd` is not supported (it is not in `_have_functions`): only None.
 fn no_dir_fd(vm: &mut Vm, func: &str, v: Value) -> PyResult<()> {
     if v.is_null() || v == vm.none {
@@ -333,7 +344,7 @@ fn do_stat(vm: &mut Vm, p: &PathArg, follow: bool) -> PyResult {
 }
 
 fn stat(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, dir_fd, follow] = args.bind(vm, "stat", ["path", "dir_fd", "follow_symlinks"], 1, 1)?;
+    let [path, dir_fd, follow] = kw_bind(vm, &args, "stat", ["path", "dir_fd", "follow_symlinks"], 1, 1)?;
     let p = path_arg(vm, "stat", "path", path, false, true)?;
     no_dir_fd(vm, "stat", dir_fd)?;
     let follow = bool_arg(vm, follow, true)?;
@@ -341,7 +352,7 @@ fn stat(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lstat(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, dir_fd] = args.bind(vm, "lstat", ["path", "dir_fd"], 1, 1)?;
+    let [path, dir_fd] = kw_bind(vm, &args, "lstat", ["path", "dir_fd"], 1, 1)?;
     let p = path_arg(vm, "lstat", "path", path, false, false)?;
     no_dir_fd(vm, "lstat", dir_fd)?;
     do_stat(vm, &p, false)
@@ -363,13 +374,13 @@ fn getcwd_os(vm: &mut Vm) -> PyResult<PathBuf> {
 }
 
 fn getcwd(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "getcwd", 0, 0)?;
+    args.exact(vm, "posix.getcwd", 0, 0)?;
     let d = getcwd_os(vm)?;
     Ok(name_value(vm, d.as_os_str(), false))
 }
 
 fn getcwdb(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "getcwdb", 0, 0)?;
+    args.exact(vm, "posix.getcwdb", 0, 0)?;
     let d = getcwd_os(vm)?;
     Ok(name_value(vm, d.as_os_str(), true))
 }
@@ -413,7 +424,7 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult {
 
 fn mkdir(vm: &mut Vm, args: Args) -> PyResult {
     use std::os::unix::fs::DirBuilderExt;
-    let [path, mode, dir_fd] = args.bind(vm, "mkdir", ["path", "mode", "dir_fd"], 1, 2)?;
+    let [path, mode, dir_fd] = kw_bind(vm, &args, "mkdir", ["path", "mode", "dir_fd"], 1, 2)?;
     let p = path_arg(vm, "mkdir", "path", path, false, false)?;
     let mode = int_arg(vm, mode, 0o777)?;
     no_dir_fd(vm, "mkdir", dir_fd)?;
@@ -423,7 +434,7 @@ fn mkdir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, dir_fd] = args.bind(vm, "rmdir", ["path", "dir_fd"], 1, 1)?;
+    let [path, dir_fd] = kw_bind(vm, &args, "rmdir", ["path", "dir_fd"], 1, 1)?;
     let p = path_arg(vm, "rmdir", "path", path, false, false)?;
     no_dir_fd(vm, "rmdir", dir_fd)?;
     std::fs::remove_dir(p.buf()).map_err(|e| io_error(vm, &e, p.obj))?;
@@ -431,7 +442,7 @@ fn rmdir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn unlink_as(vm: &mut Vm, args: Args, name: &str) -> PyResult {
-    let [path, dir_fd] = args.bind(vm, name, ["path", "dir_fd"], 1, 1)?;
+    let [path, dir_fd] = kw_bind(vm, &args, name, ["path", "dir_fd"], 1, 1)?;
     let p = path_arg(vm, name, "path", path, false, false)?;
     no_dir_fd(vm, name, dir_fd)?;
     std::fs::remove_file(p.buf()).map_err(|e| io_error(vm, &e, p.obj))?;
@@ -447,7 +458,7 @@ fn unlink(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn rename_as(vm: &mut Vm, args: Args, name: &str) -> PyResult {
-    let [src, dst, sfd, dfd] = args.bind(vm, name, ["src", "dst", "src_dir_fd", "dst_dir_fd"], 2, 2)?;
+    let [src, dst, sfd, dfd] = kw_bind(vm, &args, name, ["src", "dst", "src_dir_fd", "dst_dir_fd"], 2, 2)?;
     let s = path_arg(vm, name, "src", src, false, false)?;
     let d = path_arg(vm, name, "dst", dst, false, false)?;
     no_dir_fd(vm, name, sfd)?;
@@ -465,7 +476,7 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn readlink(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, dir_fd] = args.bind(vm, "readlink", ["path", "dir_fd"], 1, 1)?;
+    let [path, dir_fd] = kw_bind(vm, &args, "readlink", ["path", "dir_fd"], 1, 1)?;
     let p = path_arg(vm, "readlink", "path", path, false, false)?;
     no_dir_fd(vm, "readlink", dir_fd)?;
     let t = std::fs::read_link(p.buf()).map_err(|e| io_error(vm, &e, p.obj))?;
@@ -474,7 +485,7 @@ fn readlink(vm: &mut Vm, args: Args) -> PyResult {
 
 fn symlink(vm: &mut Vm, args: Args) -> PyResult {
     let [src, dst, _is_dir, dir_fd] =
-        args.bind(vm, "symlink", ["src", "dst", "target_is_directory", "dir_fd"], 2, 0)?;
+        kw_bind(vm, &args, "symlink", ["src", "dst", "target_is_directory", "dir_fd"], 2, 3)?;
     let s = path_arg(vm, "symlink", "src", src, false, false)?;
     let d = path_arg(vm, "symlink", "dst", dst, false, false)?;
     no_dir_fd(vm, "symlink", dir_fd)?;
@@ -484,7 +495,7 @@ fn symlink(vm: &mut Vm, args: Args) -> PyResult {
 
 fn link(vm: &mut Vm, args: Args) -> PyResult {
     let [src, dst, sfd, dfd, _follow] =
-        args.bind(vm, "link", ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"], 2, 0)?;
+        kw_bind(vm, &args, "link", ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"], 2, 2)?;
     let s = path_arg(vm, "link", "src", src, false, false)?;
     let d = path_arg(vm, "link", "dst", dst, false, false)?;
     no_dir_fd(vm, "link", sfd)?;
@@ -494,7 +505,7 @@ fn link(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn chmod(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, mode, dir_fd, _follow] = args.bind(vm, "chmod", ["path", "mode", "dir_fd", "follow_symlinks"], 2, 0)?;
+    let [path, mode, dir_fd, _follow] = kw_bind(vm, &args, "chmod", ["path", "mode", "dir_fd", "follow_symlinks"], 2, 2)?;
     let p = path_arg(vm, "chmod", "path", path, false, false)?;
     let mode = int_arg(vm, mode, 0)?;
     no_dir_fd(vm, "chmod", dir_fd)?;
@@ -505,7 +516,7 @@ fn chmod(vm: &mut Vm, args: Args) -> PyResult {
 
 fn access_fn(vm: &mut Vm, args: Args) -> PyResult {
     let [path, mode, dir_fd, _eff, _follow] =
-        args.bind(vm, "access", ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"], 2, 0)?;
+        kw_bind(vm, &args, "access", ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"], 2, 2)?;
     let p = path_arg(vm, "access", "path", path, false, false)?;
     let mode = int_arg(vm, mode, 0)?;
     no_dir_fd(vm, "access", dir_fd)?;
@@ -528,7 +539,7 @@ fn time_arg(vm: &mut Vm, v: Value) -> PyResult<Timespec> {
 
 fn utime(vm: &mut Vm, args: Args) -> PyResult {
     let [path, times, ns, dir_fd, follow] =
-        args.bind(vm, "utime", ["path", "times", "ns", "dir_fd", "follow_symlinks"], 1, 0)?;
+        kw_bind(vm, &args, "utime", ["path", "times", "ns", "dir_fd", "follow_symlinks"], 1, 2)?;
     let p = path_arg(vm, "utime", "path", path, false, false)?;
     no_dir_fd(vm, "utime", dir_fd)?;
     let follow = bool_arg(vm, follow, true)?;
@@ -782,7 +793,7 @@ fn de_new(vm: &mut Vm, _args: Args) -> PyResult {
 // ---- file descriptors -----------------------------------------------------------------------
 
 fn open_fn(vm: &mut Vm, args: Args) -> PyResult {
-    let [path, flags, mode, dir_fd] = args.bind(vm, "open", ["path", "flags", "mode", "dir_fd"], 2, 0)?;
+    let [path, flags, mode, dir_fd] = kw_bind(vm, &args, "open", ["path", "flags", "mode", "dir_fd"], 2, 3)?;
     let p = path_arg(vm, "open", "path", path, false, false)?;
     let flags = int_arg(vm, flags, 0)?;
     let mode = int_arg(vm, mode, 0o777)?;
@@ -904,7 +915,7 @@ fn isatty_fn(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn pipe_fn(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "pipe", 0, 0)?;
+    args.exact(vm, "posix.pipe", 0, 0)?;
     let mut fds: [c_int; 2] = [-1, -1];
     // SAFETY: `fds` is an array of two ints for the kernel to fill.
     if unsafe { pipe2(fds.as_mut_ptr(), O_CLOEXEC as c_int) } != 0 {
@@ -1014,12 +1025,12 @@ fn locale_encoding(cfg: &crate::vm::Config) -> String {
 // ---- process --------------------------------------------------------------------------------
 
 fn getpid(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "getpid", 0, 0)?;
+    args.exact(vm, "posix.getpid", 0, 0)?;
     Ok(Value::small(std::process::id() as i64))
 }
 
 fn getppid_fn(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "getppid", 0, 0)?;
+    args.exact(vm, "posix.getppid", 0, 0)?;
     // SAFETY: no arguments; cannot fail.
     Ok(Value::small(unsafe { getppid() } as i64))
 }
@@ -1033,10 +1044,10 @@ macro_rules! id_fn {
         }
     };
 }
-id_fn!(getuid_fn, getuid, "getuid");
-id_fn!(geteuid_fn, geteuid, "geteuid");
-id_fn!(getgid_fn, getgid, "getgid");
-id_fn!(getegid_fn, getegid, "getegid");
+id_fn!(getuid_fn, getuid, "posix.getuid");
+id_fn!(geteuid_fn, geteuid, "posix.geteuid");
+id_fn!(getgid_fn, getgid, "posix.getgid");
+id_fn!(getegid_fn, getegid, "posix.getegid");
 
 fn kill_fn(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "kill", 2, 2)?;
@@ -1064,7 +1075,7 @@ fn umask_fn(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn uname_fn(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "uname", 0, 0)?;
+    args.exact(vm, "posix.uname", 0, 0)?;
     let mut u = Utsname { fields: [[0; 65]; 6] };
     // SAFETY: `u` has the size and layout of Linux's `struct utsname`.
     if unsafe { uname(&mut u) } != 0 {
@@ -1082,7 +1093,7 @@ fn uname_fn(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn times_fn(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "times", 0, 0)?;
+    args.exact(vm, "posix.times", 0, 0)?;
     let mut t = Tms { utime: 0, stime: 0, cutime: 0, cstime: 0 };
     // SAFETY: `t` has the layout of `struct tms`; sysconf takes an int.
     let (elapsed, tick) = unsafe { (times(&mut t), sysconf(SC_CLK_TCK)) };
@@ -1101,7 +1112,7 @@ fn times_fn(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn cpu_count(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "cpu_count", 0, 0)?;
+    args.exact(vm, "posix.cpu_count", 0, 0)?;
     // SAFETY: sysconf takes an int.
     let n = unsafe { sysconf(SC_NPROCESSORS_ONLN) };
     Ok(if n < 1 { vm.none } else { Value::small(n as i64) })
@@ -1115,6 +1126,9 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult {
     }
     if ((s & 0x7f) + 1) as i8 >> 1 > 0 {
         return Ok(Value::small(-((s & 0x7f) as i64)));
+    }
+    if s & 0xff == 0x7f {
+        return Err(vm.value_error(format!("process stopped by delivery of signal {}", (s >> 8) & 0xff)));
     }
     Err(vm.value_error(format!("invalid wait status: {s}")))
 }
