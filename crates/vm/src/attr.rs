@@ -230,9 +230,18 @@ fn property_name(_vm: &mut Vm, p: &Property) -> String {
     }
 }
 
+/// The `__slots__` storage of an instance of a class that declares slots: plain
+/// objects, and the builtin bases whose payload has room for them.
+pub fn slot_storage(obj: Value) -> Option<&'static std::cell::RefCell<Box<[Value]>>> {
+    if let Some(i) = obj.downcast::<InstanceObj>() {
+        return Some(&i.slots);
+    }
+    obj.downcast::<crate::weakref::WeakRefObj>().map(|w| &w.slots)
+}
+
 fn member_slot(vm: &mut Vm, m: &Member, obj: Value) -> PyResult<Value> {
-    match obj.downcast::<InstanceObj>() {
-        Some(i) if typeobj::is_instance(vm, obj, m.owner) => Ok(i.slots.borrow().get(m.index).copied().unwrap_or(Value::NULL)),
+    match slot_storage(obj) {
+        Some(s) if typeobj::is_instance(vm, obj, m.owner) => Ok(s.borrow().get(m.index).copied().unwrap_or(Value::NULL)),
         _ => Err({ let __arg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             crate::str::as_str(m.name).unwrap_or("?"),
@@ -371,13 +380,15 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()
     }
     if let Some(m) = d.downcast::<Member>() {
         member_slot(vm, m, obj)?;
-        let inst = obj.downcast::<InstanceObj>().expect("checked by member_slot");
-        if value.is_null() && inst.slots.borrow()[m.index].is_null() {
+        let slots = slot_storage(obj).expect("checked by member_slot");
+        if value.is_null() && slots.borrow().get(m.index).is_none_or(|v| v.is_null()) {
             // CPython's member_set names only the slot here.
             let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
             return Err(vm.attribute_error(n));
         }
-        inst.slots.borrow_mut()[m.index] = value;
+        if let Some(s) = slots.borrow_mut().get_mut(m.index) {
+            *s = value;
+        }
         return Ok(());
     }
     let dt = vm.type_of(d);

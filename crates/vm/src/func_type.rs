@@ -603,6 +603,24 @@ impl Vm {
     }
 }
 
+/// `types.MethodType(function, instance)`.
+fn m_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.shift();
+    if a.has_kw() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.vals.len() != 2 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.vals.len())));
+    }
+    if !crate::builtins::is_callable(vm, a.vals[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if a.vals[1] == vm.none {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(crate::function::new_bound_method(vm, a.vals[0], a.vals[1]))
+}
+
 pub fn init_types(vm: &mut Vm) {
     use crate::typeobj::{add_getset, add_getter, add_method, add_static};
     let f = vm.t.function;
@@ -623,6 +641,7 @@ pub fn init_types(vm: &mut Vm) {
     add_getter(vm, f, "__builtins__", f_builtins);
 
     let m = vm.t.method;
+    add_static(vm, m, "__new__", m_new);
     add_method(vm, m, "__repr__", m_repr);
     add_method(vm, m, "__eq__", m_eq);
     add_method(vm, m, "__hash__", m_hash);

@@ -305,10 +305,28 @@ pub struct Tracer {
     stack: Vec<ObjRef>,
     /// A payload was borrowed mutably during a collection: an internal bug.
     pub poisoned_borrow: bool,
+    /// When set, `value` records what a payload reports instead of marking
+    /// (`referents`).
+    found: Option<Vec<Value>>,
+}
+
+/// The values one object's payload holds (its header's type and dict excluded),
+/// for `gc.get_referents` and `gc.get_referrers`. Marks nothing.
+pub fn referents(v: Value) -> Vec<Value> {
+    let Some(o) = v.as_obj() else { return Vec::new() };
+    let mut t = Tracer { stack: Vec::new(), poisoned_borrow: false, found: Some(Vec::new()) };
+    (o.header().kind().trace)(o, &mut t);
+    t.found.unwrap_or_default()
 }
 
 impl Tracer {
     pub fn value(&mut self, v: Value) {
+        if let Some(f) = &mut self.found {
+            if !v.is_null() {
+                f.push(v);
+            }
+            return;
+        }
         if let Some(o) = v.as_obj() {
             let h = o.header();
             if !h.has_flag(flag::MARK) {
@@ -571,7 +589,7 @@ impl Heap {
         roots: &mut dyn FnMut(&mut Tracer),
         before_sweep: &mut dyn FnMut(&dyn Fn(Value) -> bool, &mut Tracer),
     ) -> (Vec<Value>, CollectStats) {
-        let mut t = Tracer { stack: Vec::new(), poisoned_borrow: false };
+        let mut t = Tracer { stack: Vec::new(), poisoned_borrow: false, found: None };
         roots(&mut t);
         trace_pinned(&mut t);
         t.drain();
@@ -685,6 +703,29 @@ impl Heap {
         if let Some(o) = self.find_object(w) {
             t.value(Value::from_obj(o));
         }
+    }
+
+    /// Every object in the heap now: the reachable ones and the garbage the next
+    /// collection will free. A caller that keeps any of them past an allocation must
+    /// store them in a heap object first (the allocation may collect).
+    pub fn objects(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        for &base in &self.seg_list {
+            let cell = self.segments[&base];
+            let mut a = base;
+            while a + cell <= base + SEGMENT_SIZE {
+                // SAFETY: a is a cell in our segment; its kind word tells whether it
+                // holds an object.
+                let h = unsafe { &*(a as *const Header) };
+                let kind = h.kind.get();
+                if !kind.is_null() && !std::ptr::eq(kind, &DEAD) {
+                    // SAFETY: a live cell.
+                    out.push(Value::from_obj(unsafe { ObjRef::from_addr(a) }));
+                }
+                a += cell;
+            }
+        }
+        out
     }
 
     pub fn live_bytes(&self) -> usize {

@@ -32,7 +32,7 @@ types_table! {
     filter, reversed, list_iterator, list_reverseiterator, tuple_iterator, range_iterator,
     str_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator,
     seq_iterator, callable_iterator, bytes_iterator, dict_keys, dict_values, dict_items,
-    weakref, generic_alias, mappingproxy, simple_namespace, union_type,
+    weakref, weakproxy, weakcallableproxy, generic_alias, mappingproxy, simple_namespace, union_type,
     // The natives that implement generic attribute access, recognised by identity.
     object_getattribute, object_setattr, object_delattr, type_getattribute,
     type_setattr, type_delattr,
@@ -114,13 +114,18 @@ pub fn init(vm: &mut Vm) {
     vm.t.dict_keys = mk(vm, "dict_keys", object, 0);
     vm.t.dict_values = mk(vm, "dict_values", object, 0);
     vm.t.dict_items = mk(vm, "dict_items", object, 0);
-    vm.t.weakref = mk(vm, "weakref", object, base);
+    vm.t.weakref = mk(vm, "weakref.ReferenceType", object, base);
+    vm.t.weakproxy = mk(vm, "weakref.ProxyType", object, 0);
+    vm.t.weakcallableproxy = mk(vm, "weakref.CallableProxyType", object, 0);
     vm.t.generic_alias = mk(vm, "types.GenericAlias", object, base);
     vm.t.mappingproxy = mk(vm, "mappingproxy", object, 0);
     vm.t.simple_namespace = mk(vm, "types.SimpleNamespace", object, base | tflag::HAS_DICT);
     vm.t.union_type = mk(vm, "types.UnionType", object, 0);
     for t in [vm.t.int, vm.t.tuple, vm.t.bytes, vm.t.type_] {
         tobj(t).flags.set(tobj(t).flags.get() | tflag::VARSIZE);
+    }
+    for (t, q) in [(vm.t.weakref, "ReferenceType"), (vm.t.weakproxy, "ProxyType"), (vm.t.weakcallableproxy, "CallableProxyType")] {
+        *tobj(t).qualname.borrow_mut() = q.to_string();
     }
     for (t, q) in [(vm.t.generic_alias, "GenericAlias"), (vm.t.simple_namespace, "SimpleNamespace"), (vm.t.union_type, "UnionType")] {
         *tobj(t).name.borrow_mut() = q.to_string();

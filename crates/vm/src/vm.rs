@@ -129,8 +129,8 @@ pub struct Vm {
     pub hash_key: [u8; 16],
     /// Objects whose `__del__` is due, found by the last collection.
     pub pending_finalizers: Vec<Value>,
-    /// Live weak references, checked after each collection (not roots).
-    pub weakrefs: Vec<Value>,
+    /// Live weak references by target, checked after each collection (not roots).
+    pub weakrefs: crate::weakref::WeakTable,
     /// (callback, weakref) pairs queued by the last collection.
     pub weakref_callbacks: Vec<(Value, Value)>,
     /// Containers whose repr is in progress (`[...]` for recursive ones).
@@ -141,6 +141,23 @@ pub struct Vm {
     pub extra_roots: Vec<Value>,
     pub t_unsupported_operation: Value,
     freed_unreported: usize,
+    /// The `gc` module's settings.
+    pub gc_state: GcState,
+}
+
+/// What the `gc` module remembers: `gc.callbacks` (the list the collector calls),
+/// thresholds, debug flags and the `freeze` count.
+pub struct GcState {
+    pub callbacks: Value,
+    pub threshold: [i64; 3],
+    pub debug: i64,
+    pub frozen: usize,
+}
+
+impl Default for GcState {
+    fn default() -> GcState {
+        GcState { callbacks: Value::NULL, threshold: [700, 10, 10], debug: 0, frozen: 0 }
+    }
 }
 
 pub const STACK_CAPACITY: usize = 1 << 20;
@@ -184,13 +201,14 @@ impl Vm {
             config,
             hash_key: [0; 16],
             pending_finalizers: Vec::new(),
-            weakrefs: Vec::new(),
+            weakrefs: Default::default(),
             weakref_callbacks: Vec::new(),
             repr_active: Vec::new(),
             in_finalizers: false,
             int_max_str_digits,
             extra_roots: Vec::new(),
             t_unsupported_operation: Value::NULL,
+            gc_state: GcState::default(),
             freed_unreported: 0,
         });
         vm.heap.enabled = false;
@@ -293,6 +311,7 @@ impl Vm {
         self.repr_active.trace(t);
         self.extra_roots.trace(t);
         t.value(self.t_unsupported_operation);
+        t.value(self.gc_state.callbacks);
         // Weak references themselves are kept by their owners, not by this list.
     }
 

@@ -352,10 +352,11 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit: implicit `return None`, assembly, code object.
     pub fn exit_scope(&mut self, add_none_return: bool) -> R<Rc<CodeObject>> {
-        let returns = matches!(
-            self.unit_ref().instrs.last(),
-            Some(IInstr { op: IOp::Op(Op::ReturnValue), .. })
-        );
+        // The code falls off its end unless it ends with a return that no jump
+        // skips to the end past (a label bound at the end, e.g. `if a: return 1`).
+        let u = self.unit_ref();
+        let label_at_end = u.labels.iter().any(|&p| p as usize == u.instrs.len());
+        let returns = !label_at_end && matches!(u.instrs.last(), Some(IInstr { op: IOp::Op(Op::ReturnValue), .. }));
         if add_none_return && !returns {
             self.load_const(Constant::None);
             self.emit(Op::ReturnValue, 0);

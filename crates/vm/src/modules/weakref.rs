@@ -4,23 +4,15 @@ use crate::object::{Args, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn refs_to(vm: &Vm, target: Value) -> Vec<Value> {
-    vm.weakrefs
-        .iter()
-        .copied()
-        .filter(|w| w.downcast::<crate::weakref::WeakRefObj>().is_some_and(|o| o.target.get() == target))
-        .collect()
-}
-
 fn getweakrefcount(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "getweakrefcount", 1, 1)?;
-    let n = refs_to(vm, a[0]).len();
+    let n = vm.weakrefs.count(a[0]);
     Ok(crate::int::from_usize(vm, n))
 }
 
 fn getweakrefs(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "getweakrefs", 1, 1)?;
-    let v = refs_to(vm, a[0]);
+    let v = vm.weakrefs.refs_to(a[0]);
     Ok(crate::list::new_list(vm, v))
 }
 
@@ -39,10 +31,11 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("getweakrefcount", getweakrefcount),
         ("getweakrefs", getweakrefs),
         ("_remove_dead_weakref", remove_dead_weakref),
+        ("proxy", crate::weakref::proxy_new),
     ])?;
-    let r = vm.t.weakref;
-    for n in ["ref", "ReferenceType", "ProxyType", "CallableProxyType", "proxy"] {
-        super::set_attr(vm, m, n, r)?;
+    let (r, p, cp) = (vm.t.weakref, vm.t.weakproxy, vm.t.weakcallableproxy);
+    for (n, t) in [("ref", r), ("ReferenceType", r), ("ProxyType", p), ("CallableProxyType", cp)] {
+        super::set_attr(vm, m, n, t)?;
     }
     Ok(())
 }
