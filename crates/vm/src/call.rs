@@ -71,7 +71,31 @@ pub fn call_method(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyRes
     call(vm, f, args)
 }
 
+/// The builtins CPython calls through a recursion check (`METH_O`, `METH_NOARGS` and
+/// `METH_VARARGS` functions: `cfunction_vectorcall_O` and `_PyObject_MakeTpCall` say
+/// " while calling a Python object"); its `METH_FASTCALL` ones are called unchecked.
+/// Keeping the same checks keeps the same RecursionError message when the limit
+/// trips inside, e.g., a `__repr__` that calls `repr`. (`len` and `isinstance` are
+/// left out: CPython 3.11's specialized CALL instructions run them unchecked.)
+fn checked_builtin(name: &str) -> bool {
+    matches!(
+        name,
+        "abs" | "aiter" | "all" | "any" | "ascii" | "bin" | "callable" | "chr" | "dir" | "globals" | "hash" | "hex"
+            | "id" | "locals" | "max" | "min" | "oct" | "ord" | "repr" | "vars" | "__import__"
+    )
+}
+
 fn call_native(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
+    if n.kind == NativeKind::Function && n.owner == vm.builtins && !vm.builtins.is_null() && checked_builtin(n.name) {
+        vm.enter_recursion(" while calling a Python object")?;
+        let r = call_native_unchecked(vm, n, args);
+        vm.leave_recursion();
+        return r;
+    }
+    call_native_unchecked(vm, n, args)
+}
+
+fn call_native_unchecked(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
     if !n.self_.is_null() {
         let mut buf = smallbuf::Buf::new();
         buf.push(n.self_);
