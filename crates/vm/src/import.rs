@@ -67,9 +67,27 @@ pub fn initial_path(vm: &mut Vm, cfg: &Config) -> Value {
 /// Compiles source text to a code value; compile errors raise SyntaxError.
 pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
     let opts = compiler::CompileOptions { optimize, ..Default::default() };
-    match compiler::compile(src, filename, mode, opts) {
+    let (result, warnings) = compiler::compile_with_warnings(src, filename, mode, opts);
+    for w in warnings {
+        emit_compile_warning(vm, w)?;
+    }
+    match result {
         Ok(code) => Ok(crate::function::new_code(vm, std::rc::Rc::new(code))),
         Err(e) => Err(syntax_error(vm, e)),
+    }
+}
+
+/// Emits a warning of the compiler through the warnings machinery; one that a
+/// filter turns into an exception of its category becomes a SyntaxError at the
+/// warning's location, as CPython's parser and compiler replace it.
+fn emit_compile_warning(vm: &mut Vm, w: compiler::CompileWarning) -> PyResult<()> {
+    let category = match w.category {
+        compiler::WarningCategory::SyntaxWarning => vm.e.syntax_warning,
+        compiler::WarningCategory::DeprecationWarning => vm.e.deprecation_warning,
+    };
+    match crate::modules::warnings::warn_explicit_str(vm, category, &w.error.msg, &w.error.filename, w.error.lineno) {
+        Err(e) if crate::exceptions::matches(vm, e, category) => Err(syntax_error(vm, w.error)),
+        r => r,
     }
 }
 

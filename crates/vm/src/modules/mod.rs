@@ -17,6 +17,7 @@ pub mod string;
 pub mod structseq;
 pub mod thread;
 pub mod time;
+pub mod warnings;
 pub mod weakref;
 
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
@@ -34,6 +35,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("time", time::init),
     ("_weakref", weakref::init),
     ("_thread", thread::init),
+    ("_warnings", warnings::init),
 ];
 
 pub fn builtin_module(name: &str) -> Option<ModuleInit> {
