@@ -57,6 +57,22 @@ pub struct CompileError {
     pub text: Option<String>,
 }
 
+/// The warning class of a compile-time warning.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    SyntaxWarning,
+    DeprecationWarning,
+}
+
+/// A warning CPython's parser or compiler emits through `PyErr_WarnExplicit`
+/// (filename, `error.lineno`, `error.msg`). `error` is the SyntaxError that
+/// replaces it when a warnings filter turns it into an exception.
+#[derive(Clone, Debug)]
+pub struct CompileWarning {
+    pub category: WarningCategory,
+    pub error: CompileError,
+}
+
 /// Compile flags from `compile()`'s `flags` and `__future__` imports.
 #[derive(Copy, Clone, Debug, Default)]
 pub struct CompileOptions {
@@ -93,20 +109,35 @@ pub fn compile(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<CodeObject, CompileError> {
+    compile_with_warnings(source, filename, mode, opts).0
+}
+
+/// The result of a compilation and the warnings emitted on the way (also when
+/// it failed: those before the error).
+pub type CompileOutcome = (Result<CodeObject, CompileError>, Vec<CompileWarning>);
+
+/// `compile`, also returning the compile-time warnings in emission order.
+pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: CompileOptions) -> CompileOutcome {
     let src = source.to_string();
     let fname = filename.to_string();
     let handle = std::thread::Builder::new()
         .name("ferropy-compile".into())
         .stack_size(COMPILE_STACK)
-        .spawn(move || SendBox(compile_here(&src, &fname, mode, opts)));
+        .spawn(move || SendBox(compile_collecting(&src, &fname, mode, opts)));
     match handle {
         Ok(h) => match h.join() {
             Ok(SendBox(r)) => r,
-            Err(_) => Err(internal_error(filename, "compiler panicked")),
+            Err(_) => (Err(internal_error(filename, "compiler panicked")), Vec::new()),
         },
         // No thread available: compile on the current stack.
-        Err(_) => compile_here(source, filename, mode, opts),
+        Err(_) => compile_collecting(source, filename, mode, opts),
     }
+}
+
+fn compile_collecting(source: &str, filename: &str, mode: Mode, opts: CompileOptions) -> CompileOutcome {
+    let index = parse::LineIndex::new(source, filename, mode != Mode::Eval);
+    let r = compile_indexed(source, mode, opts, &index);
+    (r, index.warnings.take())
 }
 
 fn internal_error(filename: &str, msg: &str) -> CompileError {
@@ -130,7 +161,11 @@ pub fn compile_here(
     opts: CompileOptions,
 ) -> Result<CodeObject, CompileError> {
     let index = parse::LineIndex::new(source, filename, mode != Mode::Eval);
-    let parsed = parse::parse(source, mode, &index)?;
+    compile_indexed(source, mode, opts, &index)
+}
+
+fn compile_indexed(source: &str, mode: Mode, opts: CompileOptions, index: &parse::LineIndex<'_>) -> Result<CodeObject, CompileError> {
+    let parsed = parse::parse(source, mode, index)?;
     let (body, top) = match &parsed {
         parse::Parsed::Module(m) => (
             symtable::BuildInput::Module(&m.body),
@@ -143,12 +178,12 @@ pub fn compile_here(
         parse::Parsed::Expr(e) => (symtable::BuildInput::Expr(&e.body), codegen::TopBody::Expr(&e.body)),
     };
     let fut = match &parsed {
-        parse::Parsed::Module(m) => future::check(&m.body, &index)?,
+        parse::Parsed::Module(m) => future::check(&m.body, index)?,
         parse::Parsed::Expr(_) => future::Features::default(),
     };
     let future_annotations = fut.annotations || opts.future_annotations;
-    let table = symtable::build(body, &index, future_annotations)?;
-    let mut c = codegen::Compiler::new(&index, &table, &opts, future_annotations, mode);
+    let table = symtable::build(body, index, future_annotations)?;
+    let mut c = codegen::Compiler::new(index, &table, &opts, future_annotations, mode);
     c.future_location = fut.location;
     let code = codegen::compile_top(&mut c, top)?;
     drop(c);

@@ -13,6 +13,8 @@ pub struct LineIndex<'a> {
     pub exec_input: bool,
     /// Byte offset of the start of each line.
     starts: Vec<u32>,
+    /// Warnings found while compiling, in the order CPython emits them.
+    pub warnings: std::cell::RefCell<Vec<crate::CompileWarning>>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -33,7 +35,7 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        LineIndex { source, filename, exec_input, starts }
+        LineIndex { source, filename, exec_input, starts, warnings: Default::default() }
     }
 
     /// 0-based line index and byte column of `offset`.
@@ -122,6 +124,30 @@ impl<'a> LineIndex<'a> {
         t
     }
 
+    /// Records a warning; `error` is the SyntaxError it becomes under an
+    /// `error` warnings filter.
+    pub fn warn(&self, category: crate::WarningCategory, error: CompileError) {
+        self.warnings.borrow_mut().push(crate::CompileWarning { category, error });
+    }
+
+    /// An error or warning of CPython's tokenizer at its current position `cur`
+    /// (a byte offset): `offset` counts the characters before `cur` on its line.
+    pub fn tokenizer_error_at(&self, msg: impl Into<String>, cur: usize) -> CompileError {
+        let (line, col) = self.line_col(TextSize::new(cur as u32));
+        let start = self.starts[line as usize] as usize;
+        let chars = self.source.get(start..start + col as usize).map_or(col, |s| s.chars().count() as u32);
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno: line + 1,
+            offset: chars,
+            end_lineno: line + 1,
+            end_offset: chars,
+            text: Some(self.line_text(line).trim_end_matches(['\n', '\r']).to_string()),
+        }
+    }
+
     /// An error raised by CPython's tokenizer itself (bad numbers, strings,
     /// brackets): its `text` is the line without the newline.
     pub fn token_error(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
@@ -139,9 +165,26 @@ pub enum Parsed {
 
 /// Parses `source` for `mode`, mapping the first error to CPython's SyntaxError.
 pub fn parse(source: &str, mode: crate::Mode, index: &LineIndex<'_>) -> Result<Parsed, CompileError> {
+    let mut scan = crate::parse_errors::scan(source, index);
+    let r = parse_scanned(source, mode, index, &mut scan);
+    if let Err(e) = &r {
+        // The parser stopped at the error: later tokens were never read.
+        index.warnings.borrow_mut().retain(|w| (w.error.lineno, w.error.offset) <= (e.lineno, e.offset));
+    }
+    r
+}
+
+fn parse_scanned(
+    source: &str,
+    mode: crate::Mode,
+    index: &LineIndex<'_>,
+    scan: &mut crate::parse_errors::Scan,
+) -> Result<Parsed, CompileError> {
     use ruff_python_ast::{Mod, PythonVersion};
     use ruff_python_parser::{parse_unchecked, Mode as PMode, ParseOptions};
-    crate::parse_errors::precheck(source, index)?;
+    if let Some(e) = scan.first_error_if_certain() {
+        return Err(e);
+    }
     let pmode = match mode {
         crate::Mode::Eval => PMode::Expression,
         _ => PMode::Module,
@@ -149,7 +192,10 @@ pub fn parse(source: &str, mode: crate::Mode, index: &LineIndex<'_>) -> Result<P
     let opts = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, opts);
     if let Some(err) = parsed.errors().first() {
-        return Err(crate::parse_errors::map_parse_error(err, source, index));
+        return Err(crate::parse_errors::map_parse_error(err, source, index, std::mem::take(scan)));
+    }
+    if let Some(e) = scan.error_after_parse() {
+        return Err(e);
     }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
         return Err(crate::parse_errors::map_unsupported(u, index));

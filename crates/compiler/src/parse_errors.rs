@@ -19,31 +19,49 @@ use ruff_text_size::{TextRange, TextSize};
 /// CPython's tokenizer limit on bracket nesting (MAXLEVEL).
 const MAX_PAREN_LEVEL: usize = 200;
 
-/// Checks done before parsing: bracket nesting depth, so the parser never recurses
-/// deeper than CPython's tokenizer allows.
-pub fn precheck(source: &str, index: &LineIndex<'_>) -> Result<(), CompileError> {
-    let scan = scan(source, index);
-    match scan.too_deep {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
-}
-
 /// What the tokenizer-level scan found.
 #[derive(Default)]
-struct Scan {
+pub struct Scan {
     /// First tokenizer error (unmatched bracket, unterminated string, TabError, ...).
     error: Option<CompileError>,
+    /// Whether `error` is one ruff's parser may accept (number literals): it is
+    /// reported even when the parse succeeds.
+    error_certain: bool,
+    /// First string-decoding error (the parser's, not the tokenizer's): the
+    /// string's start and the error.
+    escape_error: Option<(usize, CompileError)>,
     /// Innermost bracket still open at the end: (char, byte offset).
     unclosed: Option<(u8, usize)>,
+    /// Bracket nesting deeper than CPython's tokenizer allows; checked before
+    /// parsing so the parser never recurses that deep.
     too_deep: Option<CompileError>,
+}
+
+impl Scan {
+    /// The error to report without consulting the parser.
+    pub fn first_error_if_certain(&mut self) -> Option<CompileError> {
+        if let Some(e) = self.too_deep.take() {
+            return Some(e);
+        }
+        if self.error_certain {
+            return self.error.take();
+        }
+        None
+    }
+
+    /// The error to report when the parser accepted the source.
+    pub fn error_after_parse(&mut self) -> Option<CompileError> {
+        self.error.take().or_else(|| self.escape_error.take().map(|(_, e)| e))
+    }
 }
 
 fn at(i: usize) -> TextRange {
     TextRange::empty(TextSize::new(i as u32))
 }
 
-fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
+/// CPython's tokenizer over the whole source: its errors (in source order) and
+/// its warnings (recorded on `index`).
+pub fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
     let b = source.as_bytes();
     let mut out = Scan::default();
     let mut stack: Vec<(u8, usize)> = Vec::new();
@@ -51,6 +69,10 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
     let mut i = 0;
     let mut line_start = true;
     let mut continuation = false;
+    // The bytes-mode of the previous token if it was a string literal (adjacent
+    // literals are concatenated and may not mix bytes and str).
+    let mut last_string: Option<bool> = None;
+    let mut run_start = 0;
     let set = |out: &mut Scan, e: CompileError| {
         if out.error.is_none() {
             out.error = Some(e);
@@ -143,6 +165,9 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                     i += 1;
                 }
                 i += 1;
+                if stack.is_empty() {
+                    last_string = None;
+                }
                 continuation = false;
                 line_start = true;
                 continue;
@@ -150,7 +175,20 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
             b'\'' | b'"' => {
                 let start = string_start(b, i);
                 let (end, ok, triple) = skip_string(b, i, c);
-                if !ok {
+                if ok {
+                    let quotes = if triple { 3 } else { 1 };
+                    let bytes = b[start..i].iter().any(|c| c.eq_ignore_ascii_case(&b'b'));
+                    if last_string.is_none() {
+                        run_start = start;
+                    }
+                    if out.escape_error.is_none() {
+                        let prev = last_string;
+                        if let Some(e) = check_string(index, b, start, i + quotes, end - quotes, end, !stack.is_empty(), prev) {
+                            out.escape_error = Some((run_start, e));
+                        }
+                    }
+                    last_string = Some(bytes);
+                } else {
                     let line = index.line_number(TextSize::new(start as u32));
                     let msg = if triple {
                         let last = index.line_number(TextSize::new(b.len().saturating_sub(1) as u32));
@@ -163,7 +201,34 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                 i = end;
                 continue;
             }
+            c if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) => {
+                last_string = None;
+                match number(b, i, index) {
+                    Ok(end) => i = end,
+                    Err((e, end)) => {
+                        if out.error.is_none() {
+                            out.error = Some(e);
+                            out.error_certain = true;
+                        }
+                        i = end.max(i + 1);
+                    }
+                }
+                continue;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
+                let start = i;
+                while i < b.len() && is_ident_char(b[i]) {
+                    i += 1;
+                }
+                let prefix = i < b.len() && matches!(b[i], b'\'' | b'"') && string_start(b, i) == start;
+                if !prefix {
+                    last_string = None;
+                }
+                continue;
+            }
+            b' ' | b'\t' | b'\x0c' => {}
             b'(' | b'[' | b'{' => {
+                last_string = None;
                 stack.push((c, i));
                 if stack.len() > MAX_PAREN_LEVEL && out.too_deep.is_none() {
                     out.too_deep = Some(index.parse_error(
@@ -173,7 +238,7 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                     ));
                 }
             }
-            b')' | b']' | b'}' => match stack.pop() {
+            b')' | b']' | b'}' => match { last_string = None; stack.pop() } {
                 None => set(&mut out, index.token_error(format!("unmatched '{}'", c as char), at(i))),
                 Some((open, pos)) => {
                     let expected = match open {
@@ -196,12 +261,693 @@ fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                     }
                 }
             },
-            _ => {}
+            _ => last_string = None,
         }
         i += 1;
     }
     out.unclosed = stack.last().copied();
     out
+}
+
+/// CPython's `is_potential_identifier_char`.
+fn is_ident_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// The number token at `start`, as CPython's tokenizer reads it: its end, or
+/// the tokenizer's error and where scanning may resume. Literals directly followed
+/// by a keyword that may follow a number (`1if x else y`) give a SyntaxWarning.
+fn number(b: &[u8], start: usize, index: &LineIndex<'_>) -> Result<usize, (CompileError, usize)> {
+    let mut t = NumTok { b, start, cur: start, index, err: None };
+    match t.number() {
+        Some(()) => Ok(t.cur),
+        None => {
+            let e = t.err.take().unwrap_or_else(|| index.tokenizer_error_at("invalid syntax", start));
+            Err((e, t.cur))
+        }
+    }
+}
+
+/// A port of the number part of CPython 3.11's `tok_get` (Parser/tokenizer.c).
+struct NumTok<'a, 'b> {
+    b: &'a [u8],
+    start: usize,
+    /// Position after the last character read (CPython's `tok->cur`).
+    cur: usize,
+    index: &'a LineIndex<'b>,
+    err: Option<CompileError>,
+}
+
+impl NumTok<'_, '_> {
+    fn nextc(&mut self) -> u8 {
+        let c = self.b.get(self.cur).copied().unwrap_or(0);
+        self.cur += 1;
+        c
+    }
+
+    fn backup(&mut self) {
+        self.cur -= 1;
+    }
+
+    fn error(&mut self, msg: String) -> Option<()> {
+        self.err = Some(self.index.tokenizer_error_at(msg, self.cur.min(self.b.len())));
+        None
+    }
+
+    fn number(&mut self) -> Option<()> {
+        let mut c = self.nextc();
+        if c == b'.' {
+            c = self.nextc();
+            return self.fraction(c);
+        }
+        if c != b'0' {
+            let c = self.decimal_tail()?;
+            return self.after_integer(c);
+        }
+        c = self.nextc();
+        match c {
+            b'x' | b'X' => self.radix(|c| c.is_ascii_hexdigit(), "hexadecimal", false),
+            b'o' | b'O' => self.radix(|c| (b'0'..b'8').contains(&c), "octal", true),
+            b'b' | b'B' => self.radix(|c| c == b'0' || c == b'1', "binary", true),
+            _ => {
+                // Maybe an old-style octal; `0` alone is fine.
+                let mut nonzero = false;
+                loop {
+                    if c == b'_' {
+                        c = self.nextc();
+                        if !c.is_ascii_digit() {
+                            self.backup();
+                            return self.error("invalid decimal literal".into());
+                        }
+                    }
+                    if c != b'0' {
+                        break;
+                    }
+                    c = self.nextc();
+                }
+                let zeros_end = self.cur;
+                if c.is_ascii_digit() {
+                    nonzero = true;
+                    c = self.decimal_tail()?;
+                }
+                match c {
+                    b'.' => {
+                        let c = self.nextc();
+                        self.fraction(c)
+                    }
+                    b'e' | b'E' => self.exponent(c),
+                    b'j' | b'J' => self.imaginary(),
+                    _ if nonzero => {
+                        self.backup();
+                        let mut e = self.index.tokenizer_error_at(
+                            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                            zeros_end,
+                        );
+                        e.offset = self.index.tokenizer_error_at("", self.start).offset + 1;
+                        self.err = Some(e);
+                        None
+                    }
+                    _ => self.end(c, "decimal"),
+                }
+            }
+        }
+    }
+
+    /// Hex, octal or binary digits after the prefix.
+    fn radix(&mut self, digit: fn(u8) -> bool, kind: &str, check_decimal: bool) -> Option<()> {
+        let mut c = self.nextc();
+        loop {
+            if c == b'_' {
+                c = self.nextc();
+            }
+            if !digit(c) {
+                if check_decimal && c.is_ascii_digit() {
+                    return self.error(format!("invalid digit '{}' in {kind} literal", c as char));
+                }
+                self.backup();
+                return self.error(format!("invalid {kind} literal"));
+            }
+            loop {
+                c = self.nextc();
+                if !digit(c) {
+                    break;
+                }
+            }
+            if c != b'_' {
+                break;
+            }
+        }
+        if check_decimal && c.is_ascii_digit() {
+            return self.error(format!("invalid digit '{}' in {kind} literal", c as char));
+        }
+        self.end(c, kind)
+    }
+
+    /// Digits and single underscores; returns the first character after them.
+    fn decimal_tail(&mut self) -> Option<u8> {
+        loop {
+            let mut c;
+            loop {
+                c = self.nextc();
+                if !c.is_ascii_digit() {
+                    break;
+                }
+            }
+            if c != b'_' {
+                return Some(c);
+            }
+            c = self.nextc();
+            if !c.is_ascii_digit() {
+                self.backup();
+                self.error("invalid decimal literal".into());
+                return None;
+            }
+        }
+    }
+
+    fn after_integer(&mut self, c: u8) -> Option<()> {
+        match c {
+            b'.' => {
+                let c = self.nextc();
+                self.fraction(c)
+            }
+            _ => self.exponent_or_end(c),
+        }
+    }
+
+    fn fraction(&mut self, mut c: u8) -> Option<()> {
+        if c.is_ascii_digit() {
+            c = self.decimal_tail()?;
+        }
+        self.exponent_or_end(c)
+    }
+
+    fn exponent_or_end(&mut self, c: u8) -> Option<()> {
+        match c {
+            b'e' | b'E' => self.exponent(c),
+            b'j' | b'J' => self.imaginary(),
+            _ => self.end(c, "decimal"),
+        }
+    }
+
+    fn exponent(&mut self, e: u8) -> Option<()> {
+        let mut c = self.nextc();
+        if c == b'+' || c == b'-' {
+            c = self.nextc();
+            if !c.is_ascii_digit() {
+                self.backup();
+                return self.error("invalid decimal literal".into());
+            }
+        } else if !c.is_ascii_digit() {
+            // `1else`: the number ends before the `e`.
+            self.backup();
+            self.end_after(e, "decimal")?;
+            self.backup();
+            return Some(());
+        }
+        c = self.decimal_tail()?;
+        if c == b'j' || c == b'J' {
+            return self.imaginary();
+        }
+        self.end(c, "decimal")
+    }
+
+    fn imaginary(&mut self) -> Option<()> {
+        let c = self.nextc();
+        self.end(c, "imaginary")
+    }
+
+    /// CPython's `verify_end_of_number` followed by the final backup: `c` is the
+    /// character after the number (already read).
+    fn end(&mut self, c: u8, kind: &str) -> Option<()> {
+        self.end_after(c, kind)?;
+        self.backup();
+        Some(())
+    }
+
+    /// CPython's `verify_end_of_number(tok, c, kind)`; `cur` is just after `c`.
+    fn end_after(&mut self, c: u8, kind: &str) -> Option<()> {
+        let rest = self.b.get(self.cur..).unwrap_or(&[]);
+        let keyword = match c {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if keyword {
+            let e = self.index.tokenizer_error_at(format!("invalid {kind} literal"), self.cur - 1);
+            self.index.warn(crate::WarningCategory::SyntaxWarning, e);
+        } else if c != 0 && is_ident_char(c) {
+            self.backup();
+            return self.error(format!("invalid {kind} literal"));
+        }
+        Some(())
+    }
+}
+
+/// A string-literal error found while decoding: a message CPython raises at the
+/// token after the string run (`RAISE_SYNTAX_ERROR`), or a complete error (from
+/// compiling an f-string's expression).
+enum StrErr {
+    Msg(String),
+    Full(CompileError),
+}
+
+/// The string token `b[start..end]` (prefix at `start`, body `b[body..body_end]`),
+/// decoded as CPython 3.11's parser does (`_PyPegen_concatenate_strings`):
+/// escape-sequence DeprecationWarnings go to `index`; a decoding error (`'\x4'`,
+/// `b'é'`, unknown `\N{...}` names, mixing bytes and str, f-string errors) is
+/// returned as the SyntaxError CPython raises. `prev_bytes` is the bytes-mode of
+/// the string just before in the same run of adjacent literals.
+#[allow(clippy::too_many_arguments)]
+fn check_string(
+    index: &LineIndex<'_>,
+    b: &[u8],
+    start: usize,
+    body: usize,
+    body_end: usize,
+    end: usize,
+    in_brackets: bool,
+    prev_bytes: Option<bool>,
+) -> Option<CompileError> {
+    let prefix = b.get(start..body).unwrap_or(&[]).to_ascii_lowercase();
+    let raw = prefix.contains(&b'r');
+    let bytes = prefix.contains(&b'b');
+    let token = TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32));
+    let text = b.get(body..body_end).unwrap_or(&[]);
+    let r = if bytes && !text.is_ascii() {
+        return Some(index.parse_error(ErrorKind::SyntaxError, "bytes can only contain ASCII literal characters", token));
+    } else if prefix.contains(&b'f') {
+        match prev_bytes {
+            Some(true) => Err(StrErr::Msg("cannot mix bytes and nonbytes literals".into())),
+            _ => {
+                let mut f = FString { index, b, token, raw, pos: body, end: body_end };
+                f.parse(0)
+            }
+        }
+    } else {
+        let r = if raw { Ok(()) } else { decode_part(index, text, bytes, token) };
+        match (r, prev_bytes) {
+            (Err(e), _) => Err(e),
+            (Ok(()), Some(p)) if p != bytes => Err(StrErr::Msg("cannot mix bytes and nonbytes literals".into())),
+            (Ok(()), _) => Ok(()),
+        }
+    };
+    match r {
+        Ok(()) => None,
+        Err(StrErr::Full(e)) => Some(e),
+        Err(StrErr::Msg(msg)) => {
+            let after = after_string_run(b, end, in_brackets);
+            let mut e = index.parse_error(ErrorKind::SyntaxError, msg, TextRange::empty(TextSize::new(after as u32)));
+            if after < b.len() && !matches!(b[after], b'\n' | b'\r') {
+                let tok_end = next_token_end(b, after);
+                e.end_offset = index.char_col(TextSize::new(tok_end as u32));
+            }
+            Some(e)
+        }
+    }
+}
+
+/// Decodes one literal part's escapes: warns for the first invalid one.
+fn decode_part(index: &LineIndex<'_>, text: &[u8], bytes: bool, token: TextRange) -> Result<(), StrErr> {
+    if !text.contains(&b'\\') {
+        return Ok(());
+    }
+    match decode_escapes(text, bytes) {
+        Ok(None) => Ok(()),
+        Ok(Some(msg)) => {
+            index.warn(crate::WarningCategory::DeprecationWarning, index.parse_error(ErrorKind::SyntaxError, msg, token));
+            Ok(())
+        }
+        Err(msg) => Err(StrErr::Msg(msg)),
+    }
+}
+
+/// Where the token after a run of adjacent string literals ending at `i` begins
+/// (the token CPython's parser had read when it decoded the strings).
+fn after_string_run(b: &[u8], mut i: usize, in_brackets: bool) -> usize {
+    loop {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b'\\') && matches!(b.get(i + 1), Some(b'\n' | b'\r')) {
+            i += 2;
+            continue;
+        }
+        if in_brackets && i < b.len() && matches!(b[i], b'\n' | b'\r' | b'#') {
+            while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                i += 1;
+            }
+            while i < b.len() && matches!(b[i], b'\n' | b'\r') {
+                i += 1;
+            }
+            continue;
+        }
+        let mut q = i;
+        while q < b.len() && b[q].is_ascii_alphabetic() && q - i < 2 {
+            q += 1;
+        }
+        if q < b.len() && (b[q] == b'\'' || b[q] == b'"') && string_start(b, q) == i {
+            let (e, ok, _) = skip_string(b, q, b[q]);
+            if !ok {
+                return i;
+            }
+            i = e;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// CPython 3.11's f-string parser (Parser/string_parser.c: `fstring_find_literal`,
+/// `fstring_find_expr`), for its errors.
+struct FString<'a, 'b> {
+    index: &'a LineIndex<'b>,
+    b: &'a [u8],
+    token: TextRange,
+    raw: bool,
+    pos: usize,
+    end: usize,
+}
+
+impl FString<'_, '_> {
+    fn msg<T>(&self, m: impl Into<String>) -> Result<T, StrErr> {
+        Err(StrErr::Msg(m.into()))
+    }
+
+    /// `fstring_parse`: literals and replacement fields up to the end (level 0) or
+    /// the `}` closing a format spec.
+    fn parse(&mut self, level: u32) -> Result<(), StrErr> {
+        loop {
+            if self.literal(level)? {
+                continue;
+            }
+            if self.pos >= self.end || self.b[self.pos] == b'}' {
+                break;
+            }
+            self.expr(level)?;
+        }
+        if level != 0 && (self.pos >= self.end || self.b[self.pos] != b'}') {
+            return self.msg("f-string: expecting '}'");
+        }
+        Ok(())
+    }
+
+    /// `fstring_find_literal`: true if it stopped at a doubled brace.
+    fn literal(&mut self, level: u32) -> Result<bool, StrErr> {
+        let b = self.b;
+        let lit_start = self.pos;
+        let mut s = self.pos;
+        let mut doubled = false;
+        while s < self.end {
+            let mut ch = b[s];
+            s += 1;
+            if !self.raw && ch == b'\\' && s < self.end {
+                ch = b[s];
+                s += 1;
+                if ch == b'N' {
+                    if s < self.end && b[s] == b'{' {
+                        s += 1;
+                        while s < self.end {
+                            s += 1;
+                            if b[s - 1] == b'}' {
+                                break;
+                            }
+                        }
+                    } else if s < self.end {
+                        s += 1;
+                    }
+                    continue;
+                }
+                if ch == b'{' {
+                    let e = self.index.parse_error(ErrorKind::SyntaxError, "invalid escape sequence '\\{'", self.token);
+                    self.index.warn(crate::WarningCategory::DeprecationWarning, e);
+                }
+            }
+            if ch == b'{' || ch == b'}' {
+                if level == 0 {
+                    if s < self.end && b[s] == ch {
+                        // The literal keeps one brace; scanning resumes after both.
+                        doubled = true;
+                        break;
+                    }
+                    if ch == b'}' {
+                        return self.msg("f-string: single '}' is not allowed");
+                    }
+                }
+                s -= 1;
+                break;
+            }
+        }
+        self.pos = if doubled { s + 1 } else { s };
+        if !self.raw {
+            decode_part(self.index, &b[lit_start..s.min(self.end)], false, self.token)?;
+        }
+        Ok(doubled)
+    }
+
+    /// `fstring_find_expr`, at a `{`.
+    fn expr(&mut self, level: u32) -> Result<(), StrErr> {
+        let b = self.b;
+        if level >= 2 {
+            return self.msg("f-string: expressions nested too deeply");
+        }
+        self.pos += 1;
+        let expr_start = self.pos;
+        let mut quote: u8 = 0;
+        let mut triple = false;
+        let mut stack: Vec<u8> = Vec::new();
+        while self.pos < self.end {
+            let ch = b[self.pos];
+            if ch == b'\\' {
+                return self.msg("f-string expression part cannot include a backslash");
+            }
+            if quote != 0 {
+                if ch == quote {
+                    if triple {
+                        if self.pos + 2 < self.end && b[self.pos + 1] == ch && b[self.pos + 2] == ch {
+                            self.pos += 3;
+                            quote = 0;
+                            continue;
+                        }
+                    } else {
+                        quote = 0;
+                    }
+                }
+                self.pos += 1;
+                continue;
+            }
+            match ch {
+                b'\'' | b'"' => {
+                    triple = self.pos + 2 < self.end && b[self.pos + 1] == ch && b[self.pos + 2] == ch;
+                    if triple {
+                        self.pos += 2;
+                    }
+                    quote = ch;
+                }
+                b'[' | b'{' | b'(' => {
+                    if stack.len() >= MAX_PAREN_LEVEL {
+                        return self.msg("f-string: too many nested parenthesis");
+                    }
+                    stack.push(ch);
+                }
+                b'#' => return self.msg("f-string expression part cannot include '#'"),
+                b'!' | b':' | b'}' | b'=' | b'>' | b'<' if stack.is_empty() => {
+                    let next = b.get(self.pos + 1).copied().filter(|_| self.pos + 1 < self.end);
+                    if next == Some(b'=') && ch != b':' && ch != b'}' {
+                        self.pos += 2;
+                        continue;
+                    }
+                    if ch != b'>' && ch != b'<' {
+                        break;
+                    }
+                }
+                b']' | b'}' | b')' => {
+                    let Some(open) = stack.pop() else {
+                        return self.msg(format!("f-string: unmatched '{}'", ch as char));
+                    };
+                    if !matches!((open, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
+                        return self.msg(format!(
+                            "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            ch as char, open as char
+                        ));
+                    }
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        let expr_end = self.pos.min(self.end);
+        if quote != 0 {
+            return self.msg("f-string: unterminated string");
+        }
+        if let Some(open) = stack.last() {
+            return self.msg(format!("f-string: unmatched '{}'", *open as char));
+        }
+        if self.pos >= self.end {
+            return self.msg("f-string: expecting '}'");
+        }
+        self.compile_expr(expr_start, expr_end)?;
+        if b[self.pos] == b'=' {
+            self.pos += 1;
+            while self.pos < self.end && b[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            if self.pos >= self.end {
+                return self.msg("f-string: expecting '}'");
+            }
+        }
+        if b[self.pos] == b'!' {
+            self.pos += 1;
+            if self.pos >= self.end {
+                return self.msg("f-string: expecting '}'");
+            }
+            let conv = b[self.pos];
+            self.pos += 1;
+            if !matches!(conv, b's' | b'r' | b'a') {
+                return self.msg("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+            }
+        }
+        if self.pos < self.end && b[self.pos] == b':' {
+            self.pos += 1;
+            if self.pos >= self.end {
+                return self.msg("f-string: expecting '}'");
+            }
+            self.parse(level + 1)?;
+        }
+        if self.pos >= self.end || b[self.pos] != b'}' {
+            return self.msg("f-string: expecting '}'");
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// `fstring_compile_expr`: the expression is parsed on its own as `(expr)`;
+    /// its errors are prefixed with "f-string: " and located in that text.
+    fn compile_expr(&self, from: usize, to: usize) -> Result<(), StrErr> {
+        let text = &self.b[from..to];
+        if text.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')) {
+            return self.msg("f-string: empty expression not allowed");
+        }
+        let Ok(inner) = std::str::from_utf8(text) else { return Ok(()) };
+        let src = format!("({inner})");
+        let sub = LineIndex::new(&src, self.index.filename, true);
+        let Err(mut e) = crate::parse::parse(&src, crate::Mode::Eval, &sub) else { return Ok(()) };
+        let token_line = self.index.line_number(self.token.start());
+        let lines = self.b[self.token.start().to_usize()..from].iter().filter(|&&c| c == b'\n').count() as u32;
+        e.lineno += token_line + lines - 1;
+        e.end_lineno += token_line + lines - 1;
+        if !e.msg.starts_with("f-string") {
+            e.msg = format!("f-string: {}", e.msg);
+        }
+        Err(StrErr::Full(e))
+    }
+}
+
+/// Decodes the escapes of one literal part: Ok(Some(warning message)) for the
+/// first invalid escape, Err(SyntaxError message) if decoding fails.
+fn decode_escapes(s: &[u8], bytes: bool) -> Result<Option<String>, String> {
+    // CPython decodes str literals after turning each non-ASCII character into a
+    // 10-byte `\UXXXXXXXX` escape: error positions count in that buffer.
+    let pos = |i: usize| -> usize {
+        if bytes {
+            i
+        } else {
+            let prefix = &s[..i];
+            prefix.len() + std::str::from_utf8(prefix).map_or(0, |p| p.chars().filter(|c| !c.is_ascii()).map(|c| 10 - c.len_utf8()).sum())
+        }
+    };
+    let unicode_error = |start: usize, end: usize, what: &str| -> String {
+        let (a, z) = (pos(start), pos(end));
+        if z - a == 1 {
+            format!("(unicode error) 'unicodeescape' codec can't decode byte 0x{:02x} in position {a}: {what}", s[start])
+        } else {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {a}-{}: {what}", z - 1)
+        }
+    };
+    let mut first_invalid: Option<String> = None;
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let esc = i;
+        i += 1;
+        let Some(&c) = s.get(i) else { break };
+        i += 1;
+        match c {
+            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' => {}
+            // A backslash before a non-ASCII character is kept as a backslash.
+            0x80.. => {}
+            b'\r' => {
+                if s.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'0'..=b'7' => {
+                let mut value = u32::from(c - b'0');
+                let mut n = 1;
+                while n < 3 && s.get(i).is_some_and(|d| (b'0'..=b'7').contains(d)) {
+                    value = value * 8 + u32::from(s[i] - b'0');
+                    i += 1;
+                    n += 1;
+                }
+                if value > 0o377 && first_invalid.is_none() {
+                    let digits = String::from_utf8_lossy(&s[esc + 1..i]).into_owned();
+                    first_invalid = Some(format!("invalid octal escape sequence '\\{digits}'"));
+                }
+            }
+            b'x' | b'u' | b'U' if !(bytes && c != b'x') => {
+                let (count, what) = match c {
+                    b'x' => (2, "truncated \\xXX escape"),
+                    b'u' => (4, "truncated \\uXXXX escape"),
+                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                };
+                let mut value: u32 = 0;
+                for _ in 0..count {
+                    match s.get(i).and_then(|d| (*d as char).to_digit(16)) {
+                        Some(d) => {
+                            value = value.wrapping_mul(16).wrapping_add(d);
+                            i += 1;
+                        }
+                        None if bytes => return Err(format!("(value error) invalid \\x escape at position {esc}")),
+                        None => return Err(unicode_error(esc, i, what)),
+                    }
+                }
+                if !bytes && value > 0x10ffff {
+                    return Err(unicode_error(esc, i, "illegal Unicode character"));
+                }
+            }
+            b'N' if !bytes => {
+                if s.get(i) != Some(&b'{') {
+                    return Err(unicode_error(esc, i, "malformed \\N character escape"));
+                }
+                let name_start = i + 1;
+                let Some(close) = s[name_start..].iter().position(|&d| d == b'}') else {
+                    return Err(unicode_error(esc, s.len(), "malformed \\N character escape"));
+                };
+                let name = std::str::from_utf8(&s[name_start..name_start + close]).unwrap_or("");
+                i = name_start + close + 1;
+                if name.is_empty() {
+                    return Err(unicode_error(esc, name_start + close, "malformed \\N character escape"));
+                }
+                if unicode_names2::character(name).is_none() {
+                    return Err(unicode_error(esc, i, "unknown Unicode character name"));
+                }
+            }
+            _ => {
+                if first_invalid.is_none() {
+                    let ch = std::str::from_utf8(&s[esc + 1..]).ok().and_then(|t| t.chars().next()).unwrap_or(c as char);
+                    first_invalid = Some(format!("invalid escape sequence '\\{ch}'"));
+                }
+            }
+        }
+    }
+    Ok(first_invalid)
 }
 
 /// Start of a string literal including its prefix letters (`rb'...'`).
@@ -375,12 +1121,16 @@ fn header_line(index: &LineIndex<'_>, line: u32, keywords: &[&str]) -> u32 {
     line.saturating_sub(1).max(1)
 }
 
-pub fn map_parse_error(err: &ParseError, source: &str, index: &LineIndex<'_>) -> CompileError {
-    let s = scan(source, index);
+pub fn map_parse_error(err: &ParseError, source: &str, index: &LineIndex<'_>, s: Scan) -> CompileError {
     if let Some(e) = s.error {
         return e;
     }
     let loc = err.location;
+    if let Some((start, e)) = s.escape_error {
+        if start <= loc.start().to_usize() {
+            return e;
+        }
+    }
     let err_line = index.line_number(loc.start());
     if let Some((ch, pos)) = s.unclosed {
         let open_line = index.line_number(TextSize::new(pos as u32));

@@ -224,6 +224,7 @@ impl<'a> Compiler<'a> {
             },
             Expr::Subscript(s) => match s.ctx {
                 ast::ExprContext::Load => {
+                    self.check_subscript(&s.value, &s.slice);
                     self.visit_expr(&s.value)?;
                     self.visit_expr(&s.slice)?;
                     self.emit(Op::BinarySubscr, 0);
@@ -381,11 +382,112 @@ impl<'a> Compiler<'a> {
         self.visit_expr(e)
     }
 
+    // ---- compile-time SyntaxWarnings (CPython's check_compare, check_caller,
+    // check_subscripter, check_index) ----
+
+    /// A SyntaxWarning at the current location (`compiler_warn`).
+    pub(crate) fn warn(&self, msg: String) {
+        self.index.warn(crate::WarningCategory::SyntaxWarning, self.error_here(msg));
+    }
+
+    /// CPython's `infer_type`: the type of `e`'s value when its syntax tells.
+    fn infer_type(&self, e: &Expr) -> Option<&'static str> {
+        if let Some(c) = self.const_value(e) {
+            return Some(const_type_name(&c));
+        }
+        Some(match e {
+            Expr::Tuple(_) => "tuple",
+            Expr::List(_) | Expr::ListComp(_) => "list",
+            Expr::Dict(_) | Expr::DictComp(_) => "dict",
+            Expr::Set(_) | Expr::SetComp(_) => "set",
+            Expr::Generator(_) => "generator",
+            Expr::Lambda(_) => "function",
+            Expr::FString(_) => "str",
+            _ => return None,
+        })
+    }
+
+    /// `x is 1`: identity with a literal other than None, True, False, `...`.
+    fn check_compare(&self, c: &ast::ExprCompare) {
+        let is_arg = |e: &Expr| match self.const_value(e) {
+            None | Some(Constant::None | Constant::Bool(_) | Constant::Ellipsis) => true,
+            Some(_) => false,
+        };
+        let mut left = is_arg(&c.left);
+        for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
+            let right = is_arg(right_e);
+            if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && !(left && right) {
+                let msg = if *op == ast::CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.into());
+                return;
+            }
+            left = right;
+        }
+    }
+
+    /// `(1, 2)(3)`: calling a display or literal.
+    fn check_caller(&self, f: &Expr) {
+        let callable_syntax = self.const_value(f).is_none()
+            && !matches!(
+                f,
+                Expr::Tuple(_)
+                    | Expr::List(_)
+                    | Expr::ListComp(_)
+                    | Expr::Dict(_)
+                    | Expr::DictComp(_)
+                    | Expr::Set(_)
+                    | Expr::SetComp(_)
+                    | Expr::Generator(_)
+                    | Expr::FString(_)
+            );
+        if !callable_syntax {
+            if let Some(t) = self.infer_type(f) {
+                self.warn(format!("'{t}' object is not callable; perhaps you missed a comma?"));
+            }
+        }
+    }
+
+    /// `{1}[0]`, `[1, 2][3, 4]`: subscripting something that cannot be, or with an
+    /// index of the wrong type.
+    fn check_subscript(&self, value: &Expr, index: &Expr) {
+        let not_subscriptable = match self.const_value(value) {
+            Some(c) => matches!(
+                c,
+                Constant::None | Constant::Ellipsis | Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex { .. } | Constant::FrozenSet(_)
+            ),
+            None => matches!(value, Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)),
+        };
+        if not_subscriptable {
+            if let Some(t) = self.infer_type(value) {
+                self.warn(format!("'{t}' object is not subscriptable; perhaps you missed a comma?"));
+            }
+            return;
+        }
+        let Some(index_type) = self.infer_type(index) else { return };
+        if matches!(index_type, "int" | "bool") {
+            return;
+        }
+        let sequence = match self.const_value(value) {
+            Some(c) => matches!(c, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+            None => matches!(value, Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)),
+        };
+        if sequence {
+            if let Some(t) = self.infer_type(value) {
+                self.warn(format!("{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"));
+            }
+        }
+    }
+
     fn const_items(&self, elts: &[Expr]) -> Option<Vec<Constant>> {
         elts.iter().map(|e| self.const_value(e)).collect()
     }
 
     fn compile_compare(&mut self, c: &'a ast::ExprCompare) -> R {
+        self.check_compare(c);
         self.visit_expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -460,6 +562,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();
                 self.visit_expr(&c.left)?;
@@ -736,6 +839,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        self.check_caller(&c.func);
         self.visit_expr(&c.func)?;
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords)
     }
@@ -1127,5 +1231,22 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::FormatValue, oparg);
         Ok(())
+    }
+}
+
+/// The type name of a constant's value.
+fn const_type_name(c: &Constant) -> &'static str {
+    match c {
+        Constant::None => "NoneType",
+        Constant::Bool(_) => "bool",
+        Constant::Int(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Complex { .. } => "complex",
+        Constant::Str(_) => "str",
+        Constant::Bytes(_) => "bytes",
+        Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
+        Constant::Ellipsis => "ellipsis",
+        Constant::Code(_) => "code",
     }
 }

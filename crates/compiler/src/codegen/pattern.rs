@@ -305,7 +305,7 @@ impl<'a> Compiler<'a> {
         }
         let mut seen: Vec<String> = Vec::new();
         for key in m.keys.iter() {
-            if let Some(c) = self.const_value(key) {
+            if let Some(c) = self.const_value(key).or_else(|| complex_literal(self, key)) {
                 let repr = crate::dis::const_repr(&c);
                 if seen.contains(&repr) {
                     return Err(self.error_here(format!("mapping pattern checks duplicate key ({repr})")));
@@ -444,5 +444,22 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::PopTop, 0);
         Ok(())
+    }
+}
+
+/// The value of a complex literal key such as `-1-2j` (CPython folds it to a
+/// constant before compiling the pattern).
+fn complex_literal(c: &Compiler<'_>, e: &Expr) -> Option<Constant> {
+    let Expr::BinOp(b) = e else { return None };
+    let re = match c.const_value(&b.left)? {
+        Constant::Int(i) => num_traits::ToPrimitive::to_f64(&i)?,
+        Constant::Float(f) => f,
+        _ => return None,
+    };
+    let Constant::Complex { re: r2, im } = c.const_value(&b.right)? else { return None };
+    match b.op {
+        ruff_python_ast::Operator::Add => Some(Constant::Complex { re: re + r2, im }),
+        ruff_python_ast::Operator::Sub => Some(Constant::Complex { re: re - r2, im: -im }),
+        _ => None,
     }
 }

@@ -278,7 +278,14 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = &param.annotation {
                 let name = self.mangle(param.name.as_str());
                 self.load_const(Constant::Str(name.as_str().into()));
-                self.visit_annotation_expr(ann)?;
+                match &**ann {
+                    // `*args: *Ts` evaluates as `[value] = [*Ts]`.
+                    Expr::Starred(s) if !self.future_annotations => {
+                        self.visit_expr(&s.value)?;
+                        self.emit(Op::UnpackSequence, 1);
+                    }
+                    _ => self.visit_annotation_expr(ann)?,
+                }
                 n += 1;
             }
         }
@@ -431,6 +438,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_assert(&mut self, a: &'a ast::StmtAssert) -> R {
+        let tuple = match &*a.test {
+            Expr::Tuple(t) => !t.elts.is_empty(),
+            _ => false,
+        };
+        if tuple {
+            self.warn("assertion is always true, perhaps remove parentheses?".into());
+        }
         if self.optimize > 0 {
             return Ok(());
         }
