@@ -240,13 +240,23 @@ fn handle_fromlist(vm: &mut Vm, module: Value, fromlist: Value) -> PyResult<()> 
             let sub = format!("{mname}.{s}");
             match import_dotted(vm, &sub) {
                 Ok(_) => {}
-                Err(e) if crate::exceptions::matches(vm, e, vm.e.module_not_found_error) => {}
+                // Only the submodule itself being absent is ignored (CPython's
+                // `_handle_fromlist` checks `exc.name`); a missing module it
+                // imports propagates.
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.module_not_found_error) && error_names(vm, e, &sub)? => {}
                 Err(e) => return Err(e),
             }
         }
     }
     std::hint::black_box(l);
     Ok(())
+}
+
+/// Whether an ImportError's `name` attribute is `full`.
+fn error_names(vm: &mut Vm, e: crate::object::PyErr, full: &str) -> PyResult<bool> {
+    let n = vm.intern("name");
+    let v = crate::attr::getattr_opt(vm, e.0, n)?;
+    Ok(v.and_then(crate::str::as_str) == Some(full))
 }
 
 fn lookup_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

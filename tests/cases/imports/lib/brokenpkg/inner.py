@@ -1,0 +1,1 @@
+import _no_such_native_module_x
