@@ -58,7 +58,7 @@ pub fn as_bytes_opt(v: Value) -> Option<Vec<u8>> {
 
 /// The contents of any bytes-like object: bytes, bytearray or memoryview (copied).
 pub fn buffer_bytes(v: Value) -> Option<Vec<u8>> {
-    as_bytes(v).or_else(|| crate::memoryview::contents(v))
+    as_bytes(v).or_else(|| crate::memoryview::contents(v)).or_else(|| crate::modules::array::buffer_bytes(v))
 }
 
 /// Byte `i` of a bytes or bytearray (iteration without copying).

@@ -5,6 +5,7 @@ use crate::object::{Args, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod array;
 pub mod atexit;
 pub mod collections;
 pub mod errno;
@@ -14,6 +15,7 @@ pub mod itertools;
 pub mod math;
 pub mod posix;
 pub mod string;
+pub mod struct_;
 pub mod structseq;
 pub mod thread;
 pub mod time;
@@ -23,7 +25,9 @@ pub mod weakref;
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
 const TABLE: &[(&str, ModuleInit)] = &[
+    ("array", array::init),
     ("atexit", atexit::init),
+    ("_struct", struct_::init),
     ("errno", errno::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
