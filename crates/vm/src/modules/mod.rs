@@ -11,9 +11,11 @@ pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod hashes;
 pub mod itertools;
 pub mod math;
 pub mod posix;
+pub mod random;
 pub mod string;
 pub mod struct_;
 pub mod structseq;
@@ -28,6 +30,11 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("array", array::init),
     ("atexit", atexit::init),
     ("_struct", struct_::init),
+    ("_random", random::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
     ("errno", errno::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
