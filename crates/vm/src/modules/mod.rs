@@ -8,6 +8,7 @@ use crate::vm::Vm;
 pub mod array;
 pub mod atexit;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod gc;
@@ -31,6 +32,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
+    ("_contextvars", contextvars::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
