@@ -31,6 +31,17 @@ pub struct Table {
     indices: Vec<i32>,
     pub entries: Vec<Entry>,
     pub used: usize,
+    /// Names the set of keys: a fresh number from a global counter whenever a key is
+    /// added or removed (0 for a table that never had keys), so equal versions mean
+    /// equal key sets even across dicts. Inline caches use it to remember that a
+    /// name is absent (a global shadowing a builtin).
+    pub keys_version: u64,
+}
+
+static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn fresh_keys_version() -> u64 {
+    NEXT_KEYS_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 pub struct DictObj {
@@ -180,6 +191,7 @@ impl Table {
             size *= 2;
         }
         self.entries.retain(|e| !e.key.is_null());
+        self.keys_version = fresh_keys_version();
         self.indices = vec![EMPTY; size];
         for (ix, e) in self.entries.iter().enumerate() {
             let s = self.free_slot(e.hash);
@@ -195,6 +207,7 @@ impl Table {
         self.indices[s] = self.entries.len() as i32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
+        self.keys_version = fresh_keys_version();
     }
 
     fn remove_at(&mut self, ix: usize) -> Entry {
@@ -204,6 +217,7 @@ impl Table {
         self.entries[ix].key = Value::NULL;
         self.entries[ix].value = Value::NULL;
         self.used -= 1;
+        self.keys_version = fresh_keys_version();
         e
     }
 }
@@ -276,6 +290,47 @@ pub fn get_str(d: Value, key: Value) -> Option<Value> {
         }
     }
     None
+}
+
+/// The dense index of the entry whose key is `key` itself (an interned name), for
+/// inline caches; equal but distinct str keys are not found.
+pub fn index_of_name(d: Value, key: Value) -> Option<usize> {
+    let s = key.downcast::<StrObj>()?;
+    let t = dobj(d).table.borrow();
+    let found = t.find_fast(key, s.hash(), 0).ok().flatten()?;
+    (t.entries[found].key == key).then_some(found)
+}
+
+/// The value at dense index `hint` if that entry's key is `key` itself: an inline
+/// cache's check that its remembered position still holds the name.
+#[inline]
+pub fn value_at_hint(d: Value, hint: usize, key: Value) -> Option<Value> {
+    let t = dobj(d).table.borrow();
+    match t.entries.get(hint) {
+        Some(e) if e.key == key => Some(e.value),
+        _ => None,
+    }
+}
+
+/// Replaces the value at dense index `hint` if that entry's key is `key` itself;
+/// false (nothing stored) otherwise.
+#[inline]
+pub fn store_at_hint(d: Value, hint: usize, key: Value, value: Value) -> bool {
+    let o = dobj(d);
+    let mut t = o.table.borrow_mut();
+    match t.entries.get_mut(hint) {
+        Some(e) if e.key == key => {
+            e.value = value;
+            drop(t);
+            o.bump();
+            true
+        }
+        _ => false,
+    }
+}
+
+pub fn keys_version(d: Value) -> u64 {
+    dobj(d).table.borrow().keys_version
 }
 
 pub fn get_item_str(vm: &mut Vm, d: Value, key: &str) -> PyResult<Option<Value>> {

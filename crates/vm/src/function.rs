@@ -24,10 +24,19 @@ pub struct CodeObj {
     pub name: Value,
     pub qualname: Value,
     pub filename: Value,
+    /// Per instruction: its index in `caches`, or `NO_CACHE`.
+    pub cache_of: Box<[u16]>,
+    /// The inline caches of the attribute and global instructions.
+    pub caches: Box<[crate::icache::InlineCache]>,
 }
+
+pub const NO_CACHE: u16 = u16::MAX;
 
 impl Trace for CodeObj {
     fn trace(&self, t: &mut Tracer) {
+        for c in self.caches.iter() {
+            c.trace(t);
+        }
         self.consts.trace(t);
         self.names.trace(t);
         self.varnames.trace(t);
@@ -62,8 +71,9 @@ pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = crate::str::alloc_str(vm, &code.qualname);
     let filename = crate::str::alloc_str(vm, &code.filename);
+    let (cache_of, caches) = crate::icache::caches_for(&code.instructions);
     let ty = vm.t.code;
-    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename });
+    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, cache_of, caches });
     std::hint::black_box(list);
     v
 }

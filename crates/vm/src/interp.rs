@@ -20,6 +20,7 @@ use crate::ops;
 use crate::value::Value;
 use crate::vm::{Vm, STACK_CAPACITY};
 use compiler::bytecode::{BinOp, CmpOp, Op};
+use crate::icache;
 
 #[derive(Clone)]
 pub struct Frame {
@@ -313,8 +314,13 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                 }
                 Op::LoadGlobal => {
-                    let v = tri!(load_global(vm, code.names[arg]));
-                    push!(v);
+                    let f = frame(vm);
+                    let (globals, builtins) = (f.globals, f.builtins);
+                    let name = code.names[arg];
+                    match icache::load_global(cache(code, pc - 1), globals, builtins, name) {
+                        Some(v) => push!(v),
+                        None => break 'dispatch name_not_defined(vm, name),
+                    }
                 }
                 Op::StoreGlobal => {
                     let g = frame(vm).globals;
@@ -329,11 +335,13 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                 }
                 Op::LoadAttr => {
-                    let v = tri!(crate::attr::getattr(vm, top!(), code.names[arg]));
+                    let c = cache(code, pc - 1);
+                    let v = tri!(icache::load_attr(vm, c, top!(), code.names[arg]));
                     set_top!(v);
                 }
                 Op::StoreAttr => {
-                    tri!(crate::attr::setattr(vm, peek!(1), code.names[arg], peek!(2)));
+                    let c = cache(code, pc - 1);
+                    tri!(icache::store_attr(vm, c, peek!(1), code.names[arg], peek!(2)));
                     pop!();
                     pop!();
                 }
@@ -342,7 +350,8 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::LoadMethod => {
-                    let (m, o) = tri!(crate::attr::load_method(vm, top!(), code.names[arg]));
+                    let c = cache(code, pc - 1);
+                    let (m, o) = tri!(icache::load_method(vm, c, top!(), code.names[arg]));
                     set_top!(m);
                     push!(o);
                 }
@@ -931,16 +940,10 @@ fn load_name(vm: &mut Vm, name: Value) -> PyResult {
     Err(name_not_defined(vm, name))
 }
 
-fn load_global(vm: &mut Vm, name: Value) -> PyResult {
-    let f = frame(vm);
-    let (globals, builtins) = (f.globals, f.builtins);
-    if let Some(v) = dict::get_str(globals, name) {
-        return Ok(v);
-    }
-    if let Some(v) = dict::get_str(builtins, name) {
-        return Ok(v);
-    }
-    Err(name_not_defined(vm, name))
+/// The inline cache of the instruction at `pc` (one of those `caches_for` gives one).
+#[inline]
+fn cache(code: &'static CodeObj, pc: usize) -> &'static icache::InlineCache {
+    &code.caches[code.cache_of[pc] as usize]
 }
 
 /// `ListExtend`: `[*it]` and the `*` arguments of a call.

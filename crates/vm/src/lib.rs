@@ -27,6 +27,7 @@ pub mod hash;
 pub mod import;
 pub mod int;
 pub mod interp;
+pub mod icache;
 pub mod iter;
 pub mod list;
 pub mod memory;

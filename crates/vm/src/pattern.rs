@@ -74,7 +74,7 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, names: Value, npos: 
     }
     let out = crate::list::new_list(vm, vec![]);
     let seen = crate::list::new_list(vm, vec![]);
-    let mut push = |vm: &mut Vm, name: Value| -> PyResult<bool> {
+    let push = |vm: &mut Vm, name: Value| -> PyResult<bool> {
         if crate::list::lobj(seen).items.borrow().contains(&name) || {
             let l = crate::list::lobj(seen).items.borrow().clone();
             let mut dup = false;

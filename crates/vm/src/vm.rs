@@ -105,6 +105,8 @@ pub struct Vm {
     /// Direct-mapped cache of `_PyType_Lookup` results, keyed by (type, name) and
     /// validated by the type's version.
     pub method_cache: Vec<CacheEntry>,
+    /// The second-level inline cache for attribute instructions.
+    pub attr_l2: crate::icache::L2,
     /// Pre-interned names used on hot paths.
     pub n: crate::names::Names,
     /// (literal address, length, interned str) for `intern_static`.
@@ -185,6 +187,7 @@ impl Vm {
             empty_str: Value::NULL,
             interned: HashMap::default(),
             method_cache: vec![CacheEntry::default(); METHOD_CACHE_SIZE],
+            attr_l2: crate::icache::L2::new(),
             n: crate::names::Names::default(),
             static_names: vec![(0, 0, Value::NULL); STATIC_NAMES],
             next_type_version: 1,
@@ -245,6 +248,7 @@ impl Vm {
     /// unreachable objects run afterwards (outside the collector).
     #[inline(never)]
     pub fn collect(&mut self) -> usize {
+        crate::gc::scrub_stack();
         let mut heap = std::mem::take(&mut self.heap);
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut queued = Vec::new();
@@ -297,6 +301,7 @@ impl Vm {
         for e in &self.method_cache {
             t.value(e.value);
         }
+        self.attr_l2.trace(t);
         self.n.trace(t);
         for (_, _, v) in &self.static_names {
             t.value(*v);

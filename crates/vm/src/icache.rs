@@ -1,0 +1,504 @@
+//! Inline caches: each attribute or global instruction of a code object remembers
+//! where its last lookup found the name, keyed by what makes that answer still
+//! true (CPython 3.11's specialising interpreter, PEP 659, without rewriting the
+//! instruction). A hit skips the MRO walk and the descriptor checks; a miss runs
+//! the one generic implementation (`attr::getattr`, `attr::setattr`, the global
+//! lookup) and refills the cache. Caches never decide semantics, they only
+//! remember a lookup whose inputs are unchanged:
+//! - a type's `version` is globally unique and changes with its namespace or MRO
+//!   (or a base's), so an equal version means the same type in the same state;
+//! - a dict position (`hint`) is trusted only if its entry's key is still the
+//!   very same interned name, and the value is read from the dict itself;
+//! - a dict's `keys_version` names its key set, so an equal version proves a name
+//!   is still absent (a builtin not shadowed by a global).
+
+use crate::attr;
+use crate::dict;
+use crate::function::{FunctionObj, InstanceObj, Member, NativeFunction, NativeKind, Property, NO_CACHE};
+use crate::gc::{Trace, Tracer};
+use crate::object::PyResult;
+use crate::typeobj::{self, tflag};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+/// What a cache remembers.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Kind {
+    Empty,
+    /// The attribute lives in the instance dict at `hint`.
+    InstanceDict,
+    /// A `__slots__` member: `hint` is the slot index.
+    Slot,
+    /// A plain class attribute (no `__get__`), not shadowed by the instance: `value`.
+    ClassValue,
+    /// A Python function on the class, bound to the instance on access.
+    BoundFunction,
+    /// A method (Python function or builtin method descriptor) for `LoadMethod`,
+    /// called with the instance as first argument, not bound.
+    Method,
+    /// A property: its getter is called.
+    Property,
+    /// An attribute of the type `obj` itself (a class attribute read through the
+    /// class) whose value needs no binding.
+    TypeAttr,
+    /// A global at `hint` in the globals dict.
+    Global,
+    /// A builtin at `hint` in the builtins dict, absent from the globals whose key
+    /// set was `aux`.
+    Builtin,
+}
+
+/// A remembered lookup.
+#[derive(Copy, Clone)]
+pub struct Entry {
+    kind: Kind,
+    /// A dict position (instance, globals or builtins dict) or a slot index.
+    hint: u32,
+    /// The type version the entry was made for (attributes).
+    version: u64,
+    /// The type attribute found (kinds that need it), or NULL.
+    value: Value,
+}
+
+impl Entry {
+    const EMPTY: Entry = Entry { kind: Kind::Empty, hint: 0, version: 0, value: Value::NULL };
+
+    fn new(kind: Kind, version: u64, hint: usize, value: Value) -> Entry {
+        match u32::try_from(hint) {
+            Ok(hint) => Entry { kind, hint, version, value },
+            Err(_) => Entry::EMPTY,
+        }
+    }
+}
+
+impl Default for Entry {
+    fn default() -> Self {
+        Entry::EMPTY
+    }
+}
+
+/// One instruction's cache (monomorphic; polymorphic sites fall back to the
+/// per-interpreter second-level table below before doing a full lookup).
+#[derive(Default)]
+pub struct InlineCache {
+    entry: Cell<Entry>,
+    /// The globals' keys version for `Kind::Builtin`.
+    aux: Cell<u64>,
+}
+
+impl Trace for InlineCache {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.entry.get().value);
+    }
+}
+
+/// Slots of the second-level attribute cache (a power of two).
+pub const L2_SIZE: usize = 1024;
+
+/// The second-level cache: entries for (type version, name, load kind), shared by
+/// every instruction, so a site that sees several types (a base-class method run
+/// on instances of each subclass) still avoids the full lookup.
+pub struct L2 {
+    slots: Vec<(u64, Entry)>,
+}
+
+impl L2 {
+    pub fn new() -> L2 {
+        L2 { slots: vec![(0, Entry::EMPTY); L2_SIZE] }
+    }
+
+    fn slot(version: u64, key: u64) -> usize {
+        let h = version.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        (h >> 54) as usize & (L2_SIZE - 1)
+    }
+
+    fn get(&self, version: u64, key: u64) -> Option<Entry> {
+        let (k, e) = self.slots[Self::slot(version, key)];
+        (k == key && e.version == version && e.kind != Kind::Empty).then_some(e)
+    }
+
+    fn put(&mut self, key: u64, e: Entry) {
+        self.slots[Self::slot(e.version, key)] = (key, e);
+    }
+
+    pub fn trace(&self, t: &mut Tracer) {
+        for (_, e) in &self.slots {
+            t.value(e.value);
+        }
+    }
+}
+
+impl Default for L2 {
+    fn default() -> Self {
+        L2::new()
+    }
+}
+
+/// The second-level key of a load or store of `name`.
+fn l2_key(name: Value, op: u64) -> u64 {
+    name.raw() | op
+}
+const OP_ATTR: u64 = 1;
+const OP_METHOD: u64 = 2;
+const OP_STORE: u64 = 3;
+
+/// The cache table of a code object: one cache per attribute or global
+/// instruction (the rest need none), and each instruction's index into it.
+pub fn caches_for(instrs: &[compiler::bytecode::Instr]) -> (Box<[u16]>, Box<[InlineCache]>) {
+    use compiler::bytecode::Op;
+    let mut n: usize = 0;
+    let cache_of = instrs
+        .iter()
+        .map(|i| match i.op {
+            Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::LoadGlobal if n < NO_CACHE as usize => {
+                n += 1;
+                (n - 1) as u16
+            }
+            _ => NO_CACHE,
+        })
+        .collect();
+    (cache_of, (0..n).map(|_| InlineCache::default()).collect())
+}
+
+fn type_version(ty: Value) -> u64 {
+    typeobj::tobj(ty).version.get()
+}
+
+/// The instance dict of `obj`, NULL when it has none.
+#[inline]
+fn instance_dict(obj: Value) -> Value {
+    match obj.header() {
+        Some(h) => h.dict.get(),
+        None => Value::NULL,
+    }
+}
+
+/// Is `name` absent from `obj`'s instance dict (so a class attribute shows)?
+#[inline]
+fn not_shadowed(obj: Value, name: Value) -> bool {
+    let d = instance_dict(obj);
+    d.is_null() || dict::get_str(d, name).is_none()
+}
+
+/// A class attribute that `__get__` would return unchanged: not a descriptor.
+fn plain_class_value(vm: &Vm, d: Value) -> bool {
+    if d.is_small_int() {
+        return true;
+    }
+    let t = vm.type_of(d);
+    if typeobj::has_flag(t, tflag::HEAPTYPE) {
+        return false;
+    }
+    !(d.is::<FunctionObj>()
+        || d.is::<NativeFunction>()
+        || d.is::<Property>()
+        || d.is::<Member>()
+        || d.is::<crate::function::GetSet>()
+        || d.is::<crate::function::MethodWrapper>())
+}
+
+// ---- attribute loads -------------------------------------------------------
+
+/// `obj.name` (`LoadAttr`).
+#[inline(never)]
+pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
+    if let Some(v) = use_load(vm, c.entry.get(), obj, name)? {
+        return Ok(v);
+    }
+    let key = l2_key(name, load_op(obj, OP_ATTR));
+    if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
+        c.entry.set(e);
+        if let Some(v) = use_load(vm, e, obj, name)? {
+            return Ok(v);
+        }
+    }
+    let v = attr::getattr(vm, obj, name)?;
+    let e = describe_load(vm, obj, name, false);
+    remember(vm, c, key, e);
+    Ok(v)
+}
+
+/// `LoadMethod`: `(method, obj)` for a method to call with `obj` prepended, or
+/// `(NULL, attribute)`.
+#[inline(never)]
+pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    if let Some(r) = use_method(vm, c.entry.get(), obj, name)? {
+        return Ok(r);
+    }
+    let key = l2_key(name, load_op(obj, OP_METHOD));
+    if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
+        c.entry.set(e);
+        if let Some(r) = use_method(vm, e, obj, name)? {
+            return Ok(r);
+        }
+    }
+    let r = attr::load_method(vm, obj, name)?;
+    let e = describe_load(vm, obj, name, true);
+    remember(vm, c, key, e);
+    Ok(r)
+}
+
+/// Loads on a class object are keyed apart from loads on its instances.
+fn load_op(obj: Value, op: u64) -> u64 {
+    if typeobj::is_type(obj) {
+        op | 4
+    } else {
+        op
+    }
+}
+
+/// The version an entry for `obj` is keyed by: the class's own for a class, else
+/// its type's.
+fn subject_version(vm: &Vm, obj: Value) -> u64 {
+    match obj.downcast::<typeobj::TypeObj>() {
+        Some(t) => t.version.get(),
+        None => type_version(vm.type_of(obj)),
+    }
+}
+
+fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
+    c.entry.set(e);
+    if e.kind != Kind::Empty {
+        vm.attr_l2.put(key, e);
+    }
+}
+
+fn use_method(vm: &mut Vm, e: Entry, obj: Value, name: Value) -> PyResult<Option<(Value, Value)>> {
+    if e.kind == Kind::Method {
+        let hit = type_version(vm.type_of(obj)) == e.version && not_shadowed(obj, name);
+        return Ok(hit.then_some((e.value, obj)));
+    }
+    Ok(use_load(vm, e, obj, name)?.map(|v| (Value::NULL, v)))
+}
+
+/// The value of `obj.name` if entry `e` applies to `obj`.
+#[inline]
+fn use_load(vm: &mut Vm, e: Entry, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    if e.kind == Kind::Empty {
+        return Ok(None);
+    }
+    let ty = vm.type_of(obj);
+    if e.kind == Kind::TypeAttr {
+        let hit = ty == vm.t.type_ && obj.downcast::<typeobj::TypeObj>().is_some_and(|t| t.version.get() == e.version);
+        return Ok(hit.then_some(e.value));
+    }
+    if type_version(ty) != e.version {
+        return Ok(None);
+    }
+    Ok(match e.kind {
+        Kind::InstanceDict => {
+            let d = instance_dict(obj);
+            if d.is_null() {
+                None
+            } else {
+                dict::value_at_hint(d, e.hint as usize, name)
+            }
+        }
+        Kind::Slot => slot_value(obj, e.hint as usize),
+        Kind::ClassValue if not_shadowed(obj, name) => Some(e.value),
+        Kind::BoundFunction if not_shadowed(obj, name) => Some(crate::function::new_bound_method(vm, e.value, obj)),
+        Kind::Property => {
+            let p = e.value.downcast::<Property>().expect("cached property");
+            let g = p.fget.get();
+            if g.is_null() || g == vm.none {
+                None
+            } else {
+                Some(crate::call::call(vm, g, &[obj])?)
+            }
+        }
+        _ => None,
+    })
+}
+
+fn slot_value(obj: Value, index: usize) -> Option<Value> {
+    let i = obj.downcast::<InstanceObj>()?;
+    let v = i.slots.borrow().get(index).copied()?;
+    (!v.is_null()).then_some(v)
+}
+
+/// How `obj.name` is found now (for `LoadMethod` when `method`), as an entry;
+/// `Entry::EMPTY` when no fast path applies.
+fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
+    let ty = vm.type_of(obj);
+    if typeobj::is_type(obj) {
+        return describe_type_attr(vm, obj, ty, name);
+    }
+    // Modules look up hits with `object.__getattribute__` too (their own hook only
+    // adds the PEP 562 `__getattr__` fallback on misses).
+    let ga = typeobj::getattribute_of(vm, ty);
+    if ga != vm.t.object_getattribute && ty != vm.t.module {
+        return Entry::EMPTY;
+    }
+    let version = type_version(ty);
+    let found = typeobj::lookup(vm, ty, name);
+    if let Some(d) = found {
+        if let Some(m) = d.downcast::<Member>() {
+            return if obj.is::<InstanceObj>() { Entry::new(Kind::Slot, version, m.index, Value::NULL) } else { Entry::EMPTY };
+        }
+        if d.is::<Property>() && vm.type_of(d) == vm.t.property {
+            return Entry::new(Kind::Property, version, 0, d);
+        }
+        if attr::is_data_descriptor(vm, d) {
+            return Entry::EMPTY;
+        }
+    }
+    if let Some(ix) = dict_index(obj, name) {
+        return Entry::new(Kind::InstanceDict, version, ix, Value::NULL);
+    }
+    let Some(d) = found else { return Entry::EMPTY };
+    if method && (d.is::<FunctionObj>() || is_method_descriptor(d)) {
+        Entry::new(Kind::Method, version, 0, d)
+    } else if d.is::<FunctionObj>() {
+        Entry::new(Kind::BoundFunction, version, 0, d)
+    } else if plain_class_value(vm, d) {
+        Entry::new(Kind::ClassValue, version, 0, d)
+    } else {
+        Entry::EMPTY
+    }
+}
+
+fn is_method_descriptor(d: Value) -> bool {
+    d.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null())
+}
+
+fn dict_index(obj: Value, name: Value) -> Option<usize> {
+    let d = instance_dict(obj);
+    if d.is_null() {
+        return None;
+    }
+    dict::index_of_name(d, name)
+}
+
+/// `Class.name` where the value needs no binding (a plain value, a function, or a
+/// staticmethod's function), for classes whose metatype is `type`.
+fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entry {
+    if meta != vm.t.type_ || typeobj::lookup(vm, meta, name).is_some() {
+        return Entry::EMPTY;
+    }
+    let Some(d) = typeobj::lookup(vm, cls, name) else { return Entry::EMPTY };
+    let value = if d.is::<FunctionObj>() || plain_class_value(vm, d) {
+        d
+    } else if vm.type_of(d) == vm.t.staticmethod {
+        match d.downcast::<crate::function::MethodWrapper>() {
+            Some(w) => w.func.get(),
+            None => return Entry::EMPTY,
+        }
+    } else {
+        return Entry::EMPTY;
+    };
+    Entry::new(Kind::TypeAttr, type_version(cls), 0, value)
+}
+
+// ---- attribute stores ----------------------------------------------------------
+
+/// `obj.name = value` (`StoreAttr`).
+#[inline(never)]
+pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if use_store(vm, c.entry.get(), obj, name, value) {
+        return Ok(());
+    }
+    let key = l2_key(name, OP_STORE);
+    if !typeobj::is_type(obj) {
+        if let Some(e) = vm.attr_l2.get(type_version(vm.type_of(obj)), key) {
+            c.entry.set(e);
+            if use_store(vm, e, obj, name, value) {
+                return Ok(());
+            }
+        }
+    }
+    attr::setattr(vm, obj, name, value)?;
+    let e = describe_store(vm, obj, name);
+    remember(vm, c, key, e);
+    Ok(())
+}
+
+/// Stores `value` as entry `e` says, if it applies to `obj`.
+#[inline]
+fn use_store(vm: &Vm, e: Entry, obj: Value, name: Value, value: Value) -> bool {
+    if e.kind == Kind::Empty || type_version(vm.type_of(obj)) != e.version {
+        return false;
+    }
+    match e.kind {
+        Kind::InstanceDict => {
+            let d = instance_dict(obj);
+            !d.is_null() && dict::store_at_hint(d, e.hint as usize, name, value)
+        }
+        Kind::Slot => match obj.downcast::<InstanceObj>() {
+            Some(i) => match i.slots.borrow_mut().get_mut(e.hint as usize) {
+                Some(s) => {
+                    *s = value;
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Where `obj.name = v` just stored, when that went through `object.__setattr__`
+/// into the instance dict or a slot.
+fn describe_store(vm: &mut Vm, obj: Value, name: Value) -> Entry {
+    if typeobj::is_type(obj) {
+        return Entry::EMPTY;
+    }
+    let ty = vm.type_of(obj);
+    let sa = vm.n.setattr;
+    if typeobj::lookup(vm, ty, sa) != Some(vm.t.object_setattr) {
+        return Entry::EMPTY;
+    }
+    let version = type_version(ty);
+    if let Some(d) = typeobj::lookup(vm, ty, name) {
+        if let Some(m) = d.downcast::<Member>() {
+            return if obj.is::<InstanceObj>() { Entry::new(Kind::Slot, version, m.index, Value::NULL) } else { Entry::EMPTY };
+        }
+        if attr::is_data_descriptor(vm, d) {
+            return Entry::EMPTY;
+        }
+    }
+    match dict_index(obj, name) {
+        Some(ix) => Entry::new(Kind::InstanceDict, version, ix, Value::NULL),
+        None => Entry::EMPTY,
+    }
+}
+
+// ---- globals ---------------------------------------------------------------------
+
+/// `LoadGlobal`: the globals dict, then the builtins dict; None if neither has it.
+#[inline]
+pub fn load_global(c: &InlineCache, globals: Value, builtins: Value, name: Value) -> Option<Value> {
+    let e = c.entry.get();
+    match e.kind {
+        Kind::Global => {
+            if let Some(v) = dict::value_at_hint(globals, e.hint as usize, name) {
+                return Some(v);
+            }
+        }
+        Kind::Builtin if dict::keys_version(globals) == c.aux.get() => {
+            if let Some(v) = dict::value_at_hint(builtins, e.hint as usize, name) {
+                return Some(v);
+            }
+        }
+        _ => {}
+    }
+    c.entry.set(Entry::EMPTY);
+    if let Some(v) = dict::get_str(globals, name) {
+        if let Some(ix) = dict::index_of_name(globals, name) {
+            c.entry.set(Entry::new(Kind::Global, 0, ix, Value::NULL));
+        }
+        return Some(v);
+    }
+    if !builtins.is::<dict::DictObj>() {
+        return None;
+    }
+    let v = dict::get_str(builtins, name);
+    if v.is_some() {
+        if let Some(ix) = dict::index_of_name(builtins, name) {
+            c.entry.set(Entry::new(Kind::Builtin, 0, ix, Value::NULL));
+            c.aux.set(dict::keys_version(globals));
+        }
+    }
+    v
+}
