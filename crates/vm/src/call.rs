@@ -192,6 +192,49 @@ pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -
     crate::interp::run_frame(vm, frame)
 }
 
+/// Calls `f` with the `nargs` positional arguments at `vm.stack[base..]`, the top
+/// of the value stack (the interpreter's calls). A Python function with only
+/// positional parameters takes them in place as its first fast locals, with no
+/// copy and no argument tuple; anything else gets a copy through `call`. The
+/// caller pops the arguments afterwards.
+#[inline(always)]
+pub fn call_on_stack(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult {
+    debug_assert_eq!(vm.stack.len(), base + nargs);
+    if let Some(func) = f.downcast::<FunctionObj>() {
+        if let Some(frame) = in_place_frame(vm, f, func, base, nargs)? {
+            return crate::interp::run_frame(vm, frame);
+        }
+    }
+    let mut buf = smallbuf::Buf::new();
+    buf.extend(&vm.stack[base..base + nargs]);
+    call(vm, f, buf.as_slice())
+}
+
+/// The frame of a call of `func` whose arguments already lie at `vm.stack[base..]`,
+/// if its parameters allow binding in place (positional only, enough arguments
+/// with the defaults); None otherwise.
+fn in_place_frame(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize) -> PyResult<Option<crate::interp::Frame>> {
+    let code = func.code();
+    let argcount = code.code.argcount as usize;
+    if !code.simple_args || nargs > argcount {
+        return Ok(None);
+    }
+    let defaults: &[Value] = match func.defaults.get() {
+        d if d.is_null() => &[],
+        d => crate::tuple::items(d),
+    };
+    if nargs + defaults.len() < argcount {
+        return Ok(None);
+    }
+    let frame = crate::interp::Frame::in_place(vm, fval, func, base)?;
+    let first_default = argcount - defaults.len();
+    for i in nargs..argcount {
+        vm.stack[base + i] = defaults[i - first_default];
+    }
+    crate::interp::init_cells(vm, &frame, code, func);
+    Ok(Some(frame))
+}
+
 fn qualname(func: &FunctionObj) -> String {
     crate::str::as_str(func.qualname.get()).unwrap_or("?").to_string()
 }

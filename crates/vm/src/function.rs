@@ -24,6 +24,9 @@ pub struct CodeObj {
     pub name: Value,
     pub qualname: Value,
     pub filename: Value,
+    /// Only positional parameters (no `*args`, `**kwargs`, keyword-only ones) and
+    /// not a generator or coroutine: calls may bind arguments in place.
+    pub simple_args: bool,
     /// Per instruction: its index in `caches`, or `NO_CACHE`.
     pub cache_of: Box<[u16]>,
     /// The inline caches of the attribute and global instructions.
@@ -31,6 +34,13 @@ pub struct CodeObj {
 }
 
 pub const NO_CACHE: u16 = u16::MAX;
+
+/// Code flags that need the general argument binding or a generator object.
+const SPECIAL_CALL_FLAGS: u32 = compiler::code::flags::VARARGS
+    | compiler::code::flags::VARKEYWORDS
+    | compiler::code::flags::GENERATOR
+    | compiler::code::flags::COROUTINE
+    | compiler::code::flags::ASYNC_GENERATOR;
 
 impl Trace for CodeObj {
     fn trace(&self, t: &mut Tracer) {
@@ -72,8 +82,9 @@ pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
     let qualname = crate::str::alloc_str(vm, &code.qualname);
     let filename = crate::str::alloc_str(vm, &code.filename);
     let (cache_of, caches) = crate::icache::caches_for(&code.instructions);
+    let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0;
     let ty = vm.t.code;
-    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, cache_of, caches });
+    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, cache_of, caches });
     std::hint::black_box(list);
     v
 }

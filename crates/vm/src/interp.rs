@@ -69,6 +69,30 @@ impl Frame {
         Ok(f)
     }
 
+    /// A frame for `func` whose fast locals start at `base`, where the caller left
+    /// the positional arguments; the other locals are reserved as unbound.
+    pub fn in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize) -> PyResult<Frame> {
+        let co = func.code();
+        let nslots = co.varnames.len() + co.ncells();
+        if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
+            return Err(vm.recursion_error("maximum recursion depth exceeded"));
+        }
+        vm.stack.resize(base + nslots, Value::NULL);
+        Ok(Frame {
+            code: func.code.get(),
+            func: fval,
+            globals: func.globals,
+            builtins: func.builtins,
+            locals: Value::NULL,
+            base,
+            stack_base: base + nslots,
+            pc: 0,
+            lasti: 0,
+            handled: Value::NULL,
+            gen: Value::NULL,
+        })
+    }
+
     /// Reserves the slots of a new frame running `code`.
     pub fn new(vm: &mut Vm, code: Value, globals: Value, builtins: Value, locals: Value) -> PyResult<Frame> {
         let co = code.downcast::<CodeObj>().expect("code object");
@@ -358,25 +382,28 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 Op::CallMethod => {
                     let n = vm.stack.len();
                     let meth = vm.stack[n - arg - 2];
-                    let mut buf = Buf::new();
-                    let (callee, args) = if meth.is_null() {
-                        (vm.stack[n - arg - 1], &vm.stack[n - arg..])
-                    } else {
-                        (meth, &vm.stack[n - arg - 1..])
-                    };
-                    buf.extend(args);
+                    let (callee, first, nargs) = if meth.is_null() { (vm.stack[n - arg - 1], n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
                     frame(vm).pc = pc;
-                    let r = tri!(crate::call::call(vm, callee, buf.as_slice()));
+                    let r = tri!(crate::call::call_on_stack(vm, callee, first, nargs));
                     vm.stack.truncate(n - arg - 2);
                     push!(r);
                 }
                 Op::Call => {
                     let n = vm.stack.len();
                     let callee = vm.stack[n - arg - 1];
-                    let mut buf = Buf::new();
-                    buf.extend(&vm.stack[n - arg..]);
                     frame(vm).pc = pc;
-                    let r = tri!(crate::call::call(vm, callee, buf.as_slice()));
+                    let r = match callee.downcast::<crate::function::BoundMethod>() {
+                        // `obj.f(...)` after a plain load: the instance takes the
+                        // callable's slot as the first argument. `callee` stays
+                        // in this frame, keeping the method alive.
+                        Some(m) => {
+                            vm.stack[n - arg - 1] = m.self_;
+                            let r = crate::call::call_on_stack(vm, m.func, n - arg - 1, arg + 1);
+                            std::hint::black_box(callee);
+                            tri!(r)
+                        }
+                        None => tri!(crate::call::call_on_stack(vm, callee, n - arg, arg)),
+                    };
                     vm.stack.truncate(n - arg - 1);
                     push!(r);
                 }
