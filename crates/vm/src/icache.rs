@@ -78,11 +78,13 @@ impl Default for Entry {
     }
 }
 
-/// One instruction's cache (monomorphic; polymorphic sites fall back to the
-/// per-interpreter second-level table below before doing a full lookup).
+/// One instruction's cache: two entries, the latest first (a site that sees
+/// more types falls back to the per-interpreter second-level table below before
+/// doing a full lookup).
 #[derive(Default)]
 pub struct InlineCache {
     entry: Cell<Entry>,
+    older: Cell<Entry>,
     /// The globals' keys version for `Kind::Builtin`.
     aux: Cell<u64>,
 }
@@ -90,6 +92,18 @@ pub struct InlineCache {
 impl Trace for InlineCache {
     fn trace(&self, t: &mut Tracer) {
         t.value(self.entry.get().value);
+        t.value(self.older.get().value);
+    }
+}
+
+impl InlineCache {
+    /// Makes `e` the latest entry, keeping the previous one as the older.
+    fn push(&self, e: Entry) {
+        let latest = self.entry.get();
+        if latest.kind != Kind::Empty {
+            self.older.set(latest);
+        }
+        self.entry.set(e);
     }
 }
 
@@ -206,9 +220,12 @@ pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRes
     if let Some(v) = use_load(vm, c.entry.get(), obj, name)? {
         return Ok(v);
     }
+    if let Some(v) = use_load(vm, c.older.get(), obj, name)? {
+        return Ok(v);
+    }
     let key = l2_key(name, load_op(obj, OP_ATTR));
     if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
-        c.entry.set(e);
+        c.push(e);
         if let Some(v) = use_load(vm, e, obj, name)? {
             return Ok(v);
         }
@@ -226,9 +243,12 @@ pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyR
     if let Some(r) = use_method(vm, c.entry.get(), obj, name)? {
         return Ok(r);
     }
+    if let Some(r) = use_method(vm, c.older.get(), obj, name)? {
+        return Ok(r);
+    }
     let key = l2_key(name, load_op(obj, OP_METHOD));
     if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
-        c.entry.set(e);
+        c.push(e);
         if let Some(r) = use_method(vm, e, obj, name)? {
             return Ok(r);
         }
@@ -258,8 +278,8 @@ fn subject_version(vm: &Vm, obj: Value) -> u64 {
 }
 
 fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
-    c.entry.set(e);
     if e.kind != Kind::Empty {
+        c.push(e);
         vm.attr_l2.put(key, e);
     }
 }
@@ -395,13 +415,13 @@ fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entr
 /// `obj.name = value` (`StoreAttr`).
 #[inline(never)]
 pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
-    if use_store(vm, c.entry.get(), obj, name, value) {
+    if use_store(vm, c.entry.get(), obj, name, value) || use_store(vm, c.older.get(), obj, name, value) {
         return Ok(());
     }
     let key = l2_key(name, OP_STORE);
     if !typeobj::is_type(obj) {
         if let Some(e) = vm.attr_l2.get(type_version(vm.type_of(obj)), key) {
-            c.entry.set(e);
+            c.push(e);
             if use_store(vm, e, obj, name, value) {
                 return Ok(());
             }

@@ -394,13 +394,12 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     frame(vm).pc = pc;
                     let r = match callee.downcast::<crate::function::BoundMethod>() {
                         // `obj.f(...)` after a plain load: the instance takes the
-                        // callable's slot as the first argument. `callee` stays
-                        // in this frame, keeping the method alive.
+                        // callable's slot as the first argument (the method object
+                        // itself is not needed during the call: the frame holds
+                        // the function).
                         Some(m) => {
                             vm.stack[n - arg - 1] = m.self_;
-                            let r = crate::call::call_on_stack(vm, m.func, n - arg - 1, arg + 1);
-                            std::hint::black_box(callee);
-                            tri!(r)
+                            tri!(crate::call::call_on_stack(vm, m.func, n - arg - 1, arg + 1))
                         }
                         None => tri!(crate::call::call_on_stack(vm, callee, n - arg, arg)),
                     };
@@ -881,31 +880,43 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
 /// Those that cannot skip recording `lasti` before they run.
 #[inline]
 fn may_run_python(op: Op) -> bool {
-    !matches!(
-        op,
-        Op::Nop
-            | Op::PopTop
-            | Op::Copy
-            | Op::Swap
-            | Op::LoadConst
-            | Op::LoadFast
-            | Op::StoreFast
-            | Op::LoadDeref
-            | Op::StoreDeref
-            | Op::LoadClosure
-            | Op::Jump
-            | Op::PopJumpIfNone
-            | Op::PopJumpIfNotNone
-            | Op::IsOp
-            | Op::PushNull
-            | Op::ReturnValue
-            | Op::BuildTuple
-            | Op::BuildList
-            | Op::ListAppend
-            | Op::LoadAssertionError
-            | Op::LoadGlobal
-    )
+    MAY_RUN_PYTHON[op as usize]
 }
+
+/// `may_run_python` as a table: one load per instruction instead of a chain of
+/// comparisons.
+static MAY_RUN_PYTHON: [bool; 256] = {
+    let mut t = [true; 256];
+    let quiet = [
+        Op::Nop,
+        Op::PopTop,
+        Op::Copy,
+        Op::Swap,
+        Op::LoadConst,
+        Op::LoadFast,
+        Op::StoreFast,
+        Op::LoadDeref,
+        Op::StoreDeref,
+        Op::LoadClosure,
+        Op::Jump,
+        Op::PopJumpIfNone,
+        Op::PopJumpIfNotNone,
+        Op::IsOp,
+        Op::PushNull,
+        Op::ReturnValue,
+        Op::BuildTuple,
+        Op::BuildList,
+        Op::ListAppend,
+        Op::LoadAssertionError,
+        Op::LoadGlobal,
+    ];
+    let mut i = 0;
+    while i < quiet.len() {
+        t[quiet[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
 
 fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
     code.code
