@@ -7,6 +7,7 @@ use crate::vm::Vm;
 
 pub mod array;
 pub mod atexit;
+pub mod blake2;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -37,6 +38,8 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
     ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", blake2::init),
     ("errno", errno::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
