@@ -244,7 +244,11 @@ fn b_hash(vm: &mut Vm, args: Args) -> PyResult {
 
 fn b_id(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "id", 1, 1)?;
-    Ok(crate::int::from_i64(vm, (a[0].id() >> 1) as i64))
+    let n = a[0].id_number();
+    Ok(match i64::try_from(n) {
+        Ok(i) => crate::int::from_i64(vm, i),
+        Err(_) => crate::int::from_bigint(vm, num_bigint::BigInt::from(n)),
+    })
 }
 
 fn b_isinstance(vm: &mut Vm, args: Args) -> PyResult {

@@ -1,4 +1,7 @@
-//! `float`: IEEE 754 doubles, boxed (see value.rs on NaN-boxing). Text forms come
+//! `float`: IEEE 754 doubles. An exact float is inline in its `Value` when its
+//! exponent is in the common range (value.rs), else a boxed `FloatObj`; instances
+//! of float subclasses are always boxed. Read floats through `as_f64`/`value`,
+//! make them with `new_float`, never through `FloatObj` directly. Text forms come
 //! from the `format` crate so that repr, str and format() match CPython digit for
 //! digit.
 
@@ -17,7 +20,17 @@ impl Trace for FloatObj {
 }
 payload!(FloatObj, "float");
 
+/// An exact float: inline when it can be, else boxed.
+#[inline]
 pub fn new_float(vm: &mut Vm, v: f64) -> Value {
+    match Value::try_float(v) {
+        Some(f) => f,
+        None => new_boxed(vm, v),
+    }
+}
+
+#[inline(never)]
+fn new_boxed(vm: &mut Vm, v: f64) -> Value {
     let t = vm.t.float;
     vm.alloc(t, FloatObj { v })
 }
@@ -25,12 +38,22 @@ pub fn new_float(vm: &mut Vm, v: f64) -> Value {
 /// The value of a float (the caller knows it is one).
 #[inline]
 pub fn value(v: Value) -> f64 {
-    v.downcast::<FloatObj>().expect("float").v
+    as_f64(v).expect("float")
 }
 
+/// The value of a float or an instance of a float subclass.
 #[inline]
 pub fn as_f64(v: Value) -> Option<f64> {
-    v.downcast::<FloatObj>().map(|f| f.v)
+    match v.as_inline_float() {
+        Some(f) => Some(f),
+        None => v.downcast::<FloatObj>().map(|f| f.v),
+    }
+}
+
+/// Is `v` a float or an instance of a float subclass?
+#[inline]
+pub fn is_float(v: Value) -> bool {
+    v.is_inline_float() || v.is::<FloatObj>()
 }
 
 /// A float operand: a float, or an int converted (OverflowError if too big).
@@ -219,6 +242,9 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult {
         Some(x) => to_float(vm, *x)?,
         None => 0.0,
     };
+    if cls == vm.t.float {
+        return Ok(new_float(vm, f));
+    }
     Ok(vm.alloc(cls, FloatObj { v: f }))
 }
 

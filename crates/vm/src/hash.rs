@@ -166,6 +166,9 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small() {
         return Ok(hash_i64(i));
     }
+    if let Some(h) = v.as_inline_float().and_then(hash_f64) {
+        return Ok(h);
+    }
     if let Some(s) = v.downcast::<crate::str::StrObj>() {
         if vm.type_of(v) == vm.t.str {
             return Ok(s.hash());

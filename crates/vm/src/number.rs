@@ -1,7 +1,7 @@
 //! Numeric helpers shared by int, float, complex and the operators: the fast paths
 //! for exact builtin numbers, `__index__` conversion, exact int/float comparison.
 
-use crate::float::{as_f64, FloatObj};
+use crate::float::{as_f64, is_float};
 use crate::int::{self, IntObj};
 use crate::object::{PyErr, PyResult};
 use crate::value::Value;
@@ -50,7 +50,7 @@ pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
     if !is_exact_num(vm, a) || !is_exact_num(vm, b) {
         return Ok(None);
     }
-    if a.is::<FloatObj>() || b.is::<FloatObj>() {
+    if is_float(a) || is_float(b) {
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             let r = match op {
                 BinOp::Add => x + y,

@@ -375,7 +375,8 @@ impl Vm {
     pub fn type_of(&self, v: Value) -> Value {
         match v.header() {
             Some(h) => h.ty.get(),
-            None => self.t.int,
+            None if v.is_small_int() => self.t.int,
+            None => self.t.float,
         }
     }
 

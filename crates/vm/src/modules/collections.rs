@@ -403,7 +403,7 @@ fn deque_rotate(vm: &mut Vm, args: Args) -> PyResult {
 
 /// A `Py_ssize_t` argument ("n" format).
 fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    if v.is::<crate::float::FloatObj>() {
+    if crate::float::is_float(v) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     crate::number::index_i64(vm, v)
