@@ -47,6 +47,16 @@ pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
         }
         return int::binary(vm, a, b, op);
     }
+    if let Some((x, y)) = inline_float_operands(a, b) {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Subtract => x - y,
+            BinOp::Multiply => x * y,
+            BinOp::TrueDivide if y != 0.0 => x / y,
+            _ => return crate::float::binary(vm, a, b, op),
+        };
+        return Ok(Some(crate::float::new_float(vm, r)));
+    }
     if !is_exact_num(vm, a) || !is_exact_num(vm, b) {
         return Ok(None);
     }
@@ -69,13 +79,40 @@ pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Optio
     int::binary(vm, a, b, op)
 }
 
+/// Both operands as doubles when one is an inline float and the other an inline
+/// float or a small int (both exact types, so no special method can intervene).
+/// A small int converts with round-half-even as CPython's `PyLong_AsDouble`.
+#[inline]
+fn inline_float_operands(a: Value, b: Value) -> Option<(f64, f64)> {
+    let num = |v: Value| v.as_inline_float().or_else(|| v.as_small().map(|i| i as f64));
+    if !a.is_inline_float() && !b.is_inline_float() {
+        return None;
+    }
+    Some((num(a)?, num(b)?))
+}
+
+/// The value of an exact float (inline or boxed), not of a subclass instance whose
+/// methods may be overridden, or of a small int a double holds exactly.
+#[inline]
+fn exact_f64(vm: &Vm, v: Value) -> Option<f64> {
+    if let Some(f) = v.as_inline_float() {
+        return Some(f);
+    }
+    if let Some(i) = v.as_small() {
+        // Exactly representable, so comparing as doubles is exact.
+        return (i.unsigned_abs() <= 1 << 53).then_some(i as f64);
+    }
+    let f = v.downcast::<crate::float::FloatObj>()?;
+    (vm.type_of(v) == vm.t.float).then_some(f.v)
+}
+
 /// `a CMP b` for small ints and exact floats.
 #[inline]
-pub fn fast_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CmpOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Some(crate::ops::cmp_ord(x.cmp(&y), op));
     }
-    if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+    if let (Some(x), Some(y)) = (exact_f64(vm, a), exact_f64(vm, b)) {
         return Some(match op {
             CmpOp::Lt => x < y,
             CmpOp::Le => x <= y,

@@ -117,7 +117,7 @@ fn binop_type_error(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyErr {
 
 /// `a CMP b` as a value (`do_richcompare`).
 pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {
-    if let Some(r) = crate::number::fast_compare(a, b, op) {
+    if let Some(r) = crate::number::fast_compare(vm, a, b, op) {
         return Ok(vm.bool(r));
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
