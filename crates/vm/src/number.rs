@@ -28,9 +28,35 @@ fn is_exact_num(vm: &Vm, v: Value) -> bool {
     t == vm.t.int || t == vm.t.float
 }
 
+/// `a OP b` when both operands and the result are unboxed (small ints, inline
+/// floats): no allocation, no error, no call. None sends the caller to `fast_binary`.
+#[inline(always)]
+pub fn unboxed_binary(a: Value, b: Value, op: BinOp) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Subtract => x.checked_sub(y),
+            BinOp::Multiply => x.checked_mul(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            _ => None,
+        };
+        return r.and_then(Value::try_small);
+    }
+    let (x, y) = inline_float_operands(a, b)?;
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Subtract => x - y,
+        BinOp::Multiply => x * y,
+        BinOp::TrueDivide if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Value::try_float(r)
+}
+
 /// `a OP b` for exact ints and floats without special-method dispatch; None when
 /// the operands are not both exact builtin numbers.
-#[inline]
 pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         let r = match op {

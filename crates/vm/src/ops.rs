@@ -35,8 +35,18 @@ pub fn binop_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-/// `a OP b` and `a OP= b`.
+/// `a OP b` and `a OP= b`. Small enough to inline where it is called: the common
+/// small-int and inline-float results need no allocation and no call.
+#[inline]
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult {
+    if let Some(r) = crate::number::unboxed_binary(a, b, op.base()) {
+        return Ok(r);
+    }
+    binary_op_slow(vm, a, b, op)
+}
+
+#[inline(never)]
+fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult {
     if let Some(r) = crate::number::fast_binary(vm, a, b, op.base())? {
         return Ok(r);
     }
