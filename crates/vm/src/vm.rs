@@ -249,6 +249,12 @@ impl Vm {
     #[inline(never)]
     pub fn collect(&mut self) -> usize {
         crate::gc::scrub_stack();
+        self.collect_now()
+    }
+
+    /// The collection itself, in a frame laid out over the scrubbed stack.
+    #[inline(never)]
+    fn collect_now(&mut self) -> usize {
         let mut heap = std::mem::take(&mut self.heap);
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut queued = Vec::new();

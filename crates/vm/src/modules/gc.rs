@@ -4,7 +4,17 @@ use crate::object::{Args, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `gc.collect()`: a trampoline with no locals of its own, so that the stack below
+/// it is scrubbed before the frames that run the collection exist (see
+/// `gc::scrub_stack`).
+#[inline(never)]
 fn collect(vm: &mut Vm, args: Args) -> PyResult {
+    crate::gc::scrub_stack();
+    collect_now(vm, args)
+}
+
+#[inline(never)]
+fn collect_now(vm: &mut Vm, args: Args) -> PyResult {
     let [generation] = args.bind(vm, "collect", ["generation"], 0, 0)?;
     let mut g = 2;
     if !generation.is_null() {
