@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn inline_floats_round_trip() {
-        for f in [1.5, -1.5, 0.1, 1e77, -1e-77, 3.141592653589793, 2.0f64.powi(256), f64::from_bits(0x4fff_ffff_ffff_ffff)] {
+        for f in [1.5, -1.5, 0.1, 1e77, -2e-77, 3.141592653589793, 2.0f64.powi(256), f64::from_bits(0x4fff_ffff_ffff_ffff)] {
             assert_eq!(roundtrip(f).map(f64::to_bits), Some(f.to_bits()), "{f:e}");
         }
         assert_eq!(roundtrip(0.0).map(f64::to_bits), Some(0));
@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn out_of_range_floats_stay_boxed() {
         let lowest = f64::from_bits(0x3000_0000_0000_0000); // 2**-255, lends its word to 0.0
-        for f in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 5e-324, 1e308, 1e-300, 2.0f64.powi(257), lowest, -lowest, 2.0f64.powi(-256)] {
+        for f in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -1e-77, 5e-324, 1e308, 1e-300, 2.0f64.powi(257), lowest, -lowest, 2.0f64.powi(-256)] {
             assert!(Value::try_float(f).is_none(), "{f:e}");
         }
     }
