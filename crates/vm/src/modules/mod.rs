@@ -7,6 +7,7 @@ use crate::vm::Vm;
 
 pub mod array;
 pub mod atexit;
+pub mod bisect;
 pub mod blake2;
 pub mod collections;
 pub mod contextvars;
@@ -14,6 +15,7 @@ pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
+pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod posix;
@@ -34,6 +36,8 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_struct", struct_::init),
     ("_random", random::init),
     ("_contextvars", contextvars::init),
+    ("_heapq", heapq::init),
+    ("_bisect", bisect::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
