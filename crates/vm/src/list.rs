@@ -239,45 +239,72 @@ fn list_len(vm: &mut Vm, args: Args) -> PyResult {
 fn list_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getitem__", 2, 2)?;
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let items = this(&args).items.borrow().clone();
-        let (start, _, step, n) = crate::slice::indices(vm, s, items.len())?;
-        let v: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
-        return Ok(new_list(vm, v));
+        return get_slice(vm, a[0], s);
     }
     let n = this(&args).items.borrow().len();
     let i = seq_index(vm, a[1], n, "list")?;
     Ok(this(&args).items.borrow()[i])
 }
 
+/// `l[s]` for a slice `s`: a new list.
+pub fn get_slice(vm: &mut Vm, l: Value, s: &crate::slice::SliceObj) -> PyResult {
+    let n = lobj(l).items.borrow().len();
+    let (start, _, step, count) = crate::slice::indices(vm, s, n)?;
+    // The items stay rooted by `l` while the new list is allocated. `__index__`
+    // code run by `indices` may have shrunk the list: missing items are skipped.
+    let v: Vec<Value> = {
+        let items = lobj(l).items.borrow();
+        if step == 1 {
+            let lo = (start as usize).min(items.len());
+            let hi = (start as usize + count).min(items.len());
+            items[lo..hi].to_vec()
+        } else {
+            (0..count).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()).collect()
+        }
+    };
+    Ok(new_list(vm, v))
+}
+
 fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__setitem__", 3, 3)?;
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let src = if a[2] == a[0] { new_list(vm, this(&args).items.borrow().clone()) } else { seq_fast(vm, a[2], "can only assign an iterable")? };
-        let new_items = lobj(src).items.borrow().clone();
-        let n = this(&args).items.borrow().len();
-        let (start, stop, step, count) = crate::slice::indices(vm, s, n)?;
-        if step == 1 {
-            let stop = stop.max(start);
-            this(&args).items.borrow_mut().splice(start as usize..stop as usize, new_items);
-        } else {
-            if new_items.len() != count {
-                return Err(vm.value_error(format!(
-                    "attempt to assign sequence of size {} to extended slice of size {count}",
-                    new_items.len()
-                )));
-            }
-            let mut items = this(&args).items.borrow_mut();
-            for (k, v) in new_items.into_iter().enumerate() {
-                items[(start + k as i64 * step) as usize] = v;
-            }
-        }
-        std::hint::black_box(src);
+        set_slice(vm, a[0], s, a[2])?;
         return Ok(vm.none);
     }
     let n = this(&args).items.borrow().len();
     let i = seq_index_with(vm, a[1], n, "list", Some("list assignment index out of range"))?;
     this(&args).items.borrow_mut()[i] = a[2];
     Ok(vm.none)
+}
+
+/// `l[s] = v` for a slice `s`.
+pub fn set_slice(vm: &mut Vm, l: Value, s: &crate::slice::SliceObj, v: Value) -> PyResult<()> {
+    let src = if v == l || vm.type_of(v) != vm.t.list { seq_fast(vm, v, "can only assign an iterable")? } else { v };
+    let new_items = lobj(src).items.borrow().clone();
+    let n = lobj(l).items.borrow().len();
+    let (start, stop, step, count) = crate::slice::indices(vm, s, n)?;
+    if step == 1 {
+        let mut items = lobj(l).items.borrow_mut();
+        let len = items.len();
+        let lo = (start as usize).min(len);
+        let hi = (stop.max(start) as usize).min(len);
+        items.splice(lo..hi, new_items);
+    } else {
+        if new_items.len() != count {
+            return Err(vm.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {count}",
+                new_items.len()
+            )));
+        }
+        let mut items = lobj(l).items.borrow_mut();
+        for (k, v) in new_items.into_iter().enumerate() {
+            if let Some(slot) = items.get_mut((start + k as i64 * step) as usize) {
+                *slot = v;
+            }
+        }
+    }
+    std::hint::black_box(src);
+    Ok(())
 }
 
 /// `PySequence_Fast`: the items of an iterable in a new list; TypeError `msg` when

@@ -368,6 +368,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
         if let Some(i) = k.as_small() {
             return crate::list::getitem_index(vm, c, i);
         }
+        if let Some(s) = k.downcast::<crate::slice::SliceObj>() {
+            return crate::list::get_slice(vm, c, s);
+        }
     }
     if ty == vm.t.dict {
         return match crate::dict::get_item(vm, c, k)? {
@@ -400,6 +403,9 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
     if ty == vm.t.list {
         if let Some(i) = k.as_small() {
             return crate::list::setitem_index(vm, c, i, v);
+        }
+        if let Some(s) = k.downcast::<crate::slice::SliceObj>() {
+            return crate::list::set_slice(vm, c, s, v);
         }
     }
     match lookup_str(vm, ty, "__setitem__") {

@@ -33,6 +33,9 @@ pub fn indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64
         if v == none {
             return Ok(None);
         }
+        if let Some(i) = v.as_small() {
+            return Ok(Some(i));
+        }
         if !crate::number::has_index(vm, v) {
             return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
         }
