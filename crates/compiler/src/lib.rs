@@ -135,7 +135,7 @@ pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode, opts: Com
 }
 
 fn compile_collecting(source: &str, filename: &str, mode: Mode, opts: CompileOptions) -> CompileOutcome {
-    let index = parse::LineIndex::new(source, filename, mode != Mode::Eval);
+    let index = parse::LineIndex::new(source, filename, mode == Mode::Exec);
     let r = compile_indexed(source, mode, opts, &index);
     (r, index.warnings.take())
 }
@@ -160,7 +160,7 @@ pub fn compile_here(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<CodeObject, CompileError> {
-    let index = parse::LineIndex::new(source, filename, mode != Mode::Eval);
+    let index = parse::LineIndex::new(source, filename, mode == Mode::Exec);
     compile_indexed(source, mode, opts, &index)
 }
 

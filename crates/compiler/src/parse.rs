@@ -165,6 +165,21 @@ pub enum Parsed {
 
 /// Parses `source` for `mode`, mapping the first error to CPython's SyntaxError.
 pub fn parse(source: &str, mode: crate::Mode, index: &LineIndex<'_>) -> Result<Parsed, CompileError> {
+    if let Some(nul) = source.find('\0') {
+        // CPython's tokenizer checks each line it reads.
+        let (line, col) = index.line_col(TextSize::new(nul as u32));
+        let text = index.line_text(line);
+        return Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code cannot contain null bytes".into(),
+            filename: index.filename.to_string(),
+            lineno: line + 1,
+            offset: 0,
+            end_lineno: line + 1,
+            end_offset: 0,
+            text: Some(text.get(..col as usize).unwrap_or("").to_string()),
+        });
+    }
     let mut scan = crate::parse_errors::scan(source, index);
     let r = parse_scanned(source, mode, index, &mut scan);
     if let Err(e) = &r {
@@ -192,7 +207,19 @@ fn parse_scanned(
     let opts = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, opts);
     if let Some(err) = parsed.errors().first() {
-        return Err(crate::parse_errors::map_parse_error(err, source, index, std::mem::take(scan)));
+        let mut e = crate::parse_errors::map_parse_error(err, source, index, std::mem::take(scan));
+        let at_end = source.get(err.location.start().to_usize()..).is_none_or(|r| r.trim().is_empty());
+        if mode == crate::Mode::Eval && at_end && e.msg == "invalid syntax" {
+            // The ENDMARKER of string input has no column: CPython reports offset 0
+            // on the last line read (line 0 for empty input).
+            let line = if source.is_empty() { None } else { Some(index.line_col(TextSize::new(source.len() as u32 - 1)).0) };
+            e.lineno = line.map_or(0, |l| l + 1);
+            e.end_lineno = e.lineno;
+            e.offset = 0;
+            e.end_offset = 0;
+            e.text = Some(line.map_or(String::new(), |l| index.line_text(l)));
+        }
+        return Err(e);
     }
     if let Some(e) = scan.error_after_parse() {
         return Err(e);
@@ -201,7 +228,48 @@ fn parse_scanned(
         return Err(crate::parse_errors::map_unsupported(u, index));
     }
     Ok(match parsed.into_syntax() {
-        Mod::Module(m) => Parsed::Module(m),
+        Mod::Module(m) => {
+            if mode == crate::Mode::Single {
+                single_statement(&m.body, index)?;
+            }
+            Parsed::Module(m)
+        }
         Mod::Expression(e) => Parsed::Expr(e),
     })
+}
+
+/// `single` input is one statement (or one line of simple statements), as
+/// CPython's `bad_single_statement` checks.
+fn single_statement(body: &[ruff_python_ast::Stmt], index: &LineIndex<'_>) -> Result<(), CompileError> {
+    use ruff_text_size::Ranged;
+    let Some(first) = body.first() else { return Ok(()) };
+    let first_line = index.line_col(first.end()).0;
+    let mut last_end = first.end();
+    for s in &body[1..] {
+        if index.line_col(s.start()).0 > first_line || is_compound(first) {
+            if is_compound(first) {
+                let r = TextRange::new(s.start(), s.start() + TextSize::new(1));
+                return Err(index.parse_error(ErrorKind::SyntaxError, "invalid syntax", r));
+            }
+            // At the NEWLINE token ending the first line: a comment starts it.
+            let b = index.source.as_bytes();
+            let mut i = last_end.to_usize();
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b';' | b'\x0c') {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !matches!(b[i], b'\n' | b'\r') {
+                i += 1;
+            }
+            let r = TextRange::new(TextSize::new(start as u32), TextSize::new(i as u32));
+            return Err(index.parse_error(ErrorKind::SyntaxError, "multiple statements found while compiling a single statement", r));
+        }
+        last_end = s.end();
+    }
+    Ok(())
+}
+
+fn is_compound(s: &ruff_python_ast::Stmt) -> bool {
+    use ruff_python_ast::Stmt as S;
+    matches!(s, S::FunctionDef(_) | S::ClassDef(_) | S::If(_) | S::For(_) | S::While(_) | S::With(_) | S::Try(_) | S::Match(_))
 }

@@ -666,10 +666,11 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult {
 
 fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {
     if let Some(s) = crate::str::as_str(source) {
-        return Ok(s.to_string());
+        return crate::import::check_no_nul(vm, s.to_string());
     }
     if let Some(b) = crate::bytes::as_bytes(source) {
-        return String::from_utf8(b).map_err(|_| vm.value_error("source code string cannot contain null bytes"));
+        let s = String::from_utf8(b).map_err(|_| vm.value_error("source code string cannot contain null bytes"))?;
+        return crate::import::check_no_nul(vm, s);
     }
     Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
 }

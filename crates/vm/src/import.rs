@@ -64,6 +64,15 @@ pub fn initial_path(vm: &mut Vm, cfg: &Config) -> Value {
     l
 }
 
+/// Source given to `compile()` (and read by importlib) may not contain NUL.
+pub fn check_no_nul(vm: &mut Vm, src: String) -> PyResult<String> {
+    if src.contains('\0') {
+        let t = vm.e.syntax_error;
+        return Err(vm.new_exc(t, "source code string cannot contain null bytes"));
+    }
+    Ok(src)
+}
+
 /// Compiles source text to a code value; compile errors raise SyntaxError.
 pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
     let opts = compiler::CompileOptions { optimize, ..Default::default() };
@@ -478,7 +487,7 @@ fn exec_file_named(vm: &mut Vm, path: &str, code_name: &str, globals: Value) -> 
         let f = crate::str::alloc_str(vm, path);
         crate::exceptions::os_error_from_io(vm, &e, Some(f))
     })?;
-    let src = String::from_utf8_lossy(&bytes).into_owned();
+    let src = check_no_nul(vm, String::from_utf8_lossy(&bytes).into_owned())?;
     let opt = vm.config.optimize;
     let code = compile_source(vm, &src, code_name, compiler::Mode::Exec, opt)?;
     crate::interp::builtins_for(vm, globals)?;
