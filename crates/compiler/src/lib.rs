@@ -52,7 +52,8 @@ pub struct CompileError {
     /// 1-based column in characters (CPython's `offset`).
     pub offset: u32,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    /// -1 where CPython has no end column (INDENT/DEDENT tokens).
+    pub end_offset: i32,
     /// The source line, with its newline, as CPython's `text`.
     pub text: Option<String>,
 }

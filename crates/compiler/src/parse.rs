@@ -93,7 +93,7 @@ impl<'a> LineIndex<'a> {
             lineno: loc.line,
             offset: loc.col + 1,
             end_lineno: loc.end_line,
-            end_offset: loc.end_col + 1,
+            end_offset: loc.end_col as i32 + 1,
             text: None,
         }
     }
@@ -109,7 +109,7 @@ impl<'a> LineIndex<'a> {
             lineno: l1 + 1,
             offset: self.char_col(range.start()),
             end_lineno: l2 + 1,
-            end_offset: self.char_col(range.end()),
+            end_offset: self.char_col(range.end()) as i32,
             text: Some(self.parser_text(l1)),
         }
     }
@@ -143,7 +143,7 @@ impl<'a> LineIndex<'a> {
             lineno: line + 1,
             offset: chars,
             end_lineno: line + 1,
-            end_offset: chars,
+            end_offset: chars as i32,
             text: Some(self.line_text(line).trim_end_matches(['\n', '\r']).to_string()),
         }
     }

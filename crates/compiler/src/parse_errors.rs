@@ -129,7 +129,7 @@ pub fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                             let text = index.line_text(line - 1);
                             let mut e = index.parse_error(ErrorKind::IndentationError, "unindent does not match any outer indentation level", at(i));
                             e.offset = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
-                            e.end_offset = 0;
+                            e.end_offset = -1;
                             set(&mut out, e);
                         } else if altcol != alttop {
                             let mut e = tab_error();
@@ -564,7 +564,7 @@ fn check_string(
             let mut e = index.parse_error(ErrorKind::SyntaxError, msg, TextRange::empty(TextSize::new(after as u32)));
             if after < b.len() && !matches!(b[after], b'\n' | b'\r') {
                 let tok_end = next_token_end(b, after);
-                e.end_offset = index.char_col(TextSize::new(tok_end as u32));
+                e.end_offset = index.char_col(TextSize::new(tok_end as u32)) as i32;
             }
             Some(e)
         }
@@ -1214,7 +1214,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e.lineno = index.line_number(loc.end());
             e.end_lineno = e.lineno;
             e.offset = col;
-            e.end_offset = 0;
+            e.end_offset = -1;
             e.text = Some(index.parser_text(e.lineno - 1));
             e
         }
@@ -1222,11 +1222,14 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             let (clause, keywords) = clause_name(m).unwrap_or(("statement", &[]));
             let line = index.line_number(loc.start());
             let header = header_line(index, line, keywords);
-            index.parse_error(
-                ErrorKind::IndentationError,
-                format!("expected an indented block after {clause} on line {header}"),
-                loc,
-            )
+            let msg = format!("expected an indented block after {clause} on line {header}");
+            if at_eof(source, start) {
+                return eof_error(index, ErrorKind::IndentationError, msg);
+            }
+            index.parse_error(ErrorKind::IndentationError, msg, loc)
+        }
+        ParseErrorType::OtherError(m) if m.contains("Expected `except` or `finally`") && at_eof(source, start) => {
+            eof_error(index, ErrorKind::SyntaxError, "expected 'except' or 'finally' block")
         }
         ParseErrorType::OtherError(m) if m.contains("Expected `except` or `finally`") => {
             let line = index.line_number(loc.start());
@@ -1274,7 +1277,7 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
             let text = index.line_text(line - 1);
             let mut e = index.parse_error(ErrorKind::IndentationError, "unindent does not match any outer indentation level", loc);
             e.offset = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
-            e.end_offset = 0;
+            e.end_offset = -1;
             e
         }
         LexicalErrorType::UnrecognizedToken { tok } => {
@@ -1288,7 +1291,7 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
             let line = index.line_number(loc.start());
             syntax(&format!("unterminated string literal (detected at line {line})"), TextRange::empty(loc.start()))
         }
-        LexicalErrorType::Eof => syntax("unexpected EOF while parsing", TextRange::empty(loc.start())),
+        LexicalErrorType::Eof => eof_error(index, ErrorKind::SyntaxError, "unexpected EOF while parsing"),
         LexicalErrorType::InvalidByteLiteral => {
             let s = string_start(source.as_bytes(), quote_before(source.as_bytes(), loc.start().to_usize()));
             syntax("bytes can only contain ASCII literal characters", TextRange::new(TextSize::new(s as u32), loc.end()))
@@ -1302,6 +1305,31 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
         LexicalErrorType::OtherError(m) if m.contains("decimal literal") => index.token_error("invalid decimal literal", loc),
         _ => syntax("invalid syntax", loc),
     }
+}
+
+/// Whether only blanks and comments follow `pos`.
+fn at_eof(source: &str, pos: usize) -> bool {
+    source.get(pos..).is_none_or(|rest| rest.lines().all(|l| {
+        let t = l.trim_start();
+        t.is_empty() || t.starts_with('#')
+    }))
+}
+
+/// An error at the end of the input, where CPython's last token (ENDMARKER or
+/// DEDENT) has no column: the last line read, the offset just past it (with the
+/// newline the tokenizer adds), no end column.
+fn eof_error(index: &LineIndex<'_>, kind: ErrorKind, msg: impl Into<String>) -> CompileError {
+    let src = index.source;
+    let last = src.trim_end_matches(['\n', '\r', ' ', '\t', '\x0c']).len();
+    let line = index.line_col(TextSize::new(last.saturating_sub(1) as u32)).0;
+    let mut e = index.parse_error(kind, msg, TextRange::empty(TextSize::new(last as u32)));
+    let text = index.parser_text(line);
+    e.lineno = line + 1;
+    e.end_lineno = line + 1;
+    e.offset = text.chars().count() as u32;
+    e.end_offset = -1;
+    e.text = Some(text);
+    e
 }
 
 fn quote_before(b: &[u8], mut i: usize) -> usize {

@@ -221,7 +221,7 @@ impl<'a> Compiler<'a> {
             lineno: loc.line,
             offset: loc.col + 1,
             end_lineno: loc.end_line,
-            end_offset: loc.end_col + 1,
+            end_offset: loc.end_col as i32 + 1,
             text: None,
         }
     }
