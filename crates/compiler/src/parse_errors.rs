@@ -1122,6 +1122,7 @@ fn header_line(index: &LineIndex<'_>, line: u32, keywords: &[&str]) -> u32 {
 }
 
 pub fn map_parse_error(err: &ParseError, source: &str, index: &LineIndex<'_>, s: Scan) -> CompileError {
+    if std::env::var_os("FERROPY_DEBUG_PARSE").is_some() { eprintln!("DEBUG {:?}", err); }
     if let Some(e) = s.error {
         return e;
     }
@@ -1197,17 +1198,70 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             let name = expr_at(source, loc).map_or("expression", |e| expr_name(&e));
             syntax(&format!("'{name}' is an illegal expression for augmented assignment"), loc)
         }
+        ParseErrorType::UnparenthesizedGeneratorExpression if in_class_bases(source, start) => {
+            // Class bases have no rule for generators: the generic error at `for`.
+            let f = find_keyword(b, start, loc.end().to_usize(), b"for").unwrap_or(start);
+            syntax("invalid syntax", TextRange::new(TextSize::new(f as u32), TextSize::new(f as u32 + 3)))
+        }
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized", loc),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Rpar | TokenKind::Comma, found: TokenKind::For } if keyword_arg_before(b, start).is_some() => {
+            let (n, eq) = keyword_arg_before(b, start).unwrap_or((start, start));
+            syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(TextSize::new(n as u32), TextSize::new(eq as u32 + 1)))
+        }
+        ParseErrorType::InvalidStarredExpressionUsage if source[start..].starts_with('*') && !source[start..].starts_with("**") && next_non_space(source, loc.end().to_usize()).starts_with(':') => {
+            // `{*a: 1}`: the parser fails at the `:`.
+            syntax("invalid syntax", next_token(b, loc.end().to_usize()))
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            let name = expr_at(source, loc).map_or("expression", |e| expr_name(&e));
+            syntax(&format!("cannot use assignment expressions with {name}"), loc)
+        }
+        ParseErrorType::VarParameterWithDefault => {
+            let kind = if source[..start].trim_end().rsplit(['(', ',']).next().is_some_and(|p| p.trim_start().starts_with("**")) { "var-keyword" } else { "var-positional" };
+            syntax(&format!("{kind} argument cannot have default value"), loc)
+        }
+        ParseErrorType::OtherError(m) if m == "Only one '/' separator allowed" => syntax("/ may appear only once", loc),
+        ParseErrorType::OtherError(m) if m == "Position-only parameter separator not allowed as first parameter" => {
+            syntax("at least one argument must precede /", loc)
+        }
+        ParseErrorType::OtherError(m) if m == "Only one '*' parameter allowed" => {
+            syntax("* argument may appear only once", TextRange::new(loc.start(), loc.start() + TextSize::new(1)))
+        }
+        ParseErrorType::OtherError(m) if m == "'/' parameter must appear before '*' parameter" => syntax("/ must be ahead of *", loc),
+        ParseErrorType::OtherError(m) if m == "Pattern cannot follow a double star pattern" => syntax("invalid syntax", next_token(b, start)),
+        ParseErrorType::OtherError(m) if m == "Positional patterns cannot follow keyword patterns" => {
+            syntax("positional patterns follow keyword patterns", loc)
+        }
+        ParseErrorType::OtherError(m) if m == "Expected a pattern" && source[start..].starts_with('-') => {
+            syntax("invalid syntax", next_token(b, start + 1))
+        }
+        ParseErrorType::InvalidStarPatternUsage => {
+            let line_start = source[..start].rfind('\n').map_or(0, |p| p + 1);
+            if source[line_start..start].trim() == "case" {
+                syntax("invalid syntax", next_token(b, loc.end().to_usize()))
+            } else {
+                syntax("invalid syntax", TextRange::new(loc.start(), loc.start() + TextSize::new(1)))
+            }
+        }
+        ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target", loc),
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             syntax("iterable argument unpacking follows keyword argument unpacking", TextRange::new(loc.start(), loc.start() + TextSize::new(1)))
         }
-        ParseErrorType::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument", loc),
+        // CPython reports these at the token after the argument.
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            syntax("positional argument follows keyword argument", next_token(b, loc.end().to_usize()))
+        }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
-            syntax("positional argument follows keyword argument unpacking", loc)
+            syntax("positional argument follows keyword argument unpacking", next_token(b, loc.end().to_usize()))
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument", loc),
         ParseErrorType::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument", loc),
-        ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *", loc),
+        ParseErrorType::ExpectedKeywordParam => {
+            // At the bare `*`.
+            let star = (0..=start.min(b.len().saturating_sub(1))).rev().find(|&i| b[i] == b'*' && b.get(i + 1) != Some(&b'*') && (i == 0 || b[i - 1] != b'*'));
+            let r = star.map_or(loc, |i| TextRange::new(TextSize::new(i as u32), TextSize::new(i as u32 + 1)));
+            syntax("named arguments must follow bare *", r)
+        }
         ParseErrorType::UnexpectedIndentation => {
             let (_, col) = index.line_col(loc.end());
             let mut e = index.parse_error(ErrorKind::IndentationError, "unexpected indent", loc);
@@ -1332,6 +1386,99 @@ fn eof_error(index: &LineIndex<'_>, kind: ErrorKind, msg: impl Into<String>) -> 
     e
 }
 
+/// The range of the token starting at or after `pos` (skipping blanks).
+fn next_token(b: &[u8], pos: usize) -> TextRange {
+    let mut i = pos.min(b.len());
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    let end = if i < b.len() && (b[i] == b'\'' || b[i] == b'"') {
+        skip_string(b, i, b[i]).0
+    } else if b[i..].starts_with(b"**") {
+        i + 2
+    } else {
+        next_token_end(b, i)
+    };
+    TextRange::new(TextSize::new(i as u32), TextSize::new(end as u32))
+}
+
+/// Whether `pos` is inside the parentheses of a `class NAME(...)` header.
+fn in_class_bases(source: &str, pos: usize) -> bool {
+    let b = source.as_bytes();
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' => {
+                let head = source[..i].trim_end();
+                let line = head.rsplit('\n').next().unwrap_or("").trim_start();
+                return line.starts_with("class ") && !line[6..].trim().contains(' ');
+            }
+            b'[' | b'{' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The first `kw` keyword at bracket depth 0 in `b[from..to]`.
+fn find_keyword(b: &[u8], from: usize, to: usize, kw: &[u8]) -> Option<usize> {
+    let mut depth = 0;
+    let to = to.min(b.len());
+    let mut i = from;
+    while i < to {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ if depth == 0 && b[i..to].starts_with(kw) => {
+                let before_ok = i == 0 || !is_ident_char(b[i - 1]);
+                let after_ok = b.get(i + kw.len()).is_none_or(|&c| !is_ident_char(c));
+                if before_ok && after_ok {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `f(x=1 for ...)`: the start of the keyword's name and its `=`, for the argument
+/// that ends before `pos`.
+fn keyword_arg_before(b: &[u8], pos: usize) -> Option<(usize, usize)> {
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' | b',' if depth == 0 => break,
+            b'[' | b'{' => return None,
+            _ => {}
+        }
+    }
+    let mut j = i + 1;
+    while j < pos && matches!(b[j], b' ' | b'\t' | b'\n') {
+        j += 1;
+    }
+    let name = j;
+    while j < pos && is_ident_char(b[j]) {
+        j += 1;
+    }
+    if j == name {
+        return None;
+    }
+    while j < pos && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    (j < pos && b[j] == b'=' && b.get(j + 1) != Some(&b'=')).then_some((name, j))
+}
+
 fn quote_before(b: &[u8], mut i: usize) -> usize {
     while i > 0 {
         i -= 1;
@@ -1420,7 +1567,7 @@ fn invalid_target(source: &str, loc: TextRange, index: &LineIndex<'_>) -> Compil
         Some(Expr::NoneLiteral(_) | Expr::BooleanLiteral(_)) => {
             syntax(&format!("cannot assign to {}", expr_name(e.as_ref().expect("checked"))), loc)
         }
-        Some(x) if is_assign && !matches!(x, Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_)) => syntax(
+        Some(x) if is_assign && is_bitwise_or(x) && named_expression_error(source, loc) => syntax(
             &format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(x)),
             loc,
         ),
@@ -1429,11 +1576,99 @@ fn invalid_target(source: &str, loc: TextRange, index: &LineIndex<'_>) -> Compil
     }
 }
 
+/// Whether `e` parses as CPython's `bitwise_or` (and is not a list/tuple display
+/// or generator, which `invalid_named_expression` excludes).
+fn is_bitwise_or(e: &Expr) -> bool {
+    !matches!(
+        e,
+        Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Generator(_)
+            | Expr::Lambda(_)
+            | Expr::If(_)
+            | Expr::BoolOp(_)
+            | Expr::Compare(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::UnaryOp(ruff_python_ast::ExprUnaryOp { op: ruff_python_ast::UnaryOp::Not, .. })
+    )
+}
+
+/// CPython's `invalid_named_expression` alternative `a=bitwise_or '=' bitwise_or
+/// !('='|':=')` applies to the invalid target at `loc`: it is an element of the
+/// statement's first target (not nested in a display), and the value after its `=`
+/// is a `bitwise_or` not followed by another assignment.
+fn named_expression_error(source: &str, loc: TextRange) -> bool {
+    let b = source.as_bytes();
+    let (mut start, mut end) = (loc.start().to_usize(), loc.end().to_usize());
+    // A parenthesized target is the group `( ... )`.
+    loop {
+        let before = prev_end(b, start);
+        let mut after = end;
+        while after < b.len() && matches!(b[after], b' ' | b'\t') {
+            after += 1;
+        }
+        if before > 0 && b[before - 1] == b'(' && b.get(after) == Some(&b')') {
+            start = before - 1;
+            end = after + 1;
+        } else {
+            break;
+        }
+    }
+    let line_start = source[..start].rfind(['\n', '\r', ';']).map_or(0, |p| p + 1);
+    let mut depth = 0i32;
+    let prefix = &b[line_start..start];
+    for (i, &c) in prefix.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'=' if depth == 0 && is_assign_eq(prefix, i) => return false,
+            _ => {}
+        }
+    }
+    if depth != 0 {
+        return false;
+    }
+    // The value: past the `=` after the target.
+    let mut i = end;
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b')') {
+        i += 1;
+    }
+    i += 1;
+    let rest = next_non_space(source, i);
+    let word_end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    if matches!(&rest[..word_end], "yield" | "lambda" | "not") || rest.starts_with('*') || rest.is_empty() {
+        return false;
+    }
+    let line_end = rest.find(['\n', '\r', ';', '#']).unwrap_or(rest.len());
+    let value = rest[..line_end].as_bytes();
+    let mut depth = 0i32;
+    for (j, &c) in value.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'=' if depth == 0 && (is_assign_eq(value, j) || j > 0 && value[j - 1] == b':') => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether the `=` at `i` is an assignment (not part of `==`, `<=`, `>=`, `!=`).
+fn is_assign_eq(b: &[u8], i: usize) -> bool {
+    let prev = if i > 0 { b[i - 1] } else { b' ' };
+    let next = b.get(i + 1).copied().unwrap_or(b' ');
+    !matches!(prev, b'=' | b'<' | b'>' | b'!' | b':') && next != b'='
+}
+
 pub fn map_unsupported(u: &UnsupportedSyntaxError, index: &LineIndex<'_>) -> CompileError {
     let syntax = |msg: &str, r: TextRange| index.parse_error(ErrorKind::SyntaxError, msg, r);
     match u.kind {
         UnsupportedSyntaxErrorKind::TypeParameterList => {
             syntax("expected '('", TextRange::new(u.range.start(), u.range.start() + TextSize::new(1)))
+        }
+        UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) if index.source[u.range.start().to_usize()..].starts_with("**") => {
+            syntax("dict unpacking cannot be used in dict comprehension", TextRange::at(u.range.start(), TextSize::new(2)))
         }
         UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
             syntax("iterable unpacking cannot be used in comprehension", u.range)

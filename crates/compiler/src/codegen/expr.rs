@@ -939,6 +939,7 @@ impl<'a> Compiler<'a> {
     fn compile_lambda(&mut self, l: &'a ast::ExprLambda) -> R {
         let mut fflags = 0;
         if let Some(p) = &l.parameters {
+            self.check_debug_args(p)?;
             fflags = self.default_arguments(p)?;
         }
         let scope = self.child_scope(l.range)?;

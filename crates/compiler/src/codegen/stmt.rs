@@ -180,6 +180,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> R {
+        self.check_debug_args(&f.parameters)?;
         let start = self.def_start(f.range, &f.name, !f.decorator_list.is_empty());
         let stmt_range = TextRange::new(start, f.range.end());
         for d in &f.decorator_list {
@@ -260,6 +261,16 @@ impl<'a> Compiler<'a> {
             self.visit_expr(e)?;
         }
         self.emit(Op::BuildTuple, items.len() as u32);
+        Ok(())
+    }
+
+    /// `compiler_check_debug_args`: no parameter may be named `__debug__`.
+    pub(crate) fn check_debug_args(&self, p: &ast::Parameters) -> R {
+        let mut names = p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()).map(|a| &a.parameter);
+        let star = p.vararg.iter().chain(p.kwarg.iter()).map(|a| &**a);
+        if names.any(|a| a.name.as_str() == "__debug__") || star.into_iter().any(|a| a.name.as_str() == "__debug__") {
+            return Err(self.error_here("cannot assign to __debug__"));
+        }
         Ok(())
     }
 
