@@ -166,6 +166,30 @@ pub fn char_upper(c: char, out: &mut String) {
     }
 }
 
+/// The simple (one code point) lowercase mapping CPython's `Py_UNICODE_TOLOWER`
+/// gives: the first code point of the full mapping (e.g. U+0130 -> 'i').
+pub fn simple_lower(c: u32) -> u32 {
+    if c < 128 {
+        return (c as u8).to_ascii_lowercase() as u32;
+    }
+    first_mapped(c, t::TO_LOWER)
+}
+
+/// The simple uppercase mapping of `Py_UNICODE_TOUPPER` (e.g. 'ß' -> 'S').
+pub fn simple_upper(c: u32) -> u32 {
+    if c < 128 {
+        return (c as u8).to_ascii_uppercase() as u32;
+    }
+    first_mapped(c, t::TO_UPPER)
+}
+
+fn first_mapped(c: u32, table: &[(u32, [u32; 3])]) -> u32 {
+    match table.binary_search_by_key(&c, |e| e.0) {
+        Ok(i) => table[i].1[0],
+        Err(_) => c,
+    }
+}
+
 /// Full titlecase mapping of one character (e.g. 'ß' -> "Ss", 'ǆ' -> "ǅ").
 pub fn char_title(c: char, out: &mut String) {
     if c.is_ascii() {

@@ -20,6 +20,7 @@ pub mod itertools;
 pub mod math;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod string;
 pub mod struct_;
 pub mod structseq;
@@ -47,6 +48,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
+    ("_sre", sre::init),
     ("_string", string::init),
     ("gc", gc::init),
     ("posix", posix::init),
