@@ -122,6 +122,20 @@ pub fn new_mappingproxy(vm: &mut Vm, m: Value) -> Value {
     vm.alloc(t, MappingProxy { mapping: m })
 }
 
+/// `mappingproxy(mapping)`: a read-only view of a mapping (not of a list or tuple).
+fn mp_new(vm: &mut Vm, args: Args) -> PyResult {
+    let [_, m] = args.bind(vm, "mappingproxy", ["cls", "mapping"], 2, 1)?;
+    let ty = vm.type_of(m);
+    let is_mapping = !m.is::<crate::list::ListObj>()
+        && !crate::tuple::is_tuple(m)
+        && crate::typeobj::lookup_str(vm, ty, "__getitem__").is_some();
+    if !is_mapping {
+        let msg = format!("mappingproxy() argument must be a mapping, not {}", vm.type_name(m));
+        return Err(vm.type_error(msg));
+    }
+    Ok(new_mappingproxy(vm, m))
+}
+
 fn mp(args: &Args) -> Value {
     args.vals[0].downcast::<MappingProxy>().unwrap().mapping
 }
@@ -176,6 +190,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__dir__", module_dir);
     add_getter(vm, t, "__dict__", module_dict_get);
     let p = vm.t.mappingproxy;
+    add_static(vm, p, "__new__", mp_new);
     add_method(vm, p, "__getitem__", mp_getitem);
     add_method(vm, p, "__len__", mp_len);
     add_method(vm, p, "__iter__", mp_iter);
