@@ -199,7 +199,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
         if obj.is_null() {
             return Ok(d);
         }
-        let v = member_slot(vm, m, obj)?;
+        let v = member_slot(vm, m, d, obj)?;
         return if v.is_null() {
             Err({ let __arg = format!("'{}' object has no attribute '{}'", vm.type_name(obj), crate::str::as_str(m.name).unwrap_or("?")); vm.attribute_error(__arg) })
         } else {
@@ -239,9 +239,25 @@ pub fn slot_storage(obj: Value) -> Option<&'static std::cell::RefCell<Box<[Value
     obj.downcast::<crate::weakref::WeakRefObj>().map(|w| &w.slots)
 }
 
-fn member_slot(vm: &mut Vm, m: &Member, obj: Value) -> PyResult<Value> {
+/// Instances of subclasses of builtins whose payload has no slot storage (list,
+/// dict, int...) keep their slot values in the header dict, keyed by the member
+/// descriptor itself: no attribute name can collide with it.
+fn header_slot_dict(vm: &mut Vm, obj: Value, create: bool) -> Option<Value> {
+    let h = obj.header()?;
+    if h.dict.get().is_null() && create {
+        let d = dict::new_dict(vm);
+        h.dict.set(d);
+    }
+    Some(h.dict.get()).filter(|d| !d.is_null())
+}
+
+fn member_slot(vm: &mut Vm, m: &Member, descr: Value, obj: Value) -> PyResult<Value> {
     match slot_storage(obj) {
         Some(s) if typeobj::is_instance(vm, obj, m.owner) => Ok(s.borrow().get(m.index).copied().unwrap_or(Value::NULL)),
+        None if obj.header().is_some() && typeobj::is_instance(vm, obj, m.owner) => match header_slot_dict(vm, obj, false) {
+            Some(hd) => Ok(dict::get_item(vm, hd, descr)?.unwrap_or(Value::NULL)),
+            None => Ok(Value::NULL),
+        },
         _ => Err({ let __arg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             crate::str::as_str(m.name).unwrap_or("?"),
@@ -379,8 +395,18 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()
         };
     }
     if let Some(m) = d.downcast::<Member>() {
-        member_slot(vm, m, obj)?;
-        let slots = slot_storage(obj).expect("checked by member_slot");
+        member_slot(vm, m, d, obj)?;
+        let Some(slots) = slot_storage(obj) else {
+            let hd = header_slot_dict(vm, obj, true).expect("checked by member_slot");
+            if value.is_null() {
+                if dict::pop_item(vm, hd, d)?.is_none() {
+                    let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
+                    return Err(vm.attribute_error(n));
+                }
+                return Ok(());
+            }
+            return dict::set_item(vm, hd, d, value);
+        };
         if value.is_null() && slots.borrow().get(m.index).is_none_or(|v| v.is_null()) {
             // CPython's member_set names only the slot here.
             let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
