@@ -175,6 +175,9 @@ fn mp_get(vm: &mut Vm, args: Args) -> PyResult {
 fn mp_copy(vm: &mut Vm, args: Args) -> PyResult {
     mp_forward(vm, args, "copy")
 }
+fn mp_str(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::str(vm, mp(&args))
+}
 fn mp_repr(vm: &mut Vm, args: Args) -> PyResult {
     let r = crate::ops::repr_string(vm, mp(&args))?;
     Ok(crate::str::new_str(vm, format!("mappingproxy({r})")))
@@ -201,4 +204,5 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, p, "get", mp_get);
     add_method(vm, p, "copy", mp_copy);
     add_method(vm, p, "__repr__", mp_repr);
+    add_method(vm, p, "__str__", mp_str);
 }

@@ -1388,7 +1388,8 @@ impl State {
                         }
                         // A potential match.
                         self.start = ptr - (prefix_len - 1);
-                        self.ptr = ptr - (prefix_len - prefix_skip - 1);
+                        // prefix_skip may exceed prefix_len - 1 (C's pointer arithmetic).
+                        self.ptr = ptr + prefix_skip + 1 - prefix_len;
                         if flags & INFO_LITERAL != 0 {
                             return Ok(true);
                         }

@@ -2,7 +2,7 @@
 
 use super::engine::{State, NONE};
 use super::pattern::{pobj, repr_cut};
-use super::{getslice, types};
+use super::{getslice, types, Subject};
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyResult};
 use crate::payload;
@@ -10,6 +10,7 @@ use crate::typeobj::{add_classmethod, add_getter, add_method, add_static, new_st
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::Cell;
+use std::rc::Rc;
 
 pub struct MatchObj {
     pub pattern: Value,
@@ -21,6 +22,8 @@ pub struct MatchObj {
     lastindex: isize,
     /// The `regs` tuple, built on first use.
     regs: Cell<Value>,
+    /// The code points of a non-ASCII str subject.
+    wide: Option<Rc<[u32]>>,
 }
 
 impl Trace for MatchObj {
@@ -63,12 +66,12 @@ impl Marks {
 }
 
 /// `pattern_new_match` for a successful match.
-pub fn new_match(vm: &mut Vm, pattern: Value, string: Value, st: &State) -> PyResult {
+pub fn new_match(vm: &mut Vm, pattern: Value, string: Value, subject: &Subject, st: &State) -> PyResult {
     let m = Marks::of(st, pobj(pattern).groups);
-    new_match_from(vm, pattern, string, m)
+    new_match_from(vm, pattern, string, subject, m)
 }
 
-pub fn new_match_from(vm: &mut Vm, pattern: Value, string: Value, marks: Option<Marks>) -> PyResult {
+pub fn new_match_from(vm: &mut Vm, pattern: Value, string: Value, subject: &Subject, marks: Option<Marks>) -> PyResult {
     let Some(m) = marks else {
         let t = vm.e.system_error;
         return Err(vm.new_exc(t, "The span of capturing group is wrong, please report a bug for the re module."));
@@ -84,6 +87,7 @@ pub fn new_match_from(vm: &mut Vm, pattern: Value, string: Value, marks: Option<
             endpos: m.endpos,
             lastindex: m.lastindex,
             regs: Cell::new(Value::NULL),
+            wide: subject.wide().cloned(),
         },
     ))
 }
@@ -118,7 +122,7 @@ fn slice_by_index(vm: &mut Vm, m: &MatchObj, g: usize, default: Value) -> PyResu
     if i < 0 {
         return Ok(default);
     }
-    getslice(vm, m.string, i as usize, j as usize)
+    getslice(vm, m.string, m.wide.as_ref(), i as usize, j as usize)
 }
 
 /// `match_getindex`: a group number or name as a group number.
@@ -149,7 +153,7 @@ fn getslice_at(vm: &mut Vm, m: &MatchObj, index: Value, default: Value) -> PyRes
 }
 
 fn match_group(vm: &mut Vm, args: Args) -> PyResult {
-    args.no_kw(vm, "group")?;
+    args.no_kw(vm, "Match.group")?;
     let m = this(vm, &args, "group")?;
     let none = vm.none;
     match &args.vals[1..] {

@@ -20,6 +20,7 @@ use crate::vm::Vm;
 use constants::*;
 use engine::{Chars, State};
 use std::cell::Cell;
+use std::rc::Rc;
 
 thread_local! {
     /// re.Pattern, re.Match, _sre.SRE_Scanner.
@@ -37,7 +38,7 @@ pub enum Subject {
     /// bytearray or memoryview contents, copied.
     Owned(Vec<u8>),
     /// A str with non-ASCII characters, as code points.
-    Wide(Vec<u32>),
+    Wide(Rc<[u32]>),
 }
 
 impl Subject {
@@ -73,6 +74,14 @@ impl Subject {
         }
     }
 
+    /// The code points of a non-ASCII str subject (slices are built from them).
+    pub fn wide(&self) -> Option<&Rc<[u32]>> {
+        match self {
+            Subject::Wide(w) => Some(w),
+            _ => None,
+        }
+    }
+
     /// The character at `i` (for the template literal check).
     pub fn at(&self, i: usize) -> u32 {
         self.with(|s| s.at(i), |s| s.at(i))
@@ -85,7 +94,7 @@ pub fn get_subject(vm: &mut Vm, v: Value) -> PyResult<(Subject, bool)> {
         if s.is_ascii() {
             return Ok((Subject::Narrow(s.as_str().as_bytes()), false));
         }
-        return Ok((Subject::Wide(s.as_str().chars().map(|c| c as u32).collect()), false));
+        return Ok((Subject::Wide(s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>().into()), false));
     }
     if let Some(b) = v.downcast::<crate::bytes::BytesObj>() {
         return Ok((Subject::Narrow(&b.data), true));
@@ -100,14 +109,18 @@ pub fn get_subject(vm: &mut Vm, v: Value) -> PyResult<(Subject, bool)> {
 }
 
 /// `getslice`: characters `i..j` of `string` (a str, bytes or buffer), which the
-/// caller has checked or clipped. An exact str or bytes taken whole is returned as is.
-pub fn getslice(vm: &mut Vm, string: Value, i: usize, j: usize) -> PyResult {
+/// caller has checked or clipped. An exact str or bytes taken whole is returned as
+/// is. `wide` is the code points of a non-ASCII str, so slicing is not a walk.
+pub fn getslice(vm: &mut Vm, string: Value, wide: Option<&Rc<[u32]>>, i: usize, j: usize) -> PyResult {
     if let Some(s) = string.downcast::<crate::str::StrObj>() {
         let (i, j) = (i.min(s.len()), j.min(s.len()));
         if i == 0 && j == s.len() && vm.type_of(string) == vm.t.str {
             return Ok(string);
         }
-        let sub = s.slice(i, j.max(i)).to_string();
+        let sub = match wide {
+            Some(w) => w[i..j.max(i)].iter().filter_map(|&c| char::from_u32(c)).collect(),
+            None => s.slice(i, j.max(i)).to_string(),
+        };
         return Ok(crate::str::new_str(vm, sub));
     }
     if let Some(b) = string.downcast::<crate::bytes::BytesObj>() {

@@ -143,7 +143,7 @@ fn do_match(vm: &mut Vm, args: Args, name: &str, match_all: bool, search: bool) 
     st.match_all = match_all;
     let found = if search { subject.search(&mut st, &p.code) } else { subject.pmatch(&mut st, &p.code) };
     match found {
-        Ok(true) => new_match(vm, pv, string, &st),
+        Ok(true) => new_match(vm, pv, string, &subject, &st),
         Ok(false) => Ok(vm.none),
         Err(e) => Err(engine_error(vm, e)),
     }
@@ -175,12 +175,12 @@ fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult {
             Err(e) => return Err(engine_error(vm, e)),
         }
         let item = match p.groups {
-            0 => getslice(vm, string, st.start, st.ptr)?,
-            1 => group_slice(vm, &st, string, 1)?,
+            0 => getslice(vm, string, subject.wide(), st.start, st.ptr)?,
+            1 => group_slice(vm, &st, &subject, string, 1)?,
             n => {
                 let buf = crate::list::ValueBuf::new(vm);
                 for g in 1..=n {
-                    let v = group_slice(vm, &st, string, g)?;
+                    let v = group_slice(vm, &st, &subject, string, g)?;
                     buf.push(v);
                 }
                 buf.into_tuple(vm)
@@ -194,10 +194,10 @@ fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// `state_getslice` with `empty`: group `g`'s text, "" if it did not take part.
-fn group_slice(vm: &mut Vm, st: &State, string: Value, g: usize) -> PyResult {
+fn group_slice(vm: &mut Vm, st: &State, subject: &Subject, string: Value, g: usize) -> PyResult {
     match st.group_span(g) {
-        Some((i, j)) => getslice(vm, string, i, j),
-        None => getslice(vm, string, 0, 0),
+        Some((i, j)) => getslice(vm, string, subject.wide(), i, j),
+        None => getslice(vm, string, subject.wide(), 0, 0),
     }
 }
 
@@ -230,11 +230,11 @@ fn pattern_split(vm: &mut Vm, args: Args) -> PyResult {
             Ok(false) => break,
             Err(e) => return Err(engine_error(vm, e)),
         }
-        let item = getslice(vm, string, last, st.start)?;
+        let item = getslice(vm, string, subject.wide(), last, st.start)?;
         crate::list::lobj(list).items.borrow_mut().push(item);
         for g in 1..=p.groups {
             let item = match st.group_span(g) {
-                Some((i, j)) => getslice(vm, string, i, j)?,
+                Some((i, j)) => getslice(vm, string, subject.wide(), i, j)?,
                 None => vm.none,
             };
             crate::list::lobj(list).items.borrow_mut().push(item);
@@ -244,7 +244,7 @@ fn pattern_split(vm: &mut Vm, args: Args) -> PyResult {
         st.start = st.ptr;
         last = st.ptr;
     }
-    let item = getslice(vm, string, last, st.endpos)?;
+    let item = getslice(vm, string, subject.wide(), last, st.endpos)?;
     crate::list::lobj(list).items.borrow_mut().push(item);
     Ok(list)
 }
@@ -287,11 +287,11 @@ fn subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult {
         }
         let (b, e) = (st.start, st.ptr);
         if i < b {
-            let item = getslice(vm, string, i, b)?;
+            let item = getslice(vm, string, subject.wide(), i, b)?;
             crate::list::lobj(list).items.borrow_mut().push(item);
         }
         let item = if callable {
-            let m = new_match(vm, pv, string, &st)?;
+            let m = new_match(vm, pv, string, &subject, &st)?;
             crate::call::call(vm, filter, &[m])?
         } else {
             filter
@@ -305,10 +305,10 @@ fn subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult {
         st.start = st.ptr;
     }
     if i < st.endpos {
-        let item = getslice(vm, string, i, st.endpos)?;
+        let item = getslice(vm, string, subject.wide(), i, st.endpos)?;
         crate::list::lobj(list).items.borrow_mut().push(item);
     }
-    let joiner = getslice(vm, string, 0, 0)?;
+    let joiner = getslice(vm, string, subject.wide(), 0, 0)?;
     let item = if crate::list::lobj(list).items.borrow().is_empty() {
         joiner
     } else {
@@ -544,7 +544,7 @@ fn scanner_step(vm: &mut Vm, args: Args, name: &str, search: bool) -> PyResult {
         Ok(true) => {
             // Snapshot the state so no borrow is held while the match is allocated.
             let snapshot = super::match_::Marks::of(&sc.state.borrow(), pobj(sc.pattern).groups);
-            let m = super::match_::new_match_from(vm, sc.pattern, sc.string, snapshot)?;
+            let m = super::match_::new_match_from(vm, sc.pattern, sc.string, &sc.subject, snapshot)?;
             let mut st = sc.state.borrow_mut();
             st.must_advance = st.ptr == st.start;
             st.start = st.ptr;
