@@ -227,9 +227,10 @@ fn in_place_frame(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nar
         return Ok(None);
     }
     let frame = crate::interp::Frame::in_place(vm, fval, func, base)?;
-    let first_default = argcount - defaults.len();
+    // The defaults belong to the last parameters (all of them, and the surplus
+    // ones unused, when `__defaults__` was set longer than the parameter list).
     for i in nargs..argcount {
-        vm.stack[base + i] = defaults[i - first_default];
+        vm.stack[base + i] = defaults[i + defaults.len() - argcount];
     }
     crate::interp::init_cells(vm, &frame, code, func);
     Ok(Some(frame))
@@ -325,7 +326,8 @@ fn fill_defaults(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeOb
     for i in 0..argcount {
         if vm.stack[base + i].is_null() {
             if i >= first_default {
-                vm.stack[base + i] = defaults[i - first_default];
+                // The last defaults apply when `__defaults__` is longer than needed.
+                vm.stack[base + i] = defaults[i + defaults.len() - argcount];
             } else {
                 missing.push(code.varnames[i]);
             }

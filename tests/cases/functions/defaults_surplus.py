@@ -1,0 +1,6 @@
+def f(a, b=2): return (a, b)
+f.__defaults__ = (7, 8, 9)
+print(f(), f(1), f(1, 5))
+def g(a, b, *, c=1): return (a, b, c)
+g.__defaults__ = (10, 20, 30)
+print(g(), g(1))
