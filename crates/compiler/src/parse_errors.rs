@@ -488,13 +488,15 @@ impl NumTok<'_, '_> {
     /// CPython's `verify_end_of_number(tok, c, kind)`; `cur` is just after `c`.
     fn end_after(&mut self, c: u8, kind: &str) -> Option<()> {
         let rest = self.b.get(self.cur..).unwrap_or(&[]);
+        // CPython's `lookahead`: the keyword's rest, then no identifier character.
+        let word = |w: &[u8]| rest.starts_with(w) && rest.get(w.len()).is_none_or(|&c| !is_ident_char(c));
         let keyword = match c {
-            b'a' => rest.starts_with(b"nd"),
-            b'e' => rest.starts_with(b"lse"),
-            b'f' => rest.starts_with(b"or"),
+            b'a' => word(b"nd"),
+            b'e' => word(b"lse"),
+            b'f' => word(b"or"),
             b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
-            b'o' => rest.starts_with(b"r"),
-            b'n' => rest.starts_with(b"ot"),
+            b'o' => word(b"r"),
+            b'n' => word(b"ot"),
             _ => false,
         };
         if keyword {
@@ -1243,6 +1245,24 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
                 syntax("invalid syntax", TextRange::new(loc.start(), loc.start() + TextSize::new(1)))
             }
         }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
+            if found.as_augmented_assign_operator().is_some() =>
+        {
+            // `a, b += 1`: the target is the tuple from the statement's start.
+            let line_start = source[..start].rfind(['\n', '\r', ';']).map_or(0, |p| p + 1);
+            let s0 = line_start + (source[line_start..start].len() - source[line_start..start].trim_start().len());
+            let end = prev_end(b, start);
+            syntax("'tuple' is an illegal expression for augmented assignment", TextRange::new(TextSize::new(s0 as u32), TextSize::new(end as u32)))
+        }
+        ParseErrorType::ExpectedExpression if source[..start].trim_end().ends_with(':') && matches!(b.get(start), Some(b'}' | b',')) && inside_brace(b, start) => {
+            let colon = source[..start].trim_end().len() - 1;
+            syntax("expression expected after dictionary key and ':'", TextRange::new(TextSize::new(colon as u32), TextSize::new(colon as u32 + 1)))
+        }
+        ParseErrorType::OtherError(m) if m == "Star import must be the only import" => {
+            let star = source[start..loc.end().to_usize()].find('*').map_or(start, |p| start + p);
+            let r = if star == start { next_token(b, star + 1) } else { TextRange::new(TextSize::new(star as u32), TextSize::new(star as u32 + 1)) };
+            syntax("invalid syntax", r)
+        }
         ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target", loc),
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             syntax("iterable argument unpacking follows keyword argument unpacking", TextRange::new(loc.start(), loc.start() + TextSize::new(1)))
@@ -1338,7 +1358,7 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
             if tok.is_ascii() {
                 syntax("invalid syntax", loc)
             } else {
-                syntax(&format!("invalid character '{tok}' (U+{:04X})", *tok as u32), loc)
+                index.token_error(format!("invalid character '{tok}' (U+{:04X})", *tok as u32), TextRange::empty(loc.start()))
             }
         }
         LexicalErrorType::UnclosedStringError => {
@@ -1400,6 +1420,22 @@ fn next_token(b: &[u8], pos: usize) -> TextRange {
         next_token_end(b, i)
     };
     TextRange::new(TextSize::new(i as u32), TextSize::new(end as u32))
+}
+
+/// Whether the innermost bracket open at `pos` is a `{`.
+fn inside_brace(b: &[u8], pos: usize) -> bool {
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            c @ (b'(' | b'[' | b'{') => return c == b'{',
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `pos` is inside the parentheses of a `class NAME(...)` header.
@@ -1493,10 +1529,31 @@ fn quote_before(b: &[u8], mut i: usize) -> usize {
 }
 
 fn legacy_print(word: &str, s0: usize, loc: TextRange, index: &LineIndex<'_>) -> CompileError {
+    // The range covers the expressions after the name, to the end of the statement.
+    let b = index.source.as_bytes();
+    let mut end = loc.end().to_usize();
+    let mut i = end;
+    let mut depth = 0;
+    while i < b.len() && !(depth == 0 && matches!(b[i], b'\n' | b'\r' | b';' | b'#')) {
+        match b[i] {
+            b'\'' | b'"' => {
+                i = skip_string(b, i, b[i]).0;
+                end = i;
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+        if !matches!(b[i - 1], b' ' | b'\t') {
+            end = i;
+        }
+    }
     index.parse_error(
         ErrorKind::SyntaxError,
         format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
-        TextRange::new(TextSize::new(s0 as u32), loc.end()),
+        TextRange::new(TextSize::new(s0 as u32), TextSize::new(end.max(loc.end().to_usize()) as u32)),
     )
 }
 
