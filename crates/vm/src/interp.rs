@@ -578,12 +578,11 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     set_top!(r);
                 }
                 Op::UnpackSequence => {
-                    let items = tri!(ops::unpack(vm, top!(), arg));
-                    pop!();
-                    for v in items.iter().rev() {
-                        push!(*v);
-                    }
-                    std::hint::black_box(&items);
+                    // The sequence stays rooted below its items until they are pushed.
+                    let seq = top!();
+                    tri!(ops::unpack_onto_stack(vm, seq, arg));
+                    let n = vm.stack.len();
+                    vm.stack.remove(n - arg - 1);
                 }
                 Op::UnpackEx => {
                     let (before, after) = (arg & 0xff, arg >> 8);

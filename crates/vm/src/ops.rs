@@ -534,6 +534,29 @@ fn unary(vm: &mut Vm, v: Value, name: &'static str, sym: &str) -> PyResult {
 }
 
 /// Unpacks `v` into exactly `n` values: a tuple or list holding them.
+/// `UNPACK_SEQUENCE`: `unpack`, with the items pushed on the value stack last
+/// first. Exact tuples and lists of the right length are copied straight from
+/// their storage.
+pub fn unpack_onto_stack(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
+    let ty = vm.type_of(v);
+    if ty == vm.t.tuple {
+        let items = crate::tuple::items(v);
+        if items.len() == n {
+            vm.stack.extend(items.iter().rev());
+            return Ok(());
+        }
+    } else if ty == vm.t.list {
+        let items = crate::list::lobj(v).items.borrow();
+        if items.len() == n {
+            vm.stack.extend(items.iter().rev());
+            return Ok(());
+        }
+    }
+    let items = unpack(vm, v, n)?;
+    vm.stack.extend(items.iter().rev());
+    Ok(())
+}
+
 pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
     let ty = vm.type_of(v);
     if ty == vm.t.tuple || ty == vm.t.list {
