@@ -452,10 +452,42 @@ fn set_spec(vm: &mut Vm, m: Value, name: &str, file: Option<&Path>, is_pkg: bool
     let has_loc = vm.bool(file.is_some());
     crate::attr::setattr_str(vm, spec, "has_location", has_loc)?;
     let none = vm.none;
-    crate::attr::setattr_str(vm, spec, "loader", none)?;
+    let loader = loader_for(vm, name, file, dirs)?;
+    crate::attr::setattr_str(vm, spec, "loader", loader)?;
     crate::attr::setattr_str(vm, spec, "cached", none)?;
     dict::set_item_str(vm, d, "__spec__", spec)?;
+    dict::set_item_str(vm, d, "__loader__", loader)?;
     Ok(())
+}
+
+/// The loader CPython's import system would have used: `BuiltinImporter` or
+/// `FrozenImporter` (classes), a `SourceFileLoader` or a `NamespaceLoader`.
+fn loader_for(vm: &mut Vm, name: &str, file: Option<&Path>, dirs: Option<&[PathBuf]>) -> PyResult {
+    let (module, class) = match (file, dirs) {
+        (None, None) => ("_frozen_importlib", "BuiltinImporter"),
+        (Some(f), _) if frozen_code_name(name, f).is_some() => ("_frozen_importlib", "FrozenImporter"),
+        (Some(_), _) => ("_frozen_importlib_external", "SourceFileLoader"),
+        (None, Some(_)) => ("_frozen_importlib_external", "NamespaceLoader"),
+    };
+    let m = import_dotted(vm, module)?;
+    let cls = crate::attr::getattr_str(vm, m, class)?;
+    if module == "_frozen_importlib" {
+        return Ok(cls);
+    }
+    let n = crate::str::alloc_str(vm, name);
+    let path = match (file, dirs) {
+        (Some(f), _) => crate::str::alloc_str(vm, &f.to_string_lossy()),
+        (None, Some(ds)) => {
+            let l = crate::list::new_list(vm, vec![]);
+            for p in ds {
+                let v = crate::str::alloc_str(vm, &p.to_string_lossy());
+                crate::list::lobj(l).items.borrow_mut().push(v);
+            }
+            l
+        }
+        (None, None) => vm.none,
+    };
+    crate::call::call(vm, cls, &[n, path])
 }
 
 /// Standard modules CPython 3.11 freezes into its binary (Python/frozen.c): their

@@ -14,6 +14,7 @@ pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod importlib;
 pub mod hashes;
 pub mod heapq;
 pub mod itertools;
@@ -58,6 +59,8 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("_warnings", warnings::init),
+    ("_frozen_importlib", importlib::init_bootstrap),
+    ("_frozen_importlib_external", importlib::init_external),
 ];
 
 pub fn builtin_module(name: &str) -> Option<ModuleInit> {
