@@ -298,6 +298,10 @@ struct Repeat {
     last_ptr: usize,
 }
 
+thread_local! {
+    static SPARE: std::cell::Cell<Option<State>> = const { std::cell::Cell::new(None) };
+}
+
 enum Next {
     Enter,
     Dispatch,
@@ -331,26 +335,44 @@ pub struct State {
 
 impl State {
     /// `state_init` after the subject checks: `pos`/`endpos` are clamped to the length.
+    /// The stacks come from the last state given back by `recycle` (no allocation
+    /// per call in the common case).
     pub fn new(len: usize, groups: usize, pos: i64, endpos: i64) -> State {
         let clamp = |v: i64| if v < 0 { 0 } else { (v as u64).min(len as u64) as usize };
         let (start, end) = (clamp(pos), clamp(endpos));
-        State {
+        let spare = SPARE.with(|s| s.take());
+        let (mut marks, repeats, ctxs, data) = match spare {
+            Some(st) => (st.marks, st.repeats, st.ctxs, st.data),
+            None => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+        };
+        marks.clear();
+        marks.resize(2 * groups + 2, NONE);
+        let mut st = State {
             start,
             end,
             pos: start,
             endpos: end,
             len,
             ptr: start,
-            marks: vec![NONE; 2 * groups + 2],
+            marks,
             lastmark: -1,
             lastindex: -1,
             match_all: false,
             must_advance: false,
             repeat: NONE,
-            repeats: Vec::new(),
-            ctxs: Vec::new(),
-            data: Vec::new(),
+            repeats,
+            ctxs,
+            data,
             steps: 0,
+        };
+        st.reset();
+        st
+    }
+
+    /// Gives the stacks back for the next `State::new` (small ones only).
+    pub fn recycle(self) {
+        if self.ctxs.capacity() <= 1024 && self.data.capacity() <= 4096 && self.marks.capacity() <= 1024 {
+            SPARE.with(|s| s.set(Some(self)));
         }
     }
 
@@ -566,6 +588,12 @@ impl State {
         loop {
             match next {
                 Next::Enter => {
+                    // Every long-running match enters contexts: poll for Ctrl-C here
+                    // (C checks at every opcode; a straight run of opcodes is short).
+                    self.steps = self.steps.wrapping_add(1);
+                    if self.steps & 0xfff == 0 && crate::signals::pending() {
+                        return Err(Error::Interrupted);
+                    }
                     let ci = self.ctxs.len() - 1;
                     pc = self.ctxs[ci].pc;
                     ptr = self.ptr;
@@ -610,10 +638,6 @@ impl State {
             };
         }
         loop {
-            self.steps = self.steps.wrapping_add(1);
-            if self.steps & 0xfff == 0 && crate::signals::pending() {
-                return Err(Error::Interrupted);
-            }
             let op = code[pc];
             pc += 1;
             match op {
@@ -979,10 +1003,7 @@ impl State {
     fn branch_next<S: Chars + ?Sized>(&mut self, s: &S, code: &[u32], ci: usize, mut pc: usize, ptr: usize) -> Next {
         let end = self.end;
         while code[pc] != 0 {
-            let op = code[pc + 1];
-            let skip = (op == LITERAL && (ptr >= end || s.at(ptr) != code[pc + 2]))
-                || (op == IN && (ptr >= end || !charset(code, pc + 3, s.at(ptr))));
-            if !skip {
+            if !self.first_op_fails(s, code, pc + 1, ptr, end) {
                 self.ptr = ptr;
                 let top = self.ctxs[ci].toplevel;
                 return self.push_ctx(ci, pc, ptr, Jump::Branch, pc + 1, top);
@@ -993,6 +1014,45 @@ impl State {
             self.mark_pop_discard(self.ctxs[ci].lastmark);
         }
         Next::Exit(false)
+    }
+
+    /// Does the one-character or zero-width test at `pc` fail at `ptr`? An
+    /// alternative starting with a failing test is skipped without entering a
+    /// context for it (sre_lib.h does this for LITERAL and IN; the others fail
+    /// the same way inside the child, with nothing to undo).
+    #[inline]
+    fn first_op_fails<S: Chars + ?Sized>(&self, s: &S, code: &[u32], pc: usize, ptr: usize, end: usize) -> bool {
+        let arg = code[pc + 1];
+        match code[pc] {
+            AT => !self.at(s, ptr, arg),
+            op if ptr >= end => matches!(
+                op,
+                LITERAL
+                    | NOT_LITERAL
+                    | IN
+                    | ANY
+                    | ANY_ALL
+                    | CATEGORY
+                    | LITERAL_IGNORE
+                    | LITERAL_UNI_IGNORE
+                    | NOT_LITERAL_IGNORE
+                    | NOT_LITERAL_UNI_IGNORE
+                    | IN_IGNORE
+                    | IN_UNI_IGNORE
+            ),
+            LITERAL => s.at(ptr) != arg,
+            NOT_LITERAL => s.at(ptr) == arg,
+            IN => !charset(code, pc + 2, s.at(ptr)),
+            ANY => is_linebreak(s.at(ptr)),
+            CATEGORY => !category(arg, s.at(ptr)),
+            LITERAL_IGNORE => lower_ascii(s.at(ptr)) != arg,
+            LITERAL_UNI_IGNORE => lower_unicode(s.at(ptr)) != arg,
+            NOT_LITERAL_IGNORE => lower_ascii(s.at(ptr)) == arg,
+            NOT_LITERAL_UNI_IGNORE => lower_unicode(s.at(ptr)) == arg,
+            IN_IGNORE => !charset(code, pc + 2, lower_ascii(s.at(ptr))),
+            IN_UNI_IGNORE => !charset(code, pc + 2, lower_unicode(s.at(ptr))),
+            _ => false,
+        }
     }
 
     /// REPEAT_ONE's backtracking loop: gives back one character at a time and

@@ -88,13 +88,48 @@ impl Subject {
     }
 }
 
+thread_local! {
+    /// The code points of the last few non-ASCII str subjects, most recent last:
+    /// programs search the same long text again and again. A str is immutable and
+    /// the cached ones are kept alive by `CACHE_ROOT`, so identity is a valid key.
+    static WIDE_CACHE: std::cell::RefCell<Vec<(Value, Rc<[u32]>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static CACHE_ROOT: Cell<Value> = const { Cell::new(Value::NULL) };
+}
+
+const WIDE_CACHE_SIZE: usize = 4;
+
+/// The code points of the non-ASCII str `v`, converted once per recent subject.
+fn code_points(v: Value, s: &crate::str::StrObj) -> Rc<[u32]> {
+    let hit = WIDE_CACHE.with(|c| c.borrow().iter().find(|(k, _)| *k == v).map(|(_, w)| w.clone()));
+    if let Some(w) = hit {
+        return w;
+    }
+    let w: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>().into();
+    // Short subjects are cheap to convert again; only long ones are worth keeping.
+    if s.len() < 256 {
+        return w;
+    }
+    let root = CACHE_ROOT.with(|c| c.get());
+    if root.is_null() {
+        return w;
+    }
+    let items = crate::list::lobj(root);
+    if items.items.borrow().len() >= WIDE_CACHE_SIZE {
+        items.items.borrow_mut().remove(0);
+        WIDE_CACHE.with(|c| c.borrow_mut().remove(0));
+    }
+    items.items.borrow_mut().push(v);
+    WIDE_CACHE.with(|c| c.borrow_mut().push((v, w.clone())));
+    w
+}
+
 /// `getstring`: the subject of `v` and whether it is bytes-like.
 pub fn get_subject(vm: &mut Vm, v: Value) -> PyResult<(Subject, bool)> {
     if let Some(s) = v.downcast::<crate::str::StrObj>() {
         if s.is_ascii() {
             return Ok((Subject::Narrow(s.as_str().as_bytes()), false));
         }
-        return Ok((Subject::Wide(s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>().into()), false));
+        return Ok((Subject::Wide(code_points(v, s)), false));
     }
     if let Some(b) = v.downcast::<crate::bytes::BytesObj>() {
         return Ok((Subject::Narrow(&b.data), true));
@@ -199,8 +234,10 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     let match_t = match_::init_match_type(vm)?;
     let scanner_t = pattern::init_scanner_type(vm)?;
     TYPES.with(|c| c.set([pattern_t, match_t, scanner_t]));
-    // The types outlive any one module object.
-    vm.extra_roots.extend([pattern_t, match_t, scanner_t]);
+    let cache_root = crate::list::new_list(vm, vec![]);
+    CACHE_ROOT.with(|c| c.set(cache_root));
+    // The types (and the subjects cached) outlive any one module object.
+    vm.extra_roots.extend([pattern_t, match_t, scanner_t, cache_root]);
     super::add_functions(
         vm,
         m,

@@ -142,11 +142,13 @@ fn do_match(vm: &mut Vm, args: Args, name: &str, match_all: bool, search: bool) 
     st.ptr = st.start;
     st.match_all = match_all;
     let found = if search { subject.search(&mut st, &p.code) } else { subject.pmatch(&mut st, &p.code) };
-    match found {
+    let result = match found {
         Ok(true) => new_match(vm, pv, string, &subject, &st),
         Ok(false) => Ok(vm.none),
         Err(e) => Err(engine_error(vm, e)),
-    }
+    };
+    st.recycle();
+    result
 }
 
 fn pattern_match(vm: &mut Vm, args: Args) -> PyResult {
@@ -190,6 +192,7 @@ fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult {
         st.must_advance = st.ptr == st.start;
         st.start = st.ptr;
     }
+    st.recycle();
     Ok(list)
 }
 
@@ -246,6 +249,7 @@ fn pattern_split(vm: &mut Vm, args: Args) -> PyResult {
     }
     let item = getslice(vm, string, subject.wide(), last, st.endpos)?;
     crate::list::lobj(list).items.borrow_mut().push(item);
+    st.recycle();
     Ok(list)
 }
 
@@ -308,6 +312,7 @@ fn subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult {
         let item = getslice(vm, string, subject.wide(), i, st.endpos)?;
         crate::list::lobj(list).items.borrow_mut().push(item);
     }
+    st.recycle();
     let joiner = getslice(vm, string, subject.wide(), 0, 0)?;
     let item = if crate::list::lobj(list).items.borrow().is_empty() {
         joiner
