@@ -10,7 +10,7 @@ use crate::parse::LineIndex;
 use crate::{CompileError, ErrorKind};
 use ruff_python_ast::{self as ast, Expr, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -93,10 +93,10 @@ impl ScopeInfo {
         ScopeInfo {
             kind,
             name: name.to_string(),
-            symbols: HashMap::new(),
+            symbols: HashMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
-            child_map: HashMap::new(),
+            child_map: HashMap::default(),
             nested: false,
             generator: false,
             coroutine: false,
@@ -110,7 +110,7 @@ impl ScopeInfo {
             child_free: false,
             comp_iter_target: false,
             comp_iter_expr: 0,
-            directives: HashMap::new(),
+            directives: HashMap::default(),
             range,
         }
     }
@@ -189,8 +189,8 @@ pub fn build(
         BuildInput::Module(stmts) => b.visit_body(stmts)?,
         BuildInput::Expr(e) => b.visit_expr(e)?,
     }
-    let mut global = HashSet::new();
-    let mut free = HashSet::new();
+    let mut global = HashSet::default();
+    let mut free = HashSet::default();
     b.analyze_block(0, None, &mut free, &mut global)?;
     Ok(b.table)
 }
@@ -877,11 +877,11 @@ impl<'a> Builder<'a> {
         global: &mut HashSet<String>,
     ) -> R {
         let kind = self.table.scopes[id].kind;
-        let mut local = HashSet::new();
-        let mut scopes: HashMap<String, Scope> = HashMap::new();
-        let mut newglobal = HashSet::new();
-        let mut newfree = HashSet::new();
-        let mut newbound = HashSet::new();
+        let mut local = HashSet::default();
+        let mut scopes: HashMap<String, Scope> = HashMap::default();
+        let mut newglobal = HashSet::default();
+        let mut newfree = HashSet::default();
+        let mut newbound = HashSet::default();
         if kind == ScopeKind::Class {
             newglobal.extend(global.iter().cloned());
             if let Some(b) = bound {
@@ -906,7 +906,7 @@ impl<'a> Builder<'a> {
             newbound.insert("__class__".to_string());
         }
         let children = self.table.scopes[id].children.clone();
-        let mut allfree = HashSet::new();
+        let mut allfree = HashSet::default();
         for child in children {
             let mut temp_bound = newbound.clone();
             let mut temp_free = newfree.clone();

@@ -25,7 +25,7 @@ use crate::{CompileError, CompileOptions, ErrorKind, Mode};
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 pub(crate) use expr::int_value;
@@ -278,7 +278,7 @@ impl<'a> Compiler<'a> {
     pub fn enter_scope(&mut self, name: &str, kind: UnitKind, scope: ScopeId, firstlineno: u32) {
         let ste = &self.st.scopes[scope];
         let mut varnames = Vec::new();
-        let mut var_map = HashMap::new();
+        let mut var_map = HashMap::default();
         for v in &ste.varnames {
             let r: Rc<str> = Rc::from(v.as_str());
             var_map.insert(r.clone(), varnames.len() as u32);
@@ -308,9 +308,9 @@ impl<'a> Compiler<'a> {
             instrs: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
-            const_map: HashMap::new(),
+            const_map: HashMap::default(),
             names: Vec::new(),
-            name_map: HashMap::new(),
+            name_map: HashMap::default(),
             varnames,
             var_map,
             cellvars,
