@@ -1371,7 +1371,17 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
             syntax("bytes can only contain ASCII literal characters", TextRange::new(TextSize::new(s as u32), loc.end()))
         }
         LexicalErrorType::UnicodeError => syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", loc),
-        LexicalErrorType::LineContinuationError => syntax("unexpected character after line continuation character", loc),
+        LexicalErrorType::LineContinuationError => {
+            // At the character after the backslash, no end column (E_LINECONT).
+            let b = source.as_bytes();
+            let mut p = loc.start().to_usize();
+            while p < b.len() && b[p] != b'\\' {
+                p += 1;
+            }
+            let mut e = syntax("unexpected character after line continuation character", TextRange::empty(TextSize::new((p + 1).min(b.len()) as u32)));
+            e.end_offset = 0;
+            e
+        }
         LexicalErrorType::OtherError(m) if m.contains("Invalid decimal integer literal") => index.token_error(
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
             TextRange::new(loc.start(), loc.start() + TextSize::new(1)),

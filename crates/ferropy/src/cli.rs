@@ -269,6 +269,12 @@ fn apply_env(cfg: &mut Config, optimize: u8) -> Result<(), i32> {
     if env(cfg, "PYTHONSAFEPATH").is_some() {
         cfg.safe_path = true;
     }
+    if let Some(w) = env(cfg, "PYTHONWARNINGS") {
+        // Its comma-separated options come before the -W ones.
+        let mut opts: Vec<String> = w.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        opts.append(&mut cfg.warnoptions);
+        cfg.warnoptions = opts;
+    }
     cfg.hash_seed = match env(cfg, "PYTHONHASHSEED") {
         None => None,
         Some(s) if s == "random" => None,

@@ -51,6 +51,13 @@ fn run(opts: Options) -> i32 {
 }
 
 fn run_action(vm: &mut Vm, opts: &Options) -> i32 {
+    if !opts.config.warnoptions.is_empty() {
+        // As CPython's start-up: `warnings` applies -W options and PYTHONWARNINGS.
+        if let Err(e) = vm::import::import_simple(vm, "warnings") {
+            vm::sys::write_stderr(vm, "'import warnings' failed; traceback:\n");
+            report(vm, e);
+        }
+    }
     if !opts.config.no_site {
         // `site` needs much of the library; importing it is best-effort for now.
         let _ = vm::import::import_simple(vm, "site").is_ok();

@@ -129,6 +129,10 @@ cases = [
     "{1, 2}[0]",
     "'abc'(1)",
     "x = '\\q'",
+    "x=\\d",
+    "x=1\nyyy = 3 + \\d",
+    "x = (1,\n \\d)",
+    "x = 1 \\ # c",
 ]
 for c in cases:
     check(c)
