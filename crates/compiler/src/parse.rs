@@ -207,7 +207,11 @@ fn parse_scanned(
     let opts = ParseOptions::from(pmode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, opts);
     if let Some(err) = parsed.errors().first() {
-        let mut e = crate::parse_errors::map_parse_error(err, source, index, std::mem::take(scan));
+        // Scan again parsing f-string expressions, without recording warnings twice.
+        let n = index.warnings.borrow().len();
+        let full = crate::parse_errors::scan_with(source, index, true);
+        index.warnings.borrow_mut().truncate(n);
+        let mut e = crate::parse_errors::map_parse_error(err, source, index, full);
         let at_end = source.get(err.location.start().to_usize()..).is_none_or(|r| r.trim().is_empty());
         if mode == crate::Mode::Eval && at_end && e.msg == "invalid syntax" {
             // The ENDMARKER of string input has no column: CPython reports offset 0

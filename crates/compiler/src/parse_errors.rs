@@ -62,6 +62,13 @@ fn at(i: usize) -> TextRange {
 /// CPython's tokenizer over the whole source: its errors (in source order) and
 /// its warnings (recorded on `index`).
 pub fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
+    scan_with(source, index, false)
+}
+
+/// `scan`; with `subparse`, f-string expressions are also parsed on their own for
+/// CPython's "f-string: ..." errors (only needed once the parser found an error:
+/// otherwise ruff has accepted them).
+pub fn scan_with(source: &str, index: &LineIndex<'_>, subparse: bool) -> Scan {
     let b = source.as_bytes();
     let mut out = Scan::default();
     let mut stack: Vec<(u8, usize)> = Vec::new();
@@ -183,7 +190,7 @@ pub fn scan(source: &str, index: &LineIndex<'_>) -> Scan {
                     }
                     if out.escape_error.is_none() {
                         let prev = last_string;
-                        if let Some(e) = check_string(index, b, start, i + quotes, end - quotes, end, !stack.is_empty(), prev) {
+                        if let Some(e) = check_string(index, b, start, (i + quotes, end - quotes), end, !stack.is_empty(), prev, subparse) {
                             out.escape_error = Some((run_start, e));
                         }
                     }
@@ -529,11 +536,11 @@ fn check_string(
     index: &LineIndex<'_>,
     b: &[u8],
     start: usize,
-    body: usize,
-    body_end: usize,
+    (body, body_end): (usize, usize),
     end: usize,
     in_brackets: bool,
     prev_bytes: Option<bool>,
+    subparse: bool,
 ) -> Option<CompileError> {
     let prefix = b.get(start..body).unwrap_or(&[]).to_ascii_lowercase();
     let raw = prefix.contains(&b'r');
@@ -546,7 +553,7 @@ fn check_string(
         match prev_bytes {
             Some(true) => Err(StrErr::Msg("cannot mix bytes and nonbytes literals".into())),
             _ => {
-                let mut f = FString { index, b, token, raw, pos: body, end: body_end };
+                let mut f = FString { index, b, token, raw, pos: body, end: body_end, subparse };
                 f.parse(0)
             }
         }
@@ -633,6 +640,7 @@ struct FString<'a, 'b> {
     raw: bool,
     pos: usize,
     end: usize,
+    subparse: bool,
 }
 
 impl FString<'_, '_> {
@@ -833,6 +841,9 @@ impl FString<'_, '_> {
         let text = &self.b[from..to];
         if text.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')) {
             return self.msg("f-string: empty expression not allowed");
+        }
+        if !self.subparse {
+            return Ok(());
         }
         let Ok(inner) = std::str::from_utf8(text) else { return Ok(()) };
         let src = format!("({inner})");
