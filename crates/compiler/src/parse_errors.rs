@@ -1135,11 +1135,15 @@ fn header_line(index: &LineIndex<'_>, line: u32, keywords: &[&str]) -> u32 {
 }
 
 pub fn map_parse_error(err: &ParseError, source: &str, index: &LineIndex<'_>, s: Scan) -> CompileError {
-    if std::env::var_os("FERROPY_DEBUG_PARSE").is_some() { eprintln!("DEBUG {:?}", err); }
-    if let Some(e) = s.error {
-        return e;
-    }
     let loc = err.location;
+    if let Some(e) = s.error {
+        // Indentation errors are reported only once the parser reaches their line
+        // (CPython's tokenizer returns them without raising); the others win always.
+        let soft = matches!(e.kind, ErrorKind::IndentationError | ErrorKind::TabError);
+        if !soft || e.lineno <= parser_stop_line(source, loc.start().to_usize(), index) {
+            return e;
+        }
+    }
     if let Some((start, e)) = s.escape_error {
         if start <= loc.start().to_usize() {
             return e;
@@ -1400,6 +1404,25 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
         LexicalErrorType::OtherError(m) if m.contains("decimal literal") => index.token_error("invalid decimal literal", loc),
         _ => syntax("invalid syntax", loc),
     }
+}
+
+/// The line of the token where the parser stopped: the first one at or after `pos`
+/// (ruff puts some errors on the newline before it).
+fn parser_stop_line(source: &str, pos: usize, index: &LineIndex<'_>) -> u32 {
+    let b = source.as_bytes();
+    let mut i = pos.min(b.len());
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => i += 1,
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    index.line_number(TextSize::new(i.min(b.len()) as u32))
 }
 
 /// Whether only blanks and comments follow `pos`.
