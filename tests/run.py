@@ -129,7 +129,7 @@ def main():
                     help="interpreter to test (default: target/release/ferropy)")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel workers (default 2)")
     ap.add_argument("--timeout", type=float, default=None,
-                    help="seconds per case (default 10, 60 with --stress)")
+                    help="seconds per case (default 10, 180 with --stress)")
     ap.add_argument("--stress", action="store_true",
                     help="set FERROPY_GC_STRESS=1 (GC at every allocation); skips known failures")
     ap.add_argument("--jit-eager", action="store_true", help="set FERROPY_JIT=eager")
@@ -166,7 +166,7 @@ def main():
         print("error: %s" % e, file=sys.stderr)
         return 2
 
-    timeout = args.timeout or (60.0 if args.stress else 10.0)
+    timeout = args.timeout or (180.0 if args.stress else 10.0)
     skip_known = args.stress if args.skip_known is None else args.skip_known
     extra_env = {}
     if args.stress:
