@@ -33,6 +33,8 @@ pub struct Kind {
     pub drop: unsafe fn(ObjRef),
     /// Size of the whole object, header included.
     pub size: usize,
+    /// Whether `drop` does anything (the sweep skips the call otherwise).
+    pub needs_drop: bool,
 }
 
 /// Header flag bits.
@@ -107,6 +109,7 @@ macro_rules! payload {
                     trace: $crate::gc::trace_payload::<$t>,
                     drop: $crate::gc::drop_payload::<$t>,
                     size: std::mem::size_of::<$crate::gc::Obj<$t>>(),
+                    needs_drop: std::mem::needs_drop::<$t>(),
                 };
                 &KIND
             }
@@ -418,6 +421,7 @@ static DEAD: Kind = Kind {
     trace: |_, _| {},
     drop: |_| {},
     size: 0,
+    needs_drop: false,
 };
 
 impl Header {
@@ -430,10 +434,22 @@ const SEGMENT_SIZE: usize = 256 * 1024;
 const GRANULE: usize = 16;
 const MAX_CELL: usize = 1024;
 const NUM_CLASSES: usize = MAX_CELL / GRANULE;
+/// The smallest allocation budget between two collections (see `Heap::collect`).
+const MIN_THRESHOLD: usize = 4 << 20;
+/// The allocation budget between two collections, in percent of the live heap.
+const GROWTH_PCT: usize = 100;
 
+fn env_usize(name: &str) -> Option<usize> {
+    std::env::var(name).ok().and_then(|s| s.trim().parse().ok())
+}
+
+/// One size class: a free list threaded through its free cells (a free cell has a
+/// null kind word and the next free cell's address in its second word), then a
+/// bump region at the end of its newest segment.
+#[derive(Clone, Copy)]
 struct SizeClass {
     cell: usize,
-    free: Vec<usize>,
+    free: usize,
     bump: usize,
     end: usize,
 }
@@ -445,14 +461,43 @@ pub struct CollectStats {
     pub live: usize,
 }
 
+/// A segment in use: its cells are all of one size.
+#[derive(Clone, Copy)]
+struct Segment {
+    base: usize,
+    cell: usize,
+}
+
 pub struct Heap {
-    classes: Vec<SizeClass>,
-    /// Segment base -> cell size.
+    classes: [SizeClass; NUM_CLASSES],
+    /// Segment base -> cell size, for every segment in use (the conservative scan's
+    /// membership test).
     segments: HashMap<usize, usize>,
-    seg_list: Vec<usize>,
+    seg_list: Vec<Segment>,
+    /// Segments emptied by a sweep whose memory is still resident: each cell of the
+    /// size given has a null kind word, so the segment can serve that size class
+    /// again as it is.
+    empty_dirty: Vec<Segment>,
+    /// Segments returned to the system (`MADV_DONTNEED`): they read as zeros and can
+    /// serve any size class.
+    empty_clean: Vec<usize>,
+    /// The objects whose type has `__del__` and whose `__del__` has not run yet
+    /// (not roots: the collector looks for the unreachable ones among them).
+    with_del: Vec<Value>,
+    /// Bytes of the cells alive after the last collection.
     live_bytes: usize,
+    /// Bytes of free cells in the segments in use after the last sweep.
+    free_in_segments: usize,
+    /// Bytes of cells allocated since the last collection.
     allocated_since_gc: usize,
+    /// Collect when `allocated_since_gc + external_bytes()` reaches this.
+    trigger: usize,
     threshold: usize,
+    /// Pacing: the allocation budget after a collection is `growth_pct`% of the live
+    /// heap (cells and external bytes), at least `min_threshold` bytes. Tunable for
+    /// measurements with `FERROPY_GC_MIN_KB` and `FERROPY_GC_GROWTH`.
+    min_threshold: usize,
+    growth_pct: usize,
     stress_every: u32,
     stress_count: u32,
     stack_base: usize,
@@ -460,8 +505,19 @@ pub struct Heap {
     pub enabled: bool,
     /// `external_bytes()` right after the last collection.
     external_after_gc: usize,
+    /// `external_bytes()` once the VM is built: memory that lives as long as the VM
+    /// (the value stack's reservation, builtin tables), left out of the pacing.
+    external_baseline: usize,
     /// Objects alive after the last collection.
     last_live: usize,
+    /// `FERROPY_GC_STATS`: 1 prints one line per collection and a summary at exit
+    /// to stderr, 2 adds the live objects by payload kind.
+    stats_level: u32,
+    gc_time: std::time::Duration,
+    /// The part of `gc_time` spent before sweeping.
+    mark_time: std::time::Duration,
+    peak_segments: usize,
+    peak_external: usize,
 }
 
 impl Heap {
@@ -470,22 +526,38 @@ impl Heap {
             .ok()
             .and_then(|s| s.trim().parse::<u32>().ok())
             .unwrap_or(0);
+        let min_threshold = env_usize("FERROPY_GC_MIN_KB").map_or(MIN_THRESHOLD, |k| k << 10);
+        let mut classes = [SizeClass { cell: 0, free: 0, bump: 0, end: 0 }; NUM_CLASSES];
+        for (i, c) in classes.iter_mut().enumerate() {
+            c.cell = (i + 1) * GRANULE;
+        }
         Heap {
-            classes: (0..NUM_CLASSES)
-                .map(|i| SizeClass { cell: (i + 1) * GRANULE, free: Vec::new(), bump: 0, end: 0 })
-                .collect(),
+            classes,
             segments: HashMap::new(),
             seg_list: Vec::new(),
+            empty_dirty: Vec::new(),
+            empty_clean: Vec::new(),
+            with_del: Vec::new(),
             live_bytes: 0,
+            free_in_segments: 0,
             allocated_since_gc: 0,
-            threshold: 8 << 20,
+            trigger: if stress_every > 0 { 0 } else { min_threshold },
+            threshold: min_threshold,
+            min_threshold,
+            growth_pct: env_usize("FERROPY_GC_GROWTH").unwrap_or(GROWTH_PCT),
             stress_every,
             stress_count: 0,
             stack_base: 0,
             collections: 0,
             enabled: true,
             external_after_gc: 0,
+            external_baseline: 0,
             last_live: 0,
+            stats_level: env_usize("FERROPY_GC_STATS").unwrap_or(0) as u32,
+            gc_time: std::time::Duration::ZERO,
+            mark_time: std::time::Duration::ZERO,
+            peak_segments: 0,
+            peak_external: 0,
         }
     }
 
@@ -495,19 +567,28 @@ impl Heap {
         self.stack_base = base;
     }
 
+    /// Called once the VM is built: the Rust-heap memory allocated so far lives as
+    /// long as the VM and does not count towards the pacing.
+    pub fn set_external_baseline(&mut self) {
+        self.external_baseline = external_bytes();
+        self.external_after_gc = self.external_baseline;
+        self.set_trigger();
+    }
+
     pub fn stress(&self) -> bool {
         self.stress_every > 0
     }
 
     /// Writes a new object into a free cell and returns it. Never collects: the
     /// caller (`Vm::alloc`) decides about collecting once the object is in place.
+    #[inline(always)]
     pub fn alloc<T: Payload>(&mut self, ty: Value, payload: T) -> Value {
         let kind = T::kind();
-        let size = kind.size;
+        let size = std::mem::size_of::<Obj<T>>();
         let addr = self.take_cell(size);
         let obj = addr as *mut Obj<T>;
-        // SAFETY: take_cell returned a free, zeroed, suitably aligned cell of at
-        // least `size` bytes that nothing else references.
+        // SAFETY: take_cell returned a free cell of at least `size` bytes, aligned to
+        // 16, that nothing else references; writing the whole object makes it live.
         unsafe {
             obj.write(Obj {
                 header: Header {
@@ -520,14 +601,21 @@ impl Heap {
                 payload,
             });
         }
-        self.live_bytes += size;
         self.allocated_since_gc += size;
         // SAFETY: the object was just written.
         Value::from_obj(unsafe { ObjRef::from_addr(addr) })
     }
 
     /// Should the caller collect now?
+    #[inline(always)]
     pub fn wants_collect(&mut self) -> bool {
+        // One comparison on the fast path: `trigger` folds in the pacing threshold
+        // and the external bytes at the last collection; stress mode sets it to 0.
+        self.allocated_since_gc + external_bytes() >= self.trigger && self.wants_collect_slow()
+    }
+
+    #[inline(never)]
+    fn wants_collect_slow(&mut self) -> bool {
         if !self.enabled {
             return false;
         }
@@ -543,41 +631,66 @@ impl Heap {
             }
             return false;
         }
-        let external = external_bytes().saturating_sub(self.external_after_gc);
-        self.allocated_since_gc + external >= self.threshold
+        true
     }
 
+    fn set_trigger(&mut self) {
+        self.trigger = if self.stress_every > 0 { 0 } else { self.threshold + self.external_after_gc };
+    }
+
+    /// A free cell for an object of `size` bytes: the free list first, then the
+    /// bump region. Inlined into each `alloc`, where `size` is a constant.
+    #[inline(always)]
     fn take_cell(&mut self, size: usize) -> usize {
         assert!(size <= MAX_CELL, "object of {size} bytes exceeds the largest size class");
         let ci = size.div_ceil(GRANULE) - 1;
-        if let Some(a) = self.classes[ci].free.pop() {
+        let c = &mut self.classes[ci];
+        let a = c.free;
+        if a != 0 {
+            // SAFETY: `a` is a free cell of this class (on its free list); its second
+            // word holds the next free cell (see `SizeClass`).
+            c.free = unsafe { *((a + 8) as *const usize) };
             return a;
         }
-        let c = &mut self.classes[ci];
-        if c.bump + c.cell > c.end || c.bump == 0 {
-            let seg = self.new_segment(ci);
-            let c = &mut self.classes[ci];
-            c.bump = seg;
-            c.end = seg + SEGMENT_SIZE;
-        }
-        let c = &mut self.classes[ci];
         let a = c.bump;
-        c.bump += c.cell;
-        a
+        if a + c.cell <= c.end {
+            c.bump = a + c.cell;
+            return a;
+        }
+        self.take_cell_slow(ci)
     }
 
-    fn new_segment(&mut self, ci: usize) -> usize {
-        let layout = std::alloc::Layout::from_size_align(SEGMENT_SIZE, SEGMENT_SIZE).unwrap();
-        // SAFETY: non-zero size layout; zeroed memory means every cell is free. The
-        // system allocator is called directly: segments are cells, counted by the heap
-        // itself, not "external" memory.
-        let p = unsafe { std::alloc::GlobalAlloc::alloc_zeroed(&std::alloc::System, layout) };
-        if p.is_null() {
-            crate::fatal_memory();
-        }
-        let base = p as usize;
-        self.segments.insert(base, self.classes[ci].cell);
-        self.seg_list.push(base);
+    /// A new segment for class `ci` becomes its bump region.
+    #[inline(never)]
+    fn take_cell_slow(&mut self, ci: usize) -> usize {
+        let cell = self.classes[ci].cell;
+        let seg = self.new_segment(cell);
+        let c = &mut self.classes[ci];
+        c.bump = seg + cell;
+        c.end = seg + SEGMENT_SIZE;
+        seg
+    }
+
+    /// A segment for cells of `cell` bytes whose every cell is free (null kind word
+    /// at each cell start): an emptied one of the same size, a returned one (zero),
+    /// or fresh memory from the system (zero).
+    fn new_segment(&mut self, cell: usize) -> usize {
+        let base = if let Some(i) = self.empty_dirty.iter().rposition(|s| s.cell == cell) {
+            self.empty_dirty.swap_remove(i).base
+        } else if let Some(b) = self.empty_clean.pop() {
+            b
+        } else if let Some(s) = self.empty_dirty.pop() {
+            // Cut into another size: old payload bytes would sit where the new
+            // cells' kind words are.
+            // SAFETY: a segment we own that holds no object.
+            unsafe { std::ptr::write_bytes(s.base as *mut u8, 0, SEGMENT_SIZE) };
+            s.base
+        } else {
+            os::map_segment()
+        };
+        self.segments.insert(base, cell);
+        self.seg_list.push(Segment { base, cell });
+        self.peak_segments = self.peak_segments.max(self.seg_list.len());
         base
     }
 
@@ -611,6 +724,8 @@ impl Heap {
         roots: &mut dyn FnMut(&mut Tracer),
         before_sweep: &mut dyn FnMut(&dyn Fn(Value) -> bool, &mut Tracer),
     ) -> (Vec<Value>, CollectStats) {
+        let start = std::time::Instant::now();
+        let external_before = external_bytes();
         let mut t = Tracer { stack: Vec::new(), poisoned_borrow: false, found: None };
         roots(&mut t);
         trace_pinned(&mut t);
@@ -620,43 +735,54 @@ impl Heap {
         before_sweep(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)), &mut t);
         t.drain();
         let finalizable = self.resurrect_finalizable(&mut t);
+        let marked = start.elapsed();
         let stats = self.sweep();
+        self.mark_time += marked;
         self.last_live = stats.live;
         self.collections += 1;
         self.allocated_since_gc = 0;
         self.external_after_gc = external_bytes();
         // Grow with the whole live heap: cells plus the Rust-heap memory payloads own
         // (list buffers, dict tables, str text), which the counting allocator tracks.
-        self.threshold = (self.live_bytes + self.external_after_gc).max(8 << 20);
+        let external_live = self.external_after_gc.saturating_sub(self.external_baseline);
+        self.threshold = ((self.live_bytes + external_live) * self.growth_pct / 100).max(self.min_threshold);
+        self.set_trigger();
+        self.release_empty_segments();
         if t.poisoned_borrow {
             eprintln!("ferropy: internal error: object borrowed during garbage collection");
         }
+        self.gc_time += start.elapsed();
+        if self.stats_level > 0 {
+            self.report_collection(stats, external_before, start.elapsed());
+        }
         (finalizable, stats)
+    }
+
+    /// Records that `v`'s type defines `__del__`, to be called once `v` is found
+    /// unreachable.
+    pub fn set_has_del(&mut self, v: Value) {
+        if let Some(h) = v.header() {
+            h.set(flag::HAS_DEL);
+            self.with_del.push(v);
+        }
     }
 
     /// Unmarked objects with a pending `__del__` survive this collection: they are
     /// marked (with everything they reach) and returned to have `__del__` called.
     fn resurrect_finalizable(&mut self, t: &mut Tracer) -> Vec<Value> {
         let mut out = Vec::new();
-        for &base in &self.seg_list {
-            let cell = self.segments[&base];
-            let mut a = base;
-            while a + cell <= base + SEGMENT_SIZE {
-                // SAFETY: a is a cell in our segment.
-                let h = unsafe { &*(a as *const Header) };
-                if !h.kind.get().is_null()
-                    && !std::ptr::eq(h.kind.get(), &DEAD)
-                    && !h.has_flag(flag::MARK)
-                    && h.has_flag(flag::HAS_DEL)
-                    && !h.has_flag(flag::FINALIZED)
-                {
-                    h.set(flag::FINALIZED);
-                    // SAFETY: live cell.
-                    out.push(Value::from_obj(unsafe { ObjRef::from_addr(a) }));
-                }
-                a += cell;
+        let is_marked = |v: &Value| v.header().is_some_and(|h| h.has_flag(flag::MARK));
+        for v in &self.with_del {
+            // Entries are alive until this loop drops them (an unmarked one is
+            // finalized now, or was finalized before and is freed by this sweep).
+            let h = v.header().expect("heap object");
+            if !h.has_flag(flag::MARK) && !h.has_flag(flag::FINALIZED) {
+                h.set(flag::FINALIZED);
+                out.push(*v);
             }
         }
+        // Only the reachable objects whose `__del__` has yet to run stay listed.
+        self.with_del.retain(|v| is_marked(v) && !v.header().is_some_and(|h| h.has_flag(flag::FINALIZED)));
         for v in &out {
             t.value(*v);
         }
@@ -664,41 +790,108 @@ impl Heap {
         out
     }
 
+    /// Frees every unmarked object and clears the marks. The free lists are rebuilt
+    /// from scratch, segment by segment; a segment left without objects goes to the
+    /// empty pool instead (unless it is its class's bump segment).
     fn sweep(&mut self) -> CollectStats {
         let mut stats = CollectStats::default();
         let stress = self.stress();
-        for &base in &self.seg_list {
-            let cell = self.segments[&base];
-            let ci = cell / GRANULE - 1;
-            let mut a = base;
-            while a + cell <= base + SEGMENT_SIZE {
+        for c in self.classes.iter_mut() {
+            c.free = 0;
+        }
+        let mut live_bytes = 0;
+        // Free cell bytes left in the segments kept (bump regions included).
+        let mut free_bytes = 0;
+        let mut kept = Vec::with_capacity(self.seg_list.len());
+        for s in std::mem::take(&mut self.seg_list) {
+            let ci = s.cell / GRANULE - 1;
+            let c = self.classes[ci];
+            let is_bump = c.end == s.base + SEGMENT_SIZE;
+            // Cells past the bump pointer were never used: leave them untouched.
+            let limit = if is_bump { c.bump } else { s.base + SEGMENT_SIZE - SEGMENT_SIZE % s.cell };
+            let (mut head, mut tail) = (0usize, 0usize);
+            let mut live = 0usize;
+            let mut a = s.base;
+            while a < limit {
                 // SAFETY: a is a cell in our segment.
                 let h = unsafe { &*(a as *const Header) };
                 let kind = h.kind.get();
-                if !kind.is_null() && !std::ptr::eq(kind, &DEAD) {
-                    if h.has_flag(flag::MARK) {
-                        h.set_flag(flag::MARK, false);
-                        stats.live += 1;
-                    } else {
-                        // SAFETY: unreachable live object: nothing can observe it
-                        // any more, so its payload may be dropped and the cell freed.
-                        unsafe {
-                            ((*kind).drop)(ObjRef::from_addr(a));
-                            std::ptr::write_bytes(a as *mut u8, 0, cell);
-                        }
-                        self.live_bytes -= (unsafe { &*kind }).size;
-                        stats.freed += 1;
-                        if stress {
-                            h.kind.set(&DEAD);
-                        } else {
-                            self.classes[ci].free.push(a);
+                let free = if kind.is_null() {
+                    true
+                } else if std::ptr::eq(kind, &DEAD) {
+                    false
+                } else if h.has_flag(flag::MARK) {
+                    h.set_flag(flag::MARK, false);
+                    live += 1;
+                    // SAFETY: a live object's kind is a static Kind.
+                    live_bytes += unsafe { (*kind).size };
+                    false
+                } else {
+                    // SAFETY: unreachable live object: nothing can observe it any
+                    // more, so its payload may be dropped and the cell freed.
+                    unsafe {
+                        if (*kind).needs_drop {
+                            ((*kind).drop)(ObjRef::from_addr(a))
                         }
                     }
+                    stats.freed += 1;
+                    if stress {
+                        // SAFETY: the dead cell is ours; zeroing it and marking it
+                        // DEAD makes any later use of a dangling Value fail loudly.
+                        unsafe { std::ptr::write_bytes(a as *mut u8, 0, s.cell) };
+                        h.kind.set(&DEAD);
+                        false
+                    } else {
+                        h.kind.set(std::ptr::null());
+                        true
+                    }
+                };
+                if free {
+                    // Thread the cell onto this segment's chain, in address order.
+                    if tail == 0 {
+                        head = a;
+                    } else {
+                        // SAFETY: tail is a free cell of ours: its second word is the link.
+                        unsafe { *((tail + 8) as *mut usize) = a };
+                    }
+                    tail = a;
                 }
-                a += cell;
+                a += s.cell;
+            }
+            stats.live += live;
+            free_bytes += (SEGMENT_SIZE / s.cell - live) * s.cell;
+            if live == 0 && !is_bump && !stress {
+                // Every cell has a null kind word: the segment is empty.
+                self.segments.remove(&s.base);
+                self.empty_dirty.push(s);
+                free_bytes -= SEGMENT_SIZE / s.cell * s.cell;
+                continue;
+            }
+            if tail != 0 {
+                let c = &mut self.classes[ci];
+                // SAFETY: tail is a free cell of ours: its second word is the link.
+                unsafe { *((tail + 8) as *mut usize) = c.free };
+                c.free = head;
+            }
+            kept.push(s);
+        }
+        self.seg_list = kept;
+        self.live_bytes = live_bytes;
+        self.free_in_segments = free_bytes;
+        stats
+    }
+
+    /// Keeps as many emptied segments resident as the next allocation budget can
+    /// use beyond the free cells of the segments in use; returns the memory of the
+    /// others to the system.
+    fn release_empty_segments(&mut self) {
+        let keep = self.threshold.saturating_sub(self.free_in_segments) / SEGMENT_SIZE + 1;
+        while self.empty_dirty.len() > keep {
+            if let Some(s) = self.empty_dirty.pop() {
+                os::release_segment(s.base);
+                self.empty_clean.push(s.base);
             }
         }
-        stats
     }
 
     #[inline(never)]
@@ -732,10 +925,9 @@ impl Heap {
     /// store them in a heap object first (the allocation may collect).
     pub fn objects(&self) -> Vec<Value> {
         let mut out = Vec::new();
-        for &base in &self.seg_list {
-            let cell = self.segments[&base];
-            let mut a = base;
-            while a + cell <= base + SEGMENT_SIZE {
+        for s in &self.seg_list {
+            let mut a = s.base;
+            while a + s.cell <= s.base + SEGMENT_SIZE {
                 // SAFETY: a is a cell in our segment; its kind word tells whether it
                 // holds an object.
                 let h = unsafe { &*(a as *const Header) };
@@ -744,20 +936,154 @@ impl Heap {
                     // SAFETY: a live cell.
                     out.push(Value::from_obj(unsafe { ObjRef::from_addr(a) }));
                 }
-                a += cell;
+                a += s.cell;
             }
         }
         out
     }
 
+    /// Bytes of the cells alive at the last collection plus those allocated since.
     pub fn live_bytes(&self) -> usize {
-        self.live_bytes
+        self.live_bytes + self.allocated_since_gc
+    }
+
+    fn report_collection(&mut self, stats: CollectStats, external_before: usize, took: std::time::Duration) {
+        self.peak_external = self.peak_external.max(external_before);
+        eprintln!(
+            "gc #{}: {} live objects, {} freed, cells {} KiB, external {} -> {} KiB, segments {} + {} empty ({} KiB), next after {} KiB, {:.2} ms",
+            self.collections,
+            stats.live,
+            stats.freed,
+            self.live_bytes >> 10,
+            external_before >> 10,
+            self.external_after_gc >> 10,
+            self.seg_list.len(),
+            self.empty_dirty.len(),
+            (self.seg_list.len() + self.empty_dirty.len()) * SEGMENT_SIZE >> 10,
+            self.threshold >> 10,
+            took.as_secs_f64() * 1e3
+        );
+        if self.stats_level > 1 {
+            let mut by_kind: HashMap<&'static str, (usize, usize)> = HashMap::new();
+            for v in self.objects() {
+                let k = v.header().map_or("?", |h| h.kind().name);
+                let e = by_kind.entry(k).or_default();
+                e.0 += 1;
+                e.1 += v.header().map_or(0, |h| h.kind().size);
+            }
+            let mut rows: Vec<_> = by_kind.into_iter().collect();
+            rows.sort_by_key(|r| std::cmp::Reverse(r.1 .1));
+            for (k, (n, b)) in rows.iter().take(12) {
+                eprintln!("    {k:<24} {n:>9} objects {:>8} KiB", b >> 10);
+            }
+        }
+    }
+
+    fn report_exit(&self) {
+        let mut by_cell: std::collections::BTreeMap<usize, usize> = Default::default();
+        for s in &self.seg_list {
+            *by_cell.entry(s.cell).or_default() += 1;
+        }
+        let used: Vec<String> = by_cell.iter().map(|(c, n)| format!("{c}:{n}")).collect();
+        eprintln!(
+            "gc exit: {} collections in {:.1} ms ({:.1} ms marking), segments {} + {} empty (peak {}), cells {} KiB, external {} KiB (baseline {} KiB, peak at gc {} KiB); segments by cell size {}",
+            self.collections,
+            self.gc_time.as_secs_f64() * 1e3,
+            self.mark_time.as_secs_f64() * 1e3,
+            self.seg_list.len(),
+            self.empty_dirty.len(),
+            self.peak_segments,
+            self.live_bytes() >> 10,
+            external_bytes() >> 10,
+            self.external_baseline >> 10,
+            self.peak_external >> 10,
+            used.join(" ")
+        );
     }
 }
 
 impl Default for Heap {
     fn default() -> Self {
         Heap::new()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        // `Vm::collect` swaps in an empty Heap for the duration: report real ones.
+        if self.stats_level > 0 && !self.seg_list.is_empty() {
+            self.report_exit();
+        }
+    }
+}
+
+/// Segment memory straight from the kernel: untouched pages cost no RSS, so a
+/// segment only becomes resident as its bump pointer advances, and an emptied
+/// segment can be handed back with `MADV_DONTNEED`.
+#[cfg(target_os = "linux")]
+mod os {
+    use super::SEGMENT_SIZE;
+    extern "C" {
+        fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
+        fn munmap(addr: *mut u8, len: usize) -> i32;
+        fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
+    }
+    const PROT_READ: i32 = 1;
+    const PROT_WRITE: i32 = 2;
+    const MAP_PRIVATE: i32 = 2;
+    const MAP_ANONYMOUS: i32 = 0x20;
+    const MADV_DONTNEED: i32 = 4;
+
+    /// A zeroed, SEGMENT_SIZE-aligned block of SEGMENT_SIZE bytes.
+    pub fn map_segment() -> usize {
+        let len = 2 * SEGMENT_SIZE;
+        // SAFETY: an anonymous private mapping at an address the kernel chooses
+        // touches no existing memory.
+        let p = unsafe { mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) };
+        if p as isize == -1 {
+            crate::fatal_memory();
+        }
+        let start = p as usize;
+        let base = (start + SEGMENT_SIZE - 1) & !(SEGMENT_SIZE - 1);
+        // SAFETY: both ranges lie inside the mapping just made and outside the
+        // aligned segment we keep; nothing refers to them.
+        unsafe {
+            if base > start {
+                munmap(start as *mut u8, base - start);
+            }
+            let end = base + SEGMENT_SIZE;
+            if start + len > end {
+                munmap(end as *mut u8, start + len - end);
+            }
+        }
+        base
+    }
+
+    /// Gives the segment's pages back; it reads as zeros afterwards.
+    pub fn release_segment(base: usize) {
+        // SAFETY: the segment is ours and holds no object (the caller checked).
+        unsafe { madvise(base as *mut u8, SEGMENT_SIZE, MADV_DONTNEED) };
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod os {
+    use super::SEGMENT_SIZE;
+
+    pub fn map_segment() -> usize {
+        let layout = std::alloc::Layout::from_size_align(SEGMENT_SIZE, SEGMENT_SIZE).unwrap();
+        // SAFETY: non-zero size layout. The system allocator is called directly:
+        // segments are counted by the heap itself, not as external memory.
+        let p = unsafe { std::alloc::GlobalAlloc::alloc_zeroed(&std::alloc::System, layout) };
+        if p.is_null() {
+            crate::fatal_memory();
+        }
+        p as usize
+    }
+
+    pub fn release_segment(base: usize) {
+        // SAFETY: the segment is ours and holds no object (the caller checked).
+        unsafe { std::ptr::write_bytes(base as *mut u8, 0, SEGMENT_SIZE) };
     }
 }
 

@@ -13,7 +13,7 @@ pub fn new_instance(vm: &mut Vm, cls: Value) -> Value {
     let n = typeobj::tobj(cls).slot_count.get();
     let obj = vm.alloc(cls, InstanceObj { slots: RefCell::new(vec![Value::NULL; n].into_boxed_slice()) });
     if typeobj::lookup_str(vm, cls, "__del__").is_some() {
-        obj.header().unwrap().set(crate::gc::flag::HAS_DEL);
+        vm.heap.set_has_del(obj);
     }
     obj
 }

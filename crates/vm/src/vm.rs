@@ -224,6 +224,7 @@ impl Vm {
         crate::sys::init(&mut vm);
         crate::frame::init_type(&mut vm);
         vm.heap.enabled = true;
+        vm.heap.set_external_baseline();
         vm
     }
 
