@@ -443,15 +443,18 @@ fn env_usize(name: &str) -> Option<usize> {
     std::env::var(name).ok().and_then(|s| s.trim().parse().ok())
 }
 
-/// One size class: a free list threaded through its free cells (a free cell has a
-/// null kind word and the next free cell's address in its second word), then a
-/// bump region at the end of its newest segment.
-#[derive(Clone, Copy)]
+/// One size class. Allocation bumps a pointer through the current free region
+/// `[bump, end)`: a run of consecutive free cells found by the last sweep, or the
+/// fresh end of a new segment. The sweep records the runs of free cells (`spans`);
+/// allocation takes the next one when the region is used up. Bumping is sequential
+/// (the prefetcher follows it) and never reads the free cells, unlike a free list
+/// threaded through them.
 struct SizeClass {
     cell: usize,
-    free: usize,
     bump: usize,
     end: usize,
+    /// Free runs `(start, end)` still to allocate from, the next one last.
+    spans: Vec<(usize, usize)>,
 }
 
 /// Statistics of one collection, for `gc.collect()` and `gc.get_stats()`.
@@ -486,8 +489,6 @@ pub struct Heap {
     with_del: Vec<Value>,
     /// Bytes of the cells alive after the last collection.
     live_bytes: usize,
-    /// Bytes of free cells in the segments in use after the last sweep.
-    free_in_segments: usize,
     /// Bytes of cells allocated since the last collection.
     allocated_since_gc: usize,
     /// Collect when `allocated_since_gc + external_bytes()` reaches this.
@@ -527,10 +528,7 @@ impl Heap {
             .and_then(|s| s.trim().parse::<u32>().ok())
             .unwrap_or(0);
         let min_threshold = env_usize("FERROPY_GC_MIN_KB").map_or(MIN_THRESHOLD, |k| k << 10);
-        let mut classes = [SizeClass { cell: 0, free: 0, bump: 0, end: 0 }; NUM_CLASSES];
-        for (i, c) in classes.iter_mut().enumerate() {
-            c.cell = (i + 1) * GRANULE;
-        }
+        let classes = std::array::from_fn(|i| SizeClass { cell: (i + 1) * GRANULE, bump: 0, end: 0, spans: Vec::new() });
         Heap {
             classes,
             segments: HashMap::new(),
@@ -539,7 +537,6 @@ impl Heap {
             empty_clean: Vec::new(),
             with_del: Vec::new(),
             live_bytes: 0,
-            free_in_segments: 0,
             allocated_since_gc: 0,
             trigger: if stress_every > 0 { 0 } else { min_threshold },
             threshold: min_threshold,
@@ -638,37 +635,38 @@ impl Heap {
         self.trigger = if self.stress_every > 0 { 0 } else { self.threshold + self.external_after_gc };
     }
 
-    /// A free cell for an object of `size` bytes: the free list first, then the
-    /// bump region. Inlined into each `alloc`, where `size` is a constant.
+    /// A free cell for an object of `size` bytes. Inlined into each `alloc`, where
+    /// `size`, hence the class and the cell size, are constants.
     #[inline(always)]
     fn take_cell(&mut self, size: usize) -> usize {
         assert!(size <= MAX_CELL, "object of {size} bytes exceeds the largest size class");
         let ci = size.div_ceil(GRANULE) - 1;
+        let cell = (ci + 1) * GRANULE;
         let c = &mut self.classes[ci];
-        let a = c.free;
-        if a != 0 {
-            // SAFETY: `a` is a free cell of this class (on its free list); its second
-            // word holds the next free cell (see `SizeClass`).
-            c.free = unsafe { *((a + 8) as *const usize) };
-            return a;
-        }
         let a = c.bump;
-        if a + c.cell <= c.end {
-            c.bump = a + c.cell;
+        if a + cell <= c.end {
+            c.bump = a + cell;
             return a;
         }
         self.take_cell_slow(ci)
     }
 
-    /// A new segment for class `ci` becomes its bump region.
+    /// The current region of class `ci` is used up: continue in its next free run,
+    /// or in a new segment.
     #[inline(never)]
     fn take_cell_slow(&mut self, ci: usize) -> usize {
         let cell = self.classes[ci].cell;
-        let seg = self.new_segment(cell);
+        let (start, end) = match self.classes[ci].spans.pop() {
+            Some(span) => span,
+            None => {
+                let seg = self.new_segment(cell);
+                (seg, seg + SEGMENT_SIZE)
+            }
+        };
         let c = &mut self.classes[ci];
-        c.bump = seg + cell;
-        c.end = seg + SEGMENT_SIZE;
-        seg
+        c.bump = start + cell;
+        c.end = end;
+        start
     }
 
     /// A segment for cells of `cell` bytes whose every cell is free (null kind word
@@ -676,7 +674,7 @@ impl Heap {
     /// or fresh memory from the system (zero).
     fn new_segment(&mut self, cell: usize) -> usize {
         let base = if let Some(i) = self.empty_dirty.iter().rposition(|s| s.cell == cell) {
-            self.empty_dirty.swap_remove(i).base
+            self.empty_dirty.remove(i).base
         } else if let Some(b) = self.empty_clean.pop() {
             b
         } else if let Some(s) = self.empty_dirty.pop() {
@@ -735,6 +733,9 @@ impl Heap {
         before_sweep(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)), &mut t);
         t.drain();
         let finalizable = self.resurrect_finalizable(&mut t);
+        // The sweep appends to the empty pool: what is there now was not used since
+        // the last collection.
+        let idle = self.empty_dirty.len();
         let marked = start.elapsed();
         let stats = self.sweep();
         self.mark_time += marked;
@@ -747,7 +748,7 @@ impl Heap {
         let external_live = self.external_after_gc.saturating_sub(self.external_baseline);
         self.threshold = ((self.live_bytes + external_live) * self.growth_pct / 100).max(self.min_threshold);
         self.set_trigger();
-        self.release_empty_segments();
+        self.release_empty_segments(idle);
         if t.poisoned_borrow {
             eprintln!("ferropy: internal error: object borrowed during garbage collection");
         }
@@ -790,29 +791,40 @@ impl Heap {
         out
     }
 
-    /// Frees every unmarked object and clears the marks. The free lists are rebuilt
-    /// from scratch, segment by segment; a segment left without objects goes to the
-    /// empty pool instead (unless it is its class's bump segment).
+    /// Frees every unmarked object and clears the marks. The runs of free cells are
+    /// recorded anew, segment by segment; a segment left without objects goes to
+    /// the empty pool instead (unless it holds its class's current region).
     fn sweep(&mut self) -> CollectStats {
         let mut stats = CollectStats::default();
         let stress = self.stress();
         for c in self.classes.iter_mut() {
-            c.free = 0;
+            c.spans.clear();
         }
         let mut live_bytes = 0;
-        // Free cell bytes left in the segments kept (bump regions included).
-        let mut free_bytes = 0;
         let mut kept = Vec::with_capacity(self.seg_list.len());
         for s in std::mem::take(&mut self.seg_list) {
             let ci = s.cell / GRANULE - 1;
-            let c = self.classes[ci];
-            let is_bump = c.end == s.base + SEGMENT_SIZE;
-            // Cells past the bump pointer were never used: leave them untouched.
-            let limit = if is_bump { c.bump } else { s.base + SEGMENT_SIZE - SEGMENT_SIZE % s.cell };
-            let (mut head, mut tail) = (0usize, 0usize);
+            let seg_end = s.base + SEGMENT_SIZE;
+            // The class's current region is free cells by construction (and may be
+            // untouched pages of a new segment): skip it, it stays the region.
+            let (skip, skip_end) = {
+                let c = &self.classes[ci];
+                if c.bump < c.end && c.bump >= s.base && c.bump < seg_end { (c.bump, c.end) } else { (0, 0) }
+            };
+            let limit = s.base + SEGMENT_SIZE / s.cell * s.cell;
+            let spans_before = self.classes[ci].spans.len();
+            let mut run = 0usize;
             let mut live = 0usize;
             let mut a = s.base;
             while a < limit {
+                if a == skip {
+                    if run != 0 {
+                        self.classes[ci].spans.push((run, a));
+                        run = 0;
+                    }
+                    a = skip_end;
+                    continue;
+                }
                 // SAFETY: a is a cell in our segment.
                 let h = unsafe { &*(a as *const Header) };
                 let kind = h.kind.get();
@@ -847,50 +859,45 @@ impl Heap {
                     }
                 };
                 if free {
-                    // Thread the cell onto this segment's chain, in address order.
-                    if tail == 0 {
-                        head = a;
-                    } else {
-                        // SAFETY: tail is a free cell of ours: its second word is the link.
-                        unsafe { *((tail + 8) as *mut usize) = a };
+                    if run == 0 {
+                        run = a;
                     }
-                    tail = a;
+                } else if run != 0 {
+                    self.classes[ci].spans.push((run, a));
+                    run = 0;
                 }
                 a += s.cell;
             }
+            if run != 0 {
+                self.classes[ci].spans.push((run, a.min(limit)));
+            }
             stats.live += live;
-            free_bytes += (SEGMENT_SIZE / s.cell - live) * s.cell;
-            if live == 0 && !is_bump && !stress {
+            if live == 0 && skip == 0 && !stress {
                 // Every cell has a null kind word: the segment is empty.
+                self.classes[ci].spans.truncate(spans_before);
                 self.segments.remove(&s.base);
                 self.empty_dirty.push(s);
-                free_bytes -= SEGMENT_SIZE / s.cell * s.cell;
                 continue;
-            }
-            if tail != 0 {
-                let c = &mut self.classes[ci];
-                // SAFETY: tail is a free cell of ours: its second word is the link.
-                unsafe { *((tail + 8) as *mut usize) = c.free };
-                c.free = head;
             }
             kept.push(s);
         }
+        // Allocate in address order: the next run is popped from the end.
+        for c in self.classes.iter_mut() {
+            c.spans.reverse();
+        }
         self.seg_list = kept;
         self.live_bytes = live_bytes;
-        self.free_in_segments = free_bytes;
         stats
     }
 
-    /// Keeps as many emptied segments resident as the next allocation budget can
-    /// use beyond the free cells of the segments in use; returns the memory of the
-    /// others to the system.
-    fn release_empty_segments(&mut self) {
-        let keep = self.threshold.saturating_sub(self.free_in_segments) / SEGMENT_SIZE + 1;
-        while self.empty_dirty.len() > keep {
-            if let Some(s) = self.empty_dirty.pop() {
-                os::release_segment(s.base);
-                self.empty_clean.push(s.base);
-            }
+    /// Returns to the system the emptied segments that stayed unused for a whole
+    /// cycle (those emptied by this sweep stay resident for the next one, which
+    /// most likely needs them: releasing them would only make it fault the pages in
+    /// again).
+    fn release_empty_segments(&mut self, idle: usize) {
+        for s in self.empty_dirty.drain(..idle) {
+            os::release_segment(s.base);
+            self.empty_clean.push(s.base);
         }
     }
 
