@@ -16,8 +16,10 @@
 //! - A new object is written into its cell before any collection can run, so a
 //!   payload moved into `alloc` is traced from the start.
 //!
-//! Memory comes in 256 KiB segments, each cut into cells of one size class. A free
-//! cell has a null kind pointer. The stress mode (`FERROPY_GC_STRESS=N`) collects on
+//! Memory comes in 64 KiB segments (mapped from the kernel 1 MiB at a time), each
+//! cut into cells of one size class. A free cell has a null kind pointer. Allocation
+//! bumps through runs of free cells; the sweep finds the runs, pools segments left
+//! empty and returns the pages of those still unused a cycle later. The stress mode (`FERROPY_GC_STRESS=N`) collects on
 //! every Nth allocation and never reuses a freed cell, so that a dangling `Value`
 //! finds a dead cell and fails loudly instead of reading another object.
 
@@ -430,7 +432,9 @@ impl Header {
     }
 }
 
-const SEGMENT_SIZE: usize = 256 * 1024;
+const SEGMENT_SIZE: usize = 64 * 1024;
+/// Segments are carved from chunks mapped this many at a time.
+const SEGMENTS_PER_CHUNK: usize = 16;
 const GRANULE: usize = 16;
 const MAX_CELL: usize = 1024;
 const NUM_CLASSES: usize = MAX_CELL / GRANULE;
@@ -484,6 +488,9 @@ pub struct Heap {
     /// Segments returned to the system (`MADV_DONTNEED`): they read as zeros and can
     /// serve any size class.
     empty_clean: Vec<usize>,
+    /// The unused rest of the last chunk mapped (zero, untouched).
+    chunk_next: usize,
+    chunk_end: usize,
     /// The objects whose type has `__del__` and whose `__del__` has not run yet
     /// (not roots: the collector looks for the unreachable ones among them).
     with_del: Vec<Value>,
@@ -535,6 +542,8 @@ impl Heap {
             seg_list: Vec::new(),
             empty_dirty: Vec::new(),
             empty_clean: Vec::new(),
+            chunk_next: 0,
+            chunk_end: 0,
             with_del: Vec::new(),
             live_bytes: 0,
             allocated_since_gc: 0,
@@ -684,7 +693,12 @@ impl Heap {
             unsafe { std::ptr::write_bytes(s.base as *mut u8, 0, SEGMENT_SIZE) };
             s.base
         } else {
-            os::map_segment()
+            if self.chunk_next == self.chunk_end {
+                self.chunk_next = os::map_chunk(SEGMENTS_PER_CHUNK * SEGMENT_SIZE);
+                self.chunk_end = self.chunk_next + SEGMENTS_PER_CHUNK * SEGMENT_SIZE;
+            }
+            self.chunk_next += SEGMENT_SIZE;
+            self.chunk_next - SEGMENT_SIZE
         };
         self.segments.insert(base, cell);
         self.seg_list.push(Segment { base, cell });
@@ -1041,9 +1055,9 @@ mod os {
     const MAP_ANONYMOUS: i32 = 0x20;
     const MADV_DONTNEED: i32 = 4;
 
-    /// A zeroed, SEGMENT_SIZE-aligned block of SEGMENT_SIZE bytes.
-    pub fn map_segment() -> usize {
-        let len = 2 * SEGMENT_SIZE;
+    /// A zeroed, SEGMENT_SIZE-aligned block of `size` bytes.
+    pub fn map_chunk(size: usize) -> usize {
+        let len = size + SEGMENT_SIZE;
         // SAFETY: an anonymous private mapping at an address the kernel chooses
         // touches no existing memory.
         let p = unsafe { mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) };
@@ -1058,7 +1072,7 @@ mod os {
             if base > start {
                 munmap(start as *mut u8, base - start);
             }
-            let end = base + SEGMENT_SIZE;
+            let end = base + size;
             if start + len > end {
                 munmap(end as *mut u8, start + len - end);
             }
@@ -1077,8 +1091,8 @@ mod os {
 mod os {
     use super::SEGMENT_SIZE;
 
-    pub fn map_segment() -> usize {
-        let layout = std::alloc::Layout::from_size_align(SEGMENT_SIZE, SEGMENT_SIZE).unwrap();
+    pub fn map_chunk(size: usize) -> usize {
+        let layout = std::alloc::Layout::from_size_align(size, SEGMENT_SIZE).unwrap();
         // SAFETY: non-zero size layout. The system allocator is called directly:
         // segments are counted by the heap itself, not as external memory.
         let p = unsafe { std::alloc::GlobalAlloc::alloc_zeroed(&std::alloc::System, layout) };
