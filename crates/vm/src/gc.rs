@@ -526,15 +526,27 @@ pub struct Heap {
     mark_time: std::time::Duration,
     peak_segments: usize,
     peak_external: usize,
+    /// Bytes freed by payload kind (`FERROPY_GC_STATS=2`).
+    freed_by_kind: HashMap<&'static str, usize>,
 }
 
 impl Heap {
+    /// The heap, configured from the environment (`FERROPY_GC_STRESS`,
+    /// `FERROPY_GC_STATS`, `FERROPY_GC_MIN_KB`, `FERROPY_GC_GROWTH`).
     pub fn new() -> Heap {
-        let stress_every = std::env::var("FERROPY_GC_STRESS")
-            .ok()
-            .and_then(|s| s.trim().parse::<u32>().ok())
-            .unwrap_or(0);
-        let min_threshold = env_usize("FERROPY_GC_MIN_KB").map_or(MIN_THRESHOLD, |k| k << 10);
+        let mut h = Heap::empty(env_usize("FERROPY_GC_STRESS").unwrap_or(0) as u32);
+        h.min_threshold = env_usize("FERROPY_GC_MIN_KB").map_or(MIN_THRESHOLD, |k| k << 10);
+        h.threshold = h.min_threshold;
+        h.growth_pct = env_usize("FERROPY_GC_GROWTH").unwrap_or(GROWTH_PCT);
+        h.stats_level = env_usize("FERROPY_GC_STATS").unwrap_or(0) as u32;
+        h.set_trigger();
+        h
+    }
+
+    /// A heap with the default settings (no environment lookups: `Vm::collect`
+    /// swaps one in while it works on the real heap).
+    fn empty(stress_every: u32) -> Heap {
+        let min_threshold = MIN_THRESHOLD;
         let classes = std::array::from_fn(|i| SizeClass { cell: (i + 1) * GRANULE, bump: 0, end: 0, spans: Vec::new() });
         Heap {
             classes,
@@ -550,7 +562,7 @@ impl Heap {
             trigger: if stress_every > 0 { 0 } else { min_threshold },
             threshold: min_threshold,
             min_threshold,
-            growth_pct: env_usize("FERROPY_GC_GROWTH").unwrap_or(GROWTH_PCT),
+            growth_pct: GROWTH_PCT,
             stress_every,
             stress_count: 0,
             stack_base: 0,
@@ -559,11 +571,12 @@ impl Heap {
             external_after_gc: 0,
             external_baseline: 0,
             last_live: 0,
-            stats_level: env_usize("FERROPY_GC_STATS").unwrap_or(0) as u32,
+            stats_level: 0,
             gc_time: std::time::Duration::ZERO,
             mark_time: std::time::Duration::ZERO,
             peak_segments: 0,
             peak_external: 0,
+            freed_by_kind: HashMap::new(),
         }
     }
 
@@ -861,6 +874,10 @@ impl Heap {
                         }
                     }
                     stats.freed += 1;
+                    if self.stats_level > 1 {
+                        // SAFETY: as above, the kind of the object being freed.
+                        *self.freed_by_kind.entry(unsafe { (*kind).name }).or_default() += unsafe { (*kind).size };
+                    }
                     if stress {
                         // SAFETY: the dead cell is ours; zeroing it and marking it
                         // DEAD makes any later use of a dangling Value fail loudly.
@@ -1001,6 +1018,13 @@ impl Heap {
     }
 
     fn report_exit(&self) {
+        if self.stats_level > 1 {
+            let mut rows: Vec<_> = self.freed_by_kind.iter().collect();
+            rows.sort_by_key(|r| std::cmp::Reverse(*r.1));
+            for (k, b) in rows.iter().take(12) {
+                eprintln!("    freed {k:<24} {:>9} KiB", *b >> 10);
+            }
+        }
         let mut by_cell: std::collections::BTreeMap<usize, usize> = Default::default();
         for s in &self.seg_list {
             *by_cell.entry(s.cell).or_default() += 1;
@@ -1025,7 +1049,7 @@ impl Heap {
 
 impl Default for Heap {
     fn default() -> Self {
-        Heap::new()
+        Heap::empty(0)
     }
 }
 
