@@ -66,7 +66,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
         }
     }
     if let Some(h) = obj.header() {
-        let idict = h.dict.get();
+        let idict = h.dict();
         if !idict.is_null() {
             if let Some(v) = instance_dict_get(vm, idict, name)? {
                 return Ok(v);
@@ -244,11 +244,11 @@ pub fn slot_storage(obj: Value) -> Option<&'static std::cell::RefCell<Box<[Value
 /// descriptor itself: no attribute name can collide with it.
 fn header_slot_dict(vm: &mut Vm, obj: Value, create: bool) -> Option<Value> {
     let h = obj.header()?;
-    if h.dict.get().is_null() && create {
+    if h.dict().is_null() && create {
         let d = dict::new_dict(vm);
-        h.dict.set(d);
+        h.set_dict(d);
     }
-    Some(h.dict.get()).filter(|d| !d.is_null())
+    Some(h.dict()).filter(|d| !d.is_null())
 }
 
 fn member_slot(vm: &mut Vm, m: &Member, descr: Value, obj: Value) -> PyResult<Value> {
@@ -322,7 +322,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 /// None when instances of `ty` have no `__dict__`.
 fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
     let h = obj.header()?;
-    let d = h.dict.get();
+    let d = h.dict();
     if !d.is_null() {
         return Some(d);
     }
@@ -330,7 +330,7 @@ fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
         return None;
     }
     let d = dict::new_dict(vm);
-    h.dict.set(d);
+    h.set_dict(d);
     Some(d)
 }
 
@@ -437,7 +437,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
                     || m.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null());
                 if plain {
                     let shadowed = obj.header().is_some_and(|h| {
-                        let d = h.dict.get();
+                        let d = h.dict();
                         !d.is_null() && dict::get_str(d, name).is_some()
                     });
                     if !shadowed {

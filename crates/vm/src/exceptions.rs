@@ -12,7 +12,7 @@ use crate::vm::Vm;
 use std::cell::Cell;
 
 /// Header flag: the exception's `__context__` was set when it was raised.
-const CONTEXT_SET: u32 = 1 << 8;
+use crate::gc::flag::CONTEXT_SET;
 
 macro_rules! exc_table {
     ($( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
@@ -125,7 +125,7 @@ impl Trace for ExceptionObj {
         }
     }
 }
-payload!(ExceptionObj, "BaseException");
+payload!(ExceptionObj, "BaseException", dict);
 
 /// One traceback entry: a frame snapshot and the line being executed there.
 pub struct TracebackObj {
@@ -282,7 +282,7 @@ pub fn set_context(_vm: &mut Vm, e: Value, ctx: Value) {
 
 /// A `raise` statement: the exception's context is set afresh.
 pub fn raised(_vm: &mut Vm, e: Value) -> PyErr {
-    e.header().unwrap().flags.set(e.header().unwrap().flags.get() & !CONTEXT_SET);
+    e.header().unwrap().clear(CONTEXT_SET);
     PyErr(e)
 }
 
@@ -290,10 +290,10 @@ pub fn raised(_vm: &mut Vm, e: Value) -> PyErr {
 /// breaking cycles as CPython's `_PyErr_SetObject` does.
 pub fn attach_context(vm: &mut Vm, e: Value) {
     let Some(h) = e.header() else { return };
-    if h.flags.get() & CONTEXT_SET != 0 {
+    if h.has_flag(CONTEXT_SET) {
         return;
     }
-    h.flags.set(h.flags.get() | CONTEXT_SET);
+    h.set(CONTEXT_SET);
     let Some(handled) = crate::interp::current_handled(vm) else { return };
     if handled == e || !handled.is::<ExceptionObj>() || !e.is::<ExceptionObj>() {
         return;
@@ -489,7 +489,7 @@ fn derive_like(vm: &mut Vm, g: Value, excs: Value) -> PyResult {
     eobj(ng).traceback.set(eobj(g).traceback.get());
     eobj(ng).cause.set(eobj(g).cause.get());
     eobj(ng).context.set(eobj(g).context.get());
-    let gd = g.header().unwrap().dict.get();
+    let gd = g.header().unwrap().dict();
     if !gd.is_null() {
         if let Some(n) = dict::get_item_str(vm, gd, "__notes__")? {
             let nd = crate::func_type::header_dict(vm, ng)?;
@@ -501,7 +501,7 @@ fn derive_like(vm: &mut Vm, g: Value, excs: Value) -> PyResult {
 
 /// The `value` of a StopIteration.
 pub fn stop_iteration_value(vm: &mut Vm, e: Value) -> Value {
-    let d = e.header().unwrap().dict.get();
+    let d = e.header().unwrap().dict();
     if !d.is_null() {
         if let Ok(Some(v)) = dict::get_item_str(vm, d, "value") {
             return v;
@@ -718,7 +718,7 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult {
 fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__reduce__", 1, 1)?;
     let ty = vm.type_of(a[0]);
-    let d = a[0].header().unwrap().dict.get();
+    let d = a[0].header().unwrap().dict();
     let mut items = vec![ty, eobj(a[0]).args.get()];
     if !d.is_null() {
         items.push(d);

@@ -164,11 +164,11 @@ fn f_set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
 /// `obj.__dict__` for objects whose dict lives in the header.
 pub fn header_dict(vm: &mut Vm, v: Value) -> PyResult {
     let h = v.header().expect("object");
-    if h.dict.get().is_null() {
+    if h.dict().is_null() {
         let d = dict::new_dict(vm);
-        h.dict.set(d);
+        h.set_dict(d);
     }
-    Ok(h.dict.get())
+    Ok(h.dict())
 }
 pub fn set_header_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
     if d.is_null() {
@@ -177,7 +177,7 @@ pub fn set_header_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
     if !d.is::<dict::DictObj>() {
         return Err({ let __arg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(d)); vm.type_error(__arg) });
     }
-    v.header().unwrap().dict.set(d);
+    v.header().unwrap().set_dict(d);
     Ok(())
 }
 

@@ -337,4 +337,4 @@ impl Trace for InstanceObj {
         self.slots.trace(t)
     }
 }
-payload!(InstanceObj, "object");
+payload!(InstanceObj, "object", dict);

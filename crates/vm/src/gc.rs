@@ -27,7 +27,9 @@ use crate::value::Value;
 use std::cell::Cell;
 use std::collections::HashMap;
 
-/// What the collector needs to know about one Rust payload type.
+/// What the collector needs to know about one Rust payload type. Aligned to 64 so
+/// that the header's kind word has six low bits free for the flags.
+#[repr(C, align(64))]
 pub struct Kind {
     pub name: &'static str,
     pub trace: fn(ObjRef, &mut Tracer),
@@ -39,49 +41,142 @@ pub struct Kind {
     pub needs_drop: bool,
 }
 
-/// Header flag bits.
+/// Header flag bits (the low bits of the kind word).
 pub mod flag {
-    pub const MARK: u32 = 1;
+    pub const MARK: usize = 1;
     /// `__del__` already ran (PEP 442: at most once).
-    pub const FINALIZED: u32 = 2;
+    pub const FINALIZED: usize = 2;
     /// The object's type defines `__del__`; checked when the object dies.
-    pub const HAS_DEL: u32 = 4;
+    pub const HAS_DEL: usize = 4;
+    /// The object has a `__dict__` slot right after the header (its payload was
+    /// declared with `payload!(T, "name", dict)`).
+    pub const DICT_SLOT: usize = 8;
+    /// The object has no dict slot but has a `__dict__`, kept in the side table.
+    pub const SIDE_DICT: usize = 16;
+    /// An exception's `__context__` was set since it was last raised.
+    pub const CONTEXT_SET: usize = 32;
+    pub(super) const ALL: usize = 63;
 }
 
-/// The start of every heap object. Layout is fixed for the JIT:
-/// offset 0 kind, 8 type, 16 instance dict (NULL if none), 24 flags.
+/// The start of every heap object: 16 bytes, layout fixed for the JIT. Offset 0:
+/// the payload's `Kind` address, flags in its low six bits (`flag::*`); offset 8:
+/// the Python type. An object whose payload has a dict slot keeps its instance
+/// `__dict__` at offset 16 (plain class instances, modules, exceptions); any other
+/// object that gets a `__dict__` (an instance of a subclass of list, int, ...)
+/// keeps it in a side table keyed by address (see `Header::dict`).
 #[repr(C)]
 pub struct Header {
-    kind: Cell<*const Kind>,
+    kind: Cell<usize>,
     /// The Python type (a `type` object); `__class__` assignment changes it.
     pub ty: Cell<Value>,
-    /// The instance `__dict__`, for objects that have one; NULL otherwise.
-    pub dict: Cell<Value>,
-    pub flags: Cell<u32>,
-    _reserved: Cell<u32>,
+}
+
+const _: () = assert!(std::mem::size_of::<Header>() == 16);
+
+thread_local! {
+    /// The `__dict__`s of objects without a dict slot (flag `SIDE_DICT`), by
+    /// object address. Not roots: the collector traces an entry through its owner
+    /// and drops it when the owner dies.
+    static SIDE_DICTS: std::cell::RefCell<HashMap<usize, Value, AddrHash>> = std::cell::RefCell::new(HashMap::default());
+}
+
+/// Hashing for object addresses (16-aligned, distinct): a multiplicative mix.
+#[derive(Default, Clone, Copy)]
+struct AddrHash;
+impl std::hash::BuildHasher for AddrHash {
+    type Hasher = AddrHasher;
+    fn build_hasher(&self) -> AddrHasher {
+        AddrHasher(0)
+    }
+}
+struct AddrHasher(u64);
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n >> 4) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(20);
+    }
 }
 
 impl Header {
+    #[inline]
     pub fn kind(&self) -> &'static Kind {
-        // SAFETY: a live object's kind points at a `static` Kind.
-        unsafe { &*self.kind.get() }
+        // SAFETY: a live object's kind word holds the address of a `static` Kind
+        // (plus flag bits, masked off).
+        unsafe { &*self.kind_ptr() }
     }
 
+    #[inline]
     pub fn kind_ptr(&self) -> *const Kind {
-        self.kind.get()
+        (self.kind.get() & !flag::ALL) as *const Kind
     }
 
-    fn set_flag(&self, f: u32, on: bool) {
-        let old = self.flags.get();
-        self.flags.set(if on { old | f } else { old & !f });
+    fn set_flag(&self, f: usize, on: bool) {
+        let old = self.kind.get();
+        self.kind.set(if on { old | f } else { old & !f });
     }
 
-    pub fn has_flag(&self, f: u32) -> bool {
-        self.flags.get() & f != 0
+    #[inline]
+    pub fn has_flag(&self, f: usize) -> bool {
+        self.kind.get() & f != 0
     }
 
-    pub fn set(&self, f: u32) {
+    pub fn set(&self, f: usize) {
         self.set_flag(f, true)
+    }
+
+    pub fn clear(&self, f: usize) {
+        self.set_flag(f, false)
+    }
+
+    /// The slot after the header, for objects with flag `DICT_SLOT`.
+    fn dict_slot(&self) -> &Cell<Value> {
+        // SAFETY: only called when DICT_SLOT is set: the object is an `ObjDict<T>`,
+        // whose dict field follows the 16-byte header.
+        unsafe { &*((self as *const Header as usize + 16) as *const Cell<Value>) }
+    }
+
+    /// The instance `__dict__`, NULL if the object has none.
+    #[inline]
+    pub fn dict(&self) -> Value {
+        let w = self.kind.get();
+        if w & flag::DICT_SLOT != 0 {
+            self.dict_slot().get()
+        } else if w & flag::SIDE_DICT != 0 {
+            self.side_dict()
+        } else {
+            Value::NULL
+        }
+    }
+
+    #[inline(never)]
+    fn side_dict(&self) -> Value {
+        let key = self as *const Header as usize;
+        SIDE_DICTS.with(|m| m.borrow().get(&key).copied().unwrap_or(Value::NULL))
+    }
+
+    /// Sets (or with NULL removes) the instance `__dict__`.
+    pub fn set_dict(&self, d: Value) {
+        if self.has_flag(flag::DICT_SLOT) {
+            self.dict_slot().set(d);
+            return;
+        }
+        let key = self as *const Header as usize;
+        if d.is_null() {
+            if self.has_flag(flag::SIDE_DICT) {
+                SIDE_DICTS.with(|m| m.borrow_mut().remove(&key));
+                self.set_flag(flag::SIDE_DICT, false);
+            }
+        } else {
+            SIDE_DICTS.with(|m| m.borrow_mut().insert(key, d));
+            self.set_flag(flag::SIDE_DICT, true);
+        }
     }
 }
 
@@ -92,25 +187,64 @@ pub struct Obj<T> {
     pub payload: T,
 }
 
+/// An object whose payload was declared with a dict slot.
+#[repr(C)]
+pub struct ObjDict<T> {
+    pub header: Header,
+    pub dict: Cell<Value>,
+    pub payload: T,
+}
+
 /// A Rust type that can live in the heap. Implement with `payload!`.
 pub trait Payload: Sized + 'static {
+    /// Whether objects of this payload have a `__dict__` slot after the header.
+    const DICT_SLOT: bool;
     fn kind() -> &'static Kind;
     /// Reports every `Value` the payload holds.
     fn trace(&self, t: &mut Tracer);
 }
 
+/// The size of a whole object of payload `T`.
+pub const fn object_size<T: Payload>() -> usize {
+    if T::DICT_SLOT {
+        std::mem::size_of::<ObjDict<T>>()
+    } else {
+        std::mem::size_of::<Obj<T>>()
+    }
+}
+
+/// The payload of the object at `addr`, which holds a `T`.
+#[inline(always)]
+fn payload_ptr<T: Payload>(addr: usize) -> *mut T {
+    // Only the field address is computed (no reference to the object is made).
+    if T::DICT_SLOT {
+        (addr + std::mem::offset_of!(ObjDict<T>, payload)) as *mut T
+    } else {
+        (addr + std::mem::offset_of!(Obj<T>, payload)) as *mut T
+    }
+}
+
 /// `payload!(Type, "name")` makes `Type` a heap payload; `Type` implements
-/// `Trace` for its fields.
+/// `Trace` for its fields. `payload!(Type, "name", dict)` gives its objects a
+/// `__dict__` slot after the header (for payloads whose objects mostly have an
+/// instance dict: a dict lookup there is one load instead of a side-table probe).
 #[macro_export]
 macro_rules! payload {
     ($t:ty, $name:expr) => {
+        $crate::payload!(@impl $t, $name, false);
+    };
+    ($t:ty, $name:expr, dict) => {
+        $crate::payload!(@impl $t, $name, true);
+    };
+    (@impl $t:ty, $name:expr, $slot:expr) => {
         impl $crate::gc::Payload for $t {
+            const DICT_SLOT: bool = $slot;
             fn kind() -> &'static $crate::gc::Kind {
                 static KIND: $crate::gc::Kind = $crate::gc::Kind {
                     name: $name,
                     trace: $crate::gc::trace_payload::<$t>,
                     drop: $crate::gc::drop_payload::<$t>,
-                    size: std::mem::size_of::<$crate::gc::Obj<$t>>(),
+                    size: $crate::gc::object_size::<$t>(),
                     needs_drop: std::mem::needs_drop::<$t>(),
                 };
                 &KIND
@@ -182,15 +316,14 @@ impl<A: Trace, B: Trace> Trace for (A, B) {
 
 pub fn trace_payload<T: Payload>(o: ObjRef, t: &mut Tracer) {
     // SAFETY: only called through T's own Kind, so the object holds a T.
-    let obj = unsafe { &*(o.addr() as *const Obj<T>) };
-    obj.payload.trace(t)
+    let payload = unsafe { &*payload_ptr::<T>(o.addr()) };
+    payload.trace(t)
 }
 
 /// # Safety
 /// `o` must hold a live `T`, which must not be used afterwards.
 pub unsafe fn drop_payload<T: Payload>(o: ObjRef) {
-    let obj = o.addr() as *mut Obj<T>;
-    std::ptr::drop_in_place(&mut (*obj).payload)
+    std::ptr::drop_in_place(payload_ptr::<T>(o.addr()))
 }
 
 thread_local! {
@@ -284,7 +417,7 @@ impl ObjRef {
     pub fn downcast<T: Payload>(self) -> Option<&'static T> {
         if self.is::<T>() {
             // SAFETY: the kind says this object holds a T.
-            Some(unsafe { &(*(self.0 as *const Obj<T>)).payload })
+            Some(unsafe { &*payload_ptr::<T>(self.0) })
         } else {
             None
         }
@@ -345,7 +478,7 @@ impl Tracer {
         while let Some(o) = self.stack.pop() {
             let h = o.header();
             self.value(h.ty.get());
-            self.value(h.dict.get());
+            self.value(h.dict());
             (h.kind().trace)(o, self);
         }
     }
@@ -428,7 +561,7 @@ static DEAD: Kind = Kind {
 
 impl Header {
     pub fn is_dead(&self) -> bool {
-        std::ptr::eq(self.kind.get(), &DEAD)
+        std::ptr::eq(self.kind_ptr(), &DEAD)
     }
 }
 
@@ -602,23 +735,21 @@ impl Heap {
     /// caller (`Vm::alloc`) decides about collecting once the object is in place.
     #[inline(always)]
     pub fn alloc<T: Payload>(&mut self, ty: Value, payload: T) -> Value {
-        let kind = T::kind();
-        let size = std::mem::size_of::<Obj<T>>();
+        let kind = T::kind() as *const Kind as usize;
+        let size = object_size::<T>();
         let addr = self.take_cell(size);
-        let obj = addr as *mut Obj<T>;
         // SAFETY: take_cell returned a free cell of at least `size` bytes, aligned to
         // 16, that nothing else references; writing the whole object makes it live.
         unsafe {
-            obj.write(Obj {
-                header: Header {
-                    kind: Cell::new(kind),
-                    ty: Cell::new(ty),
+            if T::DICT_SLOT {
+                (addr as *mut ObjDict<T>).write(ObjDict {
+                    header: Header { kind: Cell::new(kind | flag::DICT_SLOT), ty: Cell::new(ty) },
                     dict: Cell::new(Value::NULL),
-                    flags: Cell::new(0),
-                    _reserved: Cell::new(0),
-                },
-                payload,
-            });
+                    payload,
+                });
+            } else {
+                (addr as *mut Obj<T>).write(Obj { header: Header { kind: Cell::new(kind), ty: Cell::new(ty) }, payload });
+            }
         }
         self.allocated_since_gc += size;
         // SAFETY: the object was just written.
@@ -730,7 +861,7 @@ impl Heap {
         }
         // SAFETY: start is a cell inside a segment we own; reading its kind word is
         // fine whether the cell is free (null) or live.
-        let kind = unsafe { (*(start as *const Header)).kind.get() };
+        let kind = unsafe { (*(start as *const Header)).kind_ptr() };
         if kind.is_null() || std::ptr::eq(kind, &DEAD) {
             None
         } else {
@@ -854,7 +985,7 @@ impl Heap {
                 }
                 // SAFETY: a is a cell in our segment.
                 let h = unsafe { &*(a as *const Header) };
-                let kind = h.kind.get();
+                let kind = h.kind_ptr();
                 let free = if kind.is_null() {
                     true
                 } else if std::ptr::eq(kind, &DEAD) {
@@ -874,6 +1005,9 @@ impl Heap {
                         }
                     }
                     stats.freed += 1;
+                    if h.has_flag(flag::SIDE_DICT) {
+                        h.set_dict(Value::NULL);
+                    }
                     if self.stats_level > 1 {
                         // SAFETY: as above, the kind of the object being freed.
                         *self.freed_by_kind.entry(unsafe { (*kind).name }).or_default() += unsafe { (*kind).size };
@@ -882,10 +1016,10 @@ impl Heap {
                         // SAFETY: the dead cell is ours; zeroing it and marking it
                         // DEAD makes any later use of a dangling Value fail loudly.
                         unsafe { std::ptr::write_bytes(a as *mut u8, 0, s.cell) };
-                        h.kind.set(&DEAD);
+                        h.kind.set(&DEAD as *const Kind as usize);
                         false
                     } else {
-                        h.kind.set(std::ptr::null());
+                        h.kind.set(0);
                         true
                     }
                 };
@@ -969,7 +1103,7 @@ impl Heap {
                 // SAFETY: a is a cell in our segment; its kind word tells whether it
                 // holds an object.
                 let h = unsafe { &*(a as *const Header) };
-                let kind = h.kind.get();
+                let kind = h.kind_ptr();
                 if !kind.is_null() && !std::ptr::eq(kind, &DEAD) {
                     // SAFETY: a live cell.
                     out.push(Value::from_obj(unsafe { ObjRef::from_addr(a) }));

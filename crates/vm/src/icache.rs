@@ -183,7 +183,7 @@ fn type_version(ty: Value) -> u64 {
 #[inline]
 fn instance_dict(obj: Value) -> Value {
     match obj.header() {
-        Some(h) => h.dict.get(),
+        Some(h) => h.dict(),
         None => Value::NULL,
     }
 }

@@ -532,7 +532,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult {
         return Ok(v);
     }
     let n = crate::str::as_str(name).unwrap_or("?").to_string();
-    let d = module.header().map(|h| h.dict.get()).unwrap_or(Value::NULL);
+    let d = module.header().map(|h| h.dict()).unwrap_or(Value::NULL);
     let mname = if d.is_null() { None } else { dict::get_item_str(vm, d, "__name__")?.and_then(|v| crate::str::as_str(v).map(str::to_string)) };
     if let Some(mn) = &mname {
         if let Some(m) = lookup_module(vm, &format!("{mn}.{n}"))? {

@@ -197,7 +197,7 @@ pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
 pub fn builtins_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
     match dict::get_item_str(vm, globals, "__builtins__")? {
         Some(b) if b.is::<dict::DictObj>() => Ok(b),
-        Some(b) if b.is::<crate::module::ModuleObj>() => Ok(b.header().unwrap().dict.get()),
+        Some(b) if b.is::<crate::module::ModuleObj>() => Ok(b.header().unwrap().dict()),
         _ => {
             let m = vm.builtins;
             dict::set_item_str(vm, globals, "__builtins__", m)?;

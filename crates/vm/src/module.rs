@@ -11,14 +11,14 @@ pub struct ModuleObj;
 impl Trace for ModuleObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(ModuleObj, "module");
+payload!(ModuleObj, "module", dict);
 
 /// A new module named `name` with the standard attributes set.
 pub fn new_module(vm: &mut Vm, name: &str) -> PyResult {
     let t = vm.t.module;
     let m = vm.alloc(t, ModuleObj);
     let d = dict::new_dict(vm);
-    m.header().unwrap().dict.set(d);
+    m.header().unwrap().set_dict(d);
     init_dict(vm, d, name)?;
     Ok(m)
 }
@@ -34,7 +34,7 @@ fn init_dict(vm: &mut Vm, d: Value, name: &str) -> PyResult<()> {
 }
 
 pub fn module_dict(m: Value) -> Value {
-    m.header().unwrap().dict.get()
+    m.header().unwrap().dict()
 }
 
 /// The module's `__name__` for messages ("?" if unset).
@@ -50,7 +50,7 @@ fn module_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
     let m = vm.alloc(cls, ModuleObj);
     let d = dict::new_dict(vm);
-    m.header().unwrap().dict.set(d);
+    m.header().unwrap().set_dict(d);
     Ok(m)
 }
 

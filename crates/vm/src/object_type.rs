@@ -185,7 +185,7 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__dir__", 1, 1)?;
     let names = crate::set::new_set(vm);
     if let Some(h) = a[0].header() {
-        let d = h.dict.get();
+        let d = h.dict();
         if !d.is_null() {
             crate::set::update(vm, names, d)?;
         }
@@ -339,7 +339,7 @@ fn default_state(vm: &mut Vm, obj: Value, required: bool) -> PyResult {
         let m = format!("cannot pickle '{}' object", vm.type_name(obj));
         return Err(vm.type_error(m));
     }
-    let d = obj.header().map_or(Value::NULL, |h| h.dict.get());
+    let d = obj.header().map_or(Value::NULL, |h| h.dict());
     let mut state = if d.is_null() || crate::dict::dobj(d).is_empty() { vm.none } else { d };
     if typeobj::tobj(cls).slot_count.get() == 0 {
         return Ok(state);
@@ -409,7 +409,7 @@ fn get_dict(vm: &mut Vm, v: Value) -> PyResult {
 fn set_dict(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
     if d.is_null() {
         if let Some(h) = v.header() {
-            h.dict.set(Value::NULL);
+            h.set_dict(Value::NULL);
         }
         return Ok(());
     }

@@ -139,8 +139,8 @@ fn referents_of(vm: &Vm, v: Value) -> Vec<Value> {
         if !t.is_null() && crate::typeobj::has_flag(t, crate::typeobj::tflag::HEAPTYPE) {
             out.push(t);
         }
-        if !h.dict.get().is_null() {
-            out.push(h.dict.get());
+        if !h.dict().is_null() {
+            out.push(h.dict());
         }
     }
     out.extend(crate::gc::referents(v));
