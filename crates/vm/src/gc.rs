@@ -572,7 +572,7 @@ const GRANULE: usize = 16;
 const MAX_CELL: usize = 1024;
 const NUM_CLASSES: usize = MAX_CELL / GRANULE;
 /// The smallest allocation budget between two collections (see `Heap::collect`).
-const MIN_THRESHOLD: usize = 4 << 20;
+const MIN_THRESHOLD: usize = 2 << 20;
 /// The allocation budget between two collections, in percent of the live heap.
 const GROWTH_PCT: usize = 100;
 
@@ -612,7 +612,11 @@ pub struct Heap {
     classes: [SizeClass; NUM_CLASSES],
     /// Segment base -> cell size, for every segment in use (the conservative scan's
     /// membership test).
-    segments: HashMap<usize, usize>,
+    segments: HashMap<usize, usize, AddrHash>,
+    /// Bounds of every segment ever mapped: the conservative scan rejects most
+    /// words (small ints, code and stack addresses) with two compares.
+    heap_lo: usize,
+    heap_hi: usize,
     seg_list: Vec<Segment>,
     /// Segments emptied by a sweep whose memory is still resident: each cell of the
     /// size given has a null kind word, so the segment can serve that size class
@@ -683,7 +687,9 @@ impl Heap {
         let classes = std::array::from_fn(|i| SizeClass { cell: (i + 1) * GRANULE, bump: 0, end: 0, spans: Vec::new() });
         Heap {
             classes,
-            segments: HashMap::new(),
+            segments: HashMap::default(),
+            heap_lo: usize::MAX,
+            heap_hi: 0,
             seg_list: Vec::new(),
             empty_dirty: Vec::new(),
             empty_clean: Vec::new(),
@@ -840,6 +846,8 @@ impl Heap {
             if self.chunk_next == self.chunk_end {
                 self.chunk_next = os::map_chunk(SEGMENTS_PER_CHUNK * SEGMENT_SIZE);
                 self.chunk_end = self.chunk_next + SEGMENTS_PER_CHUNK * SEGMENT_SIZE;
+                self.heap_lo = self.heap_lo.min(self.chunk_next);
+                self.heap_hi = self.heap_hi.max(self.chunk_end);
             }
             self.chunk_next += SEGMENT_SIZE;
             self.chunk_next - SEGMENT_SIZE
@@ -852,6 +860,9 @@ impl Heap {
 
     /// The object whose cell contains `addr`, if `addr` points into a live cell.
     fn find_object(&self, addr: usize) -> Option<ObjRef> {
+        if addr < self.heap_lo || addr >= self.heap_hi {
+            return None;
+        }
         let base = addr & !(SEGMENT_SIZE - 1);
         let cell = *self.segments.get(&base)?;
         let idx = (addr - base) / cell;
