@@ -142,21 +142,23 @@ impl Header {
         unsafe { &*((self as *const Header as usize + 16) as *const Cell<Value>) }
     }
 
-    /// The instance `__dict__`, NULL if the object has none.
-    #[inline]
+    /// The instance `__dict__`, NULL if the object has none. Only the dict-slot
+    /// case is inlined (attribute access on instances); the rest stays out of line
+    /// so that callers on hot paths stay small.
+    #[inline(always)]
     pub fn dict(&self) -> Value {
-        let w = self.kind.get();
-        if w & flag::DICT_SLOT != 0 {
+        if self.kind.get() & flag::DICT_SLOT != 0 {
             self.dict_slot().get()
-        } else if w & flag::SIDE_DICT != 0 {
-            self.side_dict()
         } else {
-            Value::NULL
+            self.dict_without_slot()
         }
     }
 
     #[inline(never)]
-    fn side_dict(&self) -> Value {
+    fn dict_without_slot(&self) -> Value {
+        if !self.has_flag(flag::SIDE_DICT) {
+            return Value::NULL;
+        }
         let key = self as *const Header as usize;
         SIDE_DICTS.with(|m| m.borrow().get(&key).copied().unwrap_or(Value::NULL))
     }
