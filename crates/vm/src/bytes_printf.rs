@@ -57,15 +57,11 @@ impl format::printf::PrintfArgs for BytesPrintf<'_> {
     type Error = PrintfError;
 
     fn tuple_len(&self) -> Option<usize> {
-        crate::tuple::is_tuple(self.operand).then(|| crate::tuple::items(self.operand).len())
+        crate::str_format::printf_tuple_len(self.operand)
     }
 
     fn item(&mut self, i: usize) -> Value {
-        if crate::tuple::is_tuple(self.operand) {
-            crate::tuple::items(self.operand)[i]
-        } else {
-            self.operand
-        }
+        crate::str_format::printf_item(self.operand, i)
     }
 
     fn is_mapping(&self) -> bool {

@@ -446,20 +446,31 @@ impl StrPrintf<'_> {
     }
 }
 
+/// The number of `%` operands when the right operand is a tuple (str and bytes
+/// `%`-formatting alike); None when it is a single operand.
+pub(crate) fn printf_tuple_len(operand: Value) -> Option<usize> {
+    crate::tuple::is_tuple(operand).then(|| crate::tuple::items(operand).len())
+}
+
+/// The `i`th `%` operand: a tuple's item, or the single operand itself.
+pub(crate) fn printf_item(operand: Value, i: usize) -> Value {
+    if crate::tuple::is_tuple(operand) {
+        crate::tuple::items(operand)[i]
+    } else {
+        operand
+    }
+}
+
 impl format::printf::PrintfArgs for StrPrintf<'_> {
     type Value = Value;
     type Error = PrintfError;
 
     fn tuple_len(&self) -> Option<usize> {
-        crate::tuple::is_tuple(self.operand).then(|| crate::tuple::items(self.operand).len())
+        crate::str_format::printf_tuple_len(self.operand)
     }
 
     fn item(&mut self, i: usize) -> Value {
-        if crate::tuple::is_tuple(self.operand) {
-            crate::tuple::items(self.operand)[i]
-        } else {
-            self.operand
-        }
+        crate::str_format::printf_item(self.operand, i)
     }
 
     fn is_mapping(&self) -> bool {

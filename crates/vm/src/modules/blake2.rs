@@ -352,8 +352,7 @@ fn b_digest(vm: &mut Vm, args: Args) -> PyResult {
 fn b_hexdigest(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, &qual(&args, "hexdigest"), 0, 0)?;
     let d = this(vm, a[0])?.state.borrow().digest();
-    let s: String = d.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(crate::str::new_str(vm, s))
+    Ok(super::hashes::hex_str(vm, &d))
 }
 
 fn b_copy(vm: &mut Vm, args: Args) -> PyResult {

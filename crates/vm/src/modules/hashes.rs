@@ -332,8 +332,13 @@ fn h_digest(vm: &mut Vm, args: Args) -> PyResult {
 
 fn h_hexdigest(vm: &mut Vm, args: Args) -> PyResult {
     let d = digest_of(vm, args, "hexdigest")?;
-    let s: String = d.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(crate::str::new_str(vm, s))
+    Ok(hex_str(vm, &d))
+}
+
+/// `hexdigest()`'s result: lowercase hex digits of `digest`.
+pub(crate) fn hex_str(vm: &mut Vm, digest: &[u8]) -> Value {
+    let s: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    crate::str::new_str(vm, s)
 }
 
 fn h_copy(vm: &mut Vm, args: Args) -> PyResult {
