@@ -329,7 +329,7 @@ fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
     if !typeobj::has_flag(ty, tflag::HAS_DICT) {
         return None;
     }
-    let d = dict::new_dict(vm);
+    let d = dict::new_instance_dict(vm);
     h.set_dict(d);
     Some(d)
 }

@@ -36,12 +36,49 @@ pub struct Table {
     /// equal key sets even across dicts. Inline caches use it to remember that a
     /// name is absent (a global shadowing a builtin).
     pub keys_version: u64,
+    /// An instance `__dict__`: its key sets are shared shapes (see `shape_after`).
+    pub shaped: bool,
 }
 
 static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn fresh_keys_version() -> u64 {
     NEXT_KEYS_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Instance dicts past this many keys get fresh versions (no shape is shared).
+const MAX_SHAPE_KEYS: usize = 48;
+
+/// Mixes a (keys version, key address) pair for the shape transition table.
+#[derive(Default)]
+struct ShapeHasher(u64);
+impl std::hash::Hasher for ShapeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("shape keys hash as u64s")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+thread_local! {
+    /// Shape transitions: (keys version, str key) -> keys version after appending
+    /// that key. Keys are compared by identity: an entry whose key has died can
+    /// only be reached again by a new object at the same address, and then no dict
+    /// of the old shape is alive to disagree.
+    static SHAPES: RefCell<std::collections::HashMap<(u64, u64), u64, std::hash::BuildHasherDefault<ShapeHasher>>> =
+        RefCell::new(Default::default());
+}
+
+/// The keys version of a dict of shape `from` after appending `key`: the same
+/// number for every instance dict that receives the same names in the same order,
+/// so a version names a hidden class (key set and entry positions) and inline
+/// caches keyed by it serve all instances of that shape.
+fn shape_after(from: u64, key: Value) -> u64 {
+    SHAPES.with(|m| *m.borrow_mut().entry((from, key.raw())).or_insert_with(fresh_keys_version))
 }
 
 pub struct DictObj {
@@ -103,7 +140,10 @@ impl DictObj {
     }
 
     pub fn clear(&self) {
-        *self.table.borrow_mut() = Table::default();
+        let mut t = self.table.borrow_mut();
+        let shaped = t.shaped;
+        *t = Table { shaped, ..Table::default() };
+        drop(t);
         self.bump();
     }
 }
@@ -117,6 +157,14 @@ impl Default for DictObj {
 pub fn new_dict(vm: &mut Vm) -> Value {
     let ty = vm.t.dict;
     vm.alloc(ty, DictObj::new())
+}
+
+/// A new instance `__dict__`, whose key sets are shared shapes.
+pub fn new_instance_dict(vm: &mut Vm) -> Value {
+    let d = DictObj::new();
+    d.table.borrow_mut().shaped = true;
+    let ty = vm.t.dict;
+    vm.alloc(ty, d)
 }
 
 pub fn dobj(d: Value) -> &'static DictObj {
@@ -200,6 +248,15 @@ impl Table {
     }
 
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        // Positions follow insertion order only while no entry has been deleted.
+        let shared_shape = self.shaped && self.entries.len() == self.used && self.used < MAX_SHAPE_KEYS && key.is::<StrObj>();
+        let from = self.keys_version;
+        self.push_entry(hash, key, value);
+        self.keys_version = if shared_shape { shape_after(from, key) } else { fresh_keys_version() };
+    }
+
+    /// Adds an entry for a key known to be absent; the caller sets `keys_version`.
+    fn push_entry(&mut self, hash: i64, key: Value, value: Value) {
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
             self.resize(self.used + 1);
         }
@@ -207,7 +264,6 @@ impl Table {
         self.indices[s] = self.entries.len() as i32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        self.keys_version = fresh_keys_version();
     }
 
     fn remove_at(&mut self, ix: usize) -> Entry {
@@ -329,8 +385,61 @@ pub fn store_at_hint(d: Value, hint: usize, key: Value, value: Value) -> bool {
     }
 }
 
+#[inline]
 pub fn keys_version(d: Value) -> u64 {
     dobj(d).table.borrow().keys_version
+}
+
+/// The value at dense index `ix` of dict `d` (NULL: none) if its keys version is
+/// `shape`: an inline cache's check that an instance dict has the shape it saw.
+#[inline]
+pub fn value_if_shape(d: Value, shape: u64, ix: usize) -> Option<Value> {
+    let t = d.downcast::<DictObj>()?.table.borrow();
+    if t.keys_version != shape {
+        return None;
+    }
+    t.entries.get(ix).map(|e| e.value)
+}
+
+/// Stores `value` at dense index `ix` if `d`'s keys version is `shape`.
+#[inline]
+pub fn store_if_shape(d: Value, shape: u64, ix: usize, value: Value) -> bool {
+    let Some(o) = d.downcast::<DictObj>() else { return false };
+    let mut t = o.table.borrow_mut();
+    if t.keys_version != shape {
+        return false;
+    }
+    match t.entries.get_mut(ix) {
+        Some(e) => {
+            e.value = value;
+            drop(t);
+            o.bump();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Appends the str `key` (absent from `d`, which has shape `shape`), as an inline
+/// cache that saw this store before knows it becomes shape `to` at index `ix`.
+pub fn append_if_shape(d: Value, shape: u64, ix: usize, key: Value, value: Value, to: u64) -> bool {
+    let Some(o) = d.downcast::<DictObj>() else { return false };
+    let Some(s) = key.downcast::<StrObj>() else { return false };
+    let mut t = o.table.borrow_mut();
+    if t.keys_version != shape || t.entries.len() != ix {
+        return false;
+    }
+    t.push_entry(s.hash(), key, value);
+    t.keys_version = to;
+    drop(t);
+    o.bump();
+    true
+}
+
+/// The shape an instance dict of shape `from` takes when `key` is appended, if
+/// some dict took that step already.
+pub fn shape_transition(from: u64, key: Value) -> Option<u64> {
+    SHAPES.with(|m| m.borrow().get(&(from, key.raw())).copied())
 }
 
 pub fn get_item_str(vm: &mut Vm, d: Value, key: &str) -> PyResult<Option<Value>> {

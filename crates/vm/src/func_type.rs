@@ -165,7 +165,7 @@ fn f_set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
 pub fn header_dict(vm: &mut Vm, v: Value) -> PyResult {
     let h = v.header().expect("object");
     if h.dict().is_null() {
-        let d = dict::new_dict(vm);
+        let d = dict::new_instance_dict(vm);
         h.set_dict(d);
     }
     Ok(h.dict())

@@ -28,6 +28,9 @@ enum Kind {
     Empty,
     /// The attribute lives in the instance dict at `hint`.
     InstanceDict,
+    /// `obj.name = v` appends `name` to an instance dict of shape `shape`, at
+    /// `hint`, giving shape `to` (the dict is created first for `NO_DICT`).
+    AddKey,
     /// A `__slots__` member: `hint` is the slot index.
     Slot,
     /// A plain class attribute (no `__get__`), not shadowed by the instance: `value`.
@@ -49,6 +52,9 @@ enum Kind {
     Builtin,
 }
 
+/// The shape of an object without an instance dict.
+const NO_DICT: u64 = u64::MAX;
+
 /// A remembered lookup.
 #[derive(Copy, Clone)]
 pub struct Entry {
@@ -57,18 +63,27 @@ pub struct Entry {
     hint: u32,
     /// The type version the entry was made for (attributes).
     version: u64,
+    /// The instance dict's shape (keys version, or `NO_DICT`) the entry was made
+    /// for: the kinds that read the dict or rely on a name's absence from it.
+    shape: u64,
+    /// `AddKey`'s shape after the store.
+    to: u64,
     /// The type attribute found (kinds that need it), or NULL.
     value: Value,
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry { kind: Kind::Empty, hint: 0, version: 0, value: Value::NULL };
+    const EMPTY: Entry = Entry { kind: Kind::Empty, hint: 0, version: 0, shape: 0, to: 0, value: Value::NULL };
 
     fn new(kind: Kind, version: u64, hint: usize, value: Value) -> Entry {
         match u32::try_from(hint) {
-            Ok(hint) => Entry { kind, hint, version, value },
+            Ok(hint) => Entry { kind, hint, version, shape: 0, to: 0, value },
             Err(_) => Entry::EMPTY,
         }
+    }
+
+    fn with_shape(self, shape: u64) -> Entry {
+        Entry { shape, ..self }
     }
 }
 
@@ -188,11 +203,15 @@ fn instance_dict(obj: Value) -> Value {
     }
 }
 
-/// Is `name` absent from `obj`'s instance dict (so a class attribute shows)?
+/// The shape of `obj`'s instance dict: which names it holds and where.
 #[inline]
-fn not_shadowed(obj: Value, name: Value) -> bool {
+fn shape_of(obj: Value) -> u64 {
     let d = instance_dict(obj);
-    d.is_null() || dict::get_str(d, name).is_none()
+    if d.is_null() {
+        NO_DICT
+    } else {
+        dict::keys_version(d)
+    }
 }
 
 /// A class attribute that `__get__` would return unchanged: not a descriptor.
@@ -214,19 +233,32 @@ fn plain_class_value(vm: &Vm, d: Value) -> bool {
 
 // ---- attribute loads -------------------------------------------------------
 
-/// `obj.name` (`LoadAttr`).
-#[inline(never)]
+/// `obj.name` (`LoadAttr`): an instance-dict hit inline, the rest out of line.
+#[inline(always)]
 pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
-    if let Some(v) = use_load(vm, c.entry.get(), obj, name)? {
+    if let Some(h) = obj.header() {
+        let e = c.entry.get();
+        if e.kind == Kind::InstanceDict && type_version(h.ty.get()) == e.version {
+            if let Some(v) = dict::value_if_shape(h.dict(), e.shape, e.hint as usize) {
+                return Ok(v);
+            }
+        }
+    }
+    load_attr_slow(vm, c, obj, name)
+}
+
+#[inline(never)]
+fn load_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
+    if let Some(v) = use_load(vm, c.entry.get(), obj)? {
         return Ok(v);
     }
-    if let Some(v) = use_load(vm, c.older.get(), obj, name)? {
+    if let Some(v) = use_load(vm, c.older.get(), obj)? {
         return Ok(v);
     }
     let key = l2_key(name, load_op(obj, OP_ATTR));
     if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
-        c.push(e);
-        if let Some(v) = use_load(vm, e, obj, name)? {
+        if let Some(v) = use_load(vm, e, obj)? {
+            c.push(e);
             return Ok(v);
         }
     }
@@ -237,19 +269,30 @@ pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRes
 }
 
 /// `LoadMethod`: `(method, obj)` for a method to call with `obj` prepended, or
-/// `(NULL, attribute)`.
-#[inline(never)]
+/// `(NULL, attribute)`. A method hit inline, the rest out of line.
+#[inline(always)]
 pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
-    if let Some(r) = use_method(vm, c.entry.get(), obj, name)? {
+    if let Some(h) = obj.header() {
+        let e = c.entry.get();
+        if e.kind == Kind::Method && type_version(h.ty.get()) == e.version && dict_shape(h.dict()) == e.shape {
+            return Ok((e.value, obj));
+        }
+    }
+    load_method_slow(vm, c, obj, name)
+}
+
+#[inline(never)]
+fn load_method_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    if let Some(r) = use_method(vm, c.entry.get(), obj)? {
         return Ok(r);
     }
-    if let Some(r) = use_method(vm, c.older.get(), obj, name)? {
+    if let Some(r) = use_method(vm, c.older.get(), obj)? {
         return Ok(r);
     }
     let key = l2_key(name, load_op(obj, OP_METHOD));
     if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
-        c.push(e);
-        if let Some(r) = use_method(vm, e, obj, name)? {
+        if let Some(r) = use_method(vm, e, obj)? {
+            c.push(e);
             return Ok(r);
         }
     }
@@ -257,6 +300,16 @@ pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyR
     let e = describe_load(vm, obj, name, true);
     remember(vm, c, key, e);
     Ok(r)
+}
+
+/// The shape of instance dict `d` (NULL: none).
+#[inline(always)]
+fn dict_shape(d: Value) -> u64 {
+    if d.is_null() {
+        NO_DICT
+    } else {
+        dict::keys_version(d)
+    }
 }
 
 /// Loads on a class object are keyed apart from loads on its instances.
@@ -284,17 +337,16 @@ fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
     }
 }
 
-fn use_method(vm: &mut Vm, e: Entry, obj: Value, name: Value) -> PyResult<Option<(Value, Value)>> {
+fn use_method(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<(Value, Value)>> {
     if e.kind == Kind::Method {
-        let hit = type_version(vm.type_of(obj)) == e.version && not_shadowed(obj, name);
+        let hit = type_version(vm.type_of(obj)) == e.version && shape_of(obj) == e.shape;
         return Ok(hit.then_some((e.value, obj)));
     }
-    Ok(use_load(vm, e, obj, name)?.map(|v| (Value::NULL, v)))
+    Ok(use_load(vm, e, obj)?.map(|v| (Value::NULL, v)))
 }
 
-/// The value of `obj.name` if entry `e` applies to `obj`.
-#[inline]
-fn use_load(vm: &mut Vm, e: Entry, obj: Value, name: Value) -> PyResult<Option<Value>> {
+/// The value of `obj.name` if entry `e` (made for `name`) applies to `obj`.
+fn use_load(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<Value>> {
     if e.kind == Kind::Empty {
         return Ok(None);
     }
@@ -307,17 +359,10 @@ fn use_load(vm: &mut Vm, e: Entry, obj: Value, name: Value) -> PyResult<Option<V
         return Ok(None);
     }
     Ok(match e.kind {
-        Kind::InstanceDict => {
-            let d = instance_dict(obj);
-            if d.is_null() {
-                None
-            } else {
-                dict::value_at_hint(d, e.hint as usize, name)
-            }
-        }
+        Kind::InstanceDict => dict::value_if_shape(instance_dict(obj), e.shape, e.hint as usize),
         Kind::Slot => slot_value(obj, e.hint as usize),
-        Kind::ClassValue if not_shadowed(obj, name) => Some(e.value),
-        Kind::BoundFunction if not_shadowed(obj, name) => Some(crate::function::new_bound_method(vm, e.value, obj)),
+        Kind::ClassValue if shape_of(obj) == e.shape => Some(e.value),
+        Kind::BoundFunction if shape_of(obj) == e.shape => Some(crate::function::new_bound_method(vm, e.value, obj)),
         Kind::Property => {
             let p = e.value.downcast::<Property>().expect("cached property");
             let g = p.fget.get();
@@ -363,11 +408,12 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
             return Entry::EMPTY;
         }
     }
+    let shape = shape_of(obj);
     if let Some(ix) = dict_index(obj, name) {
-        return Entry::new(Kind::InstanceDict, version, ix, Value::NULL);
+        return Entry::new(Kind::InstanceDict, version, ix, Value::NULL).with_shape(shape);
     }
     let Some(d) = found else { return Entry::EMPTY };
-    if method && (d.is::<FunctionObj>() || is_method_descriptor(d)) {
+    let e = if method && (d.is::<FunctionObj>() || is_method_descriptor(d)) {
         Entry::new(Kind::Method, version, 0, d)
     } else if d.is::<FunctionObj>() {
         Entry::new(Kind::BoundFunction, version, 0, d)
@@ -375,7 +421,8 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
         Entry::new(Kind::ClassValue, version, 0, d)
     } else {
         Entry::EMPTY
-    }
+    };
+    e.with_shape(shape)
 }
 
 fn is_method_descriptor(d: Value) -> bool {
@@ -412,38 +459,48 @@ fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entr
 
 // ---- attribute stores ----------------------------------------------------------
 
-/// `obj.name = value` (`StoreAttr`).
-#[inline(never)]
+/// `obj.name = value` (`StoreAttr`): a store into an instance dict of a known shape
+/// inline, the rest out of line.
+#[inline(always)]
 pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if let Some(h) = obj.header() {
+        let e = c.entry.get();
+        if e.kind == Kind::InstanceDict && type_version(h.ty.get()) == e.version && dict::store_if_shape(h.dict(), e.shape, e.hint as usize, value) {
+            return Ok(());
+        }
+    }
+    store_attr_slow(vm, c, obj, name, value)
+}
+
+#[inline(never)]
+fn store_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if use_store(vm, c.entry.get(), obj, name, value) || use_store(vm, c.older.get(), obj, name, value) {
         return Ok(());
     }
     let key = l2_key(name, OP_STORE);
     if !typeobj::is_type(obj) {
         if let Some(e) = vm.attr_l2.get(type_version(vm.type_of(obj)), key) {
-            c.push(e);
             if use_store(vm, e, obj, name, value) {
+                c.push(e);
                 return Ok(());
             }
         }
     }
+    let before = shape_of(obj);
     attr::setattr(vm, obj, name, value)?;
-    let e = describe_store(vm, obj, name);
+    let e = describe_store(vm, obj, name, before);
     remember(vm, c, key, e);
     Ok(())
 }
 
 /// Stores `value` as entry `e` says, if it applies to `obj`.
-#[inline]
-fn use_store(vm: &Vm, e: Entry, obj: Value, name: Value, value: Value) -> bool {
+fn use_store(vm: &mut Vm, e: Entry, obj: Value, name: Value, value: Value) -> bool {
     if e.kind == Kind::Empty || type_version(vm.type_of(obj)) != e.version {
         return false;
     }
     match e.kind {
-        Kind::InstanceDict => {
-            let d = instance_dict(obj);
-            !d.is_null() && dict::store_at_hint(d, e.hint as usize, name, value)
-        }
+        Kind::InstanceDict => dict::store_if_shape(instance_dict(obj), e.shape, e.hint as usize, value),
+        Kind::AddKey => add_key(vm, e, obj, name, value),
         Kind::Slot => match obj.downcast::<InstanceObj>() {
             Some(i) => match i.slots.borrow_mut().get_mut(e.hint as usize) {
                 Some(s) => {
@@ -458,9 +515,23 @@ fn use_store(vm: &Vm, e: Entry, obj: Value, name: Value, value: Value) -> bool {
     }
 }
 
+/// `AddKey`: appends `name` to `obj`'s instance dict (made first if it has none).
+fn add_key(vm: &mut Vm, e: Entry, obj: Value, name: Value, value: Value) -> bool {
+    let Some(h) = obj.header() else { return false };
+    let mut d = h.dict();
+    if e.shape != shape_of(obj) {
+        return false;
+    }
+    if d.is_null() {
+        d = dict::new_instance_dict(vm);
+        h.set_dict(d);
+    }
+    dict::append_if_shape(d, dict::keys_version(d), e.hint as usize, name, value, e.to)
+}
+
 /// Where `obj.name = v` just stored, when that went through `object.__setattr__`
-/// into the instance dict or a slot.
-fn describe_store(vm: &mut Vm, obj: Value, name: Value) -> Entry {
+/// into the instance dict (whose shape was `before`) or a slot.
+fn describe_store(vm: &mut Vm, obj: Value, name: Value, before: u64) -> Entry {
     if typeobj::is_type(obj) {
         return Entry::EMPTY;
     }
@@ -478,10 +549,16 @@ fn describe_store(vm: &mut Vm, obj: Value, name: Value) -> Entry {
             return Entry::EMPTY;
         }
     }
-    match dict_index(obj, name) {
-        Some(ix) => Entry::new(Kind::InstanceDict, version, ix, Value::NULL),
-        None => Entry::EMPTY,
+    let Some(ix) = dict_index(obj, name) else { return Entry::EMPTY };
+    let after = shape_of(obj);
+    // A store that appended the name along a shared shape step is an `AddKey`
+    // (a new dict starts as the empty shape 0).
+    let from = if before == NO_DICT { 0 } else { before };
+    if after != before && dict::shape_transition(from, name) == Some(after) {
+        let e = Entry::new(Kind::AddKey, version, ix, Value::NULL).with_shape(before);
+        return Entry { to: after, ..e };
     }
+    Entry::new(Kind::InstanceDict, version, ix, Value::NULL).with_shape(after)
 }
 
 // ---- globals ---------------------------------------------------------------------
