@@ -27,8 +27,8 @@ pub struct CodeObj {
     /// Only positional parameters (no `*args`, `**kwargs`, keyword-only ones) and
     /// not a generator or coroutine: calls may bind arguments in place.
     pub simple_args: bool,
-    /// Per instruction: its index in `caches`, or `NO_CACHE`.
-    pub cache_of: Box<[u16]>,
+    /// The instructions as the interpreter runs them.
+    pub instrs: Box<[crate::icache::Ins]>,
     /// The inline caches of the attribute and global instructions.
     pub caches: Box<[crate::icache::InlineCache]>,
 }
@@ -81,10 +81,10 @@ pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = crate::str::alloc_str(vm, &code.qualname);
     let filename = crate::str::alloc_str(vm, &code.filename);
-    let (cache_of, caches) = crate::icache::caches_for(&code.instructions);
+    let (instrs, caches) = crate::icache::quicken(&code.instructions);
     let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0;
     let ty = vm.t.code;
-    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, cache_of, caches });
+    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, instrs, caches });
     std::hint::black_box(list);
     v
 }

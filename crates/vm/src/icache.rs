@@ -172,22 +172,40 @@ const OP_ATTR: u64 = 1;
 const OP_METHOD: u64 = 2;
 const OP_STORE: u64 = 3;
 
-/// The cache table of a code object: one cache per attribute or global
-/// instruction (the rest need none), and each instruction's index into it.
-pub fn caches_for(instrs: &[compiler::bytecode::Instr]) -> (Box<[u16]>, Box<[InlineCache]>) {
+/// One instruction as the interpreter runs it: the compiler's instruction plus
+/// what the dispatch loop would otherwise look up per execution (its cache's
+/// index, whether it may run Python code).
+#[derive(Copy, Clone)]
+pub struct Ins {
+    pub op: compiler::bytecode::Op,
+    /// Python code run by this instruction may look at the frame's line.
+    pub may_run_python: bool,
+    /// Index in the code object's `caches`, or `NO_CACHE`.
+    pub cache: u16,
+    pub arg: u32,
+}
+
+/// The interpreter's instructions and the cache table of a code object: one cache
+/// per attribute or global instruction (the rest need none); past `NO_CACHE - 1`
+/// of them, the last cache is shared (a cache only remembers, so sharing is safe).
+pub fn quicken(instrs: &[compiler::bytecode::Instr]) -> (Box<[Ins]>, Box<[InlineCache]>) {
     use compiler::bytecode::Op;
+    let last = NO_CACHE as usize - 1;
     let mut n: usize = 0;
-    let cache_of = instrs
+    let ins = instrs
         .iter()
-        .map(|i| match i.op {
-            Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::LoadGlobal if n < NO_CACHE as usize => {
-                n += 1;
-                (n - 1) as u16
-            }
-            _ => NO_CACHE,
+        .map(|i| {
+            let cache = match i.op {
+                Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::LoadGlobal => {
+                    n += 1;
+                    (n - 1).min(last) as u16
+                }
+                _ => NO_CACHE,
+            };
+            Ins { op: i.op, may_run_python: crate::interp::may_run_python(i.op), cache, arg: i.arg }
         })
         .collect();
-    (cache_of, (0..n).map(|_| InlineCache::default()).collect())
+    (ins, (0..n.min(last + 1)).map(|_| InlineCache::default()).collect())
 }
 
 fn type_version(ty: Value) -> u64 {

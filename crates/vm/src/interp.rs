@@ -125,7 +125,14 @@ impl Frame {
 
 /// Fills the cells of a new frame: fresh cells for cellvars (holding the argument
 /// when a cellvar is an argument), the closure's cells for freevars.
+#[inline]
 pub fn init_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
+    if !code.cell_names.is_empty() {
+        fill_cells(vm, frame, code, func);
+    }
+}
+
+fn fill_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
     let nvars = code.varnames.len();
     let ncellvars = code.code.cellvars.len();
     for i in 0..ncellvars {
@@ -217,7 +224,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     let f = frame(vm);
     let code_v = f.code;
     let code: &'static CodeObj = code_v.downcast::<CodeObj>().expect("code");
-    let instrs = &code.code.instructions;
+    let instrs = &code.instrs;
     let base = f.base;
     let cells = base + code.varnames.len();
     let mut pc = f.pc;
@@ -250,7 +257,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
             let ins = instrs[pc];
             let arg = ins.arg as usize;
-            if may_run_python(ins.op) {
+            if ins.may_run_python {
                 // Python code run by this instruction may look at this frame's
                 // line (tracebacks are fixed up on the error path anyway).
                 frame(vm).lasti = pc;
@@ -341,7 +348,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     let f = frame(vm);
                     let (globals, builtins) = (f.globals, f.builtins);
                     let name = code.names[arg];
-                    match icache::load_global(cache(code, pc - 1), globals, builtins, name) {
+                    match icache::load_global(cache(code, ins), globals, builtins, name) {
                         Some(v) => push!(v),
                         None => break 'dispatch name_not_defined(vm, name),
                     }
@@ -359,12 +366,12 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                 }
                 Op::LoadAttr => {
-                    let c = cache(code, pc - 1);
+                    let c = cache(code, ins);
                     let v = tri!(icache::load_attr(vm, c, top!(), code.names[arg]));
                     set_top!(v);
                 }
                 Op::StoreAttr => {
-                    let c = cache(code, pc - 1);
+                    let c = cache(code, ins);
                     tri!(icache::store_attr(vm, c, peek!(1), code.names[arg], peek!(2)));
                     pop!();
                     pop!();
@@ -374,7 +381,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::LoadMethod => {
-                    let c = cache(code, pc - 1);
+                    let c = cache(code, ins);
                     let (m, o) = tri!(icache::load_method(vm, c, top!(), code.names[arg]));
                     set_top!(m);
                     push!(o);
@@ -435,7 +442,26 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     set_top!(r);
                 }
                 Op::CompareOp => {
-                    let r = tri!(ops::compare(vm, peek!(2), peek!(1), CmpOp::from_arg(arg as u32)));
+                    let op = CmpOp::from_arg(arg as u32);
+                    // Numbers compared for a jump: branch without making a bool
+                    // (CPython's COMPARE_OP_*_JUMP).
+                    if let Some(t) = crate::number::unboxed_compare(peek!(2), peek!(1), op) {
+                        let jump = match instrs.get(pc) {
+                            Some(next) if next.op == Op::PopJumpIfFalse => Some((!t, next.arg)),
+                            Some(next) if next.op == Op::PopJumpIfTrue => Some((t, next.arg)),
+                            _ => None,
+                        };
+                        pop!();
+                        match jump {
+                            Some((j, target)) => {
+                                pop!();
+                                pc = if j { target as usize } else { pc + 1 };
+                            }
+                            None => set_top!(vm.bool(t)),
+                        }
+                        continue;
+                    }
+                    let r = tri!(ops::compare(vm, peek!(2), peek!(1), op));
                     pop!();
                     set_top!(r);
                 }
@@ -878,7 +904,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
 /// Whether an instruction can run Python code (or otherwise observe frame lines).
 /// Those that cannot skip recording `lasti` before they run.
 #[inline]
-fn may_run_python(op: Op) -> bool {
+pub fn may_run_python(op: Op) -> bool {
     MAY_RUN_PYTHON[op as usize]
 }
 
@@ -977,10 +1003,10 @@ fn load_name(vm: &mut Vm, name: Value) -> PyResult {
     Err(name_not_defined(vm, name))
 }
 
-/// The inline cache of the instruction at `pc` (one of those `caches_for` gives one).
+/// The inline cache of `ins` (one of those `quicken` gives one).
 #[inline]
-fn cache(code: &'static CodeObj, pc: usize) -> &'static icache::InlineCache {
-    &code.caches[code.cache_of[pc] as usize]
+fn cache(code: &'static CodeObj, ins: icache::Ins) -> &'static icache::InlineCache {
+    &code.caches[ins.cache as usize]
 }
 
 /// `ListExtend`: `[*it]` and the `*` arguments of a call.

@@ -132,6 +132,23 @@ fn exact_f64(vm: &Vm, v: Value) -> Option<f64> {
     (vm.type_of(v) == vm.t.float).then_some(f.v)
 }
 
+/// `a CMP b` for small ints and inline floats: no type lookup, no call.
+#[inline(always)]
+pub fn unboxed_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(crate::ops::cmp_ord(x.cmp(&y), op));
+    }
+    let (x, y) = (a.as_inline_float()?, b.as_inline_float()?);
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    })
+}
+
 /// `a CMP b` for small ints and exact floats.
 #[inline]
 pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CmpOp) -> Option<bool> {
