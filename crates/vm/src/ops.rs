@@ -372,13 +372,19 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             return crate::list::get_slice(vm, c, s);
         }
     }
+    if ty == vm.t.tuple {
+        if let Some(v) = k.as_small().and_then(|i| crate::tuple::item_at(c, i)) {
+            return Ok(v);
+        }
+    }
     if ty == vm.t.dict {
         return match crate::dict::get_item(vm, c, k)? {
             Some(v) => Ok(v),
             None => crate::dict_methods::missing(vm, c, k),
         };
     }
-    if let Some(f) = lookup_str(vm, ty, "__getitem__") {
+    let gi = vm.n.getitem;
+    if let Some(f) = typeobj::lookup(vm, ty, gi) {
         return call_method_descr(vm, f, c, Args::new(&[k]));
     }
     if typeobj::is_type(c) {

@@ -41,6 +41,14 @@ pub fn items(t: Value) -> &'static [Value] {
     &t.downcast::<TupleObj>().expect("tuple").items
 }
 
+/// `t[i]` for an in-range index (negative ones count from the end); None otherwise.
+#[inline]
+pub fn item_at(t: Value, i: i64) -> Option<Value> {
+    let its = items(t);
+    let j = if i < 0 { i + its.len() as i64 } else { i };
+    usize::try_from(j).ok().and_then(|j| its.get(j).copied())
+}
+
 pub fn is_tuple(v: Value) -> bool {
     v.is::<TupleObj>()
 }
