@@ -138,6 +138,8 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
     s.frame.stack_base = (s.frame.stack_base as isize + delta) as usize;
     s.frame.gen = gen;
     vm.stack.extend_from_slice(&s.slots);
+    // The slot buffer is reused for the next suspension (no allocation per yield).
+    let mut slots = std::mem::take(&mut s.slots);
     if started && throw.is_none() {
         vm.stack.push(sent);
     }
@@ -150,7 +152,8 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
     vm.leave_recursion();
     match r {
         Ok(Exit::Yield(v)) => {
-            let slots = vm.stack[base..].to_vec();
+            slots.clear();
+            slots.extend_from_slice(&vm.stack[base..]);
             *g.state.borrow_mut() = Some(Suspended { frame, slots });
             vm.stack.truncate(base);
             Ok(Exit::Yield(v))
