@@ -15,6 +15,8 @@ pub mod symtable;
 mod unparse;
 
 pub use code::{CodeObject, Constant};
+/// The value of an integer literal (for the `ast` module's constants).
+pub use codegen::int_value;
 
 /// What kind of source `compile` receives, as `compile()`'s mode argument.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

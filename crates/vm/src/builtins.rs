@@ -647,11 +647,19 @@ fn b_dir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn b_compile(vm: &mut Vm, args: Args) -> PyResult {
-    let [source, filename, mode, flags, dont_inherit, optimize] =
-        args.bind(vm, "compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3, 0)?;
-    let _ = (flags, dont_inherit);
-    let src = source_text(vm, source, "compile")?;
+    let [source, filename, mode, flags, dont_inherit, optimize, feature_version] =
+        args.bind(vm, "compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"], 3, 0)?;
+    // The parser's grammar is 3.11's whatever `_feature_version` asks for.
+    let _ = (dont_inherit, feature_version);
     let fname = ops::str_string(vm, filename)?;
+    let flags = if flags.is_null() { 0 } else { crate::number::index_i64(vm, flags)? };
+    let opt = if optimize.is_null() { vm.config.optimize as i64 } else { crate::number::index_i64(vm, optimize)? };
+    let opt = if opt < 0 { vm.config.optimize } else { opt as u8 };
+    // ASTs in or out: the `_ast` module's part.
+    if let Some(r) = crate::modules::ast::compile(vm, source, &fname, mode, flags, opt)? {
+        return Ok(r);
+    }
+    let src = source_text(vm, source, "compile")?;
     let mode_s = crate::str_methods::str_arg(vm, mode, "compile() mode")?;
     let mode = match mode_s {
         "exec" => compiler::Mode::Exec,
@@ -659,12 +667,10 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult {
         "single" => compiler::Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let opt = if optimize.is_null() { vm.config.optimize as i64 } else { crate::number::index_i64(vm, optimize)? };
-    let opt = if opt < 0 { vm.config.optimize } else { opt as u8 };
     crate::import::compile_source(vm, &src, &fname, mode, opt)
 }
 
-fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {
+pub(crate) fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {
     if let Some(s) = crate::str::as_str(source) {
         return crate::import::check_no_nul(vm, s.to_string());
     }
@@ -672,7 +678,8 @@ fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {
         let s = String::from_utf8(b).map_err(|_| vm.value_error("source code string cannot contain null bytes"))?;
         return crate::import::check_no_nul(vm, s);
     }
-    Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
+    let other = if fname == "compile" { "AST" } else { "code" };
+    Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or {other} object")))
 }
 
 fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {

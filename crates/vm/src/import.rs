@@ -89,7 +89,7 @@ pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mo
 /// Emits a warning of the compiler through the warnings machinery; one that a
 /// filter turns into an exception of its category becomes a SyntaxError at the
 /// warning's location, as CPython's parser and compiler replace it.
-fn emit_compile_warning(vm: &mut Vm, w: compiler::CompileWarning) -> PyResult<()> {
+pub(crate) fn emit_compile_warning(vm: &mut Vm, w: compiler::CompileWarning) -> PyResult<()> {
     let category = match w.category {
         compiler::WarningCategory::SyntaxWarning => vm.e.syntax_warning,
         compiler::WarningCategory::DeprecationWarning => vm.e.deprecation_warning,

@@ -33,7 +33,7 @@ enum Piece<'a> {
     Field(&'a ast::InterpolatedElement),
 }
 
-pub(crate) fn int_value(i: &ast::Int) -> Option<BigInt> {
+pub fn int_value(i: &ast::Int) -> Option<BigInt> {
     if let Some(v) = i.as_u64() {
         return Some(BigInt::from(v));
     }

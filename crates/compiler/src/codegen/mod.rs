@@ -28,7 +28,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-pub(crate) use expr::int_value;
+pub use expr::int_value;
 pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 /// An instruction before assembly: a real opcode or a pseudo-instruction.

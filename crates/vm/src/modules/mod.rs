@@ -6,6 +6,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod array;
+pub mod ast;
 pub mod atexit;
 pub mod bisect;
 pub mod blake2;
@@ -34,6 +35,7 @@ pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
 const TABLE: &[(&str, ModuleInit)] = &[
     ("array", array::init),
+    ("_ast", ast::init),
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
