@@ -11,6 +11,8 @@ srcs = [
     'x = f"""\n  {d} {\n e}"""',
     '  y = 2; x = f"""abc\n {a} {b:{c}}"""'.strip(),
     "f''; f'{{}}'; f'{a}{b}'; f'{a!a}'; f'{3.14:.2f}'",
+    "f'{3,}'; f'{ 3, 4 }'; f'{a, b=}'",
+    "x = (f'{a:02d}'\n     f'{b:>3}' 'c')",
 ]
 for s in srcs:
     print(ast.dump(ast.parse(s), include_attributes=True))

@@ -16,6 +16,7 @@ srcs = [
     'for x, in y: pass\nelse: pass\nwith a, b as (c, d): pass',
     'é = "ü"; x = é + f"{é}"',
     '@a\n\n@b\n\nclass C: pass',
+    'def foo():\n    x = 1; pass; del x;\nif a: b;\nelif c: d;\ntry: x;\nexcept: y;\n',
     'x = sorted(a for a in b)\ny = f((a for a in b))\nz = g(a for a in b)[0]',
 ]
 for s in srcs:

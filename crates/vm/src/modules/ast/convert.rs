@@ -205,6 +205,20 @@ impl Conv<'_> {
         TextRange::new(TextSize::new(i as u32), r.end())
     }
 
+    /// A compound statement ends with its block's last token, which may be the
+    /// `;` after the last simple statement.
+    fn block_end(&self, r: TextRange) -> TextRange {
+        let b = self.index.source.as_bytes();
+        let mut i = r.end().to_usize();
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b';') {
+            return TextRange::new(r.start(), TextSize::new(i as u32 + 1));
+        }
+        r
+    }
+
     fn decorators(&mut self, vm: &mut Vm, decos: &[ast::Decorator]) -> PyResult {
         let l = new_list(vm, vec![]);
         for d in decos {
@@ -215,7 +229,11 @@ impl Conv<'_> {
     }
 
     fn stmt(&mut self, vm: &mut Vm, s: &Stmt) -> PyResult {
-        let r = Some(s.range());
+        let compound = matches!(
+            s,
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::For(_) | Stmt::While(_) | Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) | Stmt::Try(_)
+        );
+        let r = Some(if compound { self.block_end(s.range()) } else { s.range() });
         let none = vm.none;
         match s {
             Stmt::FunctionDef(f) => {
@@ -225,7 +243,7 @@ impl Conv<'_> {
                 let decos = self.decorators(vm, &f.decorator_list)?;
                 let returns = self.opt_expr(vm, f.returns.as_deref())?;
                 let kind = if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" };
-                let r = self.after_decorators(&f.decorator_list, s.range());
+                let r = self.after_decorators(&f.decorator_list, self.block_end(s.range()));
                 self.node(vm, kind, &[name, args, body, decos, returns, none], Some(r))
             }
             Stmt::ClassDef(c) => {
@@ -236,7 +254,7 @@ impl Conv<'_> {
                 };
                 let body = self.stmts(vm, &c.body)?;
                 let decos = self.decorators(vm, &c.decorator_list)?;
-                let r = self.after_decorators(&c.decorator_list, s.range());
+                let r = self.after_decorators(&c.decorator_list, self.block_end(s.range()));
                 self.node(vm, "ClassDef", &[name, bases, keywords, body, decos], Some(r))
             }
             Stmt::Return(x) => {
@@ -352,7 +370,8 @@ impl Conv<'_> {
         let body = self.stmts(vm, &first.body)?;
         let orelse = self.elif_chain(vm, &clauses[1..])?;
         let end = clauses.last().map_or(first.range.end(), |c| c.range.end());
-        let node = self.node(vm, "If", &[t, body, orelse], Some(TextRange::new(first.range.start(), end)))?;
+        let r = self.block_end(TextRange::new(first.range.start(), end));
+        let node = self.node(vm, "If", &[t, body, orelse], Some(r))?;
         Ok(new_list(vm, vec![node]))
     }
 
@@ -367,7 +386,7 @@ impl Conv<'_> {
         let t = self.opt_expr(vm, h.type_.as_deref())?;
         let name = Self::opt_ident(vm, h.name.as_ref());
         let body = self.stmts(vm, &h.body)?;
-        self.node(vm, "ExceptHandler", &[t, name, body], Some(h.range))
+        self.node(vm, "ExceptHandler", &[t, name, body], Some(self.block_end(h.range)))
     }
 
     fn alias(&mut self, vm: &mut Vm, a: &ast::Alias) -> PyResult {
@@ -651,8 +670,9 @@ impl Conv<'_> {
 
     /// `JoinedStr`: adjacent literal text (plain parts, f-string text, `=` debug
     /// text) merged into one `Constant`; every part carries the position of the
-    /// whole (implicitly concatenated) string; in a format spec, from the start of
-    /// the string token holding it to the end of the whole.
+    /// whole (implicitly concatenated) string, except the text ending a format
+    /// spec, which has the position of the string token holding it (CPython's
+    /// `FstringParser_Finish` for the spec).
     fn fstring(&mut self, vm: &mut Vm, f: &ast::ExprFString) -> PyResult {
         let whole = f.range;
         let values = new_list(vm, vec![]);
@@ -708,6 +728,18 @@ impl Conv<'_> {
     /// `JoinedStr` at the position of the string token holding it.
     fn formatted_value(&mut self, vm: &mut Vm, i: &ast::InterpolatedElement, token: TextRange, at: TextRange) -> PyResult {
         let value = self.expr(vm, &i.expression)?;
+        // CPython 3.11 parses the expression text in parentheses: a bare tuple
+        // spans them, from the `{` to the character after the text.
+        if let Expr::Tuple(t) = &*i.expression {
+            if !t.parenthesized {
+                let b = self.index.source.as_bytes();
+                let mut end = t.range.end().to_usize();
+                while end < b.len() && matches!(b[end], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                    end += 1;
+                }
+                self.set_pos(vm, value, TextRange::new(i.range.start(), TextSize::new(end as u32 + 1)))?;
+            }
+        }
         let mut conv = i.conversion;
         if i.debug_text.is_some() && conv == ast::ConversionFlag::None && i.format_spec.is_none() {
             conv = ast::ConversionFlag::Repr;
@@ -717,9 +749,8 @@ impl Conv<'_> {
             Some(spec) => {
                 let vals = new_list(vm, vec![]);
                 let mut lit = String::new();
-                let child = TextRange::new(token.start(), at.end());
-                self.fstring_elements(vm, &spec.elements, token, child, vals, &mut lit)?;
-                self.flush_literal(vm, vals, &mut lit, child)?;
+                self.fstring_elements(vm, &spec.elements, token, at, vals, &mut lit)?;
+                self.flush_literal(vm, vals, &mut lit, token)?;
                 self.node(vm, "JoinedStr", &[vals], Some(token))?
             }
             None => vm.none,
