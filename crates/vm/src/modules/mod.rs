@@ -10,6 +10,7 @@ pub mod ast;
 pub mod atexit;
 pub mod bisect;
 pub mod blake2;
+pub mod codecs_mod;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -49,6 +50,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", blake2::init),
     ("errno", errno::init),
+    ("_codecs", codecs_mod::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_sre", sre::init),
