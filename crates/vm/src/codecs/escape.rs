@@ -65,6 +65,8 @@ enum Escape {
     Nothing(usize),
     /// Not an escape: the backslash and the next char are kept (`\q`).
     Kept(char, usize),
+    /// An octal escape above 0o377 (deprecated): its value and end.
+    BigOctal(char, usize),
     /// Malformed: the reason and the end of the bad range.
     Bad(&'static str, usize),
     /// The input ended inside the escape.
@@ -94,7 +96,12 @@ fn unicode_escape_at(data: &[u8], i: usize) -> Escape {
                 v = (v << 3) + u32::from(data[j] - b'0');
                 j += 1;
             }
-            Escape::Text(char::from_u32(v).unwrap_or('\u{fffd}'), j)
+            let ch = char::from_u32(v).unwrap_or('\u{fffd}');
+            if v > 0o377 {
+                Escape::BigOctal(ch, j)
+            } else {
+                Escape::Text(ch, j)
+            }
         }
         b'x' | b'u' | b'U' => {
             let (count, msg) = match c {
@@ -152,12 +159,23 @@ fn raw_escape_at(data: &[u8], i: usize, final_: bool) -> Escape {
     }
 }
 
+/// The DeprecationWarning message for the first invalid escape at `data[i]` (a backslash).
+fn invalid_escape_warning(data: &[u8], i: usize) -> String {
+    match data.get(i + 1) {
+        Some(b'0'..=b'7') => format!("invalid octal escape sequence '\\{}'", String::from_utf8_lossy(&data[i + 1..(i + 4).min(data.len())])),
+        Some(c) => format!("invalid escape sequence '\\{}'", *c as char),
+        None => String::new(),
+    }
+}
+
 /// Decodes 'unicode_escape' (`raw` false) or 'raw_unicode_escape': other
 /// bytes are Latin-1. With `final_` false an escape cut by the end of the
-/// input is left unconsumed. Returns the text and the bytes consumed.
-pub fn decode(vm: &mut Vm, cx: &mut DecodeCtx, raw: bool, final_: bool) -> PyResult<(String, usize)> {
+/// input is left unconsumed. Returns the text, the bytes consumed and the
+/// DeprecationWarning the first invalid escape deserves.
+pub fn decode(vm: &mut Vm, cx: &mut DecodeCtx, raw: bool, final_: bool) -> PyResult<(String, usize, Option<String>)> {
     let data = cx.data;
     let mut out = String::with_capacity(data.len());
+    let mut warning = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -174,16 +192,26 @@ pub fn decode(vm: &mut Vm, cx: &mut DecodeCtx, raw: bool, final_: bool) -> PyRes
             }
             Escape::Nothing(next) => next,
             Escape::Kept(ch, next) => {
+                if !raw && warning.is_none() {
+                    warning = Some(invalid_escape_warning(data, i));
+                }
                 out.push('\\');
                 out.push(ch);
                 next
             }
-            Escape::Incomplete(_) if !final_ => return Ok((out, i)),
+            Escape::BigOctal(ch, next) => {
+                if warning.is_none() {
+                    warning = Some(invalid_escape_warning(data, i));
+                }
+                out.push(ch);
+                next
+            }
+            Escape::Incomplete(_) if !final_ => return Ok((out, i, warning)),
             Escape::Incomplete(msg) => cx.fault(vm, i, data.len(), msg, &mut out)?,
             Escape::Bad(msg, end) => cx.fault(vm, i, end, msg, &mut out)?,
         };
     }
-    Ok((out, i))
+    Ok((out, i, warning))
 }
 
 /// `escape_encode`: the body of a bytes literal's repr (quotes not added,
@@ -204,10 +232,12 @@ pub fn bytes_escape_encode(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `escape_decode`: bytes-literal escapes. Err(message) for CPython's
-/// ValueErrors (bad `\x` under 'strict', unknown handler, trailing backslash).
-pub fn bytes_escape_decode(data: &[u8], errors: &str) -> Result<Vec<u8>, String> {
+/// `escape_decode`: bytes-literal escapes, and the DeprecationWarning the
+/// first invalid escape deserves. Err(message) for CPython's ValueErrors (bad
+/// `\x` under 'strict', unknown handler, trailing backslash).
+pub fn bytes_escape_decode(data: &[u8], errors: &str) -> Result<(Vec<u8>, Option<String>), String> {
     let mut out = Vec::with_capacity(data.len());
+    let mut warning = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -235,6 +265,9 @@ pub fn bytes_escape_decode(data: &[u8], errors: &str) -> Result<Vec<u8>, String>
                     v = (v << 3) + u32::from(data[i] - b'0');
                     i += 1;
                 }
+                if v > 0o377 && warning.is_none() {
+                    warning = Some(invalid_escape_warning(data, stop - 4));
+                }
                 out.push(v as u8);
             }
             b'x' => match hex_digits(data, i, 2) {
@@ -255,10 +288,13 @@ pub fn bytes_escape_decode(data: &[u8], errors: &str) -> Result<Vec<u8>, String>
                 }
             },
             _ => {
+                if warning.is_none() {
+                    warning = Some(invalid_escape_warning(data, i - 2));
+                }
                 out.push(b'\\');
                 i -= 1;
             }
         }
     }
-    Ok(out)
+    Ok((out, warning))
 }

@@ -200,6 +200,9 @@ pub fn encode_text(vm: &mut Vm, s: Value, encoding: &str, errors: Value) -> PyRe
         return Ok(v);
     }
     if let Some(b) = v.downcast::<crate::bytes::ByteArrayObj>() {
+        let m = format!("encoder {encoding} returned bytearray instead of bytes; use codecs.encode() to encode to arbitrary types");
+        let c = vm.e.runtime_warning;
+        crate::modules::warnings::warn_str(vm, c, &m, 1)?;
         let data = b.data.borrow().clone();
         return Ok(crate::bytes::new_bytes(vm, data));
     }
@@ -222,7 +225,7 @@ pub fn decode_text(vm: &mut Vm, b: Value, encoding: &str, errors: Value) -> PyRe
 // ---- registry functions ----
 
 fn register(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "register", 1, 1)?;
+    let a = args.exact(vm, "_codecs.register", 1, 1)?;
     let (path, _, _) = registry(vm)?;
     if !crate::builtins::is_callable(vm, a[0]) {
         return Err(vm.type_error("argument must be callable"));
@@ -232,7 +235,7 @@ fn register(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn unregister(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "unregister", 1, 1)?;
+    let a = args.exact(vm, "_codecs.unregister", 1, 1)?;
     let (path, cache, _) = registry(vm)?;
     let pos = crate::list::lobj(path).items.borrow().iter().position(|f| *f == a[0]);
     if let Some(i) = pos {
@@ -243,7 +246,7 @@ fn unregister(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lookup_fn(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "lookup", 1, 1)?;
+    let a = args.exact(vm, "_codecs.lookup", 1, 1)?;
     let enc = str_param(vm, a[0], "lookup() argument")?;
     lookup(vm, enc)
 }
@@ -281,7 +284,7 @@ fn register_error(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lookup_error_fn(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "lookup_error", 1, 1)?;
+    let a = args.exact(vm, "_codecs.lookup_error", 1, 1)?;
     let name = str_param(vm, a[0], "lookup_error() argument")?;
     lookup_error(vm, name)
 }
@@ -537,7 +540,7 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn charmap_build(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "charmap_build", 1, 1)?;
+    let a = args.exact(vm, "_codecs.charmap_build", 1, 1)?;
     let table = str_param(vm, a[0], "charmap_build() argument")?;
     codecs::charmap::build(vm, table)
 }
@@ -559,8 +562,22 @@ fn escape_decode(vm: &mut Vm, args: Args) -> PyResult {
     let data = data_arg(vm, a[0], true)?;
     let errors = errors_arg(vm, a, "escape_decode", 1)?;
     match codecs::escape::bytes_escape_decode(&data, errors) {
-        Ok(out) => bytes_result(vm, out, data.len()),
+        Ok((out, warning)) => {
+            deprecation_warning(vm, warning)?;
+            bytes_result(vm, out, data.len())
+        }
         Err(m) => Err(vm.value_error(m)),
+    }
+}
+
+/// The DeprecationWarning of an invalid escape sequence, if any.
+fn deprecation_warning(vm: &mut Vm, warning: Option<String>) -> PyResult<()> {
+    match warning {
+        Some(m) => {
+            let c = vm.e.deprecation_warning;
+            crate::modules::warnings::warn_str(vm, c, &m, 1)
+        }
+        None => Ok(()),
     }
 }
 
@@ -628,7 +645,9 @@ fn run_decoder(vm: &mut Vm, args: Args, fname: &str, dec: Dec) -> PyResult {
         Dec::Latin1 => (codecs::decode_latin1(&data), data.len()),
         Dec::Escape(raw) => {
             cx.encoding = if raw { "rawunicodeescape" } else { "unicodeescape" };
-            codecs::escape::decode(vm, &mut cx, raw, final_)?
+            let (text, consumed, warning) = codecs::escape::decode(vm, &mut cx, raw, final_)?;
+            deprecation_warning(vm, warning)?;
+            (text, consumed)
         }
     };
     str_result(vm, text, consumed)

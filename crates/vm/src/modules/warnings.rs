@@ -338,3 +338,11 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     super::set_attr(vm, m, "_filters_version", Value::small(1))?;
     Ok(())
 }
+
+/// `PyErr_WarnFormat` for Rust code: warns with `msg` as `warnings.warn(msg,
+/// category, stacklevel)` would from the innermost Python frame.
+pub fn warn_str(vm: &mut Vm, category: Value, msg: &str, stacklevel: i64) -> PyResult<()> {
+    let m = crate::str::alloc_str(vm, msg);
+    warn(vm, Args::new(&[m, category, Value::small(stacklevel)]))?;
+    Ok(())
+}
