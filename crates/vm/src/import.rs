@@ -152,7 +152,7 @@ pub fn import_name_op(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -
     }
 }
 
-fn import_error(vm: &mut Vm, msg: String, name: &str) -> PyErr {
+pub(crate) fn import_error(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let t = vm.e.module_not_found_error;
     let e = vm.new_exc(t, msg);
     if let Ok(d) = crate::func_type::header_dict(vm, e.0) {

@@ -1,7 +1,8 @@
 //! `_frozen_importlib` and `_frozen_importlib_external`: the loader objects the
 //! import system puts in `__loader__` and `__spec__.loader`, with the interface of
 //! CPython's (importlib/_bootstrap.py, _bootstrap_external.py). Written in Python:
-//! they are plain classes, run once when first needed.
+//! they are plain classes, run once when first needed; with what `importlib`
+//! and `importlib.machinery` import from them.
 
 use crate::object::PyResult;
 use crate::value::Value;
@@ -63,7 +64,133 @@ class FrozenImporter:
     def is_package(cls, fullname):
         return False
 
-for _c in (BuiltinImporter, FrozenImporter):
+class ModuleSpec:
+    """The specification for a module, used for loading."""
+
+    def __init__(self, name, loader, *, origin=None, loader_state=None,
+                 is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._uninitialized_submodules = []
+        self._set_fileattr = False
+        self._cached = None
+
+    def __repr__(self):
+        args = ['name={!r}'.format(self.name),
+                'loader={!r}'.format(self.loader)]
+        if self.origin is not None:
+            args.append('origin={!r}'.format(self.origin))
+        if self.submodule_search_locations is not None:
+            args.append('submodule_search_locations={}'
+                        .format(self.submodule_search_locations))
+        return '{}({})'.format(self.__class__.__name__, ', '.join(args))
+
+    def __eq__(self, other):
+        smsl = self.submodule_search_locations
+        try:
+            return (self.name == other.name and
+                    self.loader == other.loader and
+                    self.origin == other.origin and
+                    smsl == other.submodule_search_locations and
+                    self.cached == other.cached and
+                    self.has_location == other.has_location)
+        except AttributeError:
+            return NotImplemented
+
+    @property
+    def cached(self):
+        return self._cached
+
+    @cached.setter
+    def cached(self, cached):
+        self._cached = cached
+
+    @property
+    def parent(self):
+        """The name of the module's parent."""
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        else:
+            return self.name
+
+    @property
+    def has_location(self):
+        return self._set_fileattr
+
+    @has_location.setter
+    def has_location(self, value):
+        self._set_fileattr = bool(value)
+
+def _resolve_name(name, package, level):
+    """Resolve a relative module name to an absolute one."""
+    bits = package.rsplit('.', level - 1)
+    if len(bits) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = bits[0]
+    return '{}.{}'.format(base, name) if name else base
+
+def _sanity_check(name, package, level):
+    """Verify arguments are "sane"."""
+    if not isinstance(name, str):
+        raise TypeError('module name must be str, not {}'.format(type(name)))
+    if level < 0:
+        raise ValueError('level must be >= 0')
+    if level > 0:
+        if not isinstance(package, str):
+            raise TypeError('__package__ not set to a string')
+        elif not package:
+            raise ImportError('attempted relative import with no known parent '
+                              'package')
+    if not name and level == 0:
+        raise ValueError('Empty module name')
+
+def _gcd_import(name, package=None, level=0):
+    """Import and return the module based on its name, the package the call is
+    being made from, and the level adjustment."""
+    _sanity_check(name, package, level)
+    if level > 0:
+        name = _resolve_name(name, package, level)
+    import builtins
+    builtins.__import__(name)
+    return sys.modules[name]
+
+def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+    """Import a module (the builtin import statement's function)."""
+    import builtins
+    return builtins.__import__(name, globals, locals, fromlist, level)
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    """Return a module spec based on various loader methods."""
+    if is_package is None and hasattr(loader, 'is_package'):
+        try:
+            is_package = loader.is_package(name)
+        except ImportError:
+            is_package = None
+    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
+
+def module_from_spec(spec):
+    """Create a module based on the provided spec."""
+    module = None
+    if hasattr(spec.loader, 'create_module'):
+        module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() '
+                          'must also define create_module()')
+    if module is None:
+        module = type(sys)(spec.name)
+    module.__spec__ = spec
+    module.__loader__ = spec.loader
+    module.__package__ = spec.parent
+    if spec.submodule_search_locations is not None:
+        module.__path__ = spec.submodule_search_locations
+    if spec.has_location and spec.origin is not None:
+        module.__file__ = spec.origin
+    return module
+
+for _c in (BuiltinImporter, FrozenImporter, ModuleSpec):
     _c.__module__ = "_frozen_importlib"
 del _c
 "#;
@@ -139,6 +266,147 @@ for _c in (FileLoader, SourceFileLoader, NamespaceLoader):
 del _c
 "#;
 
+/// The rest of what `importlib.machinery` re-exports: path finders over the
+/// file system (sources and packages only: CPython's bytecode files and
+/// extension modules cannot be loaded here).
+const MACHINERY: &str = r#"
+import sys
+
+SOURCE_SUFFIXES = [".py"]
+BYTECODE_SUFFIXES = [".pyc"]
+DEBUG_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
+OPTIMIZED_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
+EXTENSION_SUFFIXES = []
+
+def _pack_uint32(x):
+    """Convert a 32-bit integer to little-endian."""
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+def _unpack_uint32(data):
+    """Convert 4 bytes in little-endian to an integer."""
+    assert len(data) == 4
+    return int.from_bytes(data, 'little')
+
+class SourcelessFileLoader(FileLoader):
+    """Loader for bytecode files: CPython's bytecode does not run here."""
+
+    def get_code(self, fullname):
+        raise ImportError("cannot load CPython bytecode file {!r}".format(self.path), name=fullname)
+
+    def get_source(self, fullname):
+        return None
+
+class ExtensionFileLoader(FileLoader):
+    """Loader for extension modules: there are none in this interpreter."""
+
+    def create_module(self, spec):
+        raise ImportError("cannot load extension module {!r}".format(self.path), name=spec.name)
+
+    def get_code(self, fullname):
+        return None
+
+    def get_source(self, fullname):
+        return None
+
+def _find_in_dir(fullname, directory, target_path=None):
+    import os
+    from _frozen_importlib import ModuleSpec
+    tail = fullname.rpartition(".")[2]
+    base = os.path.join(directory, tail)
+    if os.path.isdir(base):
+        init = os.path.join(base, "__init__.py")
+        if os.path.isfile(init):
+            spec = ModuleSpec(fullname, SourceFileLoader(fullname, init), origin=init, is_package=True)
+            spec.submodule_search_locations.append(base)
+            spec.has_location = True
+            return spec
+        namespace = base
+    else:
+        namespace = None
+    for suffix in SOURCE_SUFFIXES:
+        path = base + suffix
+        if os.path.isfile(path):
+            spec = ModuleSpec(fullname, SourceFileLoader(fullname, path), origin=path)
+            spec.has_location = True
+            return spec
+    if namespace is not None:
+        spec = ModuleSpec(fullname, None, is_package=True)
+        spec.submodule_search_locations.append(namespace)
+        return spec
+    return None
+
+class FileFinder:
+    """File-based finder for one directory."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or "."
+
+    def invalidate_caches(self):
+        pass
+
+    def find_spec(self, fullname, target=None):
+        return _find_in_dir(fullname, self.path, target)
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        def path_hook_for_FileFinder(path):
+            import os
+            if not os.path.isdir(path):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+    def __repr__(self):
+        return 'FileFinder({!r})'.format(self.path)
+
+class PathFinder:
+    """Meta path finder for sys.path and package __path__ attributes."""
+
+    @staticmethod
+    def invalidate_caches():
+        pass
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is None:
+            path = sys.path
+        namespace = []
+        for entry in path:
+            if not isinstance(entry, (str, bytes)):
+                continue
+            spec = _find_in_dir(fullname, entry or ".", target)
+            if spec is None:
+                continue
+            if spec.loader is not None:
+                return spec
+            namespace.extend(spec.submodule_search_locations)
+        if namespace:
+            spec = ModuleSpec(fullname, None, is_package=True)
+            spec.submodule_search_locations = namespace
+            spec.loader = NamespaceLoader(fullname, namespace)
+            return spec
+        return None
+
+    @staticmethod
+    def find_distributions(*args, **kwargs):
+        from importlib.metadata import MetadataPathFinder
+        return MetadataPathFinder.find_distributions(*args, **kwargs)
+
+class WindowsRegistryFinder:
+    """Meta path finder for modules declared in the Windows registry: none
+    outside Windows."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+from _frozen_importlib import ModuleSpec
+
+for _c in (SourcelessFileLoader, ExtensionFileLoader, FileFinder, PathFinder, WindowsRegistryFinder):
+    _c.__module__ = "_frozen_importlib_external"
+del _c
+"#;
+
 fn run(vm: &mut Vm, m: Value, src: &str, name: &str) -> PyResult<()> {
     let code = crate::import::compile_source(vm, src, &format!("<frozen {name}>"), compiler::Mode::Exec, 0)?;
     let d = crate::module::module_dict(m);
@@ -151,5 +419,6 @@ pub fn init_bootstrap(vm: &mut Vm, m: Value) -> PyResult<()> {
 }
 
 pub fn init_external(vm: &mut Vm, m: Value) -> PyResult<()> {
-    run(vm, m, EXTERNAL, "importlib._bootstrap_external")
+    run(vm, m, EXTERNAL, "importlib._bootstrap_external")?;
+    run(vm, m, MACHINERY, "importlib._bootstrap_external")
 }

@@ -16,6 +16,7 @@ pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod imp;
 pub mod importlib;
 pub mod hashes;
 pub mod heapq;
@@ -63,6 +64,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("_warnings", warnings::init),
+    ("_imp", imp::init),
     ("_frozen_importlib", importlib::init_bootstrap),
     ("_frozen_importlib_external", importlib::init_external),
 ];
