@@ -4,6 +4,7 @@
 //! table, stack depth) -> `CodeObject`. Nothing here knows about VM values.
 
 mod assemble;
+pub mod cache;
 pub mod bytecode;
 pub mod code;
 mod codegen;
