@@ -1,6 +1,6 @@
 //! The bytecode cache's file format: a compiled module (`CodeObject` tree) as bytes
 //! and back. Pure data, no file system: the VM's import system decides where the
-//! files live and when they are valid (`vm/src/pycache.rs`).
+//! files live and when they are valid (`vm/src/import/pycache.rs`).
 //!
 //! A file is a fixed header followed by a payload:
 //!

@@ -9,6 +9,8 @@ use crate::value::Value;
 use crate::vm::{Config, Vm};
 use std::path::{Path, PathBuf};
 
+pub mod pycache;
+
 /// The directory of CPython 3.11's pure-Python standard library.
 pub fn stdlib_dir() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("FERROPY_STDLIB") {
@@ -75,15 +77,18 @@ pub fn check_no_nul(vm: &mut Vm, src: String) -> PyResult<String> {
 
 /// Compiles source text to a code value; compile errors raise SyntaxError.
 pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
+    let code = compile_to_code(vm, src, filename, mode, optimize)?;
+    Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
+}
+
+/// `compile_source`'s compiler output, before it becomes a value.
+pub fn compile_to_code(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult<compiler::CodeObject> {
     let opts = compiler::CompileOptions { optimize, ..Default::default() };
     let (result, warnings) = compiler::compile_with_warnings(src, filename, mode, opts);
     for w in warnings {
         emit_compile_warning(vm, w)?;
     }
-    match result {
-        Ok(code) => Ok(crate::function::new_code(vm, std::rc::Rc::new(code))),
-        Err(e) => Err(syntax_error(vm, e)),
-    }
+    result.map_err(|e| syntax_error(vm, e))
 }
 
 /// Emits a warning of the compiler through the warnings machinery; one that a
@@ -389,10 +394,8 @@ fn load(vm: &mut Vm, full: &str, found: Found) -> PyResult {
     let fv = crate::str::alloc_str(vm, &fs);
     dict::set_item_str(vm, d, "__file__", fv)?;
     set_initializing(vm, d, true)?;
-    let r = match frozen_code_name(full, &f) {
-        Some(name) => exec_file_named(vm, &fs, &name, d),
-        None => exec_file(vm, &fs, d),
-    };
+    let code_name = frozen_code_name(full, &f).unwrap_or_else(|| fs.clone());
+    let r = pycache::module_code(vm, &fs, &code_name).and_then(|code| run_module_code(vm, code, d));
     set_initializing(vm, d, false)?;
     if let Err(e) = r {
         dict::del_item_str(vm, mods, full)?;
@@ -454,7 +457,15 @@ fn set_spec(vm: &mut Vm, m: Value, name: &str, file: Option<&Path>, is_pkg: bool
     let none = vm.none;
     let loader = loader_for(vm, name, file, dirs)?;
     crate::attr::setattr_str(vm, spec, "loader", loader)?;
-    crate::attr::setattr_str(vm, spec, "cached", none)?;
+    // Frozen modules have no cache file (CPython's are in its binary).
+    let cached = match file {
+        Some(f) if frozen_code_name(name, f).is_none() => pycache::cached_value(vm, f),
+        _ => none,
+    };
+    crate::attr::setattr_str(vm, spec, "cached", cached)?;
+    if cached != none {
+        dict::set_item_str(vm, d, "__cached__", cached)?;
+    }
     dict::set_item_str(vm, d, "__spec__", spec)?;
     dict::set_item_str(vm, d, "__loader__", loader)?;
     Ok(())
@@ -508,22 +519,20 @@ fn frozen_code_name(full: &str, file: &Path) -> Option<String> {
     (Some(lib.to_path_buf()) == stdlib_dir()).then(|| format!("<frozen {full}>"))
 }
 
-/// Reads, compiles and runs a source file in the namespace `globals`.
-pub fn exec_file(vm: &mut Vm, path: &str, globals: Value) -> PyResult {
-    exec_file_named(vm, path, path, globals)
+/// Runs a module's code in its namespace `globals`.
+fn run_module_code(vm: &mut Vm, code: Value, globals: Value) -> PyResult {
+    crate::interp::builtins_for(vm, globals)?;
+    crate::interp::run_code(vm, code, globals, globals)
 }
 
-/// `exec_file` with `code_name` as the code's file name.
-fn exec_file_named(vm: &mut Vm, path: &str, code_name: &str, globals: Value) -> PyResult {
+/// The text of a source file (OSError if unreadable, undecodable bytes replaced,
+/// SyntaxError if it contains NUL).
+pub fn read_source(vm: &mut Vm, path: &str) -> PyResult<String> {
     let bytes = std::fs::read(path).map_err(|e| {
         let f = crate::str::alloc_str(vm, path);
         crate::exceptions::os_error_from_io(vm, &e, Some(f))
     })?;
-    let src = check_no_nul(vm, String::from_utf8_lossy(&bytes).into_owned())?;
-    let opt = vm.config.optimize;
-    let code = compile_source(vm, &src, code_name, compiler::Mode::Exec, opt)?;
-    crate::interp::builtins_for(vm, globals)?;
-    crate::interp::run_code(vm, code, globals, globals)
+    check_no_nul(vm, String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// `ImportFrom`: `from module import name`.

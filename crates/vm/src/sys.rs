@@ -390,7 +390,7 @@ pub fn init(vm: &mut Vm) {
     let impl_ns = crate::call::call(vm, vm.t.simple_namespace, &[]).unwrap();
     let name = vm.intern("ferropy");
     crate::attr::setattr_str(vm, impl_ns, "name", name).unwrap();
-    let tag = vm.intern("ferropy-311");
+    let tag = vm.intern(crate::import::pycache::CACHE_TAG);
     crate::attr::setattr_str(vm, impl_ns, "cache_tag", tag).unwrap();
     let alpha = vm.intern("alpha");
     let iv = struct_seq(vm, "version_info", &[("major", Value::small(0)), ("minor", Value::small(1)), ("micro", Value::small(0)), ("releaselevel", alpha), ("serial", Value::small(0))]).unwrap();

@@ -195,8 +195,95 @@ for _c in (BuiltinImporter, FrozenImporter, ModuleSpec):
 del _c
 "#;
 
-/// `SourceFileLoader` and `NamespaceLoader`.
+/// `SourceFileLoader` and `NamespaceLoader`; `cache_from_source` and
+/// `source_from_cache` for the bytecode cache's file names (`import/pycache.rs`;
+/// the suffix lists they use are `MACHINERY`'s, run in the same module).
 const EXTERNAL: &str = r#"
+import sys
+
+_PYCACHE = "__pycache__"
+_OPT = "opt-"
+
+def _path_split(path):
+    head, sep, tail = path.rpartition("/")
+    return head, tail
+
+def _path_join(*parts):
+    return "/".join([p.rstrip("/") for p in parts if p])
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    """Given the path to a .py file, return the path to its .pyc file.
+
+    The .py file does not need to exist; this simply returns the path to the
+    .pyc file calculated as if the .py file were imported.
+
+    The 'optimization' parameter controls the presumed optimization level of
+    the bytecode file. If 'optimization' is not None, the string representation
+    of the argument is taken and verified to be alphanumeric (else ValueError
+    is raised).
+
+    The debug_override parameter is deprecated. If debug_override is not None,
+    a True value is the same as setting 'optimization' to the empty string
+    while a False value is equivalent to setting 'optimization' to '1'.
+
+    If sys.implementation.cache_tag is None then NotImplementedError is raised.
+
+    """
+    if debug_override is not None:
+        import warnings
+        warnings.warn("the debug_override parameter is deprecated; use "
+                      "'optimization' instead", DeprecationWarning)
+        if optimization is not None:
+            raise TypeError("debug_override or optimization must be set to None")
+        optimization = "" if debug_override else 1
+    import os
+    head, tail = _path_split(os.fspath(path))
+    base, sep, rest = tail.rpartition(".")
+    tag = sys.implementation.cache_tag
+    if tag is None:
+        raise NotImplementedError("sys.implementation.cache_tag is None")
+    almost_filename = "".join([(base if base else rest), sep, tag])
+    if optimization is None:
+        optimization = "" if sys.flags.optimize == 0 else sys.flags.optimize
+    optimization = str(optimization)
+    if optimization != "":
+        if not optimization.isalnum():
+            raise ValueError("{!r} is not alphanumeric".format(optimization))
+        almost_filename = "{}.{}{}".format(almost_filename, _OPT, optimization)
+    return _path_join(head, _PYCACHE, almost_filename + BYTECODE_SUFFIXES[0])
+
+def source_from_cache(path):
+    """Given the path to a .pyc. file, return the path to its .py file.
+
+    The .pyc file does not need to exist; this simply returns the path to
+    the .py file calculated to correspond to the .pyc file.  If path does
+    not conform to PEP 3147/488 format, ValueError will be raised. If
+    sys.implementation.cache_tag is None then NotImplementedError is raised.
+
+    """
+    if sys.implementation.cache_tag is None:
+        raise NotImplementedError("sys.implementation.cache_tag is None")
+    import os
+    path = os.fspath(path)
+    head, pycache_filename = _path_split(path)
+    head, pycache = _path_split(head)
+    if pycache != _PYCACHE:
+        raise ValueError(f"{_PYCACHE} not bottom-level directory in {path!r}")
+    dot_count = pycache_filename.count(".")
+    if dot_count not in {2, 3}:
+        raise ValueError(f"expected only 2 or 3 dots in {pycache_filename!r}")
+    elif dot_count == 3:
+        optimization = pycache_filename.rsplit(".", 2)[-2]
+        if not optimization.startswith(_OPT):
+            raise ValueError("optimization portion of filename does not start "
+                             f"with {_OPT!r}")
+        opt_level = optimization[len(_OPT):]
+        if not opt_level.isalnum():
+            raise ValueError(f"optimization level {optimization!r} is not an "
+                             "alphanumeric value")
+    base_filename = pycache_filename.partition(".")[0]
+    return _path_join(head, base_filename + SOURCE_SUFFIXES[0])
+
 class FileLoader:
     """Base file loader class which implements the loader protocol methods that
     require file system usage."""
