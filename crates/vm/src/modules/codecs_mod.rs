@@ -68,7 +68,7 @@ const BUILTIN_HANDLERS: &[(&str, crate::object::NativeFn)] = &[
 ];
 
 /// A str argument: TypeError "f() argument must be str, not int".
-fn str_param(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
+pub(crate) fn str_param(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match crate::str::as_str(v) {
         Some(s) => Ok(s),
         None => {

@@ -21,6 +21,7 @@ pub mod importlib;
 pub mod hashes;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod posix;
 pub mod random;
@@ -53,6 +54,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("_codecs", codecs_mod::init),
     ("_collections", collections::init),
+    ("_json", json::init),
     ("_functools", functools::init),
     ("_sre", sre::init),
     ("_string", string::init),
