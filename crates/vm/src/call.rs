@@ -192,7 +192,7 @@ pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -
     crate::interp::run_frame(vm, frame)
 }
 
-/// Calls `f` with the `nargs` positional arguments at `vm.stack[base..]`, the top
+/// Calls `f` with the `nargs` positional arguments at `vm.stack.get(base..)`, the top
 /// of the value stack (the interpreter's calls). A Python function with only
 /// positional parameters takes them in place as its first fast locals, with no
 /// copy and no argument tuple; anything else gets a copy through `call`. The
@@ -206,11 +206,13 @@ pub fn call_on_stack(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResu
         }
     }
     let mut buf = smallbuf::Buf::new();
-    buf.extend(&vm.stack[base..base + nargs]);
+    for v in vm.stack.copy_range(base, base + nargs) {
+        buf.push(v);
+    }
     call(vm, f, buf.as_slice())
 }
 
-/// The frame of a call of `func` whose arguments already lie at `vm.stack[base..]`,
+/// The frame of a call of `func` whose arguments already lie at `vm.stack.get(base..)`,
 /// if its parameters allow binding in place (positional only, enough arguments
 /// with the defaults); None otherwise.
 fn in_place_frame(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize) -> PyResult<Option<crate::interp::Frame>> {
@@ -230,7 +232,7 @@ fn in_place_frame(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nar
     // The defaults belong to the last parameters (all of them, and the surplus
     // ones unused, when `__defaults__` was set longer than the parameter list).
     for i in nargs..argcount {
-        vm.stack[base + i] = defaults[i + defaults.len() - argcount];
+        vm.stack.set(base + i, defaults[i + defaults.len() - argcount]);
     }
     crate::interp::init_cells(vm, &frame, code, func);
     Ok(Some(frame))
@@ -240,7 +242,7 @@ fn qualname(func: &FunctionObj) -> String {
     crate::str::as_str(func.qualname.get()).unwrap_or("?").to_string()
 }
 
-/// Binds `args` into the fast locals at `vm.stack[base..]`, CPython's rules and
+/// Binds `args` into the fast locals at `vm.stack.get(base..)`, CPython's rules and
 /// messages (ceval.c's initialize_locals).
 fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, base: usize, args: Args) -> PyResult<()> {
     let co = &code.code;
@@ -256,14 +258,14 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
     if has_varkw {
         kwdict = crate::dict::new_dict(vm);
         let slot = total_named + has_varargs as usize;
-        vm.stack[base + slot] = kwdict;
+        vm.stack.set(base + slot, kwdict);
     }
     let n = npos.min(argcount);
-    vm.stack[base..base + n].copy_from_slice(&pos[..n]);
+    vm.stack.write_at(base, &pos[..n]);
     if has_varargs {
         let extra = if npos > argcount { &pos[argcount..] } else { &[][..] };
         let t = crate::tuple::new_tuple(vm, extra.to_vec());
-        vm.stack[base + total_named] = t;
+        vm.stack.set(base + total_named, t);
     } else if npos > argcount {
         return Err(too_many_positional(vm, func, code, base, npos));
     }
@@ -274,14 +276,14 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
         });
         match idx {
             Some(i) if i >= posonly => {
-                if !vm.stack[base + i].is_null() {
+                if !vm.stack.get(base + i).is_null() {
                     return Err(vm.type_error(format!(
                         "{}() got multiple values for argument '{}'",
                         qualname(func),
                         crate::str::as_str(k).unwrap_or("?")
                     )));
                 }
-                vm.stack[base + i] = v;
+                vm.stack.set(base + i, v);
             }
             _ if has_varkw => crate::dict::set_item(vm, kwdict, k, v)?,
             Some(_) => return Err(posonly_passed_as_keyword(vm, func, code, &args)),
@@ -324,10 +326,10 @@ fn fill_defaults(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeOb
     let first_default = argcount - defaults.len().min(argcount);
     let mut missing = Vec::new();
     for i in 0..argcount {
-        if vm.stack[base + i].is_null() {
+        if vm.stack.get(base + i).is_null() {
             if i >= first_default {
                 // The last defaults apply when `__defaults__` is longer than needed.
-                vm.stack[base + i] = defaults[i + defaults.len() - argcount];
+                vm.stack.set(base + i, defaults[i + defaults.len() - argcount]);
             } else {
                 missing.push(code.varnames[i]);
             }
@@ -338,11 +340,11 @@ fn fill_defaults(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeOb
     }
     let kwdefaults = func.kwdefaults.get();
     for i in argcount..argcount + kwonly {
-        if vm.stack[base + i].is_null() {
+        if vm.stack.get(base + i).is_null() {
             let name = code.varnames[i];
             let d = if kwdefaults.is_null() { None } else { crate::dict::get_str(kwdefaults, name) };
             match d {
-                Some(v) => vm.stack[base + i] = v,
+                Some(v) => vm.stack.set(base + i, v),
                 None => missing.push(name),
             }
         }
@@ -375,7 +377,7 @@ fn too_many_positional(vm: &mut Vm, func: &FunctionObj, code: &crate::function::
         d if d.is_null() => 0,
         d => crate::tuple::items(d).len(),
     };
-    let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize).filter(|i| !vm.stack[base + i].is_null()).count();
+    let kwonly_given = (argcount..argcount + co.kwonlyargcount as usize).filter(|i| !vm.stack.get(base + i).is_null()).count();
     let takes = if ndefaults > 0 {
         format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
     } else {

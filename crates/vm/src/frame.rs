@@ -72,14 +72,14 @@ pub fn fast_locals(vm: &mut Vm, i: usize) -> PyResult {
     let co = f.code_obj();
     let d = crate::dict::new_dict(vm);
     for (j, name) in co.varnames.iter().enumerate() {
-        let v = vm.stack[f.base + j];
+        let v = vm.stack.get(f.base + j);
         if !v.is_null() {
             crate::dict::set_item(vm, d, *name, v)?;
         }
     }
     let nvars = co.varnames.len();
     for (j, name) in co.cell_names.iter().enumerate() {
-        let c = vm.stack[f.base + nvars + j];
+        let c = vm.stack.get(f.base + nvars + j);
         if let Some(cell) = c.downcast::<crate::function::CellObj>() {
             let v = cell.value.get();
             if !v.is_null() {

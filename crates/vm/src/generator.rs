@@ -78,7 +78,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
         Some(f) => (f.name.get(), f.qualname.get()),
         None => (code.name, code.qualname),
     };
-    let slots = vm.stack[frame.base..].to_vec();
+    let slots = vm.stack.copy_range(frame.base, vm.stack.len()).collect();
     let base = frame.base;
     let code_v = frame.code;
     let g = vm.alloc(
@@ -133,6 +133,11 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
         return Err(e);
     }
     let base = vm.stack.len();
+    if base + s.slots.len() + s.frame.code_obj().code.stacksize as usize + 16 > vm.stack.capacity() {
+        vm.leave_recursion();
+        *g.state.borrow_mut() = Some(s);
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
     let delta = base as isize - s.frame.base as isize;
     s.frame.base = base;
     s.frame.stack_base = (s.frame.stack_base as isize + delta) as usize;
@@ -153,7 +158,7 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
     match r {
         Ok(Exit::Yield(v)) => {
             slots.clear();
-            slots.extend_from_slice(&vm.stack[base..]);
+            slots.extend(vm.stack.copy_range(base, vm.stack.len()));
             *g.state.borrow_mut() = Some(Suspended { frame, slots });
             vm.stack.truncate(base);
             Ok(Exit::Yield(v))

@@ -1,6 +1,6 @@
 //! The bytecode interpreter: frames on the shared value stack and the dispatch loop.
 //!
-//! A frame's slots live in `vm.stack[base..]`: first the fast locals (`co_varnames`),
+//! A frame's slots live in `vm.stack.get(base..)`: first the fast locals (`co_varnames`),
 //! then the cells (cellvars then freevars), then the value stack. Frames are plain
 //! Rust structs in `vm.frames`; Python frame objects are made only when asked for
 //! (tracebacks, `sys._getframe`). A generator keeps its frame and slots while
@@ -77,7 +77,7 @@ impl Frame {
         if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
             return Err(vm.recursion_error("maximum recursion depth exceeded"));
         }
-        vm.stack.resize(base + nslots, Value::NULL);
+        vm.stack.grow_unset(base + nslots);
         Ok(Frame {
             code: func.code.get(),
             func: fval,
@@ -101,7 +101,7 @@ impl Frame {
         if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
             return Err(vm.recursion_error("maximum recursion depth exceeded"));
         }
-        vm.stack.resize(base + nslots, Value::NULL);
+        vm.stack.grow_unset(base + nslots);
         Ok(Frame {
             code,
             func: Value::NULL,
@@ -137,16 +137,16 @@ fn fill_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
     let ncellvars = code.code.cellvars.len();
     for i in 0..ncellvars {
         let init = match code.code.cell2arg.get(i).copied().flatten() {
-            Some(a) => vm.stack[frame.base + a as usize],
+            Some(a) => vm.stack.get(frame.base + a as usize),
             None => Value::NULL,
         };
         let c = crate::function::new_cell(vm, init);
-        vm.stack[frame.base + nvars + i] = c;
+        vm.stack.set(frame.base + nvars + i, c);
     }
     if !func.closure.is_null() {
         let cells = crate::tuple::items(func.closure);
         for (j, c) in cells.iter().enumerate() {
-            vm.stack[frame.base + nvars + ncellvars + j] = *c;
+            vm.stack.set(frame.base + nvars + ncellvars + j, *c);
         }
     }
 }
@@ -184,7 +184,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
     let nvars = co.varnames.len();
     for i in 0..co.ncells() {
         let c = crate::function::new_cell(vm, Value::NULL);
-        vm.stack[frame.base + nvars + i] = c;
+        vm.stack.set(frame.base + nvars + i, c);
     }
     run_frame(vm, frame)
 }
@@ -236,11 +236,17 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     // RERAISE instruction itself, as CPython does.
     let mut unwind_from: Option<usize> = None;
 
-    macro_rules! push { ($v:expr) => {{ let v = $v; vm.stack.push(v); }} }
-    macro_rules! pop { () => { vm.stack.pop().expect("value stack underflow") } }
-    macro_rules! top { () => { *vm.stack.last().expect("value stack underflow") } }
-    macro_rules! peek { ($n:expr) => { vm.stack[vm.stack.len() - $n] } }
-    macro_rules! set_top { ($v:expr) => {{ let v = $v; *vm.stack.last_mut().unwrap() = v; }} }
+    // The value stack's slots, and its height kept in a local (`stack.rs`): stored
+    // back (`sync!`) before anything that may allocate, run Python code or look at
+    // the stack, read back after helpers that push or pop.
+    let st = vm.stack.slots();
+    let mut sp = vm.stack.sp;
+    macro_rules! sync { () => { vm.stack.sp = sp; } }
+    macro_rules! push { ($v:expr) => {{ let v = $v; st[sp].set(v); sp += 1; }} }
+    macro_rules! pop { () => {{ sp -= 1; st[sp].get() }} }
+    macro_rules! top { () => { st[sp - 1].get() } }
+    macro_rules! peek { ($n:expr) => { st[sp - $n].get() } }
+    macro_rules! set_top { ($v:expr) => {{ let v = $v; st[sp - 1].set(v); }} }
 
     loop {
         let err: PyErr = 'dispatch: loop {
@@ -261,6 +267,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 // Python code run by this instruction may look at this frame's
                 // line (tracebacks are fixed up on the error path anyway).
                 frame(vm).lasti = pc;
+                sync!();
             }
             pc += 1;
             match ins.op {
@@ -269,32 +276,29 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::Copy => push!(peek!(arg)),
-                Op::Swap => {
-                    let n = vm.stack.len();
-                    vm.stack.swap(n - 1, n - arg);
-                }
+                Op::Swap => st[sp - 1].swap(&st[sp - arg]),
                 Op::LoadConst => push!(code.consts[arg]),
                 Op::LoadFast => {
-                    let v = vm.stack[base + arg];
+                    let v = st[base + arg].get();
                     if v.is_null() {
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                        { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
                     }
                     push!(v);
                 }
                 Op::StoreFast => {
                     let v = pop!();
-                    vm.stack[base + arg] = v;
+                    st[base + arg].set(v);
                 }
                 Op::DeleteFast => {
-                    if vm.stack[base + arg].is_null() {
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    if st[base + arg].get().is_null() {
+                        { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
                     }
-                    vm.stack[base + arg] = Value::NULL;
+                    st[base + arg].set(Value::NULL);
                 }
                 Op::LoadDeref => {
                     let v = cell(vm, cells + arg).value.get();
                     if v.is_null() {
-                        break 'dispatch unbound_deref(vm, code, arg);
+                        { sync!(); break 'dispatch unbound_deref(vm, code, arg); }
                     }
                     push!(v);
                 }
@@ -305,11 +309,11 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 Op::DeleteDeref => {
                     let c = cell(vm, cells + arg);
                     if c.value.get().is_null() {
-                        break 'dispatch unbound_deref(vm, code, arg);
+                        { sync!(); break 'dispatch unbound_deref(vm, code, arg); }
                     }
                     c.value.set(Value::NULL);
                 }
-                Op::LoadClosure => push!(vm.stack[cells + arg]),
+                Op::LoadClosure => push!(st[cells + arg].get()),
                 Op::LoadClassDeref => {
                     let name = code.cell_names[arg];
                     let locals = frame(vm).locals;
@@ -318,7 +322,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                         None => {
                             let v = cell(vm, cells + arg).value.get();
                             if v.is_null() {
-                                break 'dispatch unbound_deref(vm, code, arg);
+                                { sync!(); break 'dispatch unbound_deref(vm, code, arg); }
                             }
                             v
                         }
@@ -350,7 +354,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     let name = code.names[arg];
                     match icache::load_global(cache(code, ins), globals, builtins, name) {
                         Some(v) => push!(v),
-                        None => break 'dispatch name_not_defined(vm, name),
+                        None => { sync!(); break 'dispatch name_not_defined(vm, name) }
                     }
                 }
                 Op::StoreGlobal => {
@@ -387,17 +391,17 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     push!(o);
                 }
                 Op::CallMethod => {
-                    let n = vm.stack.len();
-                    let meth = vm.stack[n - arg - 2];
-                    let (callee, first, nargs) = if meth.is_null() { (vm.stack[n - arg - 1], n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
+                    let n = sp;
+                    let meth = st[n - arg - 2].get();
+                    let (callee, first, nargs) = if meth.is_null() { (st[n - arg - 1].get(), n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
                     frame(vm).pc = pc;
                     let r = tri!(crate::call::call_on_stack(vm, callee, first, nargs));
-                    vm.stack.truncate(n - arg - 2);
+                    sp = n - arg - 2;
                     push!(r);
                 }
                 Op::Call => {
-                    let n = vm.stack.len();
-                    let callee = vm.stack[n - arg - 1];
+                    let n = sp;
+                    let callee = st[n - arg - 1].get();
                     frame(vm).pc = pc;
                     let r = match callee.downcast::<crate::function::BoundMethod>() {
                         // `obj.f(...)` after a plain load: the instance takes the
@@ -405,35 +409,37 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                         // itself is not needed during the call: the frame holds
                         // the function).
                         Some(m) => {
-                            vm.stack[n - arg - 1] = m.self_;
+                            st[n - arg - 1].set(m.self_);
                             tri!(crate::call::call_on_stack(vm, m.func, n - arg - 1, arg + 1))
                         }
                         None => tri!(crate::call::call_on_stack(vm, callee, n - arg, arg)),
                     };
-                    vm.stack.truncate(n - arg - 1);
+                    sp = n - arg - 1;
                     push!(r);
                 }
                 Op::CallKw => {
-                    let n = vm.stack.len();
-                    let kwnames = vm.stack[n - 1];
-                    let callee = vm.stack[n - arg - 2];
+                    let n = sp;
+                    let kwnames = st[n - 1].get();
+                    let callee = st[n - arg - 2].get();
                     let mut buf = Buf::new();
-                    buf.extend(&vm.stack[n - arg - 1..n - 1]);
+                    for v in &st[n - arg - 1..n - 1] {
+                        buf.push(v.get());
+                    }
                     frame(vm).pc = pc;
                     let names = crate::tuple::items(kwnames);
                     let r = tri!(crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), names)));
-                    vm.stack.truncate(n - arg - 2);
+                    sp = n - arg - 2;
                     push!(r);
                 }
                 Op::CallEx => {
                     let has_kw = arg & 1 != 0;
-                    let n = vm.stack.len();
-                    let callee = vm.stack[n - 2 - has_kw as usize];
-                    let pos = vm.stack[n - 1 - has_kw as usize];
-                    let kw = if has_kw { vm.stack[n - 1] } else { Value::NULL };
+                    let n = sp;
+                    let callee = st[n - 2 - has_kw as usize].get();
+                    let pos = st[n - 1 - has_kw as usize].get();
+                    let kw = if has_kw { st[n - 1].get() } else { Value::NULL };
                     frame(vm).pc = pc;
                     let r = tri!(call_ex(vm, callee, pos, kw));
-                    vm.stack.truncate(n - 2 - has_kw as usize);
+                    sp = n - 2 - has_kw as usize;
                     push!(r);
                 }
                 Op::BinaryOp => {
@@ -498,8 +504,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::StoreSubscr => {
                     tri!(ops::setitem(vm, peek!(2), peek!(1), peek!(3)));
-                    let n = vm.stack.len();
-                    vm.stack.truncate(n - 3);
+                    sp -= 3;
                 }
                 Op::DeleteSubscr => {
                     tri!(ops::delitem(vm, peek!(2), peek!(1)));
@@ -507,54 +512,58 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     pop!();
                 }
                 Op::BuildSlice => {
-                    let n = vm.stack.len();
-                    let step = if arg == 3 { vm.stack[n - 1] } else { vm.none };
-                    let s = crate::slice::new_slice(vm, vm.stack[n - arg], vm.stack[n - arg + 1], step);
-                    vm.stack.truncate(n - arg);
+                    let n = sp;
+                    let step = if arg == 3 { st[n - 1].get() } else { vm.none };
+                    let s = crate::slice::new_slice(vm, st[n - arg].get(), st[n - arg + 1].get(), step);
+                    sp = n - arg;
                     push!(s);
                 }
                 Op::BuildTuple => {
-                    let n = vm.stack.len();
-                    let items = vm.stack[n - arg..].to_vec();
+                    // Quiet (no lasti store) but allocating: the items stay rooted.
+                    sync!();
+                    let n = sp;
+                    let items = st[n - arg..sp].iter().map(std::cell::Cell::get).collect();
                     let t = crate::tuple::new_tuple(vm, items);
-                    vm.stack.truncate(n - arg);
+                    sp = n - arg;
                     push!(t);
                 }
                 Op::BuildList => {
-                    let n = vm.stack.len();
-                    let items = vm.stack[n - arg..].to_vec();
+                    // Quiet (no lasti store) but allocating: the items stay rooted.
+                    sync!();
+                    let n = sp;
+                    let items = st[n - arg..sp].iter().map(std::cell::Cell::get).collect();
                     let l = crate::list::new_list(vm, items);
-                    vm.stack.truncate(n - arg);
+                    sp = n - arg;
                     push!(l);
                 }
                 Op::BuildSet => {
                     let s = crate::set::new_set(vm);
-                    let n = vm.stack.len();
+                    let n = sp;
                     for i in n - arg..n {
-                        tri!(crate::set::add(vm, s, vm.stack[i]));
+                        tri!(crate::set::add(vm, s, st[i].get()));
                     }
-                    vm.stack.truncate(n - arg);
+                    sp = n - arg;
                     push!(s);
                 }
                 Op::BuildMap => {
                     let d = dict::new_dict(vm);
-                    let n = vm.stack.len();
+                    let n = sp;
                     for i in 0..arg {
-                        let k = vm.stack[n - 2 * arg + 2 * i];
-                        let v = vm.stack[n - 2 * arg + 2 * i + 1];
+                        let k = st[n - 2 * arg + 2 * i].get();
+                        let v = st[n - 2 * arg + 2 * i + 1].get();
                         tri!(dict::set_item(vm, d, k, v));
                     }
-                    vm.stack.truncate(n - 2 * arg);
+                    sp = n - 2 * arg;
                     push!(d);
                 }
                 Op::BuildString => {
-                    let n = vm.stack.len();
+                    let n = sp;
                     let mut s = String::new();
-                    for v in &vm.stack[n - arg..] {
-                        s.push_str(crate::str::as_str(*v).unwrap_or(""));
+                    for v in &st[n - arg..sp] {
+                        s.push_str(crate::str::as_str(v.get()).unwrap_or(""));
                     }
                     let r = crate::str::new_str(vm, s);
-                    vm.stack.truncate(n - arg);
+                    sp = n - arg;
                     push!(r);
                 }
                 Op::ListToTuple => {
@@ -607,8 +616,12 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     // The sequence stays rooted below its items until they are pushed.
                     let seq = top!();
                     tri!(ops::unpack_onto_stack(vm, seq, arg));
-                    let n = vm.stack.len();
-                    vm.stack.remove(n - arg - 1);
+                    sp = vm.stack.sp;
+                    // Drop the sequence from under its items.
+                    for i in sp - arg - 1..sp - 1 {
+                        st[i].set(st[i + 1].get());
+                    }
+                    sp -= 1;
                 }
                 Op::UnpackEx => {
                     let (before, after) = (arg & 0xff, arg >> 8);
@@ -619,6 +632,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     for v in items[n - after..].iter().rev() {
                         push!(*v);
                     }
+                    sync!();
                     let mid = crate::list::new_list(vm, items[before..n - after].to_vec());
                     push!(mid);
                     for v in items[..before].iter().rev() {
@@ -707,11 +721,13 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 Op::YieldValue => {
                     let v = pop!();
                     frame(vm).pc = pc;
+                    sync!();
                     return Ok(Exit::Yield(v));
                 }
                 Op::ReturnValue => {
                     let v = pop!();
                     frame(vm).pc = pc;
+                    sync!();
                     return Ok(Exit::Return(v));
                 }
                 Op::Raise => {
@@ -820,6 +836,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::MakeFunction => {
                     let f = tri!(make_function(vm, arg as u32));
+                    sp = vm.stack.sp;
                     push!(f);
                 }
                 Op::LoadBuildClass => {
@@ -876,6 +893,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
         };
         // An exception is being raised by instruction `pc - 1`.
+        sync!();
         let raised_at = pc - 1;
         if !std::mem::take(&mut reraise) {
             frame(vm).lasti = raised_at;
@@ -886,7 +904,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
         match find_handler(code, unwind_from.take().unwrap_or(raised_at)) {
             Some(h) => {
                 let sb = frame(vm).stack_base;
-                vm.stack.truncate(sb + h.depth as usize);
+                sp = sb + h.depth as usize;
                 if h.push_lasti {
                     push!(Value::small(lasti as i64));
                 }
@@ -895,6 +913,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
             None => {
                 frame(vm).pc = pc;
+                sync!();
                 return Err(err);
             }
         }
@@ -953,7 +972,7 @@ fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::Exceptio
 
 #[inline]
 fn cell(vm: &Vm, slot: usize) -> &'static CellObj {
-    vm.stack[slot].downcast::<CellObj>().expect("cell slot")
+    vm.stack.get(slot).downcast::<CellObj>().expect("cell slot")
 }
 
 /// The innermost exception being handled, walking the frames (`sys.exception()`).
@@ -1102,12 +1121,12 @@ fn make_function(vm: &mut Vm, flags: u32) -> PyResult {
     let f = frame(vm);
     let (globals, builtins) = (f.globals, f.builtins);
     let n = vm.stack.len();
-    let code = vm.stack[n - 1];
+    let code = vm.stack.get(n - 1);
     let mut i = n - 1;
     let mut take = |bit: u32| -> Value {
         if flags & bit != 0 {
             i -= 1;
-            vm.stack[i]
+            vm.stack.get(i)
         } else {
             Value::NULL
         }

@@ -46,6 +46,7 @@ pub mod set_methods;
 pub mod signals;
 pub mod singletons;
 pub mod slice;
+pub mod stack;
 pub mod str;
 pub mod str_format;
 pub mod suggestions;

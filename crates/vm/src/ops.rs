@@ -548,18 +548,18 @@ pub fn unpack_onto_stack(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
     if ty == vm.t.tuple {
         let items = crate::tuple::items(v);
         if items.len() == n {
-            vm.stack.extend(items.iter().rev());
+            vm.stack.extend_rev(&items);
             return Ok(());
         }
     } else if ty == vm.t.list {
         let items = crate::list::lobj(v).items.borrow();
         if items.len() == n {
-            vm.stack.extend(items.iter().rev());
+            vm.stack.extend_rev(&items);
             return Ok(());
         }
     }
     let items = unpack(vm, v, n)?;
-    vm.stack.extend(items.iter().rev());
+    vm.stack.extend_rev(&items);
     Ok(())
 }
 

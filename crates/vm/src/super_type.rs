@@ -70,10 +70,10 @@ fn zero_arg(vm: &mut Vm) -> PyResult<(Value, Value)> {
     if co.code.argcount == 0 && co.code.flags & compiler::code::flags::VARARGS == 0 {
         return Err(vm.runtime_error("super(): no arguments"));
     }
-    let mut first = vm.stack[f.base];
+    let mut first = vm.stack.get(f.base);
     // The first argument may live in a cell if an inner function captures it.
     if let Some(i) = co.code.cell2arg.iter().position(|c| *c == Some(0)) {
-        let c = vm.stack[f.base + co.varnames.len() + i];
+        let c = vm.stack.get(f.base + co.varnames.len() + i);
         if let Some(cell) = c.downcast::<crate::function::CellObj>() {
             first = cell.value.get();
         }
@@ -85,7 +85,7 @@ fn zero_arg(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let ncell = co.code.cellvars.len();
     for (j, n) in co.cell_names.iter().enumerate() {
         if *n == class_name && j >= ncell {
-            let c = vm.stack[f.base + co.varnames.len() + j];
+            let c = vm.stack.get(f.base + co.varnames.len() + j);
             let v = c.downcast::<crate::function::CellObj>().map(|c| c.value.get()).unwrap_or(Value::NULL);
             if v.is_null() {
                 return Err(vm.runtime_error("super(): empty __class__ cell"));

@@ -118,7 +118,7 @@ pub struct Vm {
     /// `sys.modules`.
     pub modules: Value,
     /// The value stack shared by all frames, fixed capacity (never reallocated).
-    pub stack: Vec<Value>,
+    pub stack: crate::stack::Stack,
     pub frames: Vec<Frame>,
     /// The exceptions being handled (`sys.exc_info()`), innermost last.
     pub exc_stack: Vec<Value>,
@@ -195,7 +195,7 @@ impl Vm {
             builtins_dict: Value::NULL,
             sys: Value::NULL,
             modules: Value::NULL,
-            stack: Vec::with_capacity(STACK_CAPACITY),
+            stack: crate::stack::Stack::new(STACK_CAPACITY),
             frames: Vec::new(),
             exc_stack: Vec::new(),
             recursion_limit: 1000,
