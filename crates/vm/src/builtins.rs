@@ -675,11 +675,89 @@ pub(crate) fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<S
         return crate::import::check_no_nul(vm, s.to_string());
     }
     if let Some(b) = crate::bytes::as_bytes(source) {
-        let s = String::from_utf8(b).map_err(|_| vm.value_error("source code string cannot contain null bytes"))?;
+        let s = decode_source(vm, b)?;
         return crate::import::check_no_nul(vm, s);
     }
     let other = if fname == "compile" { "AST" } else { "code" };
     Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or {other} object")))
+}
+
+/// The PEP 263 encoding declaration of source bytes: a comment matching
+/// `coding[:=]\s*([-\w.]+)` on the first line, or on the second after a first
+/// line that is blank or a comment.
+fn coding_cookie(b: &[u8]) -> Option<String> {
+    let mut lines = b.split(|c| *c == b'\n');
+    for _ in 0..2 {
+        let line = lines.next()?;
+        let text = String::from_utf8_lossy(line);
+        let t = text.trim_start_matches([' ', '\t', '\x0c']);
+        if let Some(comment) = t.strip_prefix('#') {
+            if let Some(i) = comment.find("coding") {
+                let rest = &comment[i + 6..];
+                if let Some(rest) = rest.strip_prefix([':', '=']) {
+                    let name: String = rest
+                        .trim_start_matches([' ', '\t'])
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                        .collect();
+                    if !name.is_empty() {
+                        return Some(name);
+                    }
+                }
+            }
+        } else if !t.trim().is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The tokenizer's `get_normal_name`: spellings of UTF-8 and Latin-1 (in their
+/// first 12 characters) become `utf-8` and `iso-8859-1`.
+fn normal_encoding_name(name: String) -> String {
+    let b: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    if b == "utf-8" || b.starts_with("utf-8-") {
+        return "utf-8".into();
+    }
+    let latin = ["latin-1", "iso-8859-1", "iso-latin-1"];
+    if latin.iter().any(|l| b == *l || b.starts_with(&format!("{l}-"))) {
+        return "iso-8859-1".into();
+    }
+    name
+}
+
+/// Source bytes as text: a UTF-8 BOM, or the encoding an encoding declaration
+/// names (decoded through the codec registry), else UTF-8; decoding errors are
+/// SyntaxErrors, as CPython's tokenizer reports them.
+fn decode_source(vm: &mut Vm, b: Vec<u8>) -> PyResult<String> {
+    let (body, bom) = match b.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (rest.to_vec(), true),
+        None => (b, false),
+    };
+    let cookie = coding_cookie(&body).map(normal_encoding_name);
+    let utf8 = cookie.as_deref().is_none_or(|c| c == "utf-8");
+    if utf8 {
+        if let Ok(s) = String::from_utf8(body.clone()) {
+            return Ok(s);
+        }
+    } else if bom {
+        let m = format!("encoding problem: {} with BOM", cookie.unwrap_or_default());
+        return Err(vm.new_exc(vm.e.syntax_error, m));
+    }
+    let enc = cookie.unwrap_or_else(|| "utf-8".to_string());
+    let data = crate::bytes::new_bytes(vm, body);
+    let name = crate::str::new_str(vm, enc.clone());
+    match crate::call::call_method(vm, data, "decode", &[name]) {
+        Ok(s) => ops::str_string(vm, s),
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.unicode_decode_error) => {
+            let m = format!("(unicode error) {}", ops::str_string(vm, e.0)?);
+            Err(vm.new_exc(vm.e.syntax_error, m))
+        }
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.lookup_error) => {
+            Err(vm.new_exc(vm.e.syntax_error, format!("unknown encoding: {enc}")))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {

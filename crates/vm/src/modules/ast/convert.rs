@@ -31,7 +31,7 @@ pub fn parse(vm: &mut Vm, st: &AstState, src: &str, filename: &str, mode: u8) ->
         crate::import::emit_compile_warning(vm, w)?;
     }
     let parsed = parsed.map_err(|e| crate::import::syntax_error(vm, e))?;
-    let mut c = Conv { st, index: &index };
+    let mut c = Conv { st, index: &index, depth: vm.depth * 3 };
     match parsed {
         compiler::parse::Parsed::Module(m) => {
             let body = c.stmts(vm, &m.body)?;
@@ -60,7 +60,7 @@ fn func_type(vm: &mut Vm, st: &AstState, src: &str, filename: &str) -> PyResult 
     let index = LineIndex::new(&text, filename, false);
     let parsed = compiler::parse::parse(&text, compiler::Mode::Eval, &index);
     let parsed = parsed.map_err(|e| crate::import::syntax_error(vm, e))?;
-    let mut c = Conv { st, index: &index };
+    let mut c = Conv { st, index: &index, depth: vm.depth * 3 };
     let compiler::parse::Parsed::Expr(e) = &parsed else { return Err(vm.new_exc(vm.e.syntax_error, "invalid syntax")) };
     let (args, returns) = match &*e.body {
         Expr::Tuple(t) if t.elts.len() == 2 && !t.parenthesized => (&t.elts[0], &t.elts[1]),
@@ -105,6 +105,8 @@ fn top_level_arrow(src: &str) -> Option<usize> {
 struct Conv<'a> {
     st: &'a AstState,
     index: &'a LineIndex<'a>,
+    /// Nesting depth of the nodes being built (see `enter`).
+    depth: usize,
 }
 
 impl Conv<'_> {
@@ -229,6 +231,13 @@ impl Conv<'_> {
     }
 
     fn stmt(&mut self, vm: &mut Vm, s: &Stmt) -> PyResult {
+        self.enter(vm)?;
+        let r = self.stmt_inner(vm, s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, vm: &mut Vm, s: &Stmt) -> PyResult {
         let compound = matches!(
             s,
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::For(_) | Stmt::While(_) | Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) | Stmt::Try(_)
@@ -469,11 +478,21 @@ impl Conv<'_> {
         self.node(vm, "Constant", &[v, kind], Some(r))
     }
 
+    /// CPython's `ast2obj` nesting limit: three times the recursion limit, counted
+    /// from the caller's depth (times three); the native stack bounds it too.
+    fn enter(&mut self, vm: &mut Vm) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > vm.recursion_limit.saturating_mul(3) || native_stack_low(vm) {
+            return Err(vm.recursion_error("maximum recursion depth exceeded during ast construction"));
+        }
+        Ok(())
+    }
+
     fn expr(&mut self, vm: &mut Vm, e: &Expr) -> PyResult {
-        vm.enter_recursion(" during ast construction")?;
-        let res = self.expr_inner(vm, e);
-        vm.leave_recursion();
-        res
+        self.enter(vm)?;
+        let r = self.expr_inner(vm, e);
+        self.depth -= 1;
+        r
     }
 
     fn expr_inner(&mut self, vm: &mut Vm, e: &Expr) -> PyResult {
@@ -768,6 +787,13 @@ impl Conv<'_> {
     }
 
     fn pattern(&mut self, vm: &mut Vm, p: &Pattern) -> PyResult {
+        self.enter(vm)?;
+        let r = self.pattern_inner(vm, p);
+        self.depth -= 1;
+        r
+    }
+
+    fn pattern_inner(&mut self, vm: &mut Vm, p: &Pattern) -> PyResult {
         let r = Some(p.range());
         match p {
             Pattern::MatchValue(v) => {
@@ -823,6 +849,12 @@ impl Conv<'_> {
             }
         }
     }
+}
+
+/// Near the end of the native stack (as `Vm::enter_recursion` tests it).
+fn native_stack_low(vm: &Vm) -> bool {
+    let here = 0u8;
+    (std::hint::black_box(&here) as *const u8 as usize) < vm.native_stack_limit
 }
 
 fn operator(op: ast::Operator) -> &'static str {
