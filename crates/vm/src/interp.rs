@@ -249,10 +249,10 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
     macro_rules! set_top { ($v:expr) => {{ let v = $v; st[sp - 1].set(v); }} }
 
     loop {
-        let err: PyErr = 'dispatch: loop {
-            if let Some(e) = pending.take() {
-                break 'dispatch e;
-            }
+        let err: PyErr = if let Some(e) = pending.take() {
+            e
+        } else {
+            'dispatch: loop {
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -647,7 +647,10 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::PopJumpIfFalse => {
                     let v = top!();
-                    let t = if v == vm.true_ { true } else if v == vm.false_ { false } else { tri!(ops::truthy(vm, v)) };
+                    let t = match jump_truth(vm, v) {
+                        Some(t) => t,
+                        None => tri!(ops::truthy(vm, v)),
+                    };
                     pop!();
                     if !t {
                         pc = arg;
@@ -655,7 +658,10 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::PopJumpIfTrue => {
                     let v = top!();
-                    let t = if v == vm.true_ { true } else if v == vm.false_ { false } else { tri!(ops::truthy(vm, v)) };
+                    let t = match jump_truth(vm, v) {
+                        Some(t) => t,
+                        None => tri!(ops::truthy(vm, v)),
+                    };
                     pop!();
                     if t {
                         pc = arg;
@@ -891,6 +897,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 Op::LoadLocals => push!(frame(vm).locals),
                 Op::PushNull => push!(Value::NULL),
             }
+            }
         };
         // An exception is being raised by instruction `pc - 1`.
         sync!();
@@ -917,6 +924,19 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 return Err(err);
             }
         }
+    }
+}
+
+/// The truth of the values conditional jumps mostly see (bools, None, small
+/// ints), without a call; None for the rest.
+#[inline(always)]
+fn jump_truth(vm: &Vm, v: Value) -> Option<bool> {
+    if v == vm.true_ {
+        Some(true)
+    } else if v == vm.false_ || v == vm.none {
+        Some(false)
+    } else {
+        v.as_small().map(|i| i != 0)
     }
 }
 
