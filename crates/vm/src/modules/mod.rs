@@ -8,6 +8,7 @@ use crate::vm::Vm;
 pub mod array;
 pub mod ast;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod blake2;
 pub mod codecs_mod;
@@ -45,6 +46,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_contextvars", contextvars::init),
     ("_heapq", heapq::init),
     ("_bisect", bisect::init),
+    ("binascii", binascii::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
