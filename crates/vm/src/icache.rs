@@ -45,6 +45,13 @@ enum Kind {
     /// An attribute of the type `obj` itself (a class attribute read through the
     /// class) whose value needs no binding.
     TypeAttr,
+    /// A classmethod read through its class (`Cls.m`): `value` is its function,
+    /// bound to the class.
+    TypeClassMethod,
+    /// A classmethod read through an instance: `value` bound to the instance's type.
+    ClassMethod,
+    /// `obj.__class__` through `object`'s descriptor: the type of `obj`.
+    ClassOf,
     /// A global at `hint` in the globals dict.
     Global,
     /// A builtin at `hint` in the builtins dict, absent from the globals whose key
@@ -356,9 +363,18 @@ fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
 }
 
 fn use_method(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<(Value, Value)>> {
-    if e.kind == Kind::Method {
-        let hit = type_version(vm.type_of(obj)) == e.version && shape_of(obj) == e.shape;
-        return Ok(hit.then_some((e.value, obj)));
+    match e.kind {
+        Kind::Method => {
+            let hit = type_version(vm.type_of(obj)) == e.version && shape_of(obj) == e.shape;
+            return Ok(hit.then_some((e.value, obj)));
+        }
+        Kind::TypeClassMethod => return Ok(is_class_at(vm, obj, e.version).then_some((e.value, obj))),
+        Kind::ClassMethod => {
+            let ty = vm.type_of(obj);
+            let hit = type_version(ty) == e.version && shape_of(obj) == e.shape;
+            return Ok(hit.then_some((e.value, ty)));
+        }
+        _ => {}
     }
     Ok(use_load(vm, e, obj)?.map(|v| (Value::NULL, v)))
 }
@@ -369,9 +385,11 @@ fn use_load(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<Value>> {
         return Ok(None);
     }
     let ty = vm.type_of(obj);
-    if e.kind == Kind::TypeAttr {
-        let hit = ty == vm.t.type_ && obj.downcast::<typeobj::TypeObj>().is_some_and(|t| t.version.get() == e.version);
-        return Ok(hit.then_some(e.value));
+    match e.kind {
+        Kind::TypeAttr => return Ok(is_class_at(vm, obj, e.version).then_some(e.value)),
+        Kind::TypeClassMethod if is_class_at(vm, obj, e.version) => return Ok(Some(crate::function::new_bound_method(vm, e.value, obj))),
+        Kind::TypeClassMethod => return Ok(None),
+        _ => {}
     }
     if type_version(ty) != e.version {
         return Ok(None);
@@ -381,6 +399,8 @@ fn use_load(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<Value>> {
         Kind::Slot => slot_value(obj, e.hint as usize),
         Kind::ClassValue if shape_of(obj) == e.shape => Some(e.value),
         Kind::BoundFunction if shape_of(obj) == e.shape => Some(crate::function::new_bound_method(vm, e.value, obj)),
+        Kind::ClassMethod if shape_of(obj) == e.shape => Some(crate::function::new_bound_method(vm, e.value, ty)),
+        Kind::ClassOf => Some(ty),
         Kind::Property => {
             let p = e.value.downcast::<Property>().expect("cached property");
             let g = p.fget.get();
@@ -392,6 +412,19 @@ fn use_load(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<Value>> {
         }
         _ => None,
     })
+}
+
+/// Is `obj` a class of metatype `type` at version `version`?
+fn is_class_at(vm: &Vm, obj: Value, version: u64) -> bool {
+    vm.type_of(obj) == vm.t.type_ && obj.downcast::<typeobj::TypeObj>().is_some_and(|t| t.version.get() == version)
+}
+
+/// The function of `d` if it is an exact `classmethod`.
+fn classmethod_func(vm: &Vm, d: Value) -> Option<Value> {
+    if vm.type_of(d) != vm.t.classmethod {
+        return None;
+    }
+    d.downcast::<crate::function::MethodWrapper>().map(|w| w.func.get()).filter(|f| !f.is_null())
 }
 
 fn slot_value(obj: Value, index: usize) -> Option<Value> {
@@ -422,6 +455,10 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
         if d.is::<Property>() && vm.type_of(d) == vm.t.property {
             return Entry::new(Kind::Property, version, 0, d);
         }
+        let class_attr = vm.intern_static("__class__");
+        if name == class_attr && typeobj::lookup(vm, vm.t.object, class_attr) == Some(d) {
+            return Entry::new(Kind::ClassOf, version, 0, Value::NULL);
+        }
         if attr::is_data_descriptor(vm, d) {
             return Entry::EMPTY;
         }
@@ -437,6 +474,8 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
         Entry::new(Kind::BoundFunction, version, 0, d)
     } else if plain_class_value(vm, d) {
         Entry::new(Kind::ClassValue, version, 0, d)
+    } else if let Some(f) = classmethod_func(vm, d) {
+        Entry::new(Kind::ClassMethod, version, 0, f)
     } else {
         Entry::EMPTY
     };
@@ -462,6 +501,9 @@ fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entr
         return Entry::EMPTY;
     }
     let Some(d) = typeobj::lookup(vm, cls, name) else { return Entry::EMPTY };
+    if let Some(f) = classmethod_func(vm, d) {
+        return Entry::new(Kind::TypeClassMethod, type_version(cls), 0, f);
+    }
     let value = if d.is::<FunctionObj>() || plain_class_value(vm, d) {
         d
     } else if vm.type_of(d) == vm.t.staticmethod {
