@@ -47,15 +47,23 @@ fn write_module(path: &Path, text: &str, mtime_secs: u64) {
 
 const IMPORT: &str = "import sys; sys.path.insert(0, '.'); import m; print(m.V)";
 
-#[test]
-fn cache_is_written_reused_and_revalidated() {
-    let d = TempDir::new("reuse");
+/// A directory with module `m` (source `text`, mtime fixed), imported once so
+/// that its cache file exists and `print(m.V)` gave `printed`: the directory,
+/// the source's path, the cache file's path and its bytes.
+fn cached_module(name: &str, text: &str, printed: &str) -> (TempDir, PathBuf, PathBuf, Vec<u8>) {
+    let d = TempDir::new(name);
     let src = d.0.join("m.py");
     let pyc = d.0.join("__pycache__/m.ferropy-311.pyc");
-    write_module(&src, "V = 'one'\n", 1_000_000_000);
-    assert_eq!(run(&d.0, &["-c", IMPORT]).0, "one\n");
+    write_module(&src, text, 1_000_000_000);
+    assert_eq!(run(&d.0, &["-c", IMPORT]).0, printed);
     let file = std::fs::read(&pyc).expect("cache file written");
     assert_eq!(&file[..8], b"FerroPyC");
+    (d, src, pyc, file)
+}
+
+#[test]
+fn cache_is_written_reused_and_revalidated() {
+    let (d, src, pyc, file) = cached_module("reuse", "V = 'one'\n", "one\n");
 
     // Same size and mtime: the cached code runs, not the edited text.
     write_module(&src, "V = 'two'\n", 1_000_000_000);
@@ -75,12 +83,7 @@ fn cache_is_written_reused_and_revalidated() {
 
 #[test]
 fn damaged_or_foreign_files_are_recompiled() {
-    let d = TempDir::new("damaged");
-    let src = d.0.join("m.py");
-    let pyc = d.0.join("__pycache__/m.ferropy-311.pyc");
-    write_module(&src, "def f():\n    return 'ok'\nV = f()\n", 1_000_000_000);
-    assert_eq!(run(&d.0, &["-c", IMPORT]).0, "ok\n");
-    let good = std::fs::read(&pyc).unwrap();
+    let (d, _, pyc, good) = cached_module("damaged", "def f():\n    return 'ok'\nV = f()\n", "ok\n");
     let mut damaged: Vec<Vec<u8>> = vec![good[..good.len() / 2].to_vec(), good[..20].to_vec(), Vec::new()];
     for at in [8, 60, good.len() / 2, good.len() - 1] {
         // at 8: the compiler fingerprint (another build's file); then the payload.
