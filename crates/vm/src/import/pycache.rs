@@ -38,19 +38,48 @@ pub fn cache_path(source: &Path, optimize: u8) -> Option<PathBuf> {
 pub fn module_code(vm: &mut Vm, path: &str, code_name: &str) -> PyResult {
     let optimize = vm.config.optimize;
     let source = Path::new(path);
-    let stamp = std::fs::metadata(source).ok().map(|m| stamp_of(&m, optimize));
-    let cache = cache_path(source, optimize);
-    if let (Some(stamp), Some(cp)) = (stamp, &cache) {
-        if let Some(code) = std::fs::read(cp).ok().and_then(|data| compiler::cache::decode(&data, stamp, code_name)) {
+    let cache = std::fs::metadata(source).ok().and_then(|m| {
+        use std::os::unix::fs::PermissionsExt;
+        Some((stamp_of(&m, optimize), cache_path(source, optimize)?, m.permissions().mode()))
+    });
+    cached_or_compiled(vm, cache, code_name, |vm| {
+        let src = crate::import::read_source(vm, path)?;
+        crate::import::compile_to_code(vm, &src, code_name, compiler::Mode::Exec, optimize)
+    })
+}
+
+/// The code value of a module the binary embeds as source text (the
+/// `_frozen_importlib` shims), named `<frozen NAME>`: cached like a source file's,
+/// in the standard library's `__pycache__` as `frozen-NAME-HASH.ferropy-311.pyc`,
+/// and valid for exactly this text (the stamp's mtime field holds a hash of the
+/// text: CPython's hash-based pycs, PEP 552, for sources that have no file).
+pub fn embedded_code(vm: &mut Vm, src: &str, name: &str) -> PyResult {
+    let hash = compiler::cache::checksum(src.as_bytes());
+    let stamp = Stamp { mtime_ns: hash as i64, size: src.len() as u64, optimize: 0 };
+    let file = format!("frozen-{name}-{:08x}.{CACHE_TAG}.pyc", hash as u32);
+    let cache = crate::import::stdlib_dir().map(|d| (stamp, d.join("__pycache__").join(file), 0o644));
+    let code_name = format!("<frozen {name}>");
+    cached_or_compiled(vm, cache, &code_name, |vm| crate::import::compile_to_code(vm, src, &code_name, compiler::Mode::Exec, 0))
+}
+
+/// The code from the cache file of `cache` (stamp, path, permission bits of
+/// the source) when valid, else `compile`'s, written to that file.
+fn cached_or_compiled(
+    vm: &mut Vm,
+    cache: Option<(Stamp, PathBuf, u32)>,
+    code_name: &str,
+    compile: impl FnOnce(&mut Vm) -> PyResult<compiler::CodeObject>,
+) -> PyResult {
+    if let Some((stamp, path, _)) = &cache {
+        if let Some(code) = std::fs::read(path).ok().and_then(|data| compiler::cache::decode(&data, *stamp, code_name)) {
             return Ok(crate::function::new_code(vm, std::rc::Rc::new(code)));
         }
     }
-    let src = crate::import::read_source(vm, path)?;
-    let code = crate::import::compile_to_code(vm, &src, code_name, compiler::Mode::Exec, optimize)?;
-    if let (Some(stamp), Some(cp)) = (stamp, &cache) {
+    let code = compile(vm)?;
+    if let Some((stamp, path, mode)) = &cache {
         if may_write(vm) {
             // Best effort, as CPython: an unwritable directory just means no cache.
-            let _ = write_atomic(cp, &compiler::cache::encode(&code, stamp), source);
+            let _ = write_atomic(path, &compiler::cache::encode(&code, *stamp), *mode);
         }
     }
     Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
@@ -72,15 +101,15 @@ fn may_write(vm: &mut Vm) -> bool {
 
 /// Writes `data` to a temporary file beside `path` and renames it over `path`,
 /// creating `__pycache__` if needed. The file gets the source's permission bits
-/// plus owner write (CPython's `_calc_mode`).
-fn write_atomic(path: &Path, data: &[u8], source: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+/// `mode` plus owner write (CPython's `_calc_mode`).
+fn write_atomic(path: &Path, data: &[u8], mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
     let dir = path.parent().ok_or(std::io::ErrorKind::NotFound)?;
     match std::fs::create_dir(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
         _ => {}
     }
-    let mode = std::fs::metadata(source).map(|m| m.permissions().mode()).unwrap_or(0o644) | 0o200;
+    let mode = mode | 0o200;
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".{}.tmp", std::process::id()));
     let tmp = PathBuf::from(tmp);

@@ -495,7 +495,7 @@ del _c
 "#;
 
 fn run(vm: &mut Vm, m: Value, src: &str, name: &str) -> PyResult<()> {
-    let code = crate::import::compile_source(vm, src, &format!("<frozen {name}>"), compiler::Mode::Exec, 0)?;
+    let code = crate::import::pycache::embedded_code(vm, src, name)?;
     let d = crate::module::module_dict(m);
     crate::interp::run_code(vm, code, d, d)?;
     Ok(())
