@@ -613,8 +613,15 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     set_top!(r);
                 }
                 Op::UnpackSequence => {
-                    // The sequence stays rooted below its items until they are pushed.
                     let seq = top!();
+                    // An exact tuple or list of the right length: its items replace it.
+                    if ops::unpack_exact(vm, seq, &st[sp - 1..sp - 1 + arg]) {
+                        sp += arg;
+                        sp -= 1;
+                        continue;
+                    }
+                    // Otherwise the sequence stays rooted below its items until
+                    // they are pushed.
                     tri!(ops::unpack_onto_stack(vm, seq, arg));
                     sp = vm.stack.sp;
                     // Drop the sequence from under its items.

@@ -539,28 +539,36 @@ fn unary(vm: &mut Vm, v: Value, name: &'static str, sym: &str) -> PyResult {
     }
 }
 
-/// Unpacks `v` into exactly `n` values: a tuple or list holding them.
 /// `UNPACK_SEQUENCE`: `unpack`, with the items pushed on the value stack last
-/// first. Exact tuples and lists of the right length are copied straight from
-/// their storage.
+/// first.
 pub fn unpack_onto_stack(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
-    let ty = vm.type_of(v);
-    if ty == vm.t.tuple {
-        let items = crate::tuple::items(v);
-        if items.len() == n {
-            vm.stack.extend_rev(&items);
-            return Ok(());
-        }
-    } else if ty == vm.t.list {
-        let items = crate::list::lobj(v).items.borrow();
-        if items.len() == n {
-            vm.stack.extend_rev(&items);
-            return Ok(());
-        }
-    }
     let items = unpack(vm, v, n)?;
     vm.stack.extend_rev(&items);
     Ok(())
+}
+
+/// `UNPACK_SEQUENCE`'s common case: an exact tuple or list of exactly
+/// `out.len()` items is copied into `out`, last item first, with no call and no
+/// allocation; false (nothing written) otherwise.
+#[inline]
+pub fn unpack_exact(vm: &Vm, v: Value, out: &[std::cell::Cell<Value>]) -> bool {
+    let ty = vm.type_of(v);
+    let write = |items: &[Value]| {
+        if items.len() != out.len() {
+            return false;
+        }
+        for (slot, item) in out.iter().zip(items.iter().rev()) {
+            slot.set(*item);
+        }
+        true
+    };
+    if ty == vm.t.tuple {
+        write(crate::tuple::items(v))
+    } else if ty == vm.t.list {
+        write(&crate::list::lobj(v).items.borrow())
+    } else {
+        false
+    }
 }
 
 pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
