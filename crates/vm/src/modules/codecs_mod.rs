@@ -503,15 +503,17 @@ fn run_encoder(vm: &mut Vm, args: Args, fname: &str, enc: Enc) -> PyResult {
     bytes_result(vm, data, char_len(s))
 }
 
-macro_rules! encoders {
-    ($($name:ident: $enc:expr;)*) => {
+/// One native function per codec: `name: kind;` calls `runner(vm, args, "name", kind)`.
+macro_rules! codec_functions {
+    ($runner:ident; $($name:ident: $kind:expr;)*) => {
         $(fn $name(vm: &mut Vm, args: Args) -> PyResult {
-            run_encoder(vm, args, stringify!($name), $enc)
+            $runner(vm, args, stringify!($name), $kind)
         })*
     };
 }
 
-encoders! {
+codec_functions! {
+    run_encoder;
     utf_8_encode: Enc::Utf8;
     utf_7_encode: Enc::Utf7;
     utf_16_encode: Enc::Wide(2, 0);
@@ -653,15 +655,8 @@ fn run_decoder(vm: &mut Vm, args: Args, fname: &str, dec: Dec) -> PyResult {
     str_result(vm, text, consumed)
 }
 
-macro_rules! decoders {
-    ($($name:ident: $dec:expr;)*) => {
-        $(fn $name(vm: &mut Vm, args: Args) -> PyResult {
-            run_decoder(vm, args, stringify!($name), $dec)
-        })*
-    };
-}
-
-decoders! {
+codec_functions! {
+    run_decoder;
     utf_8_decode: Dec::Utf8;
     utf_7_decode: Dec::Utf7;
     utf_16_decode: Dec::Wide(2, 0, false);

@@ -369,6 +369,17 @@ impl Scan<'_> {
         Ok((v, idx))
     }
 
+    /// After an item of an object or array ending at `next`: Ok(start of the
+    /// next item) after a comma, Err(index of `close`) when the container ends.
+    fn after_item(&self, vm: &mut Vm, next: usize, close: char) -> PyResult<Result<usize, usize>> {
+        let idx = self.skip_ws(next);
+        match self.at(idx) {
+            Some(c) if c == close => Ok(Err(idx)),
+            Some(',') => Ok(Ok(self.skip_ws(idx + 1))),
+            _ => Err(decode_error(vm, "Expecting ',' delimiter", self.s, idx)),
+        }
+    }
+
     fn parse_object(&self, vm: &mut Vm, idx: usize) -> PyResult<(Value, usize)> {
         let pairs = self.sc.object_pairs_hook != vm.none;
         let rval = if pairs { crate::list::new_list(vm, vec![]) } else { crate::dict::new_dict(vm) };
@@ -399,14 +410,13 @@ impl Scan<'_> {
                 } else {
                     crate::dict::set_item(vm, rval, key, val)?;
                 }
-                idx = self.skip_ws(next);
-                if self.at(idx) == Some('}') {
-                    break;
+                match self.after_item(vm, next, '}')? {
+                    Ok(i) => idx = i,
+                    Err(close) => {
+                        idx = close;
+                        break;
+                    }
                 }
-                if self.at(idx) != Some(',') {
-                    return Err(decode_error(vm, "Expecting ',' delimiter", self.s, idx));
-                }
-                idx = self.skip_ws(idx + 1);
             }
         }
         let hook = if pairs { self.sc.object_pairs_hook } else { self.sc.object_hook };
@@ -423,14 +433,13 @@ impl Scan<'_> {
             loop {
                 let (val, next) = self.scan_once(vm, idx)?;
                 crate::list::lobj(rval).items.borrow_mut().push(val);
-                idx = self.skip_ws(next);
-                if self.at(idx) == Some(']') {
-                    break;
+                match self.after_item(vm, next, ']')? {
+                    Ok(i) => idx = i,
+                    Err(close) => {
+                        idx = close;
+                        break;
+                    }
                 }
-                if self.at(idx) != Some(',') {
-                    return Err(decode_error(vm, "Expecting ',' delimiter", self.s, idx));
-                }
-                idx = self.skip_ws(idx + 1);
             }
         }
         Ok((rval, idx + 1))
