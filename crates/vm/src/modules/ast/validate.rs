@@ -1,8 +1,9 @@
 //! `compile()` of a tree: CPython's `obj2ast` checks (fields present, of the ASDL
 //! type, lists where the ASDL says `*`), driven by the ASDL table, then the main
 //! rules of `_PyAST_Validate` (expression contexts, empty bodies, constants), then
-//! the tree's `ast.unparse` text is compiled: the code's positions are those of
-//! that text (docs/compat.md).
+//! the tree's `ast.unparse` text is compiled, with each line's number replaced by
+//! the `lineno` of the node it came from (columns are those of the text:
+//! docs/compat.md).
 
 use super::{AstState, Kind, NodeDef, Quant};
 use crate::object::PyResult;
@@ -18,15 +19,131 @@ pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mod
     let c = Checker { st };
     c.node(vm, tree, st.index("mod"), Phase::Structure, Ctx::Load)?;
     c.node(vm, tree, st.index("mod"), Phase::Rules, Ctx::Load)?;
-    let ast = crate::import::import_simple(vm, "ast")?;
-    let text = crate::call::call_method(vm, ast, "unparse", &[tree])?;
-    let text = crate::ops::str_string(vm, text)?;
+    let unparse = unparse_fn(vm)?;
+    let r = crate::call::call(vm, unparse, &[tree])?;
+    let _pin = crate::gc::pin(r);
+    let (text, lines) = match r.is::<crate::tuple::TupleObj>().then(|| crate::tuple::items(r)) {
+        Some([t, l]) => (crate::ops::str_string(vm, *t)?, *l),
+        _ => return Err(vm.type_error("unparse helper returned an unexpected value")),
+    };
+    let lines: Vec<u32> = if lines.is::<crate::list::ListObj>() {
+        let items = crate::list::lobj(lines).items.borrow();
+        items.iter().map(|v| v.as_small().unwrap_or(0).clamp(0, u32::MAX as i64) as u32).collect()
+    } else {
+        Vec::new()
+    };
     let cmode = match mode {
         1 => compiler::Mode::Eval,
         2 => compiler::Mode::Single,
         _ => compiler::Mode::Exec,
     };
-    crate::import::compile_source(vm, &text, filename, cmode, optimize)
+    let opts = compiler::CompileOptions { optimize, ..Default::default() };
+    let (result, warnings) = compiler::compile_with_warnings(&text, filename, cmode, opts);
+    for w in warnings {
+        crate::import::emit_compile_warning(vm, w)?;
+    }
+    let mut code = result.map_err(|e| crate::import::syntax_error(vm, e))?;
+    // The module's own first line stays 1, as for any compiled text.
+    let first = code.firstlineno;
+    remap_lines(&mut code, &lines);
+    code.firstlineno = first;
+    Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
+}
+
+/// `ast.unparse` that also says, for each line of its text, the `lineno` of
+/// the statement (or expression) the line came from: index 0 unused.
+const UNPARSE_LINES: &str = r#"
+import ast
+
+class _LineUnparser(ast._Unparser):
+    def visit(self, node):
+        self._source = self._main = []
+        self._counted = self._newlines = 0
+        self._stmts = []
+        self._map = {}
+        self.traverse(node)
+        return "".join(self._source)
+
+    def _line(self):
+        for piece in self._main[self._counted:]:
+            self._newlines += piece.count("\n")
+        self._counted = len(self._main)
+        return self._newlines + 1
+
+    def fill(self, text=""):
+        super().fill(text)
+        if self._stmts and self._source is self._main:
+            self._map.setdefault(self._line(), self._stmts[-1])
+
+    def traverse(self, node):
+        if isinstance(node, (ast.stmt, ast.excepthandler)):
+            self._stmts.append(node.lineno)
+            try:
+                super().traverse(node)
+            finally:
+                self._stmts.pop()
+            return
+        if isinstance(node, ast.expr) and self._source is self._main:
+            if self._main and self._main[-1].endswith("@"):
+                # A decorator line is the decorator's, not the definition's.
+                self._map[self._line()] = node.lineno
+            else:
+                self._map.setdefault(self._line(), node.lineno)
+        super().traverse(node)
+
+def unparse_lines(tree):
+    u = _LineUnparser()
+    text = u.visit(tree)
+    lines = [0] * (text.count("\n") + 2)
+    last = 1
+    for i in range(1, len(lines)):
+        last = u._map.get(i, last)
+        lines[i] = last
+    return text, lines
+"#;
+
+thread_local! {
+    static UNPARSE: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NULL) };
+}
+
+/// The `unparse_lines` function, made on first use and kept in `vm.extra_roots`.
+fn unparse_fn(vm: &mut Vm) -> PyResult {
+    let f = UNPARSE.with(|c| c.get());
+    if !f.is_null() {
+        return Ok(f);
+    }
+    let code = crate::import::compile_source(vm, UNPARSE_LINES, "<ast unparse_lines>", compiler::Mode::Exec, 0)?;
+    let d = crate::dict::new_dict(vm);
+    let builtins = vm.builtins_dict;
+    crate::dict::set_item_str(vm, d, "__builtins__", builtins)?;
+    let name = crate::str::alloc_str(vm, "_ast");
+    crate::dict::set_item_str(vm, d, "__name__", name)?;
+    crate::interp::run_code(vm, code, d, d)?;
+    let Some(f) = crate::dict::get_item_str(vm, d, "unparse_lines")? else {
+        return Err(vm.runtime_error("unparse_lines missing"));
+    };
+    vm.extra_roots.push(f);
+    UNPARSE.with(|c| c.set(f));
+    Ok(f)
+}
+
+/// Line numbers of the code compiled from the unparsed text become those of
+/// the tree's nodes (`lines[unparsed line]`), in nested code objects too.
+fn remap_lines(code: &mut compiler::CodeObject, lines: &[u32]) {
+    let map = |l: u32| lines.get(l as usize).copied().filter(|&x| x != 0).unwrap_or(l);
+    code.firstlineno = map(code.firstlineno);
+    for loc in &mut code.locations {
+        let (l1, l2) = (map(loc.line), map(loc.end_line));
+        loc.line = l1;
+        loc.end_line = l2.max(l1);
+    }
+    for c in &mut code.consts {
+        if let compiler::Constant::Code(inner) = c {
+            let mut copy = (**inner).clone();
+            remap_lines(&mut copy, lines);
+            *inner = std::rc::Rc::new(copy);
+        }
+    }
 }
 
 #[derive(Copy, Clone, PartialEq, Eq)]
