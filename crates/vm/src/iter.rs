@@ -170,7 +170,10 @@ fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
             if i < s.len {
                 s.index.set(i + 1);
                 let v = s.start as i128 + i as i128 * s.step as i128;
-                return Ok(Some(crate::int::from_bigint(vm, num_bigint::BigInt::from(v))));
+                return Ok(Some(match i64::try_from(v) {
+                    Ok(v) => crate::int::from_i64(vm, v),
+                    Err(_) => crate::int::from_bigint(vm, num_bigint::BigInt::from(v)),
+                }));
             }
             return Ok(None);
         }
