@@ -6,7 +6,7 @@
 //! returns a list holding the whole text; json only
 //! uses it without indentation), `scanstring`, `encode_basestring` and
 //! `encode_basestring_ascii`. Positions are code-point indexes: the scanner
-//! works on the string's chars.
+//! works on the string's bytes when it is ASCII, else on its chars.
 
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyErr, PyResult};
@@ -88,10 +88,49 @@ fn stop_iteration(vm: &mut Vm, idx: usize) -> PyErr {
     PyErr(crate::exceptions::new_exception(vm, t, &[v]))
 }
 
-fn hex4(chars: &[char], at: usize) -> Option<u32> {
+/// The string being scanned, indexed by code point.
+enum Text<'a> {
+    Ascii(&'a [u8]),
+    Chars(Vec<char>),
+}
+
+impl Text<'_> {
+    fn new(s: &str) -> Text<'_> {
+        if s.is_ascii() {
+            Text::Ascii(s.as_bytes())
+        } else {
+            Text::Chars(s.chars().collect())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Text::Ascii(b) => b.len(),
+            Text::Chars(c) => c.len(),
+        }
+    }
+
+    #[inline]
+    fn at(&self, i: usize) -> Option<char> {
+        match self {
+            Text::Ascii(b) => b.get(i).map(|b| *b as char),
+            Text::Chars(c) => c.get(i).copied(),
+        }
+    }
+
+    /// Appends the code points `a..b` to `out`.
+    fn push_range(&self, out: &mut String, a: usize, b: usize) {
+        match self {
+            Text::Ascii(bytes) => out.push_str(std::str::from_utf8(&bytes[a..b]).unwrap_or("")),
+            Text::Chars(c) => out.extend(&c[a..b]),
+        }
+    }
+}
+
+fn hex4(chars: &Text, at: usize) -> Option<u32> {
     let mut v = 0;
-    for c in chars.get(at..at + 4)? {
-        v = (v << 4) | c.to_digit(16)?;
+    for i in at..at + 4 {
+        v = (v << 4) | chars.at(i)?.to_digit(16)?;
     }
     Some(v)
 }
@@ -99,7 +138,7 @@ fn hex4(chars: &[char], at: usize) -> Option<u32> {
 /// The JSON string whose body starts at `chars[end]` (after the quote):
 /// its text and the index after the closing quote. A lone surrogate escape
 /// becomes U+FFFD (our str cannot hold it).
-fn scan_string(vm: &mut Vm, s: Value, chars: &[char], end: usize, strict: bool) -> PyResult<(String, usize)> {
+fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) -> PyResult<(String, usize)> {
     let len = chars.len();
     if end > len {
         return Err(vm.value_error("end is out of bounds"));
@@ -111,7 +150,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &[char], end: usize, strict: bool) 
         let mut next = end;
         let mut c = '\0';
         while next < len {
-            c = chars[next];
+            c = chars.at(next).unwrap_or('\0');
             if c == '"' || c == '\\' {
                 break;
             }
@@ -123,7 +162,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &[char], end: usize, strict: bool) 
         if next >= len {
             return Err(decode_error(vm, "Unterminated string starting at", s, begin));
         }
-        out.extend(&chars[end..next]);
+        chars.push_range(&mut out, end, next);
         next += 1;
         if c == '"' {
             return Ok((out, next));
@@ -131,7 +170,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &[char], end: usize, strict: bool) 
         if next == len {
             return Err(decode_error(vm, "Unterminated string starting at", s, begin));
         }
-        let e = chars[next];
+        let e = chars.at(next).unwrap_or('\0');
         if e != 'u' {
             end = next + 1;
             let ch = match e {
@@ -152,7 +191,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &[char], end: usize, strict: bool) 
             return Err(decode_error(vm, "Invalid \\uXXXX escape", s, next - 1));
         }
         let Some(mut cp) = hex4(chars, next) else { return Err(decode_error(vm, "Invalid \\uXXXX escape", s, end - 5)) };
-        if (0xd800..0xdc00).contains(&cp) && end + 6 < len && chars[end] == '\\' && chars[end + 1] == 'u' {
+        if (0xd800..0xdc00).contains(&cp) && end + 6 < len && chars.at(end) == Some('\\') && chars.at(end + 1) == Some('u') {
             let Some(lo) = hex4(chars, end + 2) else { return Err(decode_error(vm, "Invalid \\uXXXX escape", s, end + 1)) };
             if (0xdc00..0xe000).contains(&lo) {
                 cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
@@ -175,7 +214,7 @@ fn scanstring(vm: &mut Vm, args: Args) -> PyResult {
         Some(v) => crate::ops::truthy(vm, *v)?,
         None => true,
     };
-    let chars: Vec<char> = text.chars().collect();
+    let chars = Text::new(text);
     if end < 0 {
         return Err(vm.value_error("end is out of bounds"));
     }
@@ -259,19 +298,19 @@ fn scanner_new(vm: &mut Vm, args: Args) -> PyResult {
 struct Scan<'a> {
     sc: &'static ScannerObj,
     s: Value,
-    chars: &'a [char],
+    chars: &'a Text<'a>,
 }
 
 impl Scan<'_> {
     fn skip_ws(&self, mut i: usize) -> usize {
-        while i < self.chars.len() && is_ws(self.chars[i]) {
+        while self.chars.at(i).is_some_and(is_ws) {
             i += 1;
         }
         i
     }
 
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        self.chars.at(i)
     }
 
     fn matches(&self, i: usize, word: &str) -> bool {
@@ -350,7 +389,8 @@ impl Scan<'_> {
                 idx = e_start;
             }
         }
-        let text: String = self.chars[start..idx].iter().collect();
+        let mut text = String::new();
+        self.chars.push_range(&mut text, start, idx);
         let custom = if is_float { self.sc.parse_float } else { self.sc.parse_int };
         let builtin = if is_float { vm.t.float } else { vm.t.int };
         if custom != builtin {
@@ -458,7 +498,7 @@ fn scanner_call(vm: &mut Vm, args: Args) -> PyResult {
     if idx < 0 {
         return Err(vm.value_error("idx cannot be negative"));
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars = Text::new(text);
     let scan = Scan { sc, s: string, chars: &chars };
     let r = scan.scan_once(vm, idx as usize);
     crate::dict::dobj(sc.memo).clear();
