@@ -51,3 +51,9 @@ t = ast.parse("class C:\n\n    @staticmethod\n\n    def m():\n        pass\n\n  
 c = compile(t, "<t>", "exec")
 cc = [k for k in c.co_consts if hasattr(k, "co_code")][0]
 print(c.co_firstlineno, cc.co_firstlineno, [k.co_firstlineno for k in cc.co_consts if hasattr(k, "co_code")])
+import ast
+for src in ["x = 1\n\n\nreturn 5\n", "def f():\n    pass\n\n\n\nbreak\n", "def f(a, a): pass"]:
+    try:
+        compile(ast.parse(src), "<tree>", "exec")
+    except SyntaxError as e:
+        print(e.msg, e.lineno, e.filename)

@@ -42,7 +42,12 @@ pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mod
     for w in warnings {
         crate::import::emit_compile_warning(vm, w)?;
     }
-    let mut code = result.map_err(|e| crate::import::syntax_error(vm, e))?;
+    let mut code = result.map_err(|mut e| {
+        // The error's line is the tree's; its text is the unparsed line's.
+        (e.lineno, e.end_lineno) = (line_of(&lines, e.lineno), line_of(&lines, e.end_lineno));
+        e.text = None;
+        crate::import::syntax_error(vm, e)
+    })?;
     // The module's own first line stays 1, as for any compiled text.
     let first = code.firstlineno;
     remap_lines(&mut code, &lines);
@@ -127,10 +132,15 @@ fn unparse_fn(vm: &mut Vm) -> PyResult {
     Ok(f)
 }
 
+/// The tree's line for line `l` of the unparsed text.
+fn line_of(lines: &[u32], l: u32) -> u32 {
+    lines.get(l as usize).copied().filter(|&x| x != 0).unwrap_or(l)
+}
+
 /// Line numbers of the code compiled from the unparsed text become those of
 /// the tree's nodes (`lines[unparsed line]`), in nested code objects too.
 fn remap_lines(code: &mut compiler::CodeObject, lines: &[u32]) {
-    let map = |l: u32| lines.get(l as usize).copied().filter(|&x| x != 0).unwrap_or(l);
+    let map = |l: u32| line_of(lines, l);
     code.firstlineno = map(code.firstlineno);
     for loc in &mut code.locations {
         let (l1, l2) = (map(loc.line), map(loc.end_line));
