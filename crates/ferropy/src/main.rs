@@ -62,6 +62,9 @@ fn run_action(vm: &mut Vm, opts: &Options) -> i32 {
         // `site` needs much of the library; importing it is best-effort for now.
         let _ = vm::import::import_simple(vm, "site").is_ok();
     }
+    if let Err(e) = vm::import::insert_path0(vm) {
+        return report(vm, e);
+    }
     let main = match new_main_module(vm) {
         Ok(m) => m,
         Err(e) => return report(vm, e),

@@ -499,16 +499,25 @@ fn b_print(vm: &mut Vm, args: Args) -> PyResult {
     }
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            crate::call::call_method(vm, file, "write", &[sep])?;
+            print_piece(vm, file, sep)?;
         }
         let s = ops::str(vm, *v)?;
-        crate::call::call_method(vm, file, "write", &[s])?;
+        print_piece(vm, file, s)?;
     }
-    crate::call::call_method(vm, file, "write", &[end])?;
+    print_piece(vm, file, end)?;
     if !flush.is_null() && ops::truthy(vm, flush)? {
         crate::call::call_method(vm, file, "flush", &[])?;
     }
     Ok(vm.none)
+}
+
+/// `file.write(s)`, straight to the TextIOWrapper code for the standard streams.
+fn print_piece(vm: &mut Vm, file: Value, s: Value) -> PyResult<()> {
+    if let Some(r) = crate::modules::io::textio::print_write(vm, file, s) {
+        return r;
+    }
+    crate::call::call_method(vm, file, "write", &[s])?;
+    Ok(())
 }
 
 /// print's keyword arguments: sep, end, file, flush (NULL when not given).
@@ -961,10 +970,6 @@ fn b_anext(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
-fn b_open(vm: &mut Vm, args: Args) -> PyResult {
-    crate::fileio::open(vm, args)
-}
-
 fn b_breakpoint(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.none)
 }
@@ -1018,7 +1023,6 @@ pub fn init(vm: &mut Vm) {
         ("__build_class__", b_build_class),
         ("aiter", b_aiter),
         ("anext", b_anext),
-        ("open", b_open),
         ("breakpoint", b_breakpoint),
     ];
     for (n, f) in fns {

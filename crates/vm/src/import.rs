@@ -41,11 +41,6 @@ pub fn stdlib_prefix() -> String {
 /// The initial `sys.path`.
 pub fn initial_path(vm: &mut Vm, cfg: &Config) -> Value {
     let mut items: Vec<String> = Vec::new();
-    if let Some(p0) = &cfg.path0 {
-        if !cfg.safe_path {
-            items.push(p0.clone());
-        }
-    }
     if !cfg.ignore_environment {
         items.extend(cfg.pythonpath.iter().cloned());
     }
@@ -64,6 +59,17 @@ pub fn initial_path(vm: &mut Vm, cfg: &Config) -> Value {
         crate::list::lobj(l).items.borrow_mut().push(v);
     }
     l
+}
+
+/// Puts the script's directory (or '' for -c and the REPL) first in `sys.path`, as
+/// CPython does once `site` has run (so site's absolutizing leaves it alone).
+pub fn insert_path0(vm: &mut Vm) -> PyResult<()> {
+    let cfg = &vm.config;
+    let Some(p0) = cfg.path0.clone().filter(|_| !cfg.safe_path) else { return Ok(()) };
+    let path = crate::sys::sys_attr(vm, "path")?;
+    let v = crate::str::alloc_str(vm, &p0);
+    crate::call::call_method(vm, path, "insert", &[Value::small(0), v])?;
+    Ok(())
 }
 
 /// Source given to `compile()` (and read by importlib) may not contain NUL.

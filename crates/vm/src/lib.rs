@@ -15,7 +15,6 @@ pub mod dict_methods;
 pub mod exc_print;
 pub mod exc_unicode;
 pub mod exceptions;
-pub mod fileio;
 pub mod float;
 pub mod frame;
 pub mod func_type;

@@ -24,6 +24,7 @@ macro_rules! names {
 
 names! {
     getattribute = "__getattribute__",
+    write = "write",
     getattr = "__getattr__",
     setattr = "__setattr__",
     delattr = "__delattr__",

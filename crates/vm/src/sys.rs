@@ -7,6 +7,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::collections::HashMap;
 
+/// `sys.copyright` (CPython's, which `site` shows through `copyright()`).
+const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
 pub const VERSION: &str = "3.11.7 (main, Nov 21 2026, 00:00:00) [Ferropy, Rust]";
 
 fn sys_dict(vm: &Vm) -> Value {
@@ -50,12 +53,12 @@ pub fn flush_std(vm: &mut Vm) {
     for n in ["stdout", "stderr"] {
         if let Ok(f) = sys_attr(vm, n) {
             if f != vm.none {
-                if crate::call::call_method(vm, f, "flush", &[]).is_err() {
-                    crate::fileio::flush_value(f);
-                }
+                let _ = crate::call::call_method(vm, f, "flush", &[]);
             }
         }
     }
+    // Files never closed: their buffered data still reaches the OS.
+    crate::modules::io::flush_all_at_exit();
 }
 
 thread_local! {
@@ -355,7 +358,7 @@ pub fn init(vm: &mut Vm) {
     dict::set_item_str(vm, modules, "sys", sys_m).unwrap();
     let b = vm.builtins;
     dict::set_item_str(vm, modules, "builtins", b).unwrap();
-    let [i, o, e] = crate::fileio::std_streams(vm);
+    let [i, o, e] = crate::modules::io::open::std_streams(vm).expect("standard streams");
     for (k, v) in [("stdin", i), ("stdout", o), ("stderr", e), ("__stdin__", i), ("__stdout__", o), ("__stderr__", e)] {
         set(vm, k, v);
     }
@@ -380,6 +383,8 @@ pub fn init(vm: &mut Vm) {
     set(vm, "_base_executable", exe);
     let ver = crate::str::alloc_str(vm, VERSION);
     set(vm, "version", ver);
+    let copyright = crate::str::alloc_str(vm, COPYRIGHT);
+    set(vm, "copyright", copyright);
     let hexv = crate::int::from_i64(vm, 0x030b07f0);
     set(vm, "hexversion", hexv);
     let api = Value::small(1013);

@@ -141,7 +141,8 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Extra roots: values Rust code keeps outside the heap (e.g. `atexit`).
     pub extra_roots: Vec<Value>,
-    pub t_unsupported_operation: Value,
+    /// The `_io` classes (built at start-up for the standard streams).
+    pub io: crate::modules::io::IoTypes,
     freed_unreported: usize,
     /// The `gc` module's settings.
     pub gc_state: GcState,
@@ -210,7 +211,7 @@ impl Vm {
             in_finalizers: false,
             int_max_str_digits,
             extra_roots: Vec::new(),
-            t_unsupported_operation: Value::NULL,
+            io: crate::modules::io::IoTypes::default(),
             gc_state: GcState::default(),
             freed_unreported: 0,
         });
@@ -322,7 +323,7 @@ impl Vm {
         self.weakref_callbacks.trace(t);
         self.repr_active.trace(t);
         self.extra_roots.trace(t);
-        t.value(self.t_unsupported_operation);
+        self.io.trace(t);
         t.value(self.gc_state.callbacks);
         // Weak references themselves are kept by their owners, not by this list.
     }

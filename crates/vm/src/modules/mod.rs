@@ -19,6 +19,7 @@ pub mod functools;
 pub mod gc;
 pub mod imp;
 pub mod importlib;
+pub mod io;
 pub mod hashes;
 pub mod heapq;
 pub mod itertools;
@@ -45,6 +46,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("_contextvars", contextvars::init),
     ("_heapq", heapq::init),
+    ("_io", io::init),
     ("_bisect", bisect::init),
     ("binascii", binascii::init),
     ("_md5", hashes::init_md5),
@@ -99,31 +101,6 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) -> PyResult<()> {
     crate::dict::set_item_str(vm, d, name, v)
 }
 
-thread_local! {
-    static IO_TYPES: std::cell::Cell<[Value; 3]> = const { std::cell::Cell::new([Value::NULL; 3]) };
-}
-
-/// The type of file objects: TextIOWrapper, BufferedReader or BufferedWriter.
-pub fn io_type(vm: &mut Vm, binary: bool, mode: &str) -> Option<Value> {
-    let [text, reader, writer] = IO_TYPES.with(|c| c.get());
-    let _ = vm;
-    if text.is_null() {
-        return None;
-    }
-    Some(if !binary {
-        text
-    } else if mode.contains('r') && !mode.contains('+') {
-        reader
-    } else {
-        writer
-    })
-}
-
-/// `io.UnsupportedOperation` (an OSError and ValueError subclass).
-pub fn unsupported_operation(vm: &mut Vm) -> Value {
-    vm.t_unsupported_operation
-}
-
 fn ns_init(vm: &mut Vm, args: Args) -> PyResult {
     if args.pos().len() > 1 {
         return Err(vm.type_error("no positional arguments expected"));
@@ -163,7 +140,7 @@ fn ns_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn init(vm: &mut Vm) {
-    use crate::typeobj::{add_method, add_static, new_static_type, tflag};
+    use crate::typeobj::{add_method, add_static};
     let ns = vm.t.simple_namespace;
     add_static(vm, ns, "__new__", ns_new);
     add_method(vm, ns, "__init__", ns_init);
@@ -171,18 +148,8 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, ns, "__eq__", ns_eq);
     let dd = crate::object_type::dict_descriptor(vm, ns);
     crate::typeobj::set_attr_raw(vm, ns, "__dict__", dd).unwrap();
-    let obj = vm.t.object;
-    let text = new_static_type(vm, "TextIOWrapper", obj, tflag::BASETYPE);
-    let reader = new_static_type(vm, "BufferedReader", obj, tflag::BASETYPE);
-    let writer = new_static_type(vm, "BufferedWriter", obj, tflag::BASETYPE);
-    for t in [text, reader, writer] {
-        crate::fileio::init_type(vm, t);
-        let m = vm.intern("_io");
-        crate::typeobj::set_attr_raw(vm, t, "__module__", m).unwrap();
-    }
-    vm.extra_roots.extend([text, reader, writer]);
-    IO_TYPES.with(|c| c.set([text, reader, writer]));
-    let os_error = vm.e.os_error;
-    let uo = new_static_type(vm, "UnsupportedOperation", os_error, tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT);
-    vm.t_unsupported_operation = uo;
+    io::init_types(vm);
+    let open = vm.io.open;
+    let d = vm.builtins_dict;
+    crate::dict::set_item_str(vm, d, "open", open).expect("builtins.open");
 }

@@ -123,7 +123,7 @@ impl PathArg {
 }
 
 /// `os.fspath()`: str and bytes as they are, else the result of `__fspath__`.
-fn fspath_value(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+pub fn fspath_value(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     if crate::str::as_str(v).is_some() || v.is::<crate::bytes::BytesObj>() {
         return Ok(Some(v));
     }
@@ -319,7 +319,7 @@ fn stat_result(vm: &mut Vm, m: &std::fs::Metadata) -> PyResult {
 }
 
 /// The metadata of an open descriptor (`fstat`).
-fn fd_metadata(fd: c_int) -> std::io::Result<std::fs::Metadata> {
+pub fn fd_metadata(fd: c_int) -> std::io::Result<std::fs::Metadata> {
     use std::os::fd::FromRawFd;
     if fd < 0 {
         return Err(std::io::Error::from_raw_os_error(9));
@@ -1002,7 +1002,7 @@ fn device_encoding(vm: &mut Vm, args: Args) -> PyResult {
 
 /// The locale encoding (CPython's `_Py_GetLocaleEncoding`): "utf-8" in UTF-8
 /// mode (which the C and POSIX locales turn on), else the LC_CTYPE codeset.
-fn locale_encoding(cfg: &crate::vm::Config) -> String {
+pub fn locale_encoding(cfg: &crate::vm::Config) -> String {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_else(|| "C".into());
     let utf8_mode = cfg.utf8_mode || (!cfg.ignore_environment && var("PYTHONUTF8").as_deref() == Some("1"));
@@ -1020,6 +1020,53 @@ fn locale_encoding(cfg: &crate::vm::Config) -> String {
         }
         std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
     }
+}
+
+// ---- descriptor calls for `_io.FileIO` (one system call each; EINTR is returned to
+// the caller, which checks for signals and retries) ---------------------------------
+
+fn os_result(r: i64) -> std::io::Result<i64> {
+    if r < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// `open(2)` with O_CLOEXEC added (PEP 446).
+pub fn sys_open(path: &std::ffi::CStr, flags: i32, mode: u32) -> std::io::Result<i32> {
+    // SAFETY: `path` is NUL-terminated and outlives the call.
+    os_result(unsafe { open(path.as_ptr(), flags | O_CLOEXEC as c_int, mode) } as i64).map(|fd| fd as i32)
+}
+
+pub fn sys_read(fd: i32, buf: &mut [u8]) -> std::io::Result<usize> {
+    // SAFETY: `buf` is writable for exactly `buf.len()` bytes.
+    os_result(unsafe { read(fd, buf.as_mut_ptr(), buf.len()) } as i64).map(|n| n as usize)
+}
+
+pub fn sys_write(fd: i32, data: &[u8]) -> std::io::Result<usize> {
+    // SAFETY: `data` is readable for exactly `data.len()` bytes.
+    os_result(unsafe { write(fd, data.as_ptr(), data.len()) } as i64).map(|n| n as usize)
+}
+
+pub fn sys_lseek(fd: i32, pos: i64, how: i32) -> std::io::Result<i64> {
+    // SAFETY: plain integer arguments.
+    os_result(unsafe { lseek(fd, pos, how) })
+}
+
+pub fn sys_close(fd: i32) -> std::io::Result<()> {
+    // SAFETY: closing an integer descriptor; an invalid one reports EBADF.
+    os_result(unsafe { close(fd) } as i64).map(|_| ())
+}
+
+pub fn sys_isatty(fd: i32) -> bool {
+    // SAFETY: plain integer argument.
+    unsafe { isatty(fd) == 1 }
+}
+
+pub fn sys_ftruncate(fd: i32, len: i64) -> std::io::Result<()> {
+    // SAFETY: plain integer arguments.
+    os_result(unsafe { ftruncate(fd, len) } as i64).map(|_| ())
 }
 
 // ---- process --------------------------------------------------------------------------------
