@@ -625,19 +625,7 @@ fn m_close(vm: &mut Vm, args: Args) -> PyResult {
     let flushed = if fast(vm, a[0]).is_some() { m_flush(vm, Args::new(&a[..1])).map(|_| ()) } else { call_method(vm, a[0], "flush", &[]).map(|_| ()) };
     let closed = call_method(vm, b.raw.get(), "close", &[]);
     b.st.borrow_mut().clear_read();
-    chain(vm, flushed, closed)
-}
-
-/// The first error of two steps, the second's error getting it as `__context__`.
-fn chain(vm: &mut Vm, first: PyResult<()>, second: PyResult) -> PyResult {
-    match (first, second) {
-        (Err(e1), Err(e2)) => {
-            crate::exceptions::set_context(vm, e2.0, e1.0);
-            Err(e2)
-        }
-        (Err(e), _) => Err(e),
-        (_, r) => r,
-    }
+    super::chain(vm, flushed, closed)
 }
 
 fn m_detach(vm: &mut Vm, args: Args) -> PyResult {
@@ -808,7 +796,7 @@ fn p_close(vm: &mut Vm, args: Args) -> PyResult {
     let p = pair(vm, args.vals[0])?;
     let w = call_method(vm, p.writer.get(), "close", &[]).map(|_| ());
     let r = call_method(vm, p.reader.get(), "close", &[]);
-    chain(vm, w, r)
+    super::chain(vm, w, r)
 }
 
 fn p_isatty(vm: &mut Vm, args: Args) -> PyResult {

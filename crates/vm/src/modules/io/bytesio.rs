@@ -20,13 +20,7 @@ impl Trace for BytesIOObj {
 payload!(BytesIOObj, "BytesIO");
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static BytesIOObj> {
-    match v.downcast::<BytesIOObj>() {
-        Some(b) => Ok(b),
-        None => {
-            let m = format!("descriptor requires a '_io.BytesIO' object but received a '{}'", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+    super::self_as(vm, v, "_io.BytesIO")
 }
 
 fn open(vm: &mut Vm, v: Value) -> PyResult<&'static BytesIOObj> {

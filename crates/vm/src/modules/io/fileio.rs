@@ -60,13 +60,7 @@ impl FileIOObj {
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static FileIOObj> {
-    match v.downcast::<FileIOObj>() {
-        Some(f) => Ok(f),
-        None => {
-            let m = format!("descriptor requires a '_io.FileIO' object but received a '{}'", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+    super::self_as(vm, v, "_io.FileIO")
 }
 
 /// The open FileIO `v` (ValueError once closed).

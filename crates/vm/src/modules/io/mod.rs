@@ -16,7 +16,7 @@
 //! at exit, like CPython's finalizers do.
 
 use crate::gc::{Trace, Tracer};
-use crate::object::{Args, PyErr, PyResult};
+use crate::object::{PyErr, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -286,7 +286,26 @@ pub fn flush_all_at_exit() {
     buffered::flush_registered();
 }
 
-/// `Args` helper: the arguments after `self`.
-pub fn rest<'a>(args: &Args<'a>) -> &'a [Value] {
-    &args.vals[1..]
+/// `v` as our payload `T` (TypeError naming `what` otherwise).
+pub fn self_as<T: crate::gc::Payload>(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static T> {
+    match v.downcast::<T>() {
+        Some(o) => Ok(o),
+        None => {
+            let m = format!("descriptor requires a '{what}' object but received a '{}'", vm.type_name(v));
+            Err(vm.type_error(m))
+        }
+    }
+}
+
+/// The result of two steps that both run (flush, then close): the first error wins,
+/// and when both fail the second gets the first as `__context__`.
+pub fn chain(vm: &mut Vm, first: PyResult<()>, second: PyResult) -> PyResult {
+    match (first, second) {
+        (Err(e1), Err(e2)) => {
+            crate::exceptions::set_context(vm, e2.0, e1.0);
+            Err(e2)
+        }
+        (Err(e), _) => Err(e),
+        (_, r) => r,
+    }
 }

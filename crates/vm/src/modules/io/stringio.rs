@@ -97,13 +97,7 @@ impl Trace for StringIOObj {
 payload!(StringIOObj, "StringIO");
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static StringIOObj> {
-    match v.downcast::<StringIOObj>() {
-        Some(s) => Ok(s),
-        None => {
-            let m = format!("descriptor requires a '_io.StringIO' object but received a '{}'", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+    super::self_as(vm, v, "_io.StringIO")
 }
 
 /// The StringIO `v`, initialized and open.

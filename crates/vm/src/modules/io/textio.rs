@@ -669,16 +669,10 @@ fn close(vm: &mut Vm, args: Args) -> PyResult {
     if buffer_closed(vm, t)? {
         return Ok(vm.none);
     }
-    let flushed = call_method(vm, a[0], "flush", &[]);
+    let flushed = call_method(vm, a[0], "flush", &[]).map(|_| ());
     let closed = call_method(vm, t.buffer.get(), "close", &[]);
-    match (flushed, closed) {
-        (Err(e1), Err(e2)) => {
-            crate::exceptions::set_context(vm, e2.0, e1.0);
-            Err(e2)
-        }
-        (Err(e), _) => Err(e),
-        (_, r) => r.map(|_| vm.none),
-    }
+    super::chain(vm, flushed, closed)?;
+    Ok(vm.none)
 }
 
 fn detach(vm: &mut Vm, args: Args) -> PyResult {
