@@ -5,9 +5,10 @@
 //! one of ours, else through a pending byte string given to `buffer.write()` once it
 //! reaches the chunk size, as CPython does. Reading decodes one chunk at a time
 //! (`read1`) and keeps the decoded text of the last chunk with a snapshot of what
-//! produced it, from which `tell()` computes a position: our cookies are plain byte
-//! offsets at which the decoder is in its initial state (exact for the native codecs;
-//! for other codecs, the length of the consumed text re-encoded).
+//! produced it, from which `tell()` computes a position. For the native codecs a
+//! cookie is a plain byte offset at which the decoder is in its initial state; for
+//! codecs objects it is CPython's packing `offset | flags << 64`, `flags` being the
+//! decoder's `getstate()` flags there (a UTF-16 decoder that has read its BOM).
 
 use super::buffered::{self, BufferedObj};
 use super::newlines::{LineEnd, NlState};
@@ -28,6 +29,8 @@ use std::cell::{Cell, RefCell};
 struct Snapshot {
     nl: Option<NlState>,
     dec: DecState,
+    /// The flags of a codecs decoder's state (0 for native codecs).
+    py_flags: i64,
     input: Vec<u8>,
 }
 
@@ -347,14 +350,26 @@ fn read_chunk(vm: &mut Vm, t: &TextIOObj, size_hint: usize) -> PyResult<bool> {
     let size = t.st.borrow().chunk_size.max(size_hint);
     let snap = {
         let st = t.st.borrow();
-        st.telling.then(|| Snapshot { nl: st.nl, dec: st.dec.clone(), input: Vec::new() })
+        st.telling.then(|| Snapshot { nl: st.nl, dec: st.dec.clone(), py_flags: 0, input: Vec::new() })
+    };
+    // A codecs decoder's own pending bytes and flags (CPython's `getstate()` call).
+    let py_state = match (&snap, t.decoder.get().is_null()) {
+        (Some(_), false) => Some(decoder_state(vm, t.decoder.get())?),
+        _ => None,
     };
     let input = read_input(vm, t, size)?;
     let eof = input.is_empty();
     let text = decode(vm, t, &input, eof)?;
     let mut st = t.st.borrow_mut();
     st.snap = snap.map(|mut s| {
-        s.input = s.dec.pending.iter().copied().chain(input.iter().copied()).collect();
+        let pending = match &py_state {
+            Some((buf, flags)) => {
+                s.py_flags = *flags;
+                buf.clone()
+            }
+            None => s.dec.pending.clone(),
+        };
+        s.input = pending.into_iter().chain(input.iter().copied()).collect();
         s
     });
     st.decoded = text;
@@ -512,7 +527,75 @@ fn consumed_bytes(native: Native, errors: &str, snap: &Snapshot, used: usize) ->
     snap.input.len()
 }
 
-fn tell_value(vm: &mut Vm, t: &TextIOObj) -> PyResult<i64> {
+/// A codecs decoder's `getstate()`: (pending bytes, flags).
+fn decoder_state(vm: &mut Vm, dec: Value) -> PyResult<(Vec<u8>, i64)> {
+    let st = call_method(vm, dec, "getstate", &[])?;
+    let _pin = crate::gc::pin(st);
+    let buf = crate::ops::getitem(vm, st, Value::small(0))?;
+    let buf = super::bytes_arg(vm, buf)?;
+    let f = crate::ops::getitem(vm, st, Value::small(1))?;
+    Ok((buf, crate::number::index_i64(vm, f)?))
+}
+
+fn set_decoder_state(vm: &mut Vm, dec: Value, flags: i64) -> PyResult<()> {
+    let b = crate::bytes::new_bytes(vm, vec![]);
+    let f = crate::int::from_i64(vm, flags);
+    let st = crate::tuple::new_tuple(vm, vec![b, f]);
+    call_method(vm, dec, "setstate", &[st])?;
+    Ok(())
+}
+
+/// (offset within `snap.input`, decoder flags) after which a codecs decoder has
+/// produced `used` chars and holds no bytes back (CPython's `tell()` reconstruction,
+/// one byte at a time); the decoder's state is restored afterwards.
+fn consumed_by_decoder(vm: &mut Vm, dec: Value, snap: &Snapshot, used: usize) -> PyResult<(usize, i64)> {
+    let saved = call_method(vm, dec, "getstate", &[])?;
+    let _pin = crate::gc::pin(saved);
+    set_decoder_state(vm, dec, snap.py_flags)?;
+    let mut nl = snap.nl;
+    let mut out = 0usize;
+    let mut found = (snap.input.len(), snap.py_flags);
+    for (k, byte) in snap.input.iter().enumerate() {
+        let (pending, flags) = decoder_state(vm, dec)?;
+        if out >= used && pending.is_empty() && !nl.is_some_and(|n| n.pendingcr) {
+            found = (k, flags);
+            break;
+        }
+        let b = crate::bytes::new_bytes(vm, vec![*byte]);
+        let r = call_method(vm, dec, "decode", &[b])?;
+        let text = crate::str::as_str(r).unwrap_or("");
+        let text = match nl.as_mut() {
+            Some(n) => n.decode(text, false),
+            None => text.to_string(),
+        };
+        out += text.chars().count();
+    }
+    call_method(vm, dec, "setstate", &[saved])?;
+    Ok(found)
+}
+
+/// A cookie: `pos` with decoder flags packed above bit 64 as CPython does.
+fn cookie_value(vm: &mut Vm, pos: i64, flags: i64) -> Value {
+    if flags == 0 {
+        return crate::int::from_i64(vm, pos);
+    }
+    let c = (num_bigint::BigInt::from(flags) << 64u32) | num_bigint::BigInt::from(pos);
+    crate::int::from_bigint(vm, c)
+}
+
+/// A cookie's (position, decoder flags).
+fn cookie_parts(vm: &mut Vm, cookie: Value) -> PyResult<(i64, i64)> {
+    if let Some(i) = crate::int::as_i64(cookie) {
+        return Ok((i, 0));
+    }
+    let big = crate::number::index_bigint(vm, cookie)?;
+    let mask = (num_bigint::BigInt::from(1u8) << 64u32) - 1u8;
+    let pos: i64 = num_traits::ToPrimitive::to_i64(&(&big & &mask)).unwrap_or(i64::MAX);
+    let flags: i64 = num_traits::ToPrimitive::to_i64(&(big >> 64u32)).unwrap_or(0);
+    Ok((pos, flags))
+}
+
+fn tell_value(vm: &mut Vm, t: &TextIOObj) -> PyResult {
     {
         let st = t.st.borrow();
         if !st.seekable {
@@ -538,32 +621,18 @@ fn tell_value(vm: &mut Vm, t: &TextIOObj) -> PyResult<i64> {
         let used = st.decoded[..st.dpos].chars().count();
         (st.snap.clone(), used, st.native, st.errors.clone())
     };
-    let Some(snap) = snap else { return Ok(pos) };
+    let Some(snap) = snap else { return Ok(crate::int::from_i64(vm, pos)) };
     let start = pos - snap.input.len() as i64;
     // A '\r' held back before the chunk is the byte just before `start`.
     let held = snap.nl.is_some_and(|n| n.pendingcr) as i64;
     if used == 0 {
-        return Ok(start - held);
+        return Ok(cookie_value(vm, start - held, snap.py_flags));
     }
-    let consumed = match native {
-        Some(n) => consumed_bytes(n, &errors, &snap, used) as i64,
-        None => {
-            let text = t.st.borrow().decoded[..t.st.borrow().dpos].to_string();
-            let s = crate::str::new_str(vm, text);
-            let enc = python_encoder(vm, t)?;
-            let r = call_method(vm, enc, "encode", &[s])?;
-            crate::bytes::as_bytes(r).map_or(0, |b| b.len()) as i64
-        }
+    let (consumed, flags) = match native {
+        Some(n) => (consumed_bytes(n, &errors, &snap, used), 0),
+        None => consumed_by_decoder(vm, t.decoder.get(), &snap, used)?,
     };
-    Ok(start + consumed)
-}
-
-/// An encoder for measuring text in a non-native encoding.
-fn python_encoder(vm: &mut Vm, t: &TextIOObj) -> PyResult {
-    if !t.encoder.get().is_null() {
-        return Ok(t.encoder.get());
-    }
-    textcodec::python_codec(vm, "getincrementalencoder", t.encoding.get(), t.errors.get())
+    Ok(cookie_value(vm, start + consumed as i64, flags))
 }
 
 fn tell(vm: &mut Vm, args: Args) -> PyResult {
@@ -574,8 +643,7 @@ fn tell(vm: &mut Vm, args: Args) -> PyResult {
     } else {
         call_method(vm, a[0], "flush", &[])?;
     }
-    let p = tell_value(vm, t)?;
-    Ok(crate::int::from_i64(vm, p))
+    tell_value(vm, t)
 }
 
 fn buffer_seek(vm: &mut Vm, t: &TextIOObj, pos: i64, whence: i32) -> PyResult {
@@ -598,28 +666,29 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult {
     if !t.st.borrow().seekable {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     }
-    let cookie = a[1];
+    let mut cookie = a[1];
     let zero = crate::int::as_i64(cookie) == Some(0);
-    let target = match whence {
+    match whence {
         1 | 2 if !zero => {
             let what = if whence == 1 { "cur" } else { "end" };
             return Err(unsupported(vm, &format!("can't do nonzero {what}-relative seeks")));
         }
-        1 => tell_value(vm, t)?,
+        1 => cookie = tell_value(vm, t)?,
         2 => {
             call_method(vm, a[0], "flush", &[])?;
             reset_reading(vm, t)?;
             t.st.borrow_mut().bom_to_write = false;
-            return buffer_seek(vm, t, 0, 2);
+            let r = buffer_seek(vm, t, 0, 2)?;
+            let end = crate::number::index_i64(vm, r)?;
+            restore_encoder(vm, t, end)?;
+            return Ok(r);
         }
-        0 => {
-            if crate::float::is_float(cookie) {
-                return Err(vm.type_error("an integer is required"));
-            }
-            crate::number::index_i64(vm, cookie)?
-        }
+        0 if crate::float::is_float(cookie) => return Err(vm.type_error("an integer is required")),
+        0 => {}
         _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     };
+    let _pin = crate::gc::pin(cookie);
+    let (target, flags) = cookie_parts(vm, cookie)?;
     if target < 0 {
         let r = crate::ops::repr_string(vm, cookie)?;
         return Err(vm.value_error(format!("negative seek position {r}")));
@@ -632,7 +701,30 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult {
         st.dec.bom_done = target != 0;
     }
     buffer_seek(vm, t, target, 0)?;
-    Ok(crate::int::from_i64(vm, target))
+    restore_codecs(vm, t, target, flags)?;
+    Ok(cookie)
+}
+
+/// After a seek to `pos`: a codecs decoder gets the cookie's flags, a codecs encoder
+/// writes no BOM except at the start (CPython's `setstate(0)`).
+fn restore_codecs(vm: &mut Vm, t: &TextIOObj, pos: i64, flags: i64) -> PyResult<()> {
+    let dec = t.decoder.get();
+    if !dec.is_null() && (pos != 0 || flags != 0) {
+        set_decoder_state(vm, dec, flags)?;
+    }
+    restore_encoder(vm, t, pos)
+}
+
+fn restore_encoder(vm: &mut Vm, t: &TextIOObj, pos: i64) -> PyResult<()> {
+    let enc = t.encoder.get();
+    if !enc.is_null() {
+        if pos == 0 {
+            call_method(vm, enc, "reset", &[])?;
+        } else {
+            call_method(vm, enc, "setstate", &[Value::small(0)])?;
+        }
+    }
+    Ok(())
 }
 
 fn truncate(vm: &mut Vm, args: Args) -> PyResult {
@@ -864,6 +956,9 @@ pub fn setup(vm: &mut Vm, obj: Value, buffer: Value, encoding: Value, errors: Va
         let r = call_method(vm, buffer, "tell", &[])?;
         crate::int::as_i64(r) == Some(0)
     };
+    if !at_start && writable && !t.encoder.get().is_null() {
+        call_method(vm, t.encoder.get(), "setstate", &[Value::small(0)])?;
+    }
     let mut st = t.st.borrow_mut();
     set_newline(&mut st, newline);
     st.line_buffering = line_buffering;
