@@ -117,6 +117,10 @@ pub fn fast_iter(vm: &mut Vm, v: Value) -> Option<Value> {
         Some(new_dict_iter(vm, v, ViewKind::Keys))
     } else if t == vm.t.str {
         Some(new_str_iter(vm, v))
+    } else if v.is::<SeqIter>() || t == vm.t.generator {
+        // Builtin iterators (their types cannot be subclassed) and generators
+        // are their own iterators.
+        Some(v)
     } else {
         None
     }
