@@ -1,6 +1,6 @@
 //! Fingerprints the compiler for the bytecode cache (`src/cache.rs`): a hash of
 //! every file under `src/`, this crate's manifest and version, and the locked
-//! versions of the ruff parser crates. Any change to what the compiler could
+//! versions of the ruff parser crates and the dependencies that shape the output. Any change to what the compiler could
 //! output gives a new fingerprint, so a cache file written by another build is
 //! never used. (Edits that change nothing, such as comments, also invalidate the
 //! caches: a recompile is cheap, a stale cache is a wrong program.)
@@ -20,9 +20,15 @@ fn main() {
     }
     let lock = dir.join("../../Cargo.lock");
     if let Ok(text) = std::fs::read_to_string(&lock) {
-        // The `[[package]]` entries of the parser crates (name, version, checksum).
-        for block in text.split("[[package]]").filter(|b| b.contains("name = \"ruff_")) {
-            h.add(block.as_bytes());
+        // The `[[package]]` entries (name, version, checksum) of the parser crates and
+        // of the other crates whose behaviour reaches the output (`\N{...}` names,
+        // big-int constant folding).
+        let deps = ["num-bigint", "num-traits", "unicode_names2"];
+        for block in text.split("[[package]]") {
+            let name = block.lines().find_map(|l| l.strip_prefix("name = \"")).map(|n| n.trim_end_matches('"'));
+            if name.is_some_and(|n| n.starts_with("ruff_") || deps.contains(&n)) {
+                h.add(block.as_bytes());
+            }
         }
     }
     println!("cargo:rustc-env=FERROPY_COMPILER_HASH={:016x}", h.0);

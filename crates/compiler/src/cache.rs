@@ -20,7 +20,8 @@
 //! indexes and integers are LEB128 varints, signed ones zigzag-encoded, line
 //! numbers delta-encoded. Decoding checks every length and index and never
 //! panics: a file that is not exactly what `encode` wrote is rejected and the
-//! caller recompiles.
+//! caller recompiles. (Instruction arguments are trusted once the checksum
+//! matches, as CPython trusts its marshal data.)
 
 use crate::bytecode::{Instr, Op};
 use crate::code::{CodeObject, Constant, ExceptionEntry, Location};
@@ -43,7 +44,8 @@ const MAX_DEPTH: u32 = 2000;
 
 /// Identifies the compiler that wrote a file: a hash of `FORMAT_VERSION` and of
 /// what `build.rs` hashed (every source file of this crate, its version, the
-/// locked versions of the ruff parser crates). A cache written by any other
+/// locked versions of the ruff parser crates and of the dependencies that shape
+/// the output). A cache written by any other
 /// compiler build has another fingerprint and is never used.
 pub fn fingerprint() -> u64 {
     const BUILD: &str = env!("FERROPY_COMPILER_HASH");
@@ -453,6 +455,15 @@ impl<'d> Reader<'d> {
         let mut cell2arg = Vec::with_capacity(n);
         for _ in 0..n {
             cell2arg.push(self.u32()?.checked_sub(1));
+        }
+        // What the VM indexes without checking: one location per instruction,
+        // handlers inside the code, argument cells among the locals.
+        let n = instructions.len() as u32;
+        let ok = locations.len() == instructions.len()
+            && exception_table.iter().all(|e| e.start < e.end && e.end <= n && e.target < n)
+            && cell2arg.iter().flatten().all(|&a| (a as usize) < varnames.len());
+        if !ok {
+            return None;
         }
         self.depth -= 1;
         Some(CodeObject {
