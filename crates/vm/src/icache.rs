@@ -263,8 +263,13 @@ fn plain_class_value(vm: &Vm, d: Value) -> bool {
 pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
     if let Some(h) = obj.header() {
         let e = c.entry.get();
-        if e.kind == Kind::InstanceDict && type_version(h.ty.get()) == e.version {
-            if let Some(v) = dict::value_if_shape(h.dict(), e.shape, e.hint as usize) {
+        if type_version(h.ty.get()) == e.version {
+            let hit = match e.kind {
+                Kind::InstanceDict => dict::value_if_shape(h.dict(), e.shape, e.hint as usize),
+                Kind::Slot => slot_value(obj, e.hint as usize),
+                _ => None,
+            };
+            if let Some(v) = hit {
                 return Ok(v);
             }
         }
@@ -427,6 +432,20 @@ fn classmethod_func(vm: &Vm, d: Value) -> Option<Value> {
     d.downcast::<crate::function::MethodWrapper>().map(|w| w.func.get()).filter(|f| !f.is_null())
 }
 
+/// Stores into `__slots__` member `index` of a plain instance.
+#[inline]
+fn store_slot(obj: Value, index: usize, value: Value) -> bool {
+    let Some(i) = obj.downcast::<InstanceObj>() else { return false };
+    match i.slots.borrow_mut().get_mut(index) {
+        Some(s) => {
+            *s = value;
+            true
+        }
+        None => false,
+    }
+}
+
+#[inline]
 fn slot_value(obj: Value, index: usize) -> Option<Value> {
     let i = obj.downcast::<InstanceObj>()?;
     let v = i.slots.borrow().get(index).copied()?;
@@ -525,8 +544,15 @@ fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entr
 pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if let Some(h) = obj.header() {
         let e = c.entry.get();
-        if e.kind == Kind::InstanceDict && type_version(h.ty.get()) == e.version && dict::store_if_shape(h.dict(), e.shape, e.hint as usize, value) {
-            return Ok(());
+        if type_version(h.ty.get()) == e.version {
+            let done = match e.kind {
+                Kind::InstanceDict => dict::store_if_shape(h.dict(), e.shape, e.hint as usize, value),
+                Kind::Slot => store_slot(obj, e.hint as usize, value),
+                _ => false,
+            };
+            if done {
+                return Ok(());
+            }
         }
     }
     store_attr_slow(vm, c, obj, name, value)
@@ -561,16 +587,7 @@ fn use_store(vm: &mut Vm, e: Entry, obj: Value, name: Value, value: Value) -> bo
     match e.kind {
         Kind::InstanceDict => dict::store_if_shape(instance_dict(obj), e.shape, e.hint as usize, value),
         Kind::AddKey => add_key(vm, e, obj, name, value),
-        Kind::Slot => match obj.downcast::<InstanceObj>() {
-            Some(i) => match i.slots.borrow_mut().get_mut(e.hint as usize) {
-                Some(s) => {
-                    *s = value;
-                    true
-                }
-                None => false,
-            },
-            None => false,
-        },
+        Kind::Slot => store_slot(obj, e.hint as usize, value),
         _ => false,
     }
 }
