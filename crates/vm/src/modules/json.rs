@@ -224,12 +224,23 @@ fn scanstring(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, vec![s, n]))
 }
 
-/// JSON's quoting of `text`: only `"`, `\` and control characters escaped,
+/// JSON's quoting of `text`: only `"`, `\`, and control characters escaped,
 /// or (`ascii`) every non-ASCII character too (as `\uXXXX`, surrogate pairs
-/// above the BMP).
+/// above the BMP). Runs of characters needing no escape are copied whole.
 fn quote(text: &str, ascii: bool, out: &mut String) {
+    out.reserve(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0x20 && b != b'"' && b != b'\\' && (!ascii || b < 0x7f) {
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: every byte passed over is ASCII or (not `ascii`) part of a whole char.
+        out.push_str(&text[start..i]);
+        let c = text[i..].chars().next().unwrap_or('\0');
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -238,15 +249,17 @@ fn quote(text: &str, ascii: bool, out: &mut String) {
             '\t' => out.push_str("\\t"),
             '\x08' => out.push_str("\\b"),
             '\x0c' => out.push_str("\\f"),
-            c if c < ' ' || (ascii && c > '~') => {
+            _ => {
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
                     out.push_str(&format!("\\u{u:04x}"));
                 }
             }
-            c => out.push(c),
         }
+        i += c.len_utf8();
+        start = i;
     }
+    out.push_str(&text[start..]);
     out.push('"');
 }
 
