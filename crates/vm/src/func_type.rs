@@ -315,6 +315,25 @@ fn co_qualname(_vm: &mut Vm, v: Value) -> PyResult {
 fn co_filename(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(code(v).filename)
 }
+/// `co_positions()`: (line, end_line, col, end_col) per instruction, the
+/// instruction of a traceback being `tb_lasti // 2` (all None where unknown).
+fn co_positions(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "co_positions", 1, 1)?;
+    let locations = code(a[0]).code.locations.clone();
+    let buf = crate::list::ValueBuf::new(vm);
+    for l in locations {
+        let parts = if l.line == 0 {
+            [vm.none; 4]
+        } else {
+            [l.line, l.end_line, l.col, l.end_col].map(|n| Value::small(i64::from(n)))
+        };
+        let t = crate::tuple::new_tuple(vm, parts.to_vec());
+        buf.push(t);
+    }
+    let all = buf.into_tuple(vm);
+    crate::ops::iter(vm, all)
+}
+
 fn co_firstlineno(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::int::from_i64(vm, code(v).code.firstlineno as i64))
 }
@@ -662,6 +681,7 @@ pub fn init_types(vm: &mut Vm) {
 
     let c = vm.t.code;
     add_method(vm, c, "__repr__", code_repr);
+    add_method(vm, c, "co_positions", co_positions);
     let getters: &[(&'static str, Getter)] = &[
         ("co_name", co_name),
         ("co_qualname", co_qualname),
