@@ -231,12 +231,7 @@ fn instance_dict(obj: Value) -> Value {
 /// The shape of `obj`'s instance dict: which names it holds and where.
 #[inline]
 fn shape_of(obj: Value) -> u64 {
-    let d = instance_dict(obj);
-    if d.is_null() {
-        NO_DICT
-    } else {
-        dict::keys_version(d)
-    }
+    dict_shape(instance_dict(obj))
 }
 
 /// A class attribute that `__get__` would return unchanged: not a descriptor.
