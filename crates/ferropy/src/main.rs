@@ -27,6 +27,7 @@ fn main() {
         .stack_size(STACK_SIZE)
         .spawn(move || run(opts))
         .expect("spawn interpreter thread");
+    vm::signals::block_in_this_thread();
     let code = child.join().unwrap_or(1);
     std::process::exit(code);
 }

@@ -959,6 +959,30 @@ fn tb_next(vm: &mut Vm, v: Value) -> PyResult {
     let n = v.downcast::<TracebackObj>().unwrap().next.get();
     Ok(if n.is_null() { vm.none } else { n })
 }
+/// `tb.tb_next = x` (CPython's `tb_next_set`): None or a traceback, never one
+/// that leads back to `tb`.
+fn set_tb_next(vm: &mut Vm, v: Value, value: Value) -> PyResult<()> {
+    if value.is_null() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
+    let next = if value == vm.none {
+        Value::NULL
+    } else if value.is::<TracebackObj>() {
+        value
+    } else {
+        let m = format!("expected traceback object, got '{}'", vm.type_name(value));
+        return Err(vm.type_error(m));
+    };
+    let mut cursor = next;
+    while let Some(t) = cursor.downcast::<TracebackObj>() {
+        if cursor == v {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cursor = t.next.get();
+    }
+    v.downcast::<TracebackObj>().expect("traceback").next.set(next);
+    Ok(())
+}
 fn tb_frame(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(v.downcast::<TracebackObj>().unwrap().frame)
 }
@@ -998,7 +1022,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, g, "split", group_split);
     add_method(vm, g, "subgroup", group_subgroup);
     let t = vm.t.traceback;
-    add_getter(vm, t, "tb_next", tb_next);
+    add_getset(vm, t, "tb_next", tb_next, set_tb_next);
     add_getter(vm, t, "tb_frame", tb_frame);
     add_getter(vm, t, "tb_lineno", tb_lineno);
     add_getter(vm, t, "tb_lasti", tb_lasti);

@@ -124,6 +124,14 @@ fn f_back(vm: &mut Vm, v: Value) -> PyResult {
 fn f_trace(vm: &mut Vm, _v: Value) -> PyResult {
     Ok(vm.none)
 }
+/// `frame.clear()`: drops the references the frame object holds to its locals
+/// (a snapshot's `f_locals`); the live frame, if any, is not touched.
+fn f_clear(vm: &mut Vm, args: crate::object::Args) -> PyResult {
+    let a = args.exact(vm, "clear", 1, 1)?;
+    fobj(a[0]).locals.set(Value::NULL);
+    Ok(vm.none)
+}
+
 fn f_repr(vm: &mut Vm, args: crate::object::Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
     let f = fobj(a[0]);
@@ -148,6 +156,7 @@ pub fn init_type(vm: &mut Vm) {
     add_getter(vm, t, "f_lineno", f_lineno);
     add_getter(vm, t, "f_lasti", f_lasti);
     add_getter(vm, t, "f_back", f_back);
+    add_method(vm, t, "clear", f_clear);
     add_getter(vm, t, "f_trace", f_trace);
     add_method(vm, t, "__repr__", f_repr);
 }

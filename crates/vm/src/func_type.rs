@@ -213,6 +213,11 @@ fn m_repr(vm: &mut Vm, args: Args) -> PyResult {
 fn m_func(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(v.downcast::<BoundMethod>().unwrap().func)
 }
+/// `method.__doc__`: the function's (CPython's `method_get_doc`).
+fn m_doc(vm: &mut Vm, v: Value) -> PyResult {
+    let f = v.downcast::<BoundMethod>().unwrap().func;
+    crate::attr::getattr_str(vm, f, "__doc__")
+}
 fn m_self(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(v.downcast::<BoundMethod>().unwrap().self_)
 }
@@ -668,6 +673,7 @@ pub fn init_types(vm: &mut Vm) {
     add_method(vm, m, "__getattribute__", m_getattr);
     add_getter(vm, m, "__func__", m_func);
     add_getter(vm, m, "__self__", m_self);
+    add_getter(vm, m, "__doc__", m_doc);
 
     for t in [vm.t.builtin_function, vm.t.method_descriptor, vm.t.classmethod_descriptor] {
         add_method(vm, t, "__repr__", n_repr);

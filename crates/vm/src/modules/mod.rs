@@ -27,6 +27,7 @@ pub mod json;
 pub mod math;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod struct_;
@@ -44,6 +45,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
+    ("_signal", signal::init),
     ("_contextvars", contextvars::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
