@@ -227,7 +227,7 @@ fn b_format(vm: &mut Vm, args: Args) -> PyResult {
     let spec = match a.get(1) {
         Some(s) => {
             if crate::str::as_str(*s).is_none() {
-                return Err({ let __arg = format!("format() argument 2 must be str, not {}", vm.type_name(*s)); vm.type_error(__arg) });
+                return Err({ let __arg = format!("format() argument 2 must be str, not {}", vm.arg_type_name(*s)); vm.type_error(__arg) });
             }
             *s
         }

@@ -829,7 +829,7 @@ fn group_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let (msg, excs) = (pos[0], pos[1]);
     if crate::str::as_str(msg).is_none() {
-        let m = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.type_name(msg));
+        let m = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.arg_type_name(msg));
         return Err(vm.type_error(m));
     }
     if !crate::ops::sequence_check(vm, excs) {

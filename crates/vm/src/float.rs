@@ -338,6 +338,21 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, s))
 }
 
+/// `float.__getformat__(typestr)`: the storage format of C doubles and floats,
+/// which the test suite checks before relying on IEEE behaviour.
+fn float_getformat(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__getformat__", 2, 2)?;
+    let Some(s) = crate::str::as_str(a[1]) else {
+        let m = format!("__getformat__() argument must be str, not {}", vm.arg_type_name(a[1]));
+        return Err(vm.type_error(m));
+    };
+    if s != "double" && s != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let endian = if cfg!(target_endian = "little") { "little" } else { "big" };
+    Ok(crate::str::new_str(vm, format!("IEEE, {endian}-endian")))
+}
+
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "fromhex", 2, 2)?;
     let s = crate::str::as_str(a[1]).ok_or_else(|| { let __arg = format!("must be str, not {}", vm.type_name(a[1])); vm.type_error(__arg) })?;
@@ -509,6 +524,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "hex", float_hex);
     add_method(vm, t, "conjugate", float_conjugate);
     add_classmethod(vm, t, "fromhex", float_fromhex);
+    add_classmethod(vm, t, "__getformat__", float_getformat);
     add_getter(vm, t, "real", float_self);
     add_getter(vm, t, "imag", float_zero);
     add_dunders(vm, t);

@@ -402,6 +402,12 @@ pub fn init(vm: &mut Vm) {
     crate::attr::setattr_str(vm, impl_ns, "version", iv).unwrap();
     let hv = crate::int::from_i64(vm, 0x000100a0);
     crate::attr::setattr_str(vm, impl_ns, "hexversion", hv).unwrap();
+    // CPython's multiarch tuple: sysconfig names the installed build-variables
+    // module after it (`_sysconfigdata__linux_x86_64-linux-gnu`).
+    if std::env::consts::OS == "linux" {
+        let ma = crate::str::alloc_str(vm, &format!("{}-linux-gnu", std::env::consts::ARCH));
+        crate::attr::setattr_str(vm, impl_ns, "_multiarch", ma).unwrap();
+    }
     set(vm, "implementation", impl_ns);
     let maxsize = crate::int::from_i64(vm, i64::MAX);
     set(vm, "maxsize", maxsize);

@@ -460,6 +460,16 @@ impl Vm {
         crate::typeobj::type_name(self.type_of(v))
     }
 
+    /// How argument-type errors name `v`'s type: "None" for None (CPython's
+    /// `_PyArg_BadArgument`), else the type's name.
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v == self.none {
+            "None".to_string()
+        } else {
+            self.type_name(v)
+        }
+    }
+
     /// Enters one level of recursion (a Python call, or a recursive native operation
     /// such as repr or == of nested containers, as CPython's Py_EnterRecursiveCall);
     /// RecursionError past the limit or near the end of the native stack. Pair with
