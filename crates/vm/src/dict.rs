@@ -368,23 +368,6 @@ pub fn value_at_hint(d: Value, hint: usize, key: Value) -> Option<Value> {
     }
 }
 
-/// Replaces the value at dense index `hint` if that entry's key is `key` itself;
-/// false (nothing stored) otherwise.
-#[inline]
-pub fn store_at_hint(d: Value, hint: usize, key: Value, value: Value) -> bool {
-    let o = dobj(d);
-    let mut t = o.table.borrow_mut();
-    match t.entries.get_mut(hint) {
-        Some(e) if e.key == key => {
-            e.value = value;
-            drop(t);
-            o.bump();
-            true
-        }
-        _ => false,
-    }
-}
-
 #[inline]
 pub fn keys_version(d: Value) -> u64 {
     dobj(d).table.borrow().keys_version

@@ -133,10 +133,10 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
         return Err(e);
     }
     let base = vm.stack.len();
-    if base + s.slots.len() + s.frame.code_obj().code.stacksize as usize + 16 > vm.stack.capacity() {
+    if let Err(e) = crate::interp::ensure_stack_room(vm, base + s.slots.len() + s.frame.code_obj().code.stacksize as usize) {
         vm.leave_recursion();
         *g.state.borrow_mut() = Some(s);
-        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+        return Err(e);
     }
     let delta = base as isize - s.frame.base as isize;
     s.frame.base = base;

@@ -18,7 +18,7 @@ use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyErr, PyResult};
 use crate::ops;
 use crate::value::Value;
-use crate::vm::{Vm, STACK_CAPACITY};
+use crate::vm::Vm;
 use compiler::bytecode::{BinOp, CmpOp, Op};
 use crate::icache;
 
@@ -74,9 +74,7 @@ impl Frame {
     pub fn in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize) -> PyResult<Frame> {
         let co = func.code();
         let nslots = co.varnames.len() + co.ncells();
-        if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
-            return Err(vm.recursion_error("maximum recursion depth exceeded"));
-        }
+        ensure_stack_room(vm, base + nslots + co.code.stacksize as usize)?;
         vm.stack.grow_unset(base + nslots);
         Ok(Frame {
             code: func.code.get(),
@@ -98,9 +96,7 @@ impl Frame {
         let co = code.downcast::<CodeObj>().expect("code object");
         let nslots = co.varnames.len() + co.ncells();
         let base = vm.stack.len();
-        if base + nslots + co.code.stacksize as usize + 16 > STACK_CAPACITY {
-            return Err(vm.recursion_error("maximum recursion depth exceeded"));
-        }
+        ensure_stack_room(vm, base + nslots + co.code.stacksize as usize)?;
         vm.stack.grow_unset(base + nslots);
         Ok(Frame {
             code,
@@ -121,6 +117,15 @@ impl Frame {
         let co = self.code_obj();
         co.code.locations.get(self.lasti).map(|l| l.line).unwrap_or(co.code.firstlineno)
     }
+}
+
+/// RecursionError unless the value stack has room up to slot `top` (a frame's
+/// locals, cells and deepest operand stack), with a margin for natives that push.
+pub fn ensure_stack_room(vm: &mut Vm, top: usize) -> PyResult<()> {
+    if top + 16 > vm.stack.capacity() {
+        return Err(vm.recursion_error("maximum recursion depth exceeded"));
+    }
+    Ok(())
 }
 
 /// Fills the cells of a new frame: fresh cells for cellvars (holding the argument

@@ -28,21 +28,40 @@ fn is_exact_num(vm: &Vm, v: Value) -> bool {
     t == vm.t.int || t == vm.t.float
 }
 
+/// `x OP y` on small ints for the operators whose result needs no rounding
+/// rules; None on overflow or for the other operators.
+#[inline(always)]
+fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Subtract => x.checked_sub(y),
+        BinOp::Multiply => x.checked_mul(y),
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// `x CMP y` on floats.
+#[inline(always)]
+fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
 /// `a OP b` when both operands and the result are unboxed (small ints, inline
 /// floats): no allocation, no error, no call. None sends the caller to `fast_binary`.
 #[inline(always)]
 pub fn unboxed_binary(a: Value, b: Value, op: BinOp) -> Option<Value> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        let r = match op {
-            BinOp::Add => x.checked_add(y),
-            BinOp::Subtract => x.checked_sub(y),
-            BinOp::Multiply => x.checked_mul(y),
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            _ => None,
-        };
-        return r.and_then(Value::try_small);
+        return small_int_op(x, y, op).and_then(Value::try_small);
     }
     let (x, y) = inline_float_operands(a, b)?;
     let r = match op {
@@ -59,16 +78,7 @@ pub fn unboxed_binary(a: Value, b: Value, op: BinOp) -> Option<Value> {
 /// the operands are not both exact builtin numbers.
 pub fn fast_binary(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        let r = match op {
-            BinOp::Add => x.checked_add(y),
-            BinOp::Subtract => x.checked_sub(y),
-            BinOp::Multiply => x.checked_mul(y),
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            _ => None,
-        };
-        if let Some(r) = r.and_then(Value::try_small) {
+        if let Some(r) = small_int_op(x, y, op).and_then(Value::try_small) {
             return Ok(Some(r));
         }
         return int::binary(vm, a, b, op);
@@ -139,14 +149,7 @@ pub fn unboxed_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
         return Some(crate::ops::cmp_ord(x.cmp(&y), op));
     }
     let (x, y) = (a.as_inline_float()?, b.as_inline_float()?);
-    Some(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    })
+    Some(float_cmp(x, y, op))
 }
 
 /// `a CMP b` for small ints and exact floats.
@@ -155,17 +158,8 @@ pub fn fast_compare(vm: &Vm, a: Value, b: Value, op: CmpOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Some(crate::ops::cmp_ord(x.cmp(&y), op));
     }
-    if let (Some(x), Some(y)) = (exact_f64(vm, a), exact_f64(vm, b)) {
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        });
-    }
-    None
+    let (x, y) = (exact_f64(vm, a)?, exact_f64(vm, b)?);
+    Some(float_cmp(x, y, op))
 }
 
 /// `-v`, `+v`, `~v` for exact numbers.

@@ -76,9 +76,15 @@ fn abstract_error(vm: &mut Vm, cls: Value) -> crate::object::PyErr {
 }
 
 fn object_init(vm: &mut Vm, args: Args) -> PyResult {
-    let obj = args.vals[0];
-    if args.vals.len() > 1 {
-        let cls = vm.type_of(obj);
+    let cls = vm.type_of(args.vals[0]);
+    check_object_init(vm, cls, args.vals.len() > 1)?;
+    Ok(vm.none)
+}
+
+/// `object.__init__`'s one rule: extra arguments are an error unless `cls`
+/// overrides `__new__` and not `__init__` (CPython's `object_init`).
+pub fn check_object_init(vm: &mut Vm, cls: Value, has_args: bool) -> PyResult<()> {
+    if has_args {
         let init_overridden = typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, vm.t.object, "__init__");
         let new_overridden = typeobj::lookup_str(vm, cls, "__new__") != typeobj::lookup_str(vm, vm.t.object, "__new__");
         if init_overridden || !new_overridden {
@@ -89,7 +95,7 @@ fn object_init(vm: &mut Vm, args: Args) -> PyResult {
             }));
         }
     }
-    Ok(vm.none)
+    Ok(())
 }
 
 /// `object.__repr__`: `<module.Qualname object at 0x...>`.

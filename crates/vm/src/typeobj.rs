@@ -573,17 +573,6 @@ pub fn call_del(vm: &mut Vm, obj: Value) {
 }
 
 /// `type(x)` / `type(name, bases, dict)` / `Meta(...)`: calling a type object.
-/// Would `init`, the `__init__` of `oty`, do nothing with `args`? `object.__init__`
-/// accepts extra arguments exactly when `__new__` is overridden (`tuple(x)`,
-/// `set(x)` and the like), and otherwise only no arguments (`object_init`).
-fn init_is_noop(vm: &mut Vm, oty: Value, init: Value, args: Args) -> bool {
-    let object = vm.t.object;
-    if lookup_str(vm, object, "__init__") != Some(init) {
-        return false;
-    }
-    args.vals.is_empty() || lookup_str(vm, oty, "__new__") != lookup_str(vm, object, "__new__")
-}
-
 pub fn call_type(vm: &mut Vm, ty: Value, args: Args) -> PyResult {
     if ty == vm.t.type_ {
         let pos = args.pos();
@@ -601,7 +590,10 @@ pub fn call_type(vm: &mut Vm, ty: Value, args: Args) -> PyResult {
     }
     let oty = vm.type_of(obj);
     let init = lookup_str(vm, oty, "__init__").expect("object.__init__ exists");
-    if init_is_noop(vm, oty, init, args) {
+    // `object.__init__` needs no call: only its argument check.
+    let object = vm.t.object;
+    if lookup_str(vm, object, "__init__") == Some(init) {
+        crate::object_type::check_object_init(vm, oty, !args.vals.is_empty())?;
         return Ok(obj);
     }
     let r = crate::call::call_method_descr(vm, init, obj, args)?;

@@ -58,8 +58,7 @@ pub fn run_handler(vm: &mut Vm, sig: usize) -> PyResult<()> {
     if handler.is_null() || handler.is_small_int() {
         // No table yet: only SIGINT can be noted, and its default raises.
         if sig == SIGINT {
-            let t = vm.e.keyboard_interrupt;
-            return Err(vm.new_exc_noargs(t));
+            default_int_handler(vm, Args::new(&[]))?;
         }
         return Ok(());
     }
