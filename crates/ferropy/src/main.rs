@@ -17,6 +17,10 @@ const STACK_SIZE: usize = 1 << 30;
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("Fatal Python error: ferropy internal error: {info}");
+        // Developers ask for the Rust backtrace as Rust programs do.
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
     }));
     let args: Vec<String> = std::env::args().collect();
     let opts = match cli::parse(&args) {

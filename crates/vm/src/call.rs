@@ -19,7 +19,7 @@ pub fn call_args(vm: &mut Vm, f: Value, args: Args) -> PyResult {
         return call_function(vm, f, func, args);
     }
     if let Some(n) = f.downcast::<NativeFunction>() {
-        return call_native(vm, n, args);
+        return call_native(vm, n, args, Quiet::No);
     }
     if let Some(m) = f.downcast::<BoundMethod>() {
         return call_with_self(vm, m.func, m.self_, args);
@@ -85,34 +85,34 @@ fn checked_builtin(name: &str) -> bool {
     )
 }
 
-fn call_native(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
+fn call_native(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Quiet) -> PyResult {
     if n.kind == NativeKind::Function && n.owner == vm.builtins && !vm.builtins.is_null() && checked_builtin(n.name) {
         vm.enter_recursion(" while calling a Python object")?;
-        let r = call_native_unchecked(vm, n, args);
+        let r = call_native_unchecked(vm, n, args, quiet);
         vm.leave_recursion();
         return r;
     }
-    call_native_unchecked(vm, n, args)
+    call_native_unchecked(vm, n, args, quiet)
 }
 
-fn call_native_unchecked(vm: &mut Vm, n: &NativeFunction, args: Args) -> PyResult {
+fn call_native_unchecked(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Quiet) -> PyResult {
     if !n.self_.is_null() {
         let mut buf = smallbuf::Buf::new();
         buf.push(n.self_);
         buf.extend(args.vals);
-        return (n.func)(vm, Args::with_kw(buf.as_slice(), args.kwnames));
+        return invoke(vm, n, Args::with_kw(buf.as_slice(), args.kwnames), quiet);
     }
     match n.kind {
         NativeKind::Method => match args.pos().first() {
-            Some(s) if typeobj::is_instance(vm, *s, n.owner) => (n.func)(vm, args),
+            Some(s) if typeobj::is_instance(vm, *s, n.owner) => invoke(vm, n, args, quiet),
             first => Err(bad_self(vm, n, first.copied())),
         },
         NativeKind::ClassMethod => call_with_self(vm, vm_native_self(n), n.owner, args),
         NativeKind::Static if n.name == "__new__" => {
             check_new_cls(vm, n.owner, args.pos().first().copied())?;
-            (n.func)(vm, args)
+            invoke(vm, n, args, quiet)
         }
-        _ => (n.func)(vm, args),
+        _ => invoke(vm, n, args, quiet),
     }
 }
 
@@ -185,57 +185,90 @@ pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -
         vm.stack.truncate(frame.base);
         return Err(e);
     }
-    crate::interp::init_cells(vm, &frame, code, func);
+    crate::interp::init_cells(vm, frame.base, code, func);
     if code.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(crate::generator::new_generator(vm, frame));
     }
     crate::interp::run_frame(vm, frame)
 }
 
-/// Calls `f` with the `nargs` positional arguments at `vm.stack.get(base..)`, the top
-/// of the value stack (the interpreter's calls). A Python function with only
-/// positional parameters takes them in place as its first fast locals, with no
-/// copy and no argument tuple; anything else gets a copy through `call`. The
-/// caller pops the arguments afterwards.
-#[inline(always)]
-pub fn call_on_stack(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult {
+/// Calls `f` with a copy of the `nargs` positional arguments at
+/// `vm.stack.get(base..)` (the interpreter's calls that do not run in its own loop,
+/// see `enter_in_place`). The caller pops the arguments afterwards. Out of line:
+/// the interpreter's frame is quiet for the collector during this call, so what
+/// this function keeps must lie in its own frame.
+#[inline(never)]
+pub fn call_copied(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult {
     debug_assert_eq!(vm.stack.len(), base + nargs);
-    if let Some(func) = f.downcast::<FunctionObj>() {
-        if let Some(frame) = in_place_frame(vm, f, func, base, nargs)? {
-            return crate::interp::run_frame(vm, frame);
-        }
-    }
     let mut buf = smallbuf::Buf::new();
     for v in vm.stack.copy_range(base, base + nargs) {
         buf.push(v);
     }
+    if let Some(n) = f.downcast::<NativeFunction>() {
+        return call_native(vm, n, Args::new(buf.as_slice()), Quiet::AboveNative);
+    }
     call(vm, f, buf.as_slice())
 }
 
-/// The frame of a call of `func` whose arguments already lie at `vm.stack.get(base..)`,
-/// if its parameters allow binding in place (positional only, enough arguments
-/// with the defaults); None otherwise.
-fn in_place_frame(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize) -> PyResult<Option<crate::interp::Frame>> {
+/// Whether the native stack between the interpreter loop's call site and a native
+/// function's own frame is quiet for the collector (`gc::QuietFrames`): true when
+/// the native is called straight from the loop (`call_copied`), whose arguments and
+/// callee all lie on the value stack, so the call plumbing between holds nothing
+/// else.
+#[derive(Clone, Copy, PartialEq)]
+enum Quiet {
+    AboveNative,
+    No,
+}
+
+/// Runs a native function's body, marking the frames above it quiet when `quiet`
+/// says so.
+#[inline(always)]
+fn invoke(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Quiet) -> PyResult {
+    if quiet == Quiet::AboveNative {
+        vm.heap.quiet.lower_to(crate::gc::stack_pointer());
+    }
+    (n.func)(vm, args)
+}
+
+/// Enters a call of `func` whose `nargs` arguments already lie at
+/// `vm.stack.get(base..)`, if its parameters allow binding them in place (positional
+/// only, enough arguments with the defaults, not a generator): pushes its frame for
+/// the interpreter to run, returning to stack height `ret_sp`. False otherwise.
+#[inline]
+pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<bool> {
     let code = func.code();
     let argcount = code.code.argcount as usize;
     if !code.simple_args || nargs > argcount {
-        return Ok(None);
+        return Ok(false);
     }
+    if nargs < argcount {
+        return enter_with_defaults(vm, fval, func, base, nargs, ret_sp);
+    }
+    crate::interp::Frame::push_in_place(vm, fval, func, base, ret_sp)?;
+    crate::interp::init_cells(vm, base, code, func);
+    Ok(true)
+}
+
+/// `enter_in_place` for a call that leaves some parameters to their defaults.
+fn enter_with_defaults(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<bool> {
+    let code = func.code();
+    let argcount = code.code.argcount as usize;
     let defaults: &[Value] = match func.defaults.get() {
         d if d.is_null() => &[],
         d => crate::tuple::items(d),
     };
     if nargs + defaults.len() < argcount {
-        return Ok(None);
+        return Ok(false);
     }
-    let frame = crate::interp::Frame::in_place(vm, fval, func, base)?;
+    crate::interp::Frame::push_in_place(vm, fval, func, base, ret_sp)?;
     // The defaults belong to the last parameters (all of them, and the surplus
     // ones unused, when `__defaults__` was set longer than the parameter list).
     for i in nargs..argcount {
         vm.stack.set(base + i, defaults[i + defaults.len() - argcount]);
     }
-    crate::interp::init_cells(vm, &frame, code, func);
-    Ok(Some(frame))
+    crate::interp::init_cells(vm, base, code, func);
+    Ok(true)
 }
 
 fn qualname(func: &FunctionObj) -> String {

@@ -27,6 +27,10 @@ pub struct CodeObj {
     /// Only positional parameters (no `*args`, `**kwargs`, keyword-only ones) and
     /// not a generator or coroutine: calls may bind arguments in place.
     pub simple_args: bool,
+    /// Fast locals plus cells: the slots below a frame's value stack.
+    pub nslots: usize,
+    /// `nslots` plus the deepest value stack: the room a frame needs.
+    pub frame_size: usize,
     /// The instructions as the interpreter runs them.
     pub instrs: Box<[crate::icache::Ins]>,
     /// The inline caches of the attribute and global instructions.
@@ -83,8 +87,13 @@ pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
     let filename = crate::str::alloc_str(vm, &code.filename);
     let (instrs, caches) = crate::icache::quicken(&code.instructions);
     let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0;
+    let nslots = varnames.len() + cell_names.len();
+    let frame_size = nslots + code.stacksize as usize;
     let ty = vm.t.code;
-    let v = vm.alloc(ty, CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, instrs, caches });
+    let v = vm.alloc(
+        ty,
+        CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, nslots, frame_size, instrs, caches },
+    );
     std::hint::black_box(list);
     v
 }

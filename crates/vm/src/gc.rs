@@ -648,6 +648,8 @@ pub struct Heap {
     stress_every: u32,
     stress_count: u32,
     stack_base: usize,
+    /// Native stack ranges the conservative scan skips (see `QuietFrames`).
+    pub quiet: QuietFrames,
     pub collections: u64,
     pub enabled: bool,
     /// `external_bytes()` right after the last collection.
@@ -707,6 +709,7 @@ impl Heap {
             stress_every,
             stress_count: 0,
             stack_base: 0,
+            quiet: QuietFrames::default(),
             collections: 0,
             enabled: true,
             external_after_gc: 0,
@@ -1090,7 +1093,19 @@ impl Heap {
             return;
         }
         let mut p = here & !7;
+        // Deepest (lowest) range first: the order they were entered, reversed.
+        let mut quiet = self.quiet.ranges.iter().rev().peekable();
         while p < self.stack_base {
+            if let Some(&&(lo, hi)) = quiet.peek() {
+                if p >= hi {
+                    quiet.next();
+                    continue;
+                }
+                if p >= lo {
+                    p = (hi + 7) & !7;
+                    continue;
+                }
+            }
             // SAFETY: p walks this thread's own stack between a live local of this
             // frame and the base recorded at thread start; every word is readable.
             let w = unsafe { std::ptr::read_volatile(p as *const usize) };
@@ -1315,4 +1330,60 @@ pub fn unset_slots(n: usize) -> &'static [Cell<Value>] {
     // all-zero word is `Value::NULL`. The `u64` slice is leaked and reborrowed only
     // through the returned reference.
     unsafe { &*(zeros as *mut [u64] as *const [Cell<Value>]) }
+}
+
+/// Native stack ranges that hold no value anyone still needs: the frames of
+/// interpreter loops parked at a call whose operands are all on the value stack
+/// (`interp::eval`). The conservative scan skips them, so that words the loop left
+/// in its spill slots from earlier instructions do not keep dead objects alive
+/// (`del x; gc.collect()` then frees `x` as CPython would). Ranges nest as the
+/// native stack does: each one is pushed below the previous.
+#[derive(Default)]
+pub struct QuietFrames {
+    ranges: Vec<(usize, usize)>,
+}
+
+impl QuietFrames {
+    /// Marks `lo..hi` (a frame between two stack pointers) as quiet until `leave`.
+    #[inline]
+    pub fn enter(&mut self, lo: usize, hi: usize) {
+        debug_assert!(lo <= hi && self.ranges.last().is_none_or(|r| hi <= r.0));
+        self.ranges.push((lo, hi));
+    }
+
+    /// Extends the innermost range down to `lo` (a deeper stack pointer): the
+    /// frames between are quiet too.
+    #[inline]
+    pub fn lower_to(&mut self, lo: usize) {
+        if let Some(r) = self.ranges.last_mut() {
+            r.0 = r.0.min(lo);
+        }
+    }
+
+    #[inline]
+    pub fn leave(&mut self) {
+        self.ranges.pop();
+    }
+}
+
+/// The native stack pointer of the calling frame (0 where unknown: no range is
+/// then ever quiet).
+#[inline(always)]
+pub fn stack_pointer() -> usize {
+    let sp: usize;
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: reads a register into a local; no memory is touched.
+    unsafe {
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: reads a register into a local; no memory is touched.
+    unsafe {
+        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    {
+        sp = 0;
+    }
+    sp
 }

@@ -44,6 +44,9 @@ pub struct Frame {
     pub handled: Value,
     /// The generator, coroutine or async generator running this frame, or NULL.
     pub gen: Value,
+    /// For a frame its caller's dispatch loop entered (`push_inline`): the caller's
+    /// stack height to go back to, before the return value is pushed.
+    pub ret_sp: usize,
 }
 
 impl Trace for Frame {
@@ -69,34 +72,41 @@ impl Frame {
         Ok(f)
     }
 
-    /// A frame for `func` whose fast locals start at `base`, where the caller left
-    /// the positional arguments; the other locals are reserved as unbound.
-    pub fn in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize) -> PyResult<Frame> {
+    /// Pushes a frame for `func` whose fast locals start at `base`, where the caller
+    /// left the positional arguments, to be run by the caller's dispatch loop (see
+    /// `eval`); the other locals are reserved as unbound.
+    pub fn push_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> PyResult<()> {
         let co = func.code();
-        let nslots = co.varnames.len() + co.ncells();
-        ensure_stack_room(vm, base + nslots + co.code.stacksize as usize)?;
-        vm.stack.grow_unset(base + nslots);
-        Ok(Frame {
+        ensure_stack_room(vm, base + co.frame_size)?;
+        // The call runs in the same native frame: only the Python depth grows.
+        if vm.depth >= vm.recursion_limit {
+            return Err(vm.recursion_error("maximum recursion depth exceeded"));
+        }
+        vm.depth += 1;
+        vm.stack.grow_unset(base + co.nslots);
+        vm.frames.push(Frame {
             code: func.code.get(),
             func: fval,
             globals: func.globals,
             builtins: func.builtins,
             locals: Value::NULL,
             base,
-            stack_base: base + nslots,
+            stack_base: base + co.nslots,
             pc: 0,
             lasti: 0,
             handled: Value::NULL,
             gen: Value::NULL,
-        })
+            ret_sp,
+        });
+        Ok(())
     }
 
     /// Reserves the slots of a new frame running `code`.
     pub fn new(vm: &mut Vm, code: Value, globals: Value, builtins: Value, locals: Value) -> PyResult<Frame> {
         let co = code.downcast::<CodeObj>().expect("code object");
-        let nslots = co.varnames.len() + co.ncells();
+        let nslots = co.nslots;
         let base = vm.stack.len();
-        ensure_stack_room(vm, base + nslots + co.code.stacksize as usize)?;
+        ensure_stack_room(vm, base + co.frame_size)?;
         vm.stack.grow_unset(base + nslots);
         Ok(Frame {
             code,
@@ -110,6 +120,7 @@ impl Frame {
             lasti: 0,
             handled: Value::NULL,
             gen: Value::NULL,
+            ret_sp: 0,
         })
     }
 
@@ -131,27 +142,27 @@ pub fn ensure_stack_room(vm: &mut Vm, top: usize) -> PyResult<()> {
 /// Fills the cells of a new frame: fresh cells for cellvars (holding the argument
 /// when a cellvar is an argument), the closure's cells for freevars.
 #[inline]
-pub fn init_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
+pub fn init_cells(vm: &mut Vm, base: usize, code: &CodeObj, func: &FunctionObj) {
     if !code.cell_names.is_empty() {
-        fill_cells(vm, frame, code, func);
+        fill_cells(vm, base, code, func);
     }
 }
 
-fn fill_cells(vm: &mut Vm, frame: &Frame, code: &CodeObj, func: &FunctionObj) {
+fn fill_cells(vm: &mut Vm, base: usize, code: &CodeObj, func: &FunctionObj) {
     let nvars = code.varnames.len();
     let ncellvars = code.code.cellvars.len();
     for i in 0..ncellvars {
         let init = match code.code.cell2arg.get(i).copied().flatten() {
-            Some(a) => vm.stack.get(frame.base + a as usize),
+            Some(a) => vm.stack.get(base + a as usize),
             None => Value::NULL,
         };
         let c = crate::function::new_cell(vm, init);
-        vm.stack.set(frame.base + nvars + i, c);
+        vm.stack.set(base + nvars + i, c);
     }
     if !func.closure.is_null() {
         let cells = crate::tuple::items(func.closure);
         for (j, c) in cells.iter().enumerate() {
-            vm.stack.set(frame.base + nvars + ncellvars + j, *c);
+            vm.stack.set(base + nvars + ncellvars + j, *c);
         }
     }
 }
@@ -181,6 +192,14 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
     }
 }
 
+/// Leaves a frame entered by `Frame::push_in_place` (returning or raising); the caller's
+/// stack height to go back to.
+fn pop_inline(vm: &mut Vm) -> usize {
+    let f = vm.frames.pop().expect("an inlined frame");
+    vm.leave_recursion();
+    f.ret_sp
+}
+
 /// Runs a module body or `exec`/`eval` code with the given namespaces.
 pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyResult {
     let builtins = builtins_for(vm, globals)?;
@@ -200,7 +219,7 @@ pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
     let f = func.downcast::<FunctionObj>().expect("class body function");
     let mut frame = Frame::new(vm, f.code.get(), f.globals, f.builtins, ns)?;
     frame.func = Value::NULL;
-    init_cells(vm, &frame, f.code(), f);
+    init_cells(vm, frame.base, f.code(), f);
     run_frame(vm, frame)
 }
 
@@ -225,14 +244,39 @@ fn frame(vm: &mut Vm) -> &mut Frame {
 
 /// The dispatch loop for the top frame of `vm.frames`. Returns when the frame
 /// returns or yields, or when an exception leaves it.
+///
+/// Calls of Python functions whose arguments bind in place run in this same loop:
+/// the callee's frame is pushed on `vm.frames` and its code becomes the running
+/// one; its return (or an exception it does not handle) pops it back to the caller.
+/// Frames above `entry_depth` are those inlined calls.
 pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
-    let f = frame(vm);
-    let code_v = f.code;
-    let code: &'static CodeObj = code_v.downcast::<CodeObj>().expect("code");
-    let instrs = &code.instrs;
-    let base = f.base;
-    let cells = base + code.varnames.len();
-    let mut pc = f.pc;
+    let frame_top = crate::gc::stack_pointer();
+    run_loop(vm, throw, frame_top)
+}
+
+/// `eval`'s loop, in a native frame of its own that ends at `frame_top`: while it
+/// is parked at a call that keeps every operand on the value stack, the whole frame
+/// is quiet for the collector (`gc::QuietFrames`).
+#[inline(never)]
+fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exit> {
+    let entry_depth = vm.frames.len();
+    // The running frame's code and layout, reloaded when a call enters or leaves.
+    let mut code: &'static CodeObj;
+    let mut instrs: &'static [icache::Ins];
+    let mut base: usize;
+    let mut cells: usize;
+    let mut pc: usize;
+    macro_rules! load_frame {
+        () => {{
+            let f = frame(vm);
+            code = f.code_obj();
+            instrs = &code.instrs;
+            base = f.base;
+            cells = base + code.varnames.len();
+            pc = f.pc;
+        }};
+    }
+    load_frame!();
     // An exception thrown into a resumed generator is raised at its yield point.
     let mut pending: Option<PyErr> = throw;
     let mut reraise = false;
@@ -265,6 +309,29 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                         Err(e) => break 'dispatch e,
                     }
                 };
+            }
+            // Calls `$f` with the `$nargs` arguments on the stack from `$first`,
+            // then leaves the stack at `$ret_sp` plus the result: a Python function
+            // whose arguments bind in place runs in this loop.
+            macro_rules! call_on_stack {
+                ($f:expr, $first:expr, $nargs:expr, $ret_sp:expr) => {{
+                    let (f, first, nargs, ret_sp) = ($f, $first, $nargs, $ret_sp);
+                    if let Some(func) = f.downcast::<FunctionObj>() {
+                        if tri!(crate::call::enter_in_place(vm, f, func, first, nargs, ret_sp)) {
+                            load_frame!();
+                            sp = frame(vm).stack_base;
+                            continue;
+                        }
+                    }
+                    // Nothing of this frame is needed after the call but the
+                    // stack and the code, both rooted elsewhere.
+                    vm.heap.quiet.enter(crate::gc::stack_pointer(), frame_top);
+                    let r = crate::call::call_copied(vm, f, first, nargs);
+                    vm.heap.quiet.leave();
+                    let r = tri!(r);
+                    sp = ret_sp;
+                    push!(r);
+                }};
             }
             let ins = instrs[pc];
             let arg = ins.arg as usize;
@@ -400,27 +467,23 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     let meth = st[n - arg - 2].get();
                     let (callee, first, nargs) = if meth.is_null() { (st[n - arg - 1].get(), n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
                     frame(vm).pc = pc;
-                    let r = tri!(crate::call::call_on_stack(vm, callee, first, nargs));
-                    sp = n - arg - 2;
-                    push!(r);
+                    call_on_stack!(callee, first, nargs, n - arg - 2);
                 }
                 Op::Call => {
                     let n = sp;
                     let callee = st[n - arg - 1].get();
                     frame(vm).pc = pc;
-                    let r = match callee.downcast::<crate::function::BoundMethod>() {
+                    match callee.downcast::<crate::function::BoundMethod>() {
                         // `obj.f(...)` after a plain load: the instance takes the
                         // callable's slot as the first argument (the method object
                         // itself is not needed during the call: the frame holds
                         // the function).
-                        Some(m) => {
+                        Some(m) if m.func.is::<FunctionObj>() => {
                             st[n - arg - 1].set(m.self_);
-                            tri!(crate::call::call_on_stack(vm, m.func, n - arg - 1, arg + 1))
+                            call_on_stack!(m.func, n - arg - 1, arg + 1, n - arg - 1);
                         }
-                        None => tri!(crate::call::call_on_stack(vm, callee, n - arg, arg)),
-                    };
-                    sp = n - arg - 1;
-                    push!(r);
+                        _ => call_on_stack!(callee, n - arg, arg, n - arg - 1),
+                    }
                 }
                 Op::CallKw => {
                     let n = sp;
@@ -737,6 +800,7 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                     set_top!(w);
                 }
                 Op::YieldValue => {
+                    debug_assert_eq!(vm.frames.len(), entry_depth, "only a generator's own frame yields");
                     let v = pop!();
                     frame(vm).pc = pc;
                     sync!();
@@ -744,6 +808,12 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
                 }
                 Op::ReturnValue => {
                     let v = pop!();
+                    if vm.frames.len() > entry_depth {
+                        sp = pop_inline(vm);
+                        load_frame!();
+                        push!(v);
+                        continue;
+                    }
                     frame(vm).pc = pc;
                     sync!();
                     return Ok(Exit::Return(v));
@@ -932,6 +1002,13 @@ pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             }
             None => {
                 frame(vm).pc = pc;
+                if vm.frames.len() > entry_depth {
+                    // Raised again in the caller, at its call instruction.
+                    sp = pop_inline(vm);
+                    load_frame!();
+                    pending = Some(err);
+                    continue;
+                }
                 sync!();
                 return Err(err);
             }
