@@ -669,6 +669,9 @@ pub struct Heap {
     peak_external: usize,
     /// Bytes freed by payload kind (`FERROPY_GC_STATS=2`).
     freed_by_kind: HashMap<&'static str, usize>,
+    /// When set, the next collection hands its unreachable objects to
+    /// `before_sweep` (for `gc.collect()`'s count; a walk of the whole heap).
+    pub list_unreachable: bool,
 }
 
 impl Heap {
@@ -721,6 +724,7 @@ impl Heap {
             peak_segments: 0,
             peak_external: 0,
             freed_by_kind: HashMap::new(),
+            list_unreachable: false,
         }
     }
 
@@ -888,13 +892,15 @@ impl Heap {
 
     /// Runs a full collection. `roots` reports the precise roots; the native stack
     /// from the caller's frame up to `stack_base` is scanned conservatively.
+    /// `before_sweep` also gets the unreachable objects when `list_unreachable` is
+    /// set (none otherwise).
     /// Returns the unreachable objects that have a `__del__` to run (they and what
     /// they reach are kept alive for this cycle) and the statistics.
     #[inline(never)]
     pub fn collect(
         &mut self,
         roots: &mut dyn FnMut(&mut Tracer),
-        before_sweep: &mut dyn FnMut(&dyn Fn(Value) -> bool, &mut Tracer),
+        before_sweep: &mut dyn FnMut(&dyn Fn(Value) -> bool, &[Value], &mut Tracer),
     ) -> (Vec<Value>, CollectStats) {
         let start = std::time::Instant::now();
         let external_before = external_bytes();
@@ -904,7 +910,8 @@ impl Heap {
         t.drain();
         self.scan_native_stack(&mut t);
         t.drain();
-        before_sweep(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)), &mut t);
+        let unreachable = if self.list_unreachable { self.objects_where(|h| !h.has_flag(flag::MARK)) } else { Vec::new() };
+        before_sweep(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)), &unreachable, &mut t);
         t.drain();
         let finalizable = self.resurrect_finalizable(&mut t);
         // The sweep appends to the empty pool: what is there now was not used since
@@ -1124,6 +1131,11 @@ impl Heap {
     /// collection will free. A caller that keeps any of them past an allocation must
     /// store them in a heap object first (the allocation may collect).
     pub fn objects(&self) -> Vec<Value> {
+        self.objects_where(|_| true)
+    }
+
+    /// The objects whose header satisfies `keep`.
+    fn objects_where(&self, keep: impl Fn(&Header) -> bool) -> Vec<Value> {
         let mut out = Vec::new();
         for s in &self.seg_list {
             let mut a = s.base;
@@ -1132,7 +1144,7 @@ impl Heap {
                 // holds an object.
                 let h = unsafe { &*(a as *const Header) };
                 let kind = h.kind_ptr();
-                if !kind.is_null() && !std::ptr::eq(kind, &DEAD) {
+                if !kind.is_null() && !std::ptr::eq(kind, &DEAD) && keep(h) {
                     // SAFETY: a live cell.
                     out.push(Value::from_obj(unsafe { ObjRef::from_addr(a) }));
                 }

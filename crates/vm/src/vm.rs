@@ -143,7 +143,8 @@ pub struct Vm {
     pub extra_roots: Vec<Value>,
     /// The `_io` classes (built at start-up for the standard streams).
     pub io: crate::modules::io::IoTypes,
-    freed_unreported: usize,
+    /// See `take_cyclic_found`.
+    cyclic_found: usize,
     /// The `gc` module's settings.
     pub gc_state: GcState,
 }
@@ -213,7 +214,7 @@ impl Vm {
             extra_roots: Vec::new(),
             io: crate::modules::io::IoTypes::default(),
             gc_state: GcState::default(),
-            freed_unreported: 0,
+            cyclic_found: 0,
         });
         vm.heap.enabled = false;
         crate::hash::init_hash_key(&mut vm);
@@ -260,23 +261,27 @@ impl Vm {
         let mut heap = std::mem::take(&mut self.heap);
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
         let mut queued = Vec::new();
+        let mut cyclic = 0;
         let this: &Vm = self;
-        let (finalizable, stats) = heap.collect(&mut |t| this.trace_roots(t), &mut |live, t| {
+        let (finalizable, stats) = heap.collect(&mut |t| this.trace_roots(t), &mut |live, unreachable, t| {
+            if !unreachable.is_empty() {
+                cyclic = crate::modules::gc::cyclic_garbage(this, live, unreachable);
+            }
             crate::weakref::clear_dead(&mut weakrefs, live, t, &mut queued)
         });
         self.heap = heap;
         self.weakrefs = weakrefs;
         self.weakref_callbacks.extend(queued);
         self.pending_finalizers.extend(finalizable);
-        self.freed_unreported += stats.freed;
+        self.cyclic_found = cyclic;
         stats.freed
     }
 
-    /// Objects freed since the last call (`gc.collect()`'s result: automatic
-    /// collections in between count too, so the figure does not depend on when the
-    /// collector happened to run, e.g. under GC stress).
-    pub fn take_freed_count(&mut self) -> usize {
-        std::mem::take(&mut self.freed_unreported)
+    /// What the last collection run with `heap.list_unreachable` set found that
+    /// CPython's collector would have (`gc.collect()`'s result, see
+    /// `modules::gc::cyclic_garbage`).
+    pub fn take_cyclic_found(&mut self) -> usize {
+        std::mem::take(&mut self.cyclic_found)
     }
 
     /// Runs pending `__del__` methods and weakref callbacks (at safe points, never

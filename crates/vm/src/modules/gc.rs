@@ -2,6 +2,7 @@
 
 use crate::object::{Args, PyResult};
 use crate::value::Value;
+use std::collections::HashMap;
 use crate::vm::Vm;
 
 /// `gc.collect()`: a trampoline with no locals of its own, so that the stack below
@@ -24,8 +25,12 @@ fn collect_now(vm: &mut Vm, args: Args) -> PyResult {
         }
     }
     invoke_callbacks(vm, "start", g, 0)?;
+    // Counted as CPython does: the tracked objects left unreachable once reference
+    // counting freed all it could; automatic collections in between are not counted.
+    vm.heap.list_unreachable = true;
     vm.collect();
-    let freed = vm.take_freed_count();
+    vm.heap.list_unreachable = false;
+    let freed = vm.take_cyclic_found();
     vm.run_finalizers();
     invoke_callbacks(vm, "stop", g, freed)?;
     Ok(crate::int::from_usize(vm, freed))
@@ -108,9 +113,54 @@ pub fn tracked(vm: &Vm, v: Value) -> bool {
         return !crate::tuple::items(v).is_empty();
     }
     if let Some(d) = v.downcast::<crate::dict::DictObj>().filter(|_| t == tt.dict) {
-        return d.items().iter().any(|(k, x)| tracked(vm, *k) || tracked(vm, *x));
+        // CPython's _PyObject_GC_MAY_BE_TRACKED: any container may be, a tuple if it
+        // is tracked now (not recursive: a dict may hold itself).
+        let may_be = |x: Value| x.is::<crate::dict::DictObj>() || tracked(vm, x);
+        return d.items().iter().any(|(k, x)| may_be(*k) || may_be(*x));
     }
     true
+}
+
+/// How many of the `unreachable` objects CPython's collector would report.
+/// CPython frees an unreachable object by reference counting as soon as nothing
+/// unreachable refers to it; its collector only finds what is left: the objects on
+/// a reference cycle and those they reach. Kahn's algorithm over the references
+/// between unreachable objects removes the rest; the tracked survivors are counted.
+pub fn cyclic_garbage(vm: &Vm, is_live: &dyn Fn(Value) -> bool, unreachable: &[Value]) -> usize {
+    let index: HashMap<u64, u32> = unreachable.iter().enumerate().map(|(i, v)| (v.raw(), i as u32)).collect();
+    // The references of object i are edges[starts[i]..starts[i + 1]].
+    let mut starts = Vec::with_capacity(unreachable.len() + 1);
+    let mut edges: Vec<u32> = Vec::new();
+    let mut indegree = vec![0u32; unreachable.len()];
+    for v in unreachable {
+        starts.push(edges.len());
+        let h = v.header().expect("heap object");
+        let mut refs = crate::gc::referents(*v);
+        refs.push(h.ty.get());
+        refs.push(h.dict());
+        for r in refs {
+            if r.is_null() || is_live(r) {
+                continue;
+            }
+            if let Some(&j) = index.get(&r.raw()) {
+                edges.push(j);
+                indegree[j as usize] += 1;
+            }
+        }
+    }
+    starts.push(edges.len());
+    let mut freed = vec![false; unreachable.len()];
+    let mut queue: Vec<u32> = (0..unreachable.len() as u32).filter(|&i| indegree[i as usize] == 0).collect();
+    while let Some(i) = queue.pop() {
+        freed[i as usize] = true;
+        for &j in &edges[starts[i as usize]..starts[i as usize + 1]] {
+            indegree[j as usize] -= 1;
+            if indegree[j as usize] == 0 {
+                queue.push(j);
+            }
+        }
+    }
+    unreachable.iter().zip(&freed).filter(|(v, f)| !**f && tracked(vm, **v)).count()
 }
 
 fn is_tracked(vm: &mut Vm, args: Args) -> PyResult {
