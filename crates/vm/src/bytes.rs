@@ -222,17 +222,34 @@ fn bytes_len(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_usize(vm, byte_len(args.vals[0])))
 }
 
-/// The items `slice` selects out of `d`.
-pub fn slice_of(vm: &mut Vm, d: &[u8], s: &crate::slice::SliceObj) -> PyResult<Vec<u8>> {
-    let (start, _, step, n) = crate::slice::indices(vm, s, d.len())?;
-    Ok((0..n).map(|i| d[(start + i as i64 * step) as usize]).collect())
+/// Runs `f` on the contents of a bytes or bytearray without copying them (`f` must
+/// not allocate or call Python code: a bytearray stays borrowed).
+pub fn with_data<R>(v: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Some(f(&b.data));
+    }
+    v.downcast::<ByteArrayObj>().map(|b| f(&b.data.borrow()))
+}
+
+/// The items `slice` selects out of bytes or bytearray `v` (no copy of the whole).
+pub fn slice_of(vm: &mut Vm, v: Value, s: &crate::slice::SliceObj) -> PyResult<Vec<u8>> {
+    let (start, _, step, n) = crate::slice::indices(vm, s, byte_len(v))?;
+    // `indices` may have run `__index__` code that resized a bytearray: bytes past
+    // its new end are left out.
+    let items = with_data(v, |d| {
+        if step == 1 {
+            let lo = (start as usize).min(d.len());
+            return d[lo..(lo + n).min(d.len())].to_vec();
+        }
+        (0..n).filter_map(|i| d.get((start + i as i64 * step) as usize).copied()).collect()
+    });
+    Ok(items.unwrap_or_default())
 }
 
 fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getitem__", 2, 2)?;
-    let d = data_of(&args);
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let v = slice_of(vm, &d, s)?;
+        let v = slice_of(vm, a[0], s)?;
         return Ok(new_like(vm, a[0], v));
     }
     let is_array = a[0].is::<ByteArrayObj>();
@@ -241,8 +258,12 @@ fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult {
         let m = format!("{what} indices must be integers or slices, not {}", vm.type_name(a[1]));
         return Err(vm.type_error(m));
     }
-    let i = crate::list::seq_index_with(vm, a[1], d.len(), if is_array { "bytearray" } else { "byte" }, if is_array { None } else { Some("index out of range") })?;
-    Ok(Value::small(d[i] as i64))
+    let len = byte_len(a[0]);
+    let i = crate::list::seq_index_with(vm, a[1], len, if is_array { "bytearray" } else { "byte" }, if is_array { None } else { Some("index out of range") })?;
+    match byte_at(a[0], i) {
+        Some(b) => Ok(Value::small(b as i64)),
+        None => Err(vm.index_error(if is_array { "bytearray index out of range" } else { "index out of range" })),
+    }
 }
 
 fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult {
@@ -253,7 +274,8 @@ fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult {
 fn bytes_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
     let Some(y) = buffer_bytes(a[1]) else { return Ok(vm.not_implemented) };
-    Ok(vm.bool(crate::ops::cmp_ord(data_of(&args).as_slice().cmp(y.as_slice()), op)))
+    let ord = with_data(a[0], |d| d.cmp(y.as_slice())).expect("bytes receiver");
+    Ok(vm.bool(crate::ops::cmp_ord(ord, op)))
 }
 macro_rules! bytes_cmp {
     ($($fname:ident: $op:ident;)*) => {
