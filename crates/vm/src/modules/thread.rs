@@ -2,6 +2,7 @@
 //! lock types (`reprlib`, `functools` and others use them). Ferropy runs Python code
 //! on one thread, so no other thread can ever release a lock this thread waits for:
 //! a blocking acquire of a held lock waits forever, as it would in CPython.
+//! Starting a thread fails with CPython's "can't start new thread" error.
 
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyResult};
@@ -172,6 +173,67 @@ fn count(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::small(0))
 }
 
+/// `start_new_thread(function, args[, kwargs])`: the arguments are checked as
+/// CPython checks them, then starting fails the way CPython's does when the OS
+/// refuses a thread ("can't start new thread"): Ferropy runs Python code on
+/// one thread only. `threading` (and everything importing it, like
+/// `subprocess`) thus imports and works until a thread is started.
+fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "start_new_thread", 2, 3)?;
+    if !crate::builtins::is_callable(vm, a[0]) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    if !a[1].is::<crate::tuple::TupleObj>() {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    if a.len() == 3 && !crate::typeobj::is_instance(vm, a[2], vm.t.dict) {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    }
+    Err(vm.runtime_error("can't start new thread"))
+}
+
+/// `_set_sentinel()`: the lock `threading` uses to learn that a thread's
+/// state is gone (a new, unlocked lock).
+fn set_sentinel(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "_set_sentinel", 0, 0)?;
+    let lt = LOCK_TYPES.with(|c| c.get())[0];
+    Ok(new_lock(vm, lt))
+}
+
+/// The OS thread id of the interpreter thread (Linux: /proc/thread-self is
+/// "PID/task/TID"); the process id where that is unavailable.
+fn get_native_id(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "get_native_id", 0, 0)?;
+    let tid = std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| p.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<i64>().ok()))
+        .unwrap_or(std::process::id() as i64);
+    Ok(crate::int::from_i64(vm, tid))
+}
+
+thread_local! {
+    /// The size `stack_size()` reports for new threads (0: the default).
+    static STACK_SIZE: Cell<i64> = const { Cell::new(0) };
+}
+
+/// `stack_size([size])`: the stack size for new threads, as CPython checks it
+/// (0 or at least 32 KiB); returns the previous setting.
+fn stack_size(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "stack_size", 0, 1)?;
+    let old = STACK_SIZE.with(|c| c.get());
+    if let Some(&v) = a.first() {
+        let size = crate::number::index_i64(vm, v)?;
+        if size < 0 {
+            return Err(vm.value_error("size must be 0 or a positive value"));
+        }
+        if size != 0 && size < 32768 {
+            return Err(vm.value_error(format!("size not valid: {size} bytes")));
+        }
+        STACK_SIZE.with(|c| c.set(size));
+    }
+    Ok(crate::int::from_i64(vm, old))
+}
+
 fn make_type(vm: &mut Vm, m: Value, name: &str, methods: &[(&'static str, crate::object::NativeFn)]) -> PyResult<Value> {
     let obj = vm.t.object;
     let t = new_static_type(vm, name, obj, tflag::BASETYPE);
@@ -209,7 +271,10 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     LOCK_TYPES.with(|c| c.set([lock_t, rlock_t]));
     vm.extra_roots.push(lock_t);
     vm.extra_roots.push(rlock_t);
-    super::add_functions(vm, m, &[("get_ident", get_ident), ("allocate_lock", allocate_lock), ("_count", count)])?;
+    super::add_functions(vm, m, &[("get_ident", get_ident), ("allocate_lock", allocate_lock), ("_count", count),
+        ("start_new_thread", start_new_thread), ("start_new", start_new_thread), ("_set_sentinel", set_sentinel),
+        ("get_native_id", get_native_id),
+        ("stack_size", stack_size)])?;
     let err = vm.e.runtime_error;
     super::set_attr(vm, m, "error", err)?;
     let tmax = crate::float::new_float(vm, 9223372036.0);
