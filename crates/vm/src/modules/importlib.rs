@@ -18,6 +18,9 @@ class BuiltinImporter:
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
+        import _imp
+        if path is None and _imp.is_builtin(fullname):
+            return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
         return None
 
     @staticmethod
@@ -189,6 +192,47 @@ def module_from_spec(spec):
     if spec.has_location and spec.origin is not None:
         module.__file__ = spec.origin
     return module
+
+def _find_spec(name, path, target=None):
+    """Find a module's spec: the finders on sys.meta_path, then the import
+    system's own (built-in modules, then PathFinder; our import system runs
+    them implicitly, so they are not on sys.meta_path)."""
+    meta_path = sys.meta_path
+    if meta_path is None:
+        raise ImportError("sys.meta_path is None, Python is likely shutting down")
+    from _frozen_importlib_external import PathFinder
+    is_reload = name in sys.modules
+    for finder in [*meta_path, BuiltinImporter, PathFinder]:
+        try:
+            find_spec = finder.find_spec
+        except AttributeError:
+            continue
+        spec = find_spec(name, path, target)
+        if spec is None:
+            continue
+        # The parent import may have already imported this module.
+        if not is_reload and name in sys.modules:
+            module = sys.modules[name]
+            try:
+                __spec__ = module.__spec__
+            except AttributeError:
+                return spec
+            return spec if __spec__ is None else __spec__
+        return spec
+    return None
+
+def _setup_preloaded():
+    """sys and builtins exist before the import system: they get the spec
+    and loader CPython's importlib._bootstrap._setup gives them."""
+    import builtins
+    for module in (sys, builtins):
+        module.__spec__ = spec_from_loader(module.__name__, BuiltinImporter, origin=BuiltinImporter._ORIGIN)
+        module.__loader__ = BuiltinImporter
+        if getattr(module, '__package__', None) is None:
+            module.__package__ = ''
+
+_setup_preloaded()
+del _setup_preloaded
 
 for _c in (BuiltinImporter, FrozenImporter, ModuleSpec):
     _c.__module__ = "_frozen_importlib"
@@ -488,6 +532,76 @@ class WindowsRegistryFinder:
         return None
 
 from _frozen_importlib import ModuleSpec
+
+# The first bytes of Ferropy's bytecode cache files (compiler::cache::MAGIC,
+# b"FerroPyC"): its format is not CPython's, so neither is its magic number.
+MAGIC_NUMBER = b"Ferr"
+_RAW_MAGIC_NUMBER = int.from_bytes(MAGIC_NUMBER, 'little')
+
+def decode_source(source_bytes):
+    """Decode bytes representing source code and return the string.
+
+    Universal newline support is used in the decoding.
+    """
+    import tokenize, _io
+    source_bytes_readline = _io.BytesIO(source_bytes).readline
+    encoding = tokenize.detect_encoding(source_bytes_readline)
+    newline_decoder = _io.IncrementalNewlineDecoder(None, True)
+    return newline_decoder.decode(source_bytes.decode(encoding[0]))
+
+def _get_supported_file_loaders():
+    """Returns a list of file-based module loaders: (loader, suffixes)."""
+    import _imp
+    return [(ExtensionFileLoader, _imp.extension_suffixes()),
+            (SourceFileLoader, SOURCE_SUFFIXES),
+            (SourcelessFileLoader, BYTECODE_SUFFIXES)]
+
+_POPULATE = object()
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=_POPULATE):
+    """Return a module spec based on a file location (CPython's code)."""
+    import os
+    if location is None:
+        location = '<unknown>'
+        if hasattr(loader, 'get_filename'):
+            try:
+                location = loader.get_filename(name)
+            except ImportError:
+                pass
+    else:
+        location = os.fspath(location)
+        if not location.startswith("/"):
+            try:
+                location = _path_join(os.getcwd(), location)
+            except OSError:
+                pass
+    spec = ModuleSpec(name, loader, origin=location)
+    spec._set_fileattr = True
+    if loader is None:
+        for loader_class, suffixes in _get_supported_file_loaders():
+            if location.endswith(tuple(suffixes)):
+                loader = loader_class(name, location)
+                spec.loader = loader
+                break
+        else:
+            return None
+    if submodule_search_locations is _POPULATE:
+        if hasattr(loader, 'is_package'):
+            try:
+                is_package = loader.is_package(name)
+            except ImportError:
+                pass
+            else:
+                if is_package:
+                    spec.submodule_search_locations = []
+    else:
+        spec.submodule_search_locations = submodule_search_locations
+    if spec.submodule_search_locations == []:
+        if location:
+            dirname = _path_split(location)[0]
+            spec.submodule_search_locations.append(dirname)
+    return spec
 
 for _c in (SourcelessFileLoader, ExtensionFileLoader, FileFinder, PathFinder, WindowsRegistryFinder):
     _c.__module__ = "_frozen_importlib_external"
