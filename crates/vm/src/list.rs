@@ -48,20 +48,27 @@ pub fn from_iterable(vm: &mut Vm, v: Value) -> PyResult {
 
 /// `l.extend(iterable)`.
 pub fn extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
-    if let Some(s) = src.downcast::<ListObj>() {
-        let copy = s.items.borrow().clone();
+    // Exact lists and tuples are copied directly; subclasses may override
+    // __iter__, so they are iterated (CPython's list_extend).
+    let t = vm.type_of(src);
+    if t == vm.t.list {
+        let copy = lobj(src).items.borrow().clone();
         lobj(l).items.borrow_mut().extend(copy);
         return Ok(());
     }
-    if crate::tuple::is_tuple(src) {
+    if t == vm.t.tuple {
         lobj(l).items.borrow_mut().extend_from_slice(crate::tuple::items(src));
         return Ok(());
     }
     let it = ops::iter(vm, src)?;
     // Room for the expected items up front, as CPython's list_extend: a length
-    // that cannot be allocated is a MemoryError rather than a long loop.
+    // that cannot be allocated is a MemoryError rather than a long loop. A
+    // hint that would overflow the size is ignored (it may be a lie).
     let hint = crate::iter::length_hint(vm, src, 8)?;
-    if !crate::memory::try_reserve(&mut lobj(l).items.borrow_mut(), hint) {
+    let len = list_size(l);
+    if len.checked_add(hint).is_some_and(|n| n <= isize::MAX as usize)
+        && !crate::memory::try_reserve(&mut lobj(l).items.borrow_mut(), hint)
+    {
         return Err(vm.memory_error());
     }
     while let Some(v) = ops::next(vm, it)? {
@@ -152,20 +159,31 @@ pub fn repr_items(vm: &mut Vm, owner: Value, items: &[Value], open: &str, close:
     Ok(s)
 }
 
-/// Lexicographic comparison of two sequences (lists, tuples).
-pub fn compare_seqs(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult {
-    let n = a.len().min(b.len());
-    for i in 0..n {
-        let (x, y) = (a[i], b[i]);
-        if !ops::eq(vm, x, y)? {
-            return match op {
-                CmpOp::Eq => Ok(vm.false_),
-                CmpOp::Ne => Ok(vm.true_),
-                _ => ops::compare(vm, x, y, op),
-            };
+/// Lexicographic comparison of two sequences (lists, tuples), as CPython's
+/// list_richcompare/tuplerichcompare: `item(seq, i)` reads the live sequence
+/// at each step, so an `__eq__` that mutates either list ends the scan at the
+/// current sizes (which then decide), as CPython's does.
+pub fn compare_seqs(vm: &mut Vm, a: Value, b: Value, item: fn(Value, usize) -> Option<Value>, size: fn(Value) -> usize, op: CmpOp) -> PyResult {
+    let mut i = 0;
+    let differing = loop {
+        let (Some(x), Some(y)) = (item(a, i), item(b, i)) else {
+            break None;
+        };
+        if x != y && !ops::eq(vm, x, y)? {
+            break Some(i);
         }
+        i += 1;
+    };
+    let pair = differing.and_then(|i| Some((item(a, i)?, item(b, i)?)));
+    let Some((x, y)) = pair else {
+        // No more items to compare: the sizes decide.
+        return Ok(vm.bool(ops::cmp_ord(size(a).cmp(&size(b)), op)));
+    };
+    match op {
+        CmpOp::Eq => Ok(vm.false_),
+        CmpOp::Ne => Ok(vm.true_),
+        _ => ops::compare(vm, x, y, op),
     }
-    Ok(vm.bool(ops::cmp_ord(a.len().cmp(&b.len()), op)))
 }
 
 /// The count of `seq * n`: None (NotImplemented) if `n` has no `__index__`.
@@ -215,7 +233,20 @@ fn list_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn list_init(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "list", 1, 2)?;
+    // Keywords are refused only where list's own __new__ ran (a subclass
+    // with its own __new__ may take keywords; CPython's list___init__).
+    if args.has_kw() {
+        let t = vm.type_of(args.vals[0]);
+        let list_t = vm.t.list;
+        if t == list_t || crate::typeobj::lookup_str(vm, t, "__new__") == crate::typeobj::lookup_str(vm, list_t, "__new__") {
+            return Err(vm.type_error("list() takes no keyword arguments"));
+        }
+    }
+    let a = &args.pos()[..];
+    if a.len() > 2 {
+        let m = format!("list expected at most 1 argument, got {}", a.len() - 1);
+        return Err(vm.type_error(m));
+    }
     this(&args).items.borrow_mut().clear();
     if let Some(src) = a.get(1) {
         extend(vm, a[0], *src)?;
@@ -503,16 +534,24 @@ fn list_imul(vm: &mut Vm, args: Args) -> PyResult {
     Ok(a[0])
 }
 
+fn list_item(l: Value, i: usize) -> Option<Value> {
+    lobj(l).items.borrow().get(i).copied()
+}
+
+fn list_size(l: Value) -> usize {
+    lobj(l).items.borrow().len()
+}
+
 fn list_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
-    let Some(other) = a[1].downcast::<ListObj>() else {
+    if !a[1].is::<ListObj>() {
         return Ok(vm.not_implemented);
-    };
-    let x = this(&args).items.borrow().clone();
-    let y = other.items.borrow().clone();
-    let r = compare_seqs(vm, &x, &y, op);
-    std::hint::black_box((a[0], a[1]));
-    r
+    }
+    // Lists of different lengths are unequal without comparing items.
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && list_size(a[0]) != list_size(a[1]) {
+        return Ok(vm.bool(op == CmpOp::Ne));
+    }
+    compare_seqs(vm, a[0], a[1], list_item, list_size, op)
 }
 
 macro_rules! list_cmp {

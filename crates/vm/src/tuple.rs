@@ -182,7 +182,8 @@ fn tuple_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyRe
     if !is_tuple(a[1]) {
         return Ok(vm.not_implemented);
     }
-    crate::list::compare_seqs(vm, items(a[0]), items(a[1]), op)
+    let item = |t: Value, i: usize| items(t).get(i).copied();
+    crate::list::compare_seqs(vm, a[0], a[1], item, |t| items(t).len(), op)
 }
 
 macro_rules! tuple_cmp {
