@@ -269,6 +269,29 @@ fn n_self(vm: &mut Vm, v: Value) -> PyResult {
         vm.none
     })
 }
+/// `__reduce__` (pickling by reference, as CPython's meth_reduce and
+/// descr_reduce): a module-level function pickles as its name, a bound
+/// builtin method as `getattr(self, name)`, a method descriptor as
+/// `getattr(its type, name)`.
+fn n_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let qualname = format!("{}.__reduce__", vm.type_name(args.vals[0]));
+    let a = args.method(vm, &qualname, 0, 0)?;
+    let n = native(a[0]);
+    let receiver = match n.kind {
+        NativeKind::Function => n_self(vm, a[0])?,
+        NativeKind::Static | NativeKind::Method | NativeKind::ClassMethod => n.owner,
+    };
+    if receiver == vm.none || receiver.is_null() || receiver.is::<crate::module::ModuleObj>() {
+        return Ok(vm.intern(n.name));
+    }
+    let builtins = vm.builtins;
+    let name = vm.intern("getattr");
+    let getattr = crate::attr::getattr(vm, builtins, name)?;
+    let fname = vm.intern(n.name);
+    let fargs = crate::tuple::new_tuple(vm, vec![receiver, fname]);
+    Ok(crate::tuple::new_tuple(vm, vec![getattr, fargs]))
+}
+
 fn n_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
     let n = native(a[0]);
@@ -681,6 +704,7 @@ pub fn init_types(vm: &mut Vm) {
         add_getter(vm, t, "__name__", n_name);
         add_getter(vm, t, "__qualname__", n_qualname);
         add_getter(vm, t, "__self__", n_self);
+        add_method(vm, t, "__reduce__", n_reduce);
     }
     add_method(vm, vm.t.method_descriptor, "__get__", n_get);
     add_method(vm, vm.t.classmethod_descriptor, "__get__", n_get);

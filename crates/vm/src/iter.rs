@@ -481,6 +481,60 @@ fn reversed_next(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// `__reduce__` of the index-based sequence iterators, as CPython's: `(iter,
+/// (seq,), index)` (`reversed` for a list's reverse iterator, whose index is
+/// the next item's), or, once exhausted, `iter` of an empty sequence.
+fn seq_iter_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let qualname = format!("{}.__reduce__", vm.type_name(args.vals[0]));
+    let a = args.method(vm, &qualname, 0, 0)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    let seq = s.seq.get();
+    let reverse = s.kind == IterKind::ListReverse;
+    let name = vm.intern(if reverse && !seq.is_null() { "reversed" } else { "iter" });
+    let builtins = vm.builtins;
+    let f = crate::attr::getattr(vm, builtins, name)?;
+    if seq.is_null() {
+        let empty = match s.kind {
+            IterKind::List | IterKind::ListReverse => crate::list::new_list(vm, vec![]),
+            IterKind::Str => vm.intern(""),
+            _ => crate::tuple::new_tuple(vm, vec![]),
+        };
+        let fargs = crate::tuple::new_tuple(vm, vec![empty]);
+        return Ok(crate::tuple::new_tuple(vm, vec![f, fargs]));
+    }
+    let index = s.index.get() as i64 - reverse as i64;
+    let fargs = crate::tuple::new_tuple(vm, vec![seq]);
+    let idx = crate::int::from_i64(vm, index);
+    Ok(crate::tuple::new_tuple(vm, vec![f, fargs, idx]))
+}
+
+/// `__setstate__(index)`: the position, clamped to the sequence as CPython
+/// clamps it (the `__getitem__` iterator has no upper bound).
+fn seq_iter_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let qualname = format!("{}.__setstate__", vm.type_name(args.vals[0]));
+    let a = args.method(vm, &qualname, 1, 1)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    // PyLong_AsSsize_t: an int, no __index__.
+    if !crate::int::is_int(vm, a[1]) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let index = crate::number::index_i64(vm, a[1])?;
+    let seq = s.seq.get();
+    if seq.is_null() {
+        return Ok(vm.none);
+    }
+    let len = match s.kind {
+        IterKind::GetItem => i64::MAX,
+        IterKind::List | IterKind::ListReverse => crate::list::lobj(seq).items.borrow().len() as i64,
+        IterKind::Tuple => crate::tuple::items(seq).len() as i64,
+        _ => ops::len(vm, seq)? as i64,
+    };
+    // The reverse iterator stores the next item's index plus one.
+    let stored = if s.kind == IterKind::ListReverse { index.clamp(-1, len - 1) + 1 } else { index.clamp(0, len) };
+    s.index.set(stored as usize);
+    Ok(vm.none)
+}
+
 pub fn init_types(vm: &mut Vm) {
     use crate::typeobj::{add_method, add_static};
     for t in [
@@ -491,6 +545,13 @@ pub fn init_types(vm: &mut Vm) {
         add_method(vm, t, "__iter__", iter_self);
         add_method(vm, t, "__next__", seq_iter_next);
         add_method(vm, t, "__length_hint__", seq_iter_length_hint);
+    }
+    for t in [
+        vm.t.list_iterator, vm.t.list_reverseiterator, vm.t.tuple_iterator, vm.t.str_iterator,
+        vm.t.seq_iterator, vm.t.bytes_iterator,
+    ] {
+        add_method(vm, t, "__reduce__", seq_iter_reduce);
+        add_method(vm, t, "__setstate__", seq_iter_setstate);
     }
     let table: [(Value, crate::object::NativeFn, Option<crate::object::NativeFn>); 6] = [
         (vm.t.enumerate, enumerate_next, Some(enumerate_new)),
