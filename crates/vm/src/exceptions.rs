@@ -726,6 +726,32 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, items))
 }
 
+/// `__setstate__(state)`: None, or a dict whose items become attributes (the
+/// third item of `__reduce__`). The dict is walked by position, as CPython's
+/// PyDict_Next, so a key whose `__hash__` changes the dict ends the walk
+/// rather than breaking it.
+fn exc_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "BaseException.__setstate__", 1, 1)?;
+    let (exc, state) = (a[0], a[1]);
+    if state == vm.none {
+        return Ok(vm.none);
+    }
+    if !crate::typeobj::is_instance(vm, state, vm.t.dict) {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    let mut pos = 0;
+    while let Some((next, k, v)) = dict::dobj(state).entry_from(pos) {
+        if crate::str::as_str(k).is_none() {
+            let m = format!("attribute name must be string, not '{}'", vm.type_name(k));
+            return Err(vm.type_error(m));
+        }
+        crate::attr::setattr(vm, exc, k, v)?;
+        std::hint::black_box((k, v));
+        pos = next;
+    }
+    Ok(vm.none)
+}
+
 fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__str__", 1, 1)?;
     let d = crate::func_type::header_dict(vm, a[0])?;
@@ -1003,6 +1029,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, b, "__repr__", exc_repr);
     add_method(vm, b, "__str__", exc_str);
     add_method(vm, b, "__reduce__", exc_reduce);
+    add_method(vm, b, "__setstate__", exc_setstate);
     add_method(vm, b, "with_traceback", with_traceback);
     add_method(vm, b, "add_note", add_note);
     add_getset(vm, b, "args", get_args, set_args);
