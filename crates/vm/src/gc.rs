@@ -944,6 +944,9 @@ impl Heap {
     /// unreachable.
     pub fn set_has_del(&mut self, v: Value) {
         if let Some(h) = v.header() {
+            if h.has_flag(flag::HAS_DEL) {
+                return;
+            }
             h.set(flag::HAS_DEL);
             self.with_del.push(v);
         }

@@ -254,6 +254,32 @@ fn check_duplicate_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
     Ok(())
 }
 
+/// The MRO of a class whose metaclass is not `type`: its metaclass's `mro()`,
+/// checked as CPython's mro_invoke/mro_check check it.
+fn metaclass_mro(vm: &mut Vm, ty: Value) -> PyResult<Vec<Value>> {
+    let meta = vm.type_of(ty);
+    let f = lookup_str(vm, meta, "mro").expect("type.mro");
+    let r = crate::call::call_method_descr(vm, f, ty, Args::new(&[]))?;
+    let t = crate::tuple::from_iterable(vm, r)?;
+    let items = crate::tuple::items(t).to_vec();
+    if items.is_empty() {
+        return Err(vm.type_error("type MRO must not be empty"));
+    }
+    let solid_mro = tobj(tobj(ty).solid_base.get()).mro.borrow().clone();
+    for &b in &items {
+        if !is_type(b) {
+            let m = format!("mro() returned a non-class ('{}')", vm.type_name(b));
+            return Err(vm.type_error(m));
+        }
+        if !solid_mro.contains(&tobj(b).solid_base.get()) {
+            let m = format!("mro() returned base with unsuitable layout ('{}')", type_name(b));
+            return Err(vm.type_error(m));
+        }
+    }
+    std::hint::black_box(t);
+    Ok(items)
+}
+
 /// The C3 MRO of a new class with `bases`; TypeError as CPython when impossible.
 pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     check_duplicate_bases(vm, bases)?;
@@ -373,22 +399,26 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
             getattribute: Cell::new((0, Value::NULL)),
         },
     );
-    let mro = compute_mro(vm, ty, &bases)?;
+    // The namespace is complete (and the `__class__` cell set) before the
+    // MRO is computed: a metaclass's mro() may already call the methods
+    // (CPython's type_new_set_attrs runs before PyType_Ready).
+    set_module(vm, d)?;
+    wrap_implicit_classmethods(vm, d)?;
+    set_classcell(vm, ty, d)?;
+    let mro = if vm.type_of(ty) == vm.t.type_ { compute_mro(vm, ty, &bases)? } else { metaclass_mro(vm, ty)? };
     *tobj(ty).mro.borrow_mut() = mro;
     setup_slots(vm, ty, d, &bases)?;
+    set_doc(vm, d)?;
     for &b in &bases {
         tobj(b).subclasses.borrow_mut().push(ty);
     }
-    set_module_and_doc(vm, d)?;
-    wrap_implicit_classmethods(vm, d)?;
-    set_classcell(vm, ty, d)?;
     hash_none_if_eq(vm, d)?;
     modified(vm, ty);
     Ok(ty)
 }
 
-/// `__module__` (from the calling frame's globals) and `__doc__` defaults.
-fn set_module_and_doc(vm: &mut Vm, d: Value) -> PyResult<()> {
+/// The `__module__` default: the calling frame's module.
+fn set_module(vm: &mut Vm, d: Value) -> PyResult<()> {
     if dict::get_item_str(vm, d, "__module__")?.is_none() {
         if let Some(f) = vm.frames.last() {
             let g = f.globals;
@@ -397,6 +427,12 @@ fn set_module_and_doc(vm: &mut Vm, d: Value) -> PyResult<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// `__doc__` defaults to None (after the `__dict__`/`__weakref__` descriptors,
+/// in the namespace's order, as CPython's type_ready adds it).
+fn set_doc(vm: &mut Vm, d: Value) -> PyResult<()> {
     if dict::get_item_str(vm, d, "__doc__")?.is_none() {
         let none = vm.none;
         dict::set_item_str(vm, d, "__doc__", none)?;
@@ -488,7 +524,10 @@ fn setup_slots(vm: &mut Vm, ty: Value, d: Value, bases: &[Value]) -> PyResult<()
         flags |= tflag::WEAKREFABLE;
     }
     t.flags.set(flags);
-    if has_dict && !base_dict {
+    // A metaclass's instances are classes: `type.__dict__` (their namespace)
+    // must stay visible, as in CPython where type has a dict already.
+    let is_meta = is_subtype(base, vm.t.type_);
+    if has_dict && !base_dict && !is_meta {
         let dd = crate::object_type::dict_descriptor(vm, ty);
         set_default(vm, d, "__dict__", dd)?;
     }
@@ -589,6 +628,12 @@ pub fn call_type(vm: &mut Vm, ty: Value, args: Args) -> PyResult {
         return Ok(obj);
     }
     let oty = vm.type_of(obj);
+    // An instance of a class derived from a builtin type (list, dict, ...) was
+    // allocated by the builtin's __new__, which does not look for __del__ as
+    // object.__new__ does (object_type::new_instance).
+    if has_flag(oty, tflag::HEAPTYPE) && !obj.is::<crate::function::InstanceObj>() && lookup_str(vm, oty, "__del__").is_some() {
+        vm.heap.set_has_del(obj);
+    }
     let init = lookup_str(vm, oty, "__init__").expect("object.__init__ exists");
     // `object.__init__` needs no call: only its argument check.
     let object = vm.t.object;

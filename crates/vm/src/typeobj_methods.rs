@@ -158,9 +158,12 @@ fn type_delattr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `type.mro()`: the C3 linearization of the bases (computed, as CPython's
+/// mro_implementation: a metaclass's mro() calls it while `__mro__` is not set yet).
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "mro", 1, 1)?;
-    let items = tobj(a[0]).mro.borrow().clone();
+    let bases = tobj(a[0]).bases.borrow().clone();
+    let items = typeobj::compute_mro(vm, a[0], &bases)?;
     Ok(crate::list::new_list(vm, items))
 }
 
