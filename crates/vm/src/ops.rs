@@ -122,7 +122,10 @@ fn binop_type_error(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyErr {
     } else {
         op.symbol()
     };
-    vm.type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'"))
+    // Python 2's `print >>f, x` (CPython's hint, for the builtin print only).
+    let py2_print = op == BinOp::Rshift && vm.type_of(a) == vm.t.builtin_function && a.downcast::<crate::function::NativeFunction>().is_some_and(|f| f.name == "print");
+    let hint = if py2_print { ". Did you mean \"print(<message>, file=<output_stream>)\"?" } else { "" };
+    vm.type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'{hint}"))
 }
 
 /// `a CMP b` as a value (`do_richcompare`).
