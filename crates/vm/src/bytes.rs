@@ -273,8 +273,16 @@ fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytes_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
-    let Some(y) = buffer_bytes(a[1]) else { return Ok(vm.not_implemented) };
-    let ord = with_data(a[0], |d| d.cmp(y.as_slice())).expect("bytes receiver");
+    // bytes and bytearray operands are compared in place; bytearray also compares
+    // with any other buffer (copied), bytes does not (CPython's bytes_richcompare).
+    let ord = match with_data(a[0], |x| with_data(a[1], |y| x.cmp(y))).expect("bytes receiver") {
+        Some(ord) => ord,
+        None if a[0].is::<BytesObj>() => return Ok(vm.not_implemented),
+        None => {
+            let Some(y) = buffer_bytes(a[1]) else { return Ok(vm.not_implemented) };
+            with_data(a[0], |x| x.cmp(y.as_slice())).expect("bytes receiver")
+        }
+    };
     Ok(vm.bool(crate::ops::cmp_ord(ord, op)))
 }
 macro_rules! bytes_cmp {
@@ -286,7 +294,8 @@ bytes_cmp! { bytes_lt: Lt; bytes_le: Le; bytes_eq: Eq; bytes_ne: Ne; bytes_gt: G
 
 fn bytes_hash(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__hash__", 1, 1)?;
-    Ok(crate::int::from_i64(vm, crate::hash::hash_bytes(&data_of(&args))))
+    let h = with_data(args.vals[0], crate::hash::hash_bytes).expect("bytes receiver");
+    Ok(crate::int::from_i64(vm, h))
 }
 
 fn bytes_add(vm: &mut Vm, args: Args) -> PyResult {

@@ -174,5 +174,11 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             return Ok(s.hash());
         }
     }
+    // Exact bytes (dict keys in tokenisers, tuples of bytes) without a method call.
+    if let Some(b) = v.downcast::<crate::bytes::BytesObj>() {
+        if vm.type_of(v) == vm.t.bytes {
+            return Ok(hash_bytes(&b.data));
+        }
+    }
     crate::ops::hash_slow(vm, v)
 }
