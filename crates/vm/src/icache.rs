@@ -63,7 +63,7 @@ enum Kind {
 const NO_DICT: u64 = u64::MAX;
 
 /// A remembered lookup.
-#[derive(Copy, Clone)]
+#[derive(Copy, Clone, PartialEq)]
 pub struct Entry {
     kind: Kind,
     /// A dict position (instance, globals or builtins dict) or a slot index.
@@ -107,9 +107,15 @@ impl Default for Entry {
 pub struct InlineCache {
     entry: Cell<Entry>,
     older: Cell<Entry>,
+    /// More type versions for which `entry`'s answer holds unchanged: the
+    /// subclasses a base-class method sees, whose instances share a shape (0: none).
+    also: [Cell<u64>; ALSO],
     /// The globals' keys version for `Kind::Builtin`.
     aux: Cell<u64>,
 }
+
+/// How many more type versions a cache's latest entry may serve.
+const ALSO: usize = 3;
 
 impl Trace for InlineCache {
     fn trace(&self, t: &mut Tracer) {
@@ -126,6 +132,46 @@ impl InlineCache {
             self.older.set(latest);
         }
         self.entry.set(e);
+        for a in &self.also {
+            a.set(0);
+        }
+    }
+
+    /// Records `e`, just found for this site: a type version more for the latest
+    /// entry when the answer is the same (entries differ only in their version),
+    /// else the new latest entry.
+    fn learn(&self, e: Entry) {
+        let latest = self.entry.get();
+        if latest.kind != Kind::Empty && (Entry { version: e.version, ..latest }) == e {
+            if let Some(free) = self.also.iter().find(|a| a.get() == 0) {
+                free.set(e.version);
+            } else {
+                // Round robin: the oldest extra version goes.
+                self.also[0].set(self.also[1].get());
+                self.also[1].set(self.also[2].get());
+                self.also[2].set(e.version);
+            }
+            return;
+        }
+        self.push(e);
+    }
+
+    /// Whether the latest entry's answer holds for type version `v` through the
+    /// `also` versions (its own version is checked first by the callers).
+    #[inline(always)]
+    fn also_covers(&self, v: u64) -> bool {
+        self.also[0].get() == v || self.also[1].get() == v || self.also[2].get() == v
+    }
+
+    /// The latest entry, made for version `v` when it covers `v` (else as it is).
+    #[inline]
+    fn entry_for(&self, v: u64) -> Entry {
+        let e = self.entry.get();
+        if v != 0 && self.also_covers(v) {
+            Entry { version: v, ..e }
+        } else {
+            e
+        }
     }
 }
 
@@ -257,33 +303,49 @@ fn plain_class_value(vm: &Vm, d: Value) -> bool {
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
     if let Some(h) = obj.header() {
+        let v = type_version(h.ty.get());
         let e = c.entry.get();
-        if type_version(h.ty.get()) == e.version {
-            let hit = match e.kind {
-                Kind::InstanceDict => dict::value_if_shape(h.dict(), e.shape, e.hint as usize),
-                Kind::Slot => slot_value(obj, e.hint as usize),
-                _ => None,
-            };
-            if let Some(v) = hit {
-                return Ok(v);
+        if v == e.version || c.also_covers(v) {
+            if let Some(x) = stored_value(e, obj, h) {
+                return Ok(x);
+            }
+        }
+        // A site that alternates between two kinds of objects (two subclasses
+        // whose instances differ in shape) hits its older entry.
+        let o = c.older.get();
+        if v == o.version {
+            if let Some(x) = stored_value(o, obj, h) {
+                return Ok(x);
             }
         }
     }
     load_attr_slow(vm, c, obj, name)
 }
 
+/// The value entry `e` finds in `obj` itself (its instance dict or a slot), if it
+/// is of such a kind and applies; the caller has checked the type version.
+#[inline(always)]
+fn stored_value(e: Entry, obj: Value, h: &crate::gc::Header) -> Option<Value> {
+    match e.kind {
+        Kind::InstanceDict => dict::value_if_shape(h.dict(), e.shape, e.hint as usize),
+        Kind::Slot => slot_value(obj, e.hint as usize),
+        _ => None,
+    }
+}
+
 #[inline(never)]
 fn load_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
-    if let Some(v) = use_load(vm, c.entry.get(), obj)? {
+    let sv = subject_version(vm, obj);
+    if let Some(v) = use_load(vm, c.entry_for(sv), obj)? {
         return Ok(v);
     }
     if let Some(v) = use_load(vm, c.older.get(), obj)? {
         return Ok(v);
     }
     let key = l2_key(name, load_op(obj, OP_ATTR));
-    if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
+    if let Some(e) = vm.attr_l2.get(sv, key) {
         if let Some(v) = use_load(vm, e, obj)? {
-            c.push(e);
+            c.learn(e);
             return Ok(v);
         }
     }
@@ -298,9 +360,16 @@ fn load_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRe
 #[inline(always)]
 pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     if let Some(h) = obj.header() {
+        let shape = dict_shape(h.dict());
+        let v = type_version(h.ty.get());
         let e = c.entry.get();
-        if e.kind == Kind::Method && type_version(h.ty.get()) == e.version && dict_shape(h.dict()) == e.shape {
+        if e.kind == Kind::Method && shape == e.shape && (v == e.version || c.also_covers(v)) {
             return Ok((e.value, obj));
+        }
+        // Two receiver kinds alternating (see `load_attr`).
+        let o = c.older.get();
+        if o.kind == Kind::Method && shape == o.shape && v == o.version {
+            return Ok((o.value, obj));
         }
     }
     load_method_slow(vm, c, obj, name)
@@ -308,16 +377,17 @@ pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyR
 
 #[inline(never)]
 fn load_method_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
-    if let Some(r) = use_method(vm, c.entry.get(), obj)? {
+    let sv = subject_version(vm, obj);
+    if let Some(r) = use_method(vm, c.entry_for(sv), obj)? {
         return Ok(r);
     }
     if let Some(r) = use_method(vm, c.older.get(), obj)? {
         return Ok(r);
     }
     let key = l2_key(name, load_op(obj, OP_METHOD));
-    if let Some(e) = vm.attr_l2.get(subject_version(vm, obj), key) {
+    if let Some(e) = vm.attr_l2.get(sv, key) {
         if let Some(r) = use_method(vm, e, obj)? {
-            c.push(e);
+            c.learn(e);
             return Ok(r);
         }
     }
@@ -357,7 +427,7 @@ fn subject_version(vm: &Vm, obj: Value) -> u64 {
 
 fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
     if e.kind != Kind::Empty {
-        c.push(e);
+        c.learn(e);
         vm.attr_l2.put(key, e);
     }
 }
@@ -539,7 +609,8 @@ fn describe_type_attr(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> Entr
 pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if let Some(h) = obj.header() {
         let e = c.entry.get();
-        if type_version(h.ty.get()) == e.version {
+        let v = type_version(h.ty.get());
+        if v == e.version || c.also_covers(v) {
             let done = match e.kind {
                 Kind::InstanceDict => dict::store_if_shape(h.dict(), e.shape, e.hint as usize, value),
                 Kind::Slot => store_slot(obj, e.hint as usize, value),
@@ -555,14 +626,15 @@ pub fn store_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: 
 
 #[inline(never)]
 fn store_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value, value: Value) -> PyResult<()> {
-    if use_store(vm, c.entry.get(), obj, name, value) || use_store(vm, c.older.get(), obj, name, value) {
+    let tv = type_version(vm.type_of(obj));
+    if use_store(vm, c.entry_for(tv), obj, name, value) || use_store(vm, c.older.get(), obj, name, value) {
         return Ok(());
     }
     let key = l2_key(name, OP_STORE);
     if !typeobj::is_type(obj) {
-        if let Some(e) = vm.attr_l2.get(type_version(vm.type_of(obj)), key) {
+        if let Some(e) = vm.attr_l2.get(tv, key) {
             if use_store(vm, e, obj, name, value) {
-                c.push(e);
+                c.learn(e);
                 return Ok(());
             }
         }

@@ -310,6 +310,19 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                     }
                 };
             }
+            // Runs a call out of line with this frame quiet for the collector
+            // (`gc::QuietFrames`): only for calls whose callee and arguments all
+            // lie on the value stack (copies of them may be passed), so that
+            // nothing of this frame is needed after the call but the stack and the
+            // code, both rooted elsewhere.
+            macro_rules! quietly {
+                ($call:expr) => {{
+                    vm.heap.quiet.enter(crate::gc::stack_pointer(), frame_top);
+                    let r = $call;
+                    vm.heap.quiet.leave();
+                    r
+                }};
+            }
             // Calls `$f` with the `$nargs` arguments on the stack from `$first`,
             // then leaves the stack at `$ret_sp` plus the result: a Python function
             // whose arguments bind in place runs in this loop.
@@ -323,12 +336,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                             continue;
                         }
                     }
-                    // Nothing of this frame is needed after the call but the
-                    // stack and the code, both rooted elsewhere.
-                    vm.heap.quiet.enter(crate::gc::stack_pointer(), frame_top);
-                    let r = crate::call::call_copied(vm, f, first, nargs);
-                    vm.heap.quiet.leave();
-                    let r = tri!(r);
+                    let r = tri!(quietly!(crate::call::call_copied(vm, f, first, nargs)));
                     sp = ret_sp;
                     push!(r);
                 }};
@@ -495,7 +503,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                     }
                     frame(vm).pc = pc;
                     let names = crate::tuple::items(kwnames);
-                    let r = tri!(crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), names)));
+                    let r = tri!(quietly!(crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), names))));
                     sp = n - arg - 2;
                     push!(r);
                 }
@@ -506,7 +514,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                     let pos = st[n - 1 - has_kw as usize].get();
                     let kw = if has_kw { st[n - 1].get() } else { Value::NULL };
                     frame(vm).pc = pc;
-                    let r = tri!(call_ex(vm, callee, pos, kw));
+                    let r = tri!(quietly!(call_ex(vm, callee, pos, kw)));
                     sp = n - 2 - has_kw as usize;
                     push!(r);
                 }
