@@ -64,14 +64,27 @@ fn needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// find/rfind/index/rindex: the position, if found.
 fn search(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
-    let d = data_of(args);
-    let (sub, start, end) = finds_args(vm, args, name, d.len())?;
+    let (sub, start, end) = finds_args(vm, args, name, crate::bytes::byte_len(args.vals[0]))?;
     let sub = needle(vm, sub)?;
     if start > end {
         return Ok(None);
     }
+    // Searched in place (a copy per call made find-from-offset loops quadratic);
+    // `__index__` code run above may have shrunk a bytearray.
     let (s, e) = (start as usize, end as usize);
-    Ok(if rev { rfind(&d, &sub, s, e) } else { find(&d, &sub, s, e) })
+    let found = in_place(args.vals[0], |d| {
+        let e = e.min(d.len());
+        if s > e {
+            return None;
+        }
+        if rev { rfind(d, &sub, s, e) } else { find(d, &sub, s, e) }
+    });
+    Ok(found)
+}
+
+/// `f` on the receiver's bytes, borrowed (see `bytes::with_data`).
+fn in_place<R: Default>(v: Value, f: impl FnOnce(&[u8]) -> R) -> R {
+    crate::bytes::with_data(v, f).unwrap_or_default()
 }
 
 fn b_find(vm: &mut Vm, args: Args) -> PyResult {
@@ -96,23 +109,31 @@ fn b_rindex(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn b_count(vm: &mut Vm, args: Args) -> PyResult {
-    let d = data_of(&args);
-    let (sub, start, end) = finds_args(vm, &args, "count", d.len())?;
+    let (sub, start, end) = finds_args(vm, &args, "count", crate::bytes::byte_len(args.vals[0]))?;
     let sub = needle(vm, sub)?;
-    let n = if start > end { 0 } else { count(&d, &sub, start as usize, end as usize) };
+    let n = if start > end {
+        0
+    } else {
+        in_place(args.vals[0], |d| {
+            let e = (end as usize).min(d.len());
+            if start as usize > e { 0 } else { count(d, &sub, start as usize, e) }
+        })
+    };
     Ok(crate::int::from_usize(vm, n))
 }
 
 fn affix(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
     let name = if ends { "endswith" } else { "startswith" };
-    let d = data_of(&args);
-    let (prefix, start, end) = finds_args(vm, &args, name, d.len())?;
+    let (prefix, start, end) = finds_args(vm, &args, name, crate::bytes::byte_len(args.vals[0]))?;
+    let receiver = args.vals[0];
     let test = |p: &[u8]| {
         if start > end || ((end - start) as usize) < p.len() {
             return false;
         }
-        let sub = &d[start as usize..end as usize];
-        if ends { sub.ends_with(p) } else { sub.starts_with(p) }
+        in_place(receiver, |d| match d.get(start as usize..end as usize) {
+            Some(sub) => if ends { sub.ends_with(p) } else { sub.starts_with(p) },
+            None => false,
+        })
     };
     if crate::tuple::is_tuple(prefix) {
         for p in crate::tuple::items(prefix) {
