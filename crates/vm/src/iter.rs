@@ -134,6 +134,15 @@ pub fn fast_next(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
     if it.is::<crate::generator::GenObj>() && vm.type_of(it) == vm.t.generator {
         return Some(crate::generator::next_value(vm, it));
     }
+    if let Some(c) = it.downcast::<Combinator>() {
+        let step = step_of(vm, vm.type_of(it))?;
+        // A StopIteration escaping the function of a `map` or `filter` ends the
+        // iteration, as it does through `__next__`.
+        return Some(match step(vm, c) {
+            Err(e) if crate::exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) => Ok(None),
+            r => r,
+        });
+    }
     None
 }
 
@@ -312,17 +321,16 @@ fn comb(args: &Args) -> &'static Combinator {
     args.vals[0].downcast::<Combinator>().expect("iterator")
 }
 
-fn enumerate_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn enumerate_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let it = crate::tuple::items(c.iters)[0];
     match ops::next(vm, it)? {
         Some(v) => {
             let n = c.count.get();
             let next = crate::ops::binary_op(vm, n, Value::small(1), compiler::bytecode::BinOp::Add)?;
             c.count.set(next);
-            Ok(crate::tuple::new_tuple(vm, vec![n, v]))
+            Ok(Some(crate::tuple::new_tuple(vm, vec![n, v])))
         }
-        None => Err(vm.stop_iteration(Value::NULL)),
+        None => Ok(None),
     }
 }
 
@@ -341,11 +349,10 @@ fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(Value::NULL), strict, done: Cell::new(false) }))
 }
 
-fn zip_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn zip_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let its = crate::tuple::items(c.iters);
     if its.is_empty() || c.done.get() {
-        return Err(vm.stop_iteration(Value::NULL));
+        return Ok(None);
     }
     let out = crate::list::new_list(vm, vec![]);
     for (i, it) in its.iter().enumerate() {
@@ -369,11 +376,11 @@ fn zip_next(vm: &mut Vm, args: Args) -> PyResult {
                         }
                     }
                 }
-                return Err(vm.stop_iteration(Value::NULL));
+                return Ok(None);
             }
         }
     }
-    Ok(crate::list::list_to_tuple(vm, out))
+    Ok(Some(crate::list::list_to_tuple(vm, out)))
 }
 
 fn map_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -387,20 +394,19 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(cls, Combinator { iters, func: pos[1], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
 }
 
-fn map_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn map_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let its = crate::tuple::items(c.iters);
     let vals = crate::list::new_list(vm, vec![]);
     for it in its {
         match ops::next(vm, *it)? {
             Some(v) => crate::list::lobj(vals).items.borrow_mut().push(v),
-            None => return Err(vm.stop_iteration(Value::NULL)),
+            None => return Ok(None),
         }
     }
     let a = crate::list::lobj(vals).items.borrow().clone();
     let r = crate::call::call(vm, c.func, &a);
     std::hint::black_box(vals);
-    r
+    r.map(Some)
 }
 
 fn filter_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -411,12 +417,11 @@ fn filter_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(cls, Combinator { iters, func: a[0], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
 }
 
-fn filter_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn filter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let it = crate::tuple::items(c.iters)[0];
     loop {
         let Some(v) = ops::next(vm, it)? else {
-            return Err(vm.stop_iteration(Value::NULL));
+            return Ok(None);
         };
         let keep = if c.func == vm.none || c.func == vm.t.bool {
             ops::truthy(vm, v)?
@@ -425,7 +430,7 @@ fn filter_next(vm: &mut Vm, args: Args) -> PyResult {
             ops::truthy(vm, r)?
         };
         if keep {
-            return Ok(v);
+            return Ok(Some(v));
         }
     }
 }
@@ -436,17 +441,16 @@ pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> Value {
     vm.alloc(ty, Combinator { iters: vm.empty_tuple, func, count: Cell::new(sentinel), strict: false, done: Cell::new(false) })
 }
 
-fn callable_iter_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn callable_iter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     if c.done.get() {
-        return Err(vm.stop_iteration(Value::NULL));
+        return Ok(None);
     }
     let v = crate::call::call(vm, c.func, &[])?;
     if ops::eq(vm, v, c.count.get())? {
         c.done.set(true);
-        return Err(vm.stop_iteration(Value::NULL));
+        return Ok(None);
     }
-    Ok(v)
+    Ok(Some(v))
 }
 
 fn reversed_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -464,22 +468,57 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(cls, Combinator { iters: seq, func: Value::NULL, count: Cell::new(Value::small(n as i64)), strict: false, done: Cell::new(false) }))
 }
 
-fn reversed_next(vm: &mut Vm, args: Args) -> PyResult {
-    let c = comb(&args);
+fn reversed_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let i = c.count.get().as_small().unwrap_or(0);
     if i <= 0 || c.done.get() {
         c.done.set(true);
-        return Err(vm.stop_iteration(Value::NULL));
+        return Ok(None);
     }
     c.count.set(Value::small(i - 1));
     match ops::getitem(vm, c.iters, Value::small(i - 1)) {
         Err(e) if crate::exceptions::matches(vm, e, vm.e.index_error) || crate::exceptions::matches(vm, e, vm.e.stop_iteration) => {
             c.done.set(true);
-            Err(vm.stop_iteration(Value::NULL))
+            Ok(None)
         }
-        r => r,
+        r => r.map(Some),
     }
 }
+
+/// One step of a combinator iterator: the next item, or None when exhausted.
+type Step = fn(&mut Vm, &'static Combinator) -> PyResult<Option<Value>>;
+
+/// The step of a combinator of exactly the builtin type `ty` (a subclass may
+/// override `__next__`, so it goes through the method).
+fn step_of(vm: &Vm, ty: Value) -> Option<Step> {
+    let t = &vm.t;
+    let steps: [(Value, Step); 6] = [
+        (t.enumerate, enumerate_step),
+        (t.zip, zip_step),
+        (t.map, map_step),
+        (t.filter, filter_step),
+        (t.reversed, reversed_step),
+        (t.callable_iterator, callable_iter_step),
+    ];
+    steps.into_iter().find(|(st, _)| *st == ty).map(|(_, f)| f)
+}
+
+/// `__next__` of the combinators: their step, StopIteration at the end.
+macro_rules! native_next {
+    ($name:ident, $step:ident) => {
+        fn $name(vm: &mut Vm, args: Args) -> PyResult {
+            match $step(vm, comb(&args))? {
+                Some(v) => Ok(v),
+                None => Err(vm.stop_iteration(Value::NULL)),
+            }
+        }
+    };
+}
+native_next!(enumerate_next, enumerate_step);
+native_next!(zip_next, zip_step);
+native_next!(map_next, map_step);
+native_next!(filter_next, filter_step);
+native_next!(reversed_next, reversed_step);
+native_next!(callable_iter_next, callable_iter_step);
 
 /// `__reduce__` of the index-based sequence iterators, as CPython's: `(iter,
 /// (seq,), index)` (`reversed` for a list's reverse iterator, whose index is

@@ -39,8 +39,28 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<i64> {
         BinOp::And => Some(x & y),
         BinOp::Or => Some(x | y),
         BinOp::Xor => Some(x ^ y),
+        BinOp::FloorDivide => floor_div(x, y),
+        BinOp::Remainder => floor_mod(x, y),
+        BinOp::Rshift if y >= 0 => Some(x >> y.min(63)),
+        BinOp::Lshift if (0..63).contains(&y) => {
+            let r = x << y;
+            (r >> y == x).then_some(r)
+        }
         _ => None,
     }
+}
+
+/// `x // y` rounding toward negative infinity as Python does; None for a zero
+/// divisor (the error path raises) or an overflow.
+fn floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    Some(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q })
+}
+
+/// `x % y` with the sign of the divisor as Python does; None for a zero divisor.
+fn floor_mod(x: i64, y: i64) -> Option<i64> {
+    let r = x.checked_rem(y)?;
+    Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
 }
 
 /// `x CMP y` on floats.
