@@ -12,7 +12,7 @@ use std::cell::RefCell;
 pub fn new_instance(vm: &mut Vm, cls: Value) -> Value {
     let n = typeobj::tobj(cls).slot_count.get();
     let obj = vm.alloc(cls, InstanceObj { slots: RefCell::new(vec![Value::NULL; n].into_boxed_slice()) });
-    if typeobj::lookup_str(vm, cls, "__del__").is_some() {
+    if typeobj::construct_of(vm, cls).has_del {
         vm.heap.set_has_del(obj);
     }
     obj
@@ -29,8 +29,7 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err({ let __arg = format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls)); vm.type_error(__arg) });
     }
     if excess_args(vm, &args) {
-        let new_overridden = typeobj::lookup_str(vm, cls, "__new__") != typeobj::lookup_str(vm, vm.t.object, "__new__");
-        let init_overridden = typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, vm.t.object, "__init__");
+        let (new_overridden, init_overridden) = overrides(vm, cls);
         if new_overridden || !init_overridden {
             return Err(vm.type_error(format!("{}() takes no arguments", typeobj::type_name(cls))));
         }
@@ -81,12 +80,18 @@ fn object_init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// Whether `cls` has a `__new__` and an `__init__` other than `object`'s.
+fn overrides(vm: &mut Vm, cls: Value) -> (bool, bool) {
+    let c = typeobj::construct_of(vm, cls);
+    let o = typeobj::construct_of(vm, vm.t.object);
+    (c.new != o.new, c.init != o.init)
+}
+
 /// `object.__init__`'s one rule: extra arguments are an error unless `cls`
 /// overrides `__new__` and not `__init__` (CPython's `object_init`).
 pub fn check_object_init(vm: &mut Vm, cls: Value, has_args: bool) -> PyResult<()> {
     if has_args {
-        let init_overridden = typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, vm.t.object, "__init__");
-        let new_overridden = typeobj::lookup_str(vm, cls, "__new__") != typeobj::lookup_str(vm, vm.t.object, "__new__");
+        let (new_overridden, init_overridden) = overrides(vm, cls);
         if init_overridden || !new_overridden {
             return Err(vm.type_error(if init_overridden {
                 "object.__init__() takes exactly one argument (the instance to initialize)".to_string()

@@ -53,6 +53,24 @@ pub struct TypeObj {
     /// `(version, __getattribute__)` as last looked up: attribute access checks it
     /// on every call, so it is kept on the type rather than in the method cache.
     pub getattribute: Cell<(u64, Value)>,
+    /// What a call of the type looks up on every instance it makes, as last looked
+    /// up (see `construct_of`).
+    pub construct: Cell<Construct>,
+}
+
+/// The MRO lookups a type call makes for each instance, cached on the type per
+/// version: `__new__`, `__init__`, and whether instances have a `__del__`.
+#[derive(Clone, Copy)]
+pub struct Construct {
+    pub version: u64,
+    /// NULL while nothing is cached.
+    pub new: Value,
+    pub init: Value,
+    pub has_del: bool,
+}
+
+impl Construct {
+    const NONE: Construct = Construct { version: 0, new: Value::NULL, init: Value::NULL, has_del: false };
 }
 
 impl Trace for TypeObj {
@@ -64,6 +82,9 @@ impl Trace for TypeObj {
         self.dict.trace(t);
         self.subclasses.trace(t);
         t.value(self.getattribute.get().1);
+        let c = self.construct.get();
+        t.value(c.new);
+        t.value(c.init);
     }
 }
 payload!(TypeObj, "type");
@@ -110,6 +131,7 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
             subclasses: RefCell::new(vec![]),
             slot_count: Cell::new(0),
             getattribute: Cell::new((0, Value::NULL)),
+            construct: Cell::new(Construct::NONE),
         },
     );
     let o = tobj(t);
@@ -170,6 +192,24 @@ pub fn getattribute_of(vm: &mut Vm, ty: Value) -> Value {
     let ga = lookup(vm, ty, n).expect("object.__getattribute__");
     t.getattribute.set((t.version.get(), ga));
     ga
+}
+
+/// The type's `__new__`, `__init__` and `__del__` presence (cached on the type per
+/// version): instance creation needs them for every object it makes.
+pub fn construct_of(vm: &mut Vm, ty: Value) -> Construct {
+    let t = tobj(ty);
+    let c = t.construct.get();
+    if c.version == t.version.get() && !c.new.is_null() {
+        return c;
+    }
+    let c = Construct {
+        version: t.version.get(),
+        new: lookup_str(vm, ty, "__new__").unwrap_or(Value::NULL),
+        init: lookup_str(vm, ty, "__init__").unwrap_or(Value::NULL),
+        has_del: lookup_str(vm, ty, "__del__").is_some(),
+    };
+    t.construct.set(c);
+    c
 }
 
 /// `lookup` by a Rust string (interns it).
@@ -397,6 +437,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
             subclasses: RefCell::new(vec![]),
             slot_count: Cell::new(tobj(base).slot_count.get()),
             getattribute: Cell::new((0, Value::NULL)),
+            construct: Cell::new(Construct::NONE),
         },
     );
     // The namespace is complete (and the `__class__` cell set) before the
@@ -622,22 +663,27 @@ pub fn call_type(vm: &mut Vm, ty: Value, args: Args) -> PyResult {
             return Err(vm.type_error("type() takes 1 or 3 arguments"));
         }
     }
-    let new = lookup_str(vm, ty, "__new__").expect("object.__new__ exists");
+    let new = construct_of(vm, ty).new;
+    if new.is_null() {
+        let m = format!("cannot create '{}' instances", type_name(ty));
+        return Err(vm.type_error(m));
+    }
     let obj = crate::call::call_with_self(vm, new, ty, args)?;
     if !is_instance(vm, obj, ty) {
         return Ok(obj);
     }
     let oty = vm.type_of(obj);
+    let oc = construct_of(vm, oty);
     // An instance of a class derived from a builtin type (list, dict, ...) was
     // allocated by the builtin's __new__, which does not look for __del__ as
     // object.__new__ does (object_type::new_instance).
-    if has_flag(oty, tflag::HEAPTYPE) && !obj.is::<crate::function::InstanceObj>() && lookup_str(vm, oty, "__del__").is_some() {
+    if oc.has_del && has_flag(oty, tflag::HEAPTYPE) && !obj.is::<crate::function::InstanceObj>() {
         vm.heap.set_has_del(obj);
     }
-    let init = lookup_str(vm, oty, "__init__").expect("object.__init__ exists");
+    let init = oc.init;
     // `object.__init__` needs no call: only its argument check.
     let object = vm.t.object;
-    if lookup_str(vm, object, "__init__") == Some(init) {
+    if construct_of(vm, object).init == init {
         crate::object_type::check_object_init(vm, oty, !args.vals.is_empty())?;
         return Ok(obj);
     }
