@@ -15,7 +15,7 @@ pub struct BytesObj {
 impl Trace for BytesObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(BytesObj, "bytes");
+payload!(BytesObj, "bytes", leaf);
 
 pub struct ByteArrayObj {
     pub data: RefCell<Vec<u8>>,

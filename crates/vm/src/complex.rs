@@ -14,7 +14,7 @@ pub struct ComplexObj {
 impl Trace for ComplexObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(ComplexObj, "complex");
+payload!(ComplexObj, "complex", leaf);
 
 pub fn new_complex(vm: &mut Vm, re: f64, im: f64) -> Value {
     let t = vm.t.complex;

@@ -18,7 +18,7 @@ pub struct FloatObj {
 impl Trace for FloatObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(FloatObj, "float");
+payload!(FloatObj, "float", leaf);
 
 /// An exact float: inline when it can be, else boxed.
 #[inline]

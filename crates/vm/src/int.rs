@@ -21,7 +21,7 @@ pub struct IntObj {
 impl Trace for IntObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(IntObj, "int");
+payload!(IntObj, "int", leaf);
 
 impl IntObj {
     pub fn from_i64(i: i64) -> IntObj {

@@ -22,7 +22,7 @@ pub struct StrObj {
 impl Trace for StrObj {
     fn trace(&self, _t: &mut Tracer) {}
 }
-payload!(StrObj, "str");
+payload!(StrObj, "str", leaf);
 
 impl StrObj {
     pub fn new(s: &str) -> StrObj {
