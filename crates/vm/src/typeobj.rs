@@ -196,12 +196,19 @@ pub fn getattribute_of(vm: &mut Vm, ty: Value) -> Value {
 
 /// The type's `__new__`, `__init__` and `__del__` presence (cached on the type per
 /// version): instance creation needs them for every object it makes.
+#[inline]
 pub fn construct_of(vm: &mut Vm, ty: Value) -> Construct {
     let t = tobj(ty);
     let c = t.construct.get();
     if c.version == t.version.get() && !c.new.is_null() {
         return c;
     }
+    construct_lookup(vm, ty)
+}
+
+#[inline(never)]
+fn construct_lookup(vm: &mut Vm, ty: Value) -> Construct {
+    let t = tobj(ty);
     let c = Construct {
         version: t.version.get(),
         new: lookup_str(vm, ty, "__new__").unwrap_or(Value::NULL),
