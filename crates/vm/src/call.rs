@@ -119,6 +119,11 @@ fn call_native_unchecked(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Qui
 /// `T.__new__(cls, ...)` needs a subtype of `T` as `cls` (CPython's
 /// `tp_new_wrapper`).
 fn check_new_cls(vm: &mut Vm, owner: Value, cls: Option<Value>) -> PyResult<()> {
+    if let Some(c) = cls {
+        if typeobj::is_type(c) && typeobj::is_subtype(c, owner) {
+            return Ok(());
+        }
+    }
     let t = typeobj::type_name(owner);
     let Some(cls) = cls else {
         return Err(vm.type_error(format!("{t}.__new__(): not enough arguments")));

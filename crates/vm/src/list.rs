@@ -499,12 +499,17 @@ fn list_reversed(vm: &mut Vm, args: Args) -> PyResult {
 
 fn list_add(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__add__", 2, 2)?;
-    let Some(other) = a[1].downcast::<ListObj>() else {
+    if !a[1].is::<ListObj>() {
         return Ok(vm.not_implemented);
-    };
-    let mut v = this(&args).items.borrow().clone();
-    v.extend_from_slice(&other.items.borrow());
-    Ok(new_list(vm, v))
+    }
+    Ok(concat(vm, a[0], a[1]))
+}
+
+/// `a + b` of two lists: a new list.
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Value {
+    let mut v = lobj(a).items.borrow().clone();
+    v.extend_from_slice(&lobj(b).items.borrow());
+    new_list(vm, v)
 }
 
 fn list_iadd(vm: &mut Vm, args: Args) -> PyResult {

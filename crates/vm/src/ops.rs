@@ -50,6 +50,10 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult {
     if let Some(r) = crate::number::fast_binary(vm, a, b, op.base())? {
         return Ok(r);
     }
+    // Exact lists concatenate without the `__add__` call (`+=` extends in place).
+    if op == BinOp::Add && vm.type_of(a) == vm.t.list && vm.type_of(b) == vm.t.list {
+        return Ok(crate::list::concat(vm, a, b));
+    }
     if op.is_inplace() {
         let (_, _, iname) = binop_dunders(op);
         if let Some(r) = call_special(vm, a, iname, &[b])? {
@@ -273,14 +277,20 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if ty == vm.t.dict {
         return Ok(v.downcast::<DictObj>().unwrap().len());
     }
+    if ty == vm.t.set || ty == vm.t.frozenset {
+        return Ok(crate::set::len(v));
+    }
     match call_special(vm, v, "__len__", &[])? {
         Some(r) => {
+            if let Some(n) = r.as_small().and_then(|n| usize::try_from(n).ok()) {
+                return Ok(n);
+            }
             let i = crate::number::index_bigint(vm, r)?;
             use num_traits::{Signed, ToPrimitive};
             if i.is_negative() {
                 return Err(vm.value_error("__len__() should return >= 0"));
             }
-            i.to_usize().ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+            i.to_i64().map(|n| n as usize).ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
         }
         None => Err({ let __arg = format!("object of type '{}' has no len()", vm.type_name(v)); vm.type_error(__arg) }),
     }

@@ -32,6 +32,19 @@ fn big(vm: &Vm, v: Value) -> BigInt {
     crate::int::to_bigint(vm, v).expect("int")
 }
 
+/// `length` for small-int bounds (None if it does not fit in the machine
+/// arithmetic: the caller takes the BigInt way).
+fn small_length(start: i64, stop: i64, step: i64) -> Option<usize> {
+    let n = if step > 0 && start < stop {
+        (stop.checked_sub(start)? - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start.checked_sub(stop)? - 1) / step.checked_neg()? + 1
+    } else {
+        0
+    };
+    usize::try_from(n).ok()
+}
+
 /// The length of range(start, stop, step).
 pub fn length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     if step.is_positive() && start < stop {
@@ -70,6 +83,11 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult {
 /// `iter(range)`.
 pub fn iter(vm: &mut Vm, r: Value) -> Value {
     let o = robj(r);
+    if let (Some(start), Some(stop), Some(step)) = (o.start.as_small(), o.stop.as_small(), o.step.as_small()) {
+        if let Some(n) = small_length(start, stop, step) {
+            return crate::iter::new_range_iter(vm, start, step, n);
+        }
+    }
     let (start, stop, step) = (big(vm, o.start), big(vm, o.stop), big(vm, o.step));
     let n = length(&start, &stop, &step);
     match (start.to_i64(), step.to_i64(), n.to_usize()) {
