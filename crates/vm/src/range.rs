@@ -205,6 +205,15 @@ fn range_hash(vm: &mut Vm, args: Args) -> PyResult {
 fn range_reversed(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__reversed__", 1, 1)?;
     let o = robj(a[0]);
+    if let (Some(start), Some(stop), Some(step)) = (o.start.as_small(), o.stop.as_small(), o.step.as_small()) {
+        if let Some(n) = small_length(start, stop, step) {
+            // The last item, stepping back; an empty range needs no valid start.
+            let last = if n == 0 { Some(start) } else { (n as i64 - 1).checked_mul(step).and_then(|d| start.checked_add(d)) };
+            if let (Some(l), Some(back)) = (last, step.checked_neg()) {
+                return Ok(crate::iter::new_range_iter(vm, l, back, n));
+            }
+        }
+    }
     let (start, stop, step) = (big(vm, o.start), big(vm, o.stop), big(vm, o.step));
     let n = length(&start, &stop, &step);
     let last = &start + &step * (&n - 1u32);

@@ -30,3 +30,5 @@ try:
     tuple.__new__(int)
 except TypeError as e:
     print(e)
+for r in (range(5), range(1, 10, 3), range(10, 1, -4), range(0), range(M - 2, M), range(-M - 1, -M + 1), range(M - 1, -M, -M), range(-M - 1, M, M)):
+    print(list(reversed(r)))
