@@ -44,7 +44,7 @@ pub struct Frame {
     pub handled: Value,
     /// The generator, coroutine or async generator running this frame, or NULL.
     pub gen: Value,
-    /// For a frame its caller's dispatch loop entered (`push_inline`): the caller's
+    /// For a frame its caller's dispatch loop entered (`Frame::push_in_place`): the caller's
     /// stack height to go back to, before the return value is pushed.
     pub ret_sp: usize,
 }
