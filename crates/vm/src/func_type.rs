@@ -263,6 +263,10 @@ fn n_self(vm: &mut Vm, v: Value) -> PyResult {
     let n = native(v);
     Ok(if !n.self_.is_null() {
         n.self_
+    } else if n.kind == NativeKind::Static && n.name == "__new__" {
+        // A builtin type's __new__ is bound to the type (CPython's
+        // tp_new_wrapper; copyreg looks for it); static methods show None.
+        n.owner
     } else if !n.owner.is_null() && !crate::typeobj::is_type(n.owner) {
         n.owner
     } else {

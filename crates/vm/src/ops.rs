@@ -405,7 +405,8 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult {
             return crate::generic_alias::new_generic_alias(vm, c, k);
         }
         let n = vm.intern("__class_getitem__");
-        if let Some(f) = crate::attr::getattr_opt(vm, c, n)? {
+        // `__class_getitem__ = None` marks the class as not subscriptable.
+        if let Some(f) = crate::attr::getattr_opt(vm, c, n)?.filter(|f| *f != vm.none) {
             return crate::call::call(vm, f, &[k]);
         }
         return Err(vm.type_error(format!("type '{}' is not subscriptable", typeobj::type_name(c))));

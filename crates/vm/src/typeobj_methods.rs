@@ -326,7 +326,10 @@ fn set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
     check_heap(vm, v, "__annotations__")?;
     let d = tobj(v).dict;
     if a.is_null() {
-        dict::del_item_str(vm, d, "__annotations__")?;
+        if !dict::del_item_str(vm, d, "__annotations__")? {
+            let t = vm.e.attribute_error;
+            return Err(vm.new_exc(t, "__annotations__"));
+        }
     } else {
         dict::set_item_str(vm, d, "__annotations__", a)?;
     }
