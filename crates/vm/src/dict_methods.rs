@@ -419,23 +419,39 @@ fn view_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, format!("{name}({inner})")))
 }
 
-/// Set operations on keys/items views: computed on sets of their contents.
-fn view_setop(vm: &mut Vm, args: Args, op: &str) -> PyResult {
+/// Set operations on keys/items views, as CPython's dictviews_* slots: a set
+/// of the left operand's items, updated with the other operand, which may be
+/// any iterable (`reflected`: the view is the right operand).
+fn view_setop(vm: &mut Vm, args: Args, op: &str, update: &str, reflected: bool) -> PyResult {
     let a = args.exact(vm, op, 2, 2)?;
-    let s = crate::set::from_iterable(vm, a[0])?;
-    crate::call::call_method(vm, s, op, &[a[1]])
+    let (left, right) = if reflected { (a[1], a[0]) } else { (a[0], a[1]) };
+    let s = crate::set::from_iterable(vm, left)?;
+    crate::call::call_method(vm, s, update, &[right])?;
+    Ok(s)
 }
 fn view_and(vm: &mut Vm, args: Args) -> PyResult {
-    view_setop(vm, args, "__and__")
+    view_setop(vm, args, "__and__", "intersection_update", false)
 }
 fn view_or(vm: &mut Vm, args: Args) -> PyResult {
-    view_setop(vm, args, "__or__")
+    view_setop(vm, args, "__or__", "update", false)
 }
 fn view_sub(vm: &mut Vm, args: Args) -> PyResult {
-    view_setop(vm, args, "__sub__")
+    view_setop(vm, args, "__sub__", "difference_update", false)
 }
 fn view_xor(vm: &mut Vm, args: Args) -> PyResult {
-    view_setop(vm, args, "__xor__")
+    view_setop(vm, args, "__xor__", "symmetric_difference_update", false)
+}
+fn view_rand(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__rand__", "intersection_update", true)
+}
+fn view_ror(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__ror__", "update", true)
+}
+fn view_rsub(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__rsub__", "difference_update", true)
+}
+fn view_rxor(vm: &mut Vm, args: Args) -> PyResult {
+    view_setop(vm, args, "__rxor__", "symmetric_difference_update", true)
 }
 fn view_eq(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__eq__", 2, 2)?;
@@ -502,9 +518,10 @@ pub fn init_type(vm: &mut Vm) {
             add_method(vm, vt, "__or__", view_or);
             add_method(vm, vt, "__sub__", view_sub);
             add_method(vm, vt, "__xor__", view_xor);
-            add_method(vm, vt, "__rand__", view_and);
-            add_method(vm, vt, "__ror__", view_or);
-            add_method(vm, vt, "__rxor__", view_xor);
+            add_method(vm, vt, "__rand__", view_rand);
+            add_method(vm, vt, "__ror__", view_ror);
+            add_method(vm, vt, "__rsub__", view_rsub);
+            add_method(vm, vt, "__rxor__", view_rxor);
             set_attr_raw(vm, vt, "__hash__", none).unwrap();
         }
     }
