@@ -70,6 +70,15 @@ pub fn field(vm: &mut Vm, obj: Value, name: &str) -> PyResult {
     Ok(crate::dict::get_item_str(vm, d, name)?.unwrap_or(vm.none))
 }
 
+/// The `dict` argument of a struct sequence constructor: absent, or a dict
+/// (an explicit None too is refused, as CPython's structseq_new does).
+pub fn check_dict_arg(vm: &mut Vm, dict: Value, type_name: &str) -> PyResult<()> {
+    if !dict.is_null() && !crate::typeobj::is_instance(vm, dict, vm.t.dict) {
+        return Err(vm.type_error(format!("{type_name}() takes a dict as second arg, if any")));
+    }
+    Ok(())
+}
+
 /// `T(sequence, dict=None)`.
 fn seq_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
@@ -82,6 +91,7 @@ fn seq_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let items = crate::tuple::from_iterable(vm, seq)?;
     let _pin = crate::gc::pin(items);
+    check_dict_arg(vm, dict, spec.name)?;
     let given = crate::tuple::items(items).to_vec();
     let (n, min, max) = (given.len(), spec.n_seq, spec.fields.len());
     if n < min {

@@ -302,6 +302,7 @@ fn struct_time_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("constructor requires a sequence"));
     }
     let items = crate::tuple::from_iterable(vm, seq)?;
+    super::structseq::check_dict_arg(vm, dict, "time.struct_time")?;
     let n = crate::tuple::items(items).len();
     if n < N_SEQUENCE {
         let m = format!("time.struct_time() takes an at least 9-sequence ({n}-sequence given)");
@@ -723,6 +724,8 @@ fn t_tzset(vm: &mut Vm, args: Args) -> PyResult {
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     let ty = make_struct_time_type(vm)?;
     super::set_attr(vm, m, "struct_time", ty)?;
+    // struct_time's field count (tm_zone and tm_gmtoff included).
+    super::set_attr(vm, m, "_STRUCT_TM_ITEMS", Value::small(FIELDS.len() as i64))?;
     init_timezone(vm, m)?;
     for (name, v) in [
         ("CLOCK_REALTIME", CLOCK_REALTIME),
