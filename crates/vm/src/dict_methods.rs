@@ -453,6 +453,29 @@ fn view_rsub(vm: &mut Vm, args: Args) -> PyResult {
 fn view_rxor(vm: &mut Vm, args: Args) -> PyResult {
     view_setop(vm, args, "__rxor__", "symmetric_difference_update", true)
 }
+/// `isdisjoint(other)` (CPython's dictviews_isdisjoint): no item of `other`
+/// is in the view; against a set or keys/items view the shorter one is
+/// iterated and the longer one asked.
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "isdisjoint", 2, 2)?;
+    let (mut this, mut other) = (a[0], a[1]);
+    if this == other {
+        return Ok(vm.bool(dobj(view(&args).dict).len() == 0));
+    }
+    if crate::set::is_anyset(other) || other.downcast::<DictView>().is_some_and(|v| v.kind != ViewKind::Values) {
+        if crate::ops::len(vm, other)? > dobj(view(&args).dict).len() {
+            std::mem::swap(&mut this, &mut other);
+        }
+    }
+    let it = crate::ops::iter(vm, other)?;
+    while let Some(item) = crate::ops::next(vm, it)? {
+        if crate::ops::contains(vm, this, item)? {
+            return Ok(vm.false_);
+        }
+    }
+    Ok(vm.true_)
+}
+
 fn view_eq(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__eq__", 2, 2)?;
     if view(&args).kind == ViewKind::Values {
@@ -518,6 +541,7 @@ pub fn init_type(vm: &mut Vm) {
             add_method(vm, vt, "__or__", view_or);
             add_method(vm, vt, "__sub__", view_sub);
             add_method(vm, vt, "__xor__", view_xor);
+            add_method(vm, vt, "isdisjoint", view_isdisjoint);
             add_method(vm, vt, "__rand__", view_rand);
             add_method(vm, vt, "__ror__", view_ror);
             add_method(vm, vt, "__rsub__", view_rsub);

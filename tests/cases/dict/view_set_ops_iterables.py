@@ -23,3 +23,10 @@ try:
     d1.values() & d1.values()
 except TypeError as e:
     print("TypeError", e)
+print(d1.keys().isdisjoint(d1.keys()), {}.keys().isdisjoint({}.keys()), d1.keys().isdisjoint(["c"]))
+print(d1.keys().isdisjoint({"a", "z", "y"}), d1.items().isdisjoint(d2.items()), d1.items().isdisjoint([("a", 1)]))
+print(d1.keys().isdisjoint(iter("xyz")), d1.keys().isdisjoint(d2.keys()))
+try:
+    d1.keys().isdisjoint(1)
+except TypeError as e:
+    print("TypeError", e)
