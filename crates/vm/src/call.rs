@@ -119,21 +119,17 @@ fn call_native_unchecked(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Qui
 /// `T.__new__(cls, ...)` needs a subtype of `T` as `cls` (CPython's
 /// `tp_new_wrapper`).
 fn check_new_cls(vm: &mut Vm, owner: Value, cls: Option<Value>) -> PyResult<()> {
-    if let Some(c) = cls {
-        if typeobj::is_type(c) && typeobj::is_subtype(c, owner) {
-            return Ok(());
-        }
-    }
-    let t = typeobj::type_name(owner);
+    // The owner's name only for the messages: this runs for every builtin `__new__`.
+    let t = || typeobj::type_name(owner);
     let Some(cls) = cls else {
-        return Err(vm.type_error(format!("{t}.__new__(): not enough arguments")));
+        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", t())));
     };
     if !typeobj::is_type(cls) {
-        let m = format!("{t}.__new__(X): X is not a type object ({})", vm.type_name(cls));
+        let m = format!("{}.__new__(X): X is not a type object ({})", t(), vm.type_name(cls));
         return Err(vm.type_error(m));
     }
     if !typeobj::is_subtype(cls, owner) {
-        let c = typeobj::type_name(cls);
+        let (t, c) = (t(), typeobj::type_name(cls));
         return Err(vm.type_error(format!("{t}.__new__({c}): {c} is not a subtype of {t}")));
     }
     Ok(())

@@ -65,10 +65,8 @@ impl Frame {
     /// Reserves the slots of a new frame for `func` on the value stack (not yet
     /// pushed on `vm.frames`).
     pub fn for_function(vm: &mut Vm, fval: Value, func: &FunctionObj) -> PyResult<Frame> {
-        let code = func.code();
         let mut f = Frame::new(vm, func.code.get(), func.globals, func.builtins, Value::NULL)?;
         f.func = fval;
-        let _ = code;
         Ok(f)
     }
 
@@ -78,11 +76,7 @@ impl Frame {
     pub fn push_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> PyResult<()> {
         let co = func.code();
         ensure_stack_room(vm, base + co.frame_size)?;
-        // The call runs in the same native frame: only the Python depth grows.
-        if vm.depth >= vm.recursion_limit {
-            return Err(vm.recursion_error("maximum recursion depth exceeded"));
-        }
-        vm.depth += 1;
+        vm.enter_inline_call()?;
         vm.stack.grow_unset(base + co.nslots);
         vm.frames.push(Frame {
             code: func.code.get(),

@@ -489,6 +489,17 @@ impl Vm {
         Ok(())
     }
 
+    /// `enter_recursion` for a Python call that runs in its caller's native frame
+    /// (`interp::Frame::push_in_place`): only the Python depth grows.
+    #[inline]
+    pub fn enter_inline_call(&mut self) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     #[inline]
     pub fn leave_recursion(&mut self) {
         self.depth -= 1;
