@@ -187,7 +187,7 @@ pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -
         return Err(e);
     }
     crate::interp::init_cells(vm, frame.base, code, func);
-    if code.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+    if code.makes_generator {
         return Ok(crate::generator::new_generator(vm, frame));
     }
     crate::interp::run_frame(vm, frame)
@@ -232,44 +232,58 @@ fn invoke(vm: &mut Vm, n: &NativeFunction, args: Args, quiet: Quiet) -> PyResult
     (n.func)(vm, args)
 }
 
-/// Enters a call of `func` whose `nargs` arguments already lie at
-/// `vm.stack.get(base..)`, if its parameters allow binding them in place (positional
-/// only, enough arguments with the defaults, not a generator): pushes its frame for
-/// the interpreter to run, returning to stack height `ret_sp`. False otherwise.
+/// What `enter_in_place` did with a call.
+pub enum InPlace {
+    /// The arguments need the general binding (`call_copied`).
+    No,
+    /// The callee's frame is pushed for the interpreter to run.
+    Entered,
+    /// The callee makes a generator (or coroutine): here it is, its frame made from
+    /// the arguments in place.
+    Made(Value),
+}
+
+/// Binds a call of `func` whose `nargs` arguments already lie at
+/// `vm.stack.get(base..)` in place, if its parameters allow (positional only,
+/// enough arguments with the defaults): pushes its frame for the interpreter to
+/// run, returning to stack height `ret_sp`, or makes its generator.
 #[inline]
-pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<bool> {
+pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
     let argcount = code.code.argcount as usize;
     if !code.simple_args || nargs > argcount {
-        return Ok(false);
+        return Ok(InPlace::No);
     }
-    if nargs < argcount {
-        return enter_with_defaults(vm, fval, func, base, nargs, ret_sp);
-    }
-    crate::interp::Frame::push_in_place(vm, fval, func, base, ret_sp)?;
-    crate::interp::init_cells(vm, base, code, func);
-    Ok(true)
-}
-
-/// `enter_in_place` for a call that leaves some parameters to their defaults.
-fn enter_with_defaults(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<bool> {
-    let code = func.code();
-    let argcount = code.code.argcount as usize;
     let defaults: &[Value] = match func.defaults.get() {
-        d if d.is_null() => &[],
+        d if d.is_null() || nargs == argcount => &[],
         d => crate::tuple::items(d),
     };
     if nargs + defaults.len() < argcount {
-        return Ok(false);
+        return Ok(InPlace::No);
     }
-    crate::interp::Frame::push_in_place(vm, fval, func, base, ret_sp)?;
+    if !code.makes_generator {
+        vm.enter_inline_call()?;
+    }
+    let frame = match crate::interp::Frame::in_place(vm, fval, func, base, ret_sp) {
+        Ok(f) => f,
+        Err(e) => {
+            if !code.makes_generator {
+                vm.leave_recursion();
+            }
+            return Err(e);
+        }
+    };
     // The defaults belong to the last parameters (all of them, and the surplus
     // ones unused, when `__defaults__` was set longer than the parameter list).
     for i in nargs..argcount {
         vm.stack.set(base + i, defaults[i + defaults.len() - argcount]);
     }
     crate::interp::init_cells(vm, base, code, func);
-    Ok(true)
+    if code.makes_generator {
+        return Ok(InPlace::Made(crate::generator::new_generator(vm, frame)));
+    }
+    vm.frames.push(frame);
+    Ok(InPlace::Entered)
 }
 
 fn qualname(func: &FunctionObj) -> String {

@@ -24,9 +24,11 @@ pub struct CodeObj {
     pub name: Value,
     pub qualname: Value,
     pub filename: Value,
-    /// Only positional parameters (no `*args`, `**kwargs`, keyword-only ones) and
-    /// not a generator or coroutine: calls may bind arguments in place.
+    /// Only positional parameters (no `*args`, `**kwargs`, keyword-only ones):
+    /// calls may bind arguments in place.
     pub simple_args: bool,
+    /// A generator, coroutine or async generator: a call makes one of those.
+    pub makes_generator: bool,
     /// Fast locals plus cells: the slots below a frame's value stack.
     pub nslots: usize,
     /// `nslots` plus the deepest value stack: the room a frame needs.
@@ -39,12 +41,12 @@ pub struct CodeObj {
 
 pub const NO_CACHE: u16 = u16::MAX;
 
-/// Code flags that need the general argument binding or a generator object.
-const SPECIAL_CALL_FLAGS: u32 = compiler::code::flags::VARARGS
-    | compiler::code::flags::VARKEYWORDS
-    | compiler::code::flags::GENERATOR
-    | compiler::code::flags::COROUTINE
-    | compiler::code::flags::ASYNC_GENERATOR;
+/// Code flags that need the general argument binding.
+const SPECIAL_CALL_FLAGS: u32 = compiler::code::flags::VARARGS | compiler::code::flags::VARKEYWORDS;
+
+/// Code flags of the code whose call makes a generator object.
+pub const GENERATOR_FLAGS: u32 =
+    compiler::code::flags::GENERATOR | compiler::code::flags::COROUTINE | compiler::code::flags::ASYNC_GENERATOR;
 
 impl Trace for CodeObj {
     fn trace(&self, t: &mut Tracer) {
@@ -87,12 +89,13 @@ pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
     let filename = crate::str::alloc_str(vm, &code.filename);
     let (instrs, caches) = crate::icache::quicken(&code.instructions);
     let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0;
+    let makes_generator = code.flags & GENERATOR_FLAGS != 0;
     let nslots = varnames.len() + cell_names.len();
     let frame_size = nslots + code.stacksize as usize;
     let ty = vm.t.code;
     let v = vm.alloc(
         ty,
-        CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, nslots, frame_size, instrs, caches },
+        CodeObj { code, consts, names, varnames, cell_names, name, qualname, filename, simple_args, makes_generator, nslots, frame_size, instrs, caches },
     );
     std::hint::black_box(list);
     v

@@ -31,6 +31,8 @@ pub struct Suspended {
 pub struct GenObj {
     pub kind: GenKind,
     pub state: RefCell<Option<Suspended>>,
+    /// While running: the slot buffer of the last suspension, kept empty for the next.
+    pub spare: Cell<Vec<Value>>,
     pub running: Cell<bool>,
     pub started: Cell<bool>,
     pub name: Cell<Value>,
@@ -86,6 +88,7 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
         GenObj {
             kind,
             state: RefCell::new(Some(Suspended { frame, slots })),
+            spare: Cell::new(Vec::new()),
             running: Cell::new(false),
             started: Cell::new(false),
             name: Cell::new(name),
@@ -108,14 +111,54 @@ fn what(kind: GenKind) -> &'static str {
 
 /// Resumes `gen` with `sent` (or by raising `throw` at the suspension point).
 pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+    resume_into(vm, gen, sent, throw, None)
+}
+
+/// `resume`, with the items the frame yields offered to `sink` first (`for_each`).
+fn resume_into(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>, sink: Option<&mut Sink>) -> PyResult<Exit> {
+    let g = gobj(gen);
+    if let Some(e) = throw {
+        if !g.running.get() && g.state.borrow().is_none() {
+            return Err(e);
+        }
+        enter(vm, gen, Value::NULL, vm.stack.len(), false)?;
+        let r = crate::interp::eval(vm, Some(e), None);
+        return leave(vm, g, r);
+    }
+    enter(vm, gen, sent, vm.stack.len(), false)?;
+    let r = crate::interp::eval(vm, None, sink);
+    leave(vm, g, r)
+}
+
+/// Takes the generator frame `eval` ran off `vm.frames`: suspended again if it
+/// yielded, finished otherwise.
+fn leave(vm: &mut Vm, g: &GenObj, r: PyResult<Exit>) -> PyResult<Exit> {
+    match r {
+        Ok(Exit::Yield(v)) => {
+            suspend(vm, g);
+            Ok(Exit::Yield(v))
+        }
+        Ok(Exit::Return(v)) => {
+            finish(vm, g);
+            Ok(Exit::Return(v))
+        }
+        Err(e) => {
+            finish(vm, g);
+            Err(convert_stop(vm, g.kind, e))
+        }
+    }
+}
+
+/// Puts `gen`'s suspended frame back on `vm.frames` with its slots on top of the VM
+/// stack, `sent` pushed as the value of its `yield` (unless it has not started or
+/// `sent` is NULL, for a throw). `ret_sp` is the caller's stack height to go back
+/// to; `inline` says the caller's dispatch loop runs the frame (no native recursion).
+pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) -> PyResult<()> {
     let g = gobj(gen);
     if g.running.get() {
         return Err(vm.value_error(format!("{} already executing", what(g.kind))));
     }
     let Some(mut s) = g.state.borrow_mut().take() else {
-        if let Some(e) = throw {
-            return Err(e);
-        }
         return Err(match g.kind {
             GenKind::Coroutine => vm.runtime_error("cannot reuse already awaited coroutine"),
             GenKind::AsyncGenerator => vm.new_exc_noargs(vm.e.stop_async_iteration),
@@ -123,12 +166,13 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
         });
     };
     let started = g.started.get();
-    if !started && throw.is_none() && sent != vm.none {
+    if !started && !sent.is_null() && sent != vm.none {
         let msg = format!("can't send non-None value to a just-started {}", what(g.kind));
         *g.state.borrow_mut() = Some(s);
         return Err(vm.type_error(msg));
     }
-    if let Err(e) = vm.enter_recursion("") {
+    let entered = if inline { vm.enter_inline_call() } else { vm.enter_recursion("") };
+    if let Err(e) = entered {
         *g.state.borrow_mut() = Some(s);
         return Err(e);
     }
@@ -142,34 +186,98 @@ pub fn resume(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>) -> PyR
     s.frame.base = base;
     s.frame.stack_base = (s.frame.stack_base as isize + delta) as usize;
     s.frame.gen = gen;
+    s.frame.ret_sp = ret_sp;
     vm.stack.extend_from_slice(&s.slots);
-    // The slot buffer is reused for the next suspension (no allocation per yield).
-    let mut slots = std::mem::take(&mut s.slots);
-    if started && throw.is_none() {
+    // The slot buffer is kept for the next suspension (no allocation per yield).
+    s.slots.clear();
+    g.spare.set(s.slots);
+    if started && !sent.is_null() {
         vm.stack.push(sent);
     }
     g.started.set(true);
     g.running.set(true);
     vm.frames.push(s.frame);
-    let r = crate::interp::eval(vm, throw);
+    Ok(())
+}
+
+/// Takes `g`'s running frame (the top one, stopped at a `yield` with the stack synced)
+/// off `vm.frames` and keeps it and its slots; the caller's stack height to go back to.
+pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
     let frame = vm.frames.pop().expect("generator frame");
+    let mut slots = g.spare.take();
+    slots.extend(vm.stack.copy_range(frame.base, vm.stack.len()));
+    vm.stack.truncate(frame.base);
     g.running.set(false);
     vm.leave_recursion();
-    match r {
-        Ok(Exit::Yield(v)) => {
-            slots.clear();
-            slots.extend(vm.stack.copy_range(base, vm.stack.len()));
-            *g.state.borrow_mut() = Some(Suspended { frame, slots });
-            vm.stack.truncate(base);
-            Ok(Exit::Yield(v))
+    let ret_sp = frame.ret_sp;
+    *g.state.borrow_mut() = Some(Suspended { frame, slots });
+    ret_sp
+}
+
+/// Takes `g`'s finished frame (the top one) off `vm.frames`; the caller's stack
+/// height to go back to.
+pub fn finish(vm: &mut Vm, g: &GenObj) -> usize {
+    let frame = vm.frames.pop().expect("generator frame");
+    vm.stack.truncate(frame.base);
+    g.running.set(false);
+    vm.leave_recursion();
+    frame.ret_sp
+}
+
+/// `finish` for a frame the exception `e` leaves: the caller's stack height and the
+/// exception to raise there (PEP 479 applied).
+pub fn finish_raising(vm: &mut Vm, gen: Value, e: PyErr) -> (usize, PyErr) {
+    let g = gobj(gen);
+    let ret_sp = finish(vm, g);
+    (ret_sp, convert_stop(vm, g.kind, e))
+}
+
+/// Whether the dispatch loop can run `v`'s frame itself for `ForIter` (`send` false)
+/// or `Send`: a suspended plain generator (or coroutine, for `Send`) not running.
+#[inline]
+pub fn runs_inline(vm: &Vm, v: Value, send: bool) -> bool {
+    let Some(g) = v.downcast::<GenObj>() else { return false };
+    let t = vm.type_of(v);
+    (t == vm.t.generator || (send && t == vm.t.coroutine)) && !g.running.get() && g.state.borrow().is_some()
+}
+
+/// The generator object of a frame the dispatch loop resumed itself.
+pub fn of_frame(v: Value) -> &'static GenObj {
+    gobj(v)
+}
+
+/// A consumer of a generator's items that takes them inside the generator's frame,
+/// without suspending it per item (`for_each`). `take(vm, item, in_frame)` returns
+/// Ok(false) to decline an item while `in_frame` (the frame is live above it): it
+/// must decline anything whose taking could run Python code or otherwise observe the
+/// frame, so that taking there is indistinguishable from taking after a suspension.
+/// The declined item is yielded normally and offered again with `in_frame` false.
+pub struct Sink<'a> {
+    pub take: &'a mut dyn FnMut(&mut Vm, Value, bool) -> PyResult<bool>,
+    /// An error `take` raised inside the frame: the frame was suspended at its yield.
+    pub error: Option<PyErr>,
+}
+
+/// Feeds every item of the iterator `it` to `take` (see `Sink`); an exact generator
+/// runs in one `eval` for all the items `take` accepts in its frame.
+pub fn for_each(vm: &mut Vm, it: Value, take: &mut dyn FnMut(&mut Vm, Value, bool) -> PyResult<bool>) -> PyResult<()> {
+    if vm.type_of(it) != vm.t.generator {
+        while let Some(v) = crate::ops::next(vm, it)? {
+            take(vm, v, false)?;
         }
-        Ok(Exit::Return(v)) => {
-            vm.stack.truncate(base);
-            Ok(Exit::Return(v))
-        }
-        Err(e) => {
-            vm.stack.truncate(base);
-            Err(convert_stop(vm, g.kind, e))
+        return Ok(());
+    }
+    let mut sink = Sink { take, error: None };
+    loop {
+        let r = resume_into(vm, it, vm.none, None, Some(&mut sink));
+        match exhausted(vm, it, r)? {
+            Some(v) => {
+                if let Some(e) = sink.error.take() {
+                    return Err(e);
+                }
+                (sink.take)(vm, v, false)?;
+            }
+            None => return Ok(()),
         }
     }
 }
@@ -194,7 +302,14 @@ fn convert_stop(vm: &mut Vm, kind: GenKind, e: PyErr) -> PyErr {
 
 /// `next(gen)` for the interpreter's fast path: Some(yielded) or None when done.
 pub fn next_value(vm: &mut Vm, gen: Value) -> PyResult<Option<Value>> {
-    match resume(vm, gen, vm.none, None) {
+    let r = resume(vm, gen, vm.none, None);
+    exhausted(vm, gen, r)
+}
+
+/// A resumption's result as `next` sees it: the yielded value, or None when the
+/// generator returned or was already finished.
+fn exhausted(vm: &mut Vm, gen: Value, r: PyResult<Exit>) -> PyResult<Option<Value>> {
+    match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(_)) => Ok(None),
         Err(e) if gobj(gen).state.borrow().is_none() && exceptions::is_instance_of(vm, e.0, vm.e.stop_iteration) && !gobj(gen).running.get() => {

@@ -21,6 +21,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use compiler::bytecode::{BinOp, CmpOp, Op};
 use crate::icache;
+use crate::generator::Sink;
 
 #[derive(Clone)]
 pub struct Frame {
@@ -44,7 +45,7 @@ pub struct Frame {
     pub handled: Value,
     /// The generator, coroutine or async generator running this frame, or NULL.
     pub gen: Value,
-    /// For a frame its caller's dispatch loop entered (`Frame::push_in_place`): the caller's
+    /// For a frame its caller's dispatch loop entered (`call::enter_in_place`): the caller's
     /// stack height to go back to, before the return value is pushed.
     pub ret_sp: usize,
 }
@@ -70,15 +71,14 @@ impl Frame {
         Ok(f)
     }
 
-    /// Pushes a frame for `func` whose fast locals start at `base`, where the caller
-    /// left the positional arguments, to be run by the caller's dispatch loop (see
-    /// `eval`); the other locals are reserved as unbound.
-    pub fn push_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> PyResult<()> {
+    /// A frame for `func` whose fast locals start at `base`, where the caller left
+    /// the positional arguments (the other locals are reserved as unbound), to be
+    /// run by the caller's dispatch loop (see `eval`) or a generator.
+    pub fn in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> PyResult<Frame> {
         let co = func.code();
         ensure_stack_room(vm, base + co.frame_size)?;
-        vm.enter_inline_call()?;
         vm.stack.grow_unset(base + co.nslots);
-        vm.frames.push(Frame {
+        Ok(Frame {
             code: func.code.get(),
             func: fval,
             globals: func.globals,
@@ -91,8 +91,7 @@ impl Frame {
             handled: Value::NULL,
             gen: Value::NULL,
             ret_sp,
-        });
-        Ok(())
+        })
     }
 
     /// Reserves the slots of a new frame running `code`.
@@ -175,7 +174,7 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         return Err(e);
     }
     vm.frames.push(frame);
-    let r = eval(vm, None);
+    let r = eval(vm, None, None);
     vm.frames.pop();
     vm.stack.truncate(base);
     vm.leave_recursion();
@@ -186,7 +185,7 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
     }
 }
 
-/// Leaves a frame entered by `Frame::push_in_place` (returning or raising); the caller's
+/// Leaves a frame entered by `call::enter_in_place` (returning or raising); the caller's
 /// stack height to go back to.
 fn pop_inline(vm: &mut Vm) -> usize {
     let f = vm.frames.pop().expect("an inlined frame");
@@ -242,17 +241,21 @@ fn frame(vm: &mut Vm) -> &mut Frame {
 /// Calls of Python functions whose arguments bind in place run in this same loop:
 /// the callee's frame is pushed on `vm.frames` and its code becomes the running
 /// one; its return (or an exception it does not handle) pops it back to the caller.
-/// Frames above `entry_depth` are those inlined calls.
-pub fn eval(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
+/// Frames above `entry_depth` are those inlined calls. Generators resumed by
+/// `ForIter` and `Send` run in it too, their yields going back to the resumer.
+///
+/// With a `sink`, the items the (generator) frame yields are offered to it first,
+/// and the frame goes on without suspending when it takes them.
+pub fn eval(vm: &mut Vm, throw: Option<PyErr>, sink: Option<&mut Sink>) -> PyResult<Exit> {
     let frame_top = crate::gc::stack_pointer();
-    run_loop(vm, throw, frame_top)
+    run_loop(vm, throw, sink, frame_top)
 }
 
 /// `eval`'s loop, in a native frame of its own that ends at `frame_top`: while it
 /// is parked at a call that keeps every operand on the value stack, the whole frame
 /// is quiet for the collector (`gc::QuietFrames`).
 #[inline(never)]
-fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exit> {
+fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, frame_top: usize) -> PyResult<Exit> {
     let entry_depth = vm.frames.len();
     // The running frame's code and layout, reloaded when a call enters or leaves.
     let mut code: &'static CodeObj;
@@ -324,10 +327,18 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                 ($f:expr, $first:expr, $nargs:expr, $ret_sp:expr) => {{
                     let (f, first, nargs, ret_sp) = ($f, $first, $nargs, $ret_sp);
                     if let Some(func) = f.downcast::<FunctionObj>() {
-                        if tri!(crate::call::enter_in_place(vm, f, func, first, nargs, ret_sp)) {
-                            load_frame!();
-                            sp = frame(vm).stack_base;
-                            continue;
+                        match tri!(crate::call::enter_in_place(vm, f, func, first, nargs, ret_sp)) {
+                            crate::call::InPlace::Entered => {
+                                load_frame!();
+                                sp = frame(vm).stack_base;
+                                continue;
+                            }
+                            crate::call::InPlace::Made(g) => {
+                                sp = ret_sp;
+                                push!(g);
+                                continue;
+                            }
+                            crate::call::InPlace::No => {}
                         }
                     }
                     let r = tri!(quietly!(crate::call::call_copied(vm, f, first, nargs)));
@@ -774,6 +785,13 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                 }
                 Op::ForIter => {
                     frame(vm).pc = pc;
+                    if crate::generator::runs_inline(vm, top!(), false) {
+                        sync!();
+                        tri!(crate::generator::enter(vm, top!(), vm.none, sp, true));
+                        load_frame!();
+                        sp = vm.stack.sp;
+                        continue;
+                    }
                     match tri!(ops::next(vm, top!())) {
                         Some(v) => push!(v),
                         None => {
@@ -788,6 +806,14 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                 }
                 Op::Send => {
                     frame(vm).pc = pc;
+                    if crate::generator::runs_inline(vm, peek!(2), true) {
+                        let sent = top!();
+                        sync!();
+                        tri!(crate::generator::enter(vm, peek!(2), sent, sp - 1, true));
+                        load_frame!();
+                        sp = vm.stack.sp;
+                        continue;
+                    }
                     match tri!(crate::generator::send_to(vm, peek!(2), peek!(1))) {
                         Ok(yielded) => set_top!(yielded),
                         Err(ret) => {
@@ -802,7 +828,30 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                     set_top!(w);
                 }
                 Op::YieldValue => {
-                    debug_assert_eq!(vm.frames.len(), entry_depth, "only a generator's own frame yields");
+                    if vm.frames.len() > entry_depth {
+                        // A generator this loop's `ForIter` or `Send` resumed: the
+                        // value goes to it.
+                        let v = pop!();
+                        frame(vm).pc = pc;
+                        sync!();
+                        let g = crate::generator::of_frame(frame(vm).gen);
+                        sp = crate::generator::suspend(vm, g);
+                        load_frame!();
+                        push!(v);
+                        continue;
+                    }
+                    if let Some(s) = sink.as_deref_mut() {
+                        sync!();
+                        match (s.take)(vm, top!(), true) {
+                            // The value of the `yield`, as `next()` sends it.
+                            Ok(true) => {
+                                set_top!(vm.none);
+                                continue;
+                            }
+                            Ok(false) => {}
+                            Err(e) => s.error = Some(e),
+                        }
+                    }
                     let v = pop!();
                     frame(vm).pc = pc;
                     sync!();
@@ -811,9 +860,23 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
                 Op::ReturnValue => {
                     let v = pop!();
                     if vm.frames.len() > entry_depth {
-                        sp = pop_inline(vm);
+                        let gen = frame(vm).gen;
+                        if gen.is_null() {
+                            sp = pop_inline(vm);
+                            load_frame!();
+                            push!(v);
+                            continue;
+                        }
+                        // A generator resumed by `ForIter` (which drops it and
+                        // jumps) or `Send` (which replaces it by the value and jumps).
+                        sync!();
+                        sp = crate::generator::finish(vm, crate::generator::of_frame(gen)) - 1;
                         load_frame!();
-                        push!(v);
+                        let resumer = instrs[pc - 1];
+                        if resumer.op == Op::Send {
+                            push!(v);
+                        }
+                        pc = resumer.arg as usize;
                         continue;
                     }
                     frame(vm).pc = pc;
@@ -1005,8 +1068,17 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, frame_top: usize) -> PyResult<Exi
             None => {
                 frame(vm).pc = pc;
                 if vm.frames.len() > entry_depth {
-                    // Raised again in the caller, at its call instruction.
-                    sp = pop_inline(vm);
+                    // Raised again in the caller, at its call (or `ForIter`/`Send`)
+                    // instruction.
+                    let gen = frame(vm).gen;
+                    let err = if gen.is_null() {
+                        sp = pop_inline(vm);
+                        err
+                    } else {
+                        let (ret_sp, err) = crate::generator::finish_raising(vm, gen, err);
+                        sp = ret_sp;
+                        err
+                    };
                     load_frame!();
                     pending = Some(err);
                     continue;

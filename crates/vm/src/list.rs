@@ -71,9 +71,11 @@ pub fn extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
     {
         return Err(vm.memory_error());
     }
-    while let Some(v) = ops::next(vm, it)? {
+    // Appending never runs Python code, so a generator's items are taken in its frame.
+    crate::generator::for_each(vm, it, &mut |_, v, _| {
         lobj(l).items.borrow_mut().push(v);
-    }
+        Ok(true)
+    })?;
     let mut items = lobj(l).items.borrow_mut();
     if items.capacity() > items.len() * 2 + 8 {
         items.shrink_to_fit();

@@ -483,10 +483,31 @@ pub fn update(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         return update_from_dict(vm, s, src);
     }
     let it = ops::iter(vm, src)?;
-    while let Some(v) = ops::next(vm, it)? {
+    // A generator's items are taken in its frame while no key can run Python code
+    // when hashed or compared (`quiet_key`).
+    let mut quiet = len(s) == 0;
+    crate::generator::for_each(vm, it, &mut |vm, v, in_frame| {
+        quiet = quiet && quiet_key(vm, v, 2);
+        if in_frame && !quiet {
+            return Ok(false);
+        }
         add(vm, s, v)?;
+        Ok(true)
+    })
+}
+
+/// Whether hashing `v` and comparing it with keys of the same kind runs no Python
+/// code: exact ints, floats, strs, None, bools, and tuples of those (nested up
+/// to `depth`).
+fn quiet_key(vm: &Vm, v: Value, depth: u32) -> bool {
+    if v.as_small().is_some() || v == vm.none || v == vm.true_ || v == vm.false_ {
+        return true;
     }
-    Ok(())
+    let t = vm.type_of(v);
+    if t == vm.t.int || t == vm.t.float || t == vm.t.str {
+        return true;
+    }
+    t == vm.t.tuple && depth > 0 && crate::tuple::items(v).iter().all(|&x| quiet_key(vm, x, depth - 1))
 }
 
 pub fn from_iterable(vm: &mut Vm, src: Value) -> PyResult {

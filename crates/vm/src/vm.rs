@@ -490,7 +490,7 @@ impl Vm {
     }
 
     /// `enter_recursion` for a Python call that runs in its caller's native frame
-    /// (`interp::Frame::push_in_place`): only the Python depth grows.
+    /// (`call::enter_in_place`): only the Python depth grows.
     #[inline]
     pub fn enter_inline_call(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
