@@ -247,7 +247,7 @@ pub enum InPlace {
 /// `vm.stack.get(base..)` in place, if its parameters allow (positional only,
 /// enough arguments with the defaults): pushes its frame for the interpreter to
 /// run, returning to stack height `ret_sp`, or makes its generator.
-#[inline]
+#[inline(always)]
 pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
     let argcount = code.code.argcount as usize;
@@ -261,29 +261,38 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
     if nargs + defaults.len() < argcount {
         return Ok(InPlace::No);
     }
-    if !code.makes_generator {
-        vm.enter_inline_call()?;
+    if code.makes_generator {
+        return make_in_place(vm, fval, func, base, nargs, defaults);
     }
-    let frame = match crate::interp::Frame::in_place(vm, fval, func, base, ret_sp) {
-        Ok(f) => f,
-        Err(e) => {
-            if !code.makes_generator {
-                vm.leave_recursion();
-            }
-            return Err(e);
-        }
-    };
-    // The defaults belong to the last parameters (all of them, and the surplus
-    // ones unused, when `__defaults__` was set longer than the parameter list).
+    crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
+    vm.enter_inline_call()?;
+    vm.stack.grow_unset(base + code.nslots);
+    vm.frames.push(crate::interp::Frame::in_place(fval, func, base, ret_sp));
+    bind_defaults(vm, base, nargs, argcount, defaults);
+    crate::interp::init_cells(vm, base, code, func);
+    Ok(InPlace::Entered)
+}
+
+/// `enter_in_place` for a generator (coroutine, async generator) function.
+#[inline(never)]
+fn make_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, defaults: &[Value]) -> PyResult<InPlace> {
+    let code = func.code();
+    crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
+    vm.stack.grow_unset(base + code.nslots);
+    let frame = crate::interp::Frame::in_place(fval, func, base, 0);
+    bind_defaults(vm, base, nargs, code.code.argcount as usize, defaults);
+    crate::interp::init_cells(vm, base, code, func);
+    Ok(InPlace::Made(crate::generator::new_generator(vm, frame)))
+}
+
+/// Fills the parameters `nargs..argcount` at `vm.stack.get(base..)` from `defaults`,
+/// which belong to the last parameters (all of them, and the surplus ones unused,
+/// when `__defaults__` was set longer than the parameter list).
+#[inline]
+fn bind_defaults(vm: &mut Vm, base: usize, nargs: usize, argcount: usize, defaults: &[Value]) {
     for i in nargs..argcount {
         vm.stack.set(base + i, defaults[i + defaults.len() - argcount]);
     }
-    crate::interp::init_cells(vm, base, code, func);
-    if code.makes_generator {
-        return Ok(InPlace::Made(crate::generator::new_generator(vm, frame)));
-    }
-    vm.frames.push(frame);
-    Ok(InPlace::Entered)
 }
 
 fn qualname(func: &FunctionObj) -> String {

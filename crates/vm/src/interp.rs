@@ -73,12 +73,12 @@ impl Frame {
 
     /// A frame for `func` whose fast locals start at `base`, where the caller left
     /// the positional arguments (the other locals are reserved as unbound), to be
-    /// run by the caller's dispatch loop (see `eval`) or a generator.
-    pub fn in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> PyResult<Frame> {
+    /// run by the caller's dispatch loop (see `eval`) or a generator. The caller
+    /// reserves the slots (`ensure_stack_room`, `Stack::grow_unset`).
+    #[inline(always)]
+    pub fn in_place(fval: Value, func: &FunctionObj, base: usize, ret_sp: usize) -> Frame {
         let co = func.code();
-        ensure_stack_room(vm, base + co.frame_size)?;
-        vm.stack.grow_unset(base + co.nslots);
-        Ok(Frame {
+        Frame {
             code: func.code.get(),
             func: fval,
             globals: func.globals,
@@ -91,7 +91,7 @@ impl Frame {
             handled: Value::NULL,
             gen: Value::NULL,
             ret_sp,
-        })
+        }
     }
 
     /// Reserves the slots of a new frame running `code`.
