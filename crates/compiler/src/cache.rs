@@ -168,6 +168,7 @@ mod tag {
     pub const FROZENSET: u8 = 10;
     pub const ELLIPSIS: u8 = 11;
     pub const CODE: u8 = 12;
+    pub const SURROGATE_STR: u8 = 13;
 }
 
 impl<'c> Writer<'c> {
@@ -267,6 +268,11 @@ impl<'c> Writer<'c> {
             Constant::Str(s) => {
                 self.body.push(tag::STR);
                 self.str(s);
+            }
+            Constant::SurrogateStr(b) => {
+                self.body.push(tag::SURROGATE_STR);
+                self.uint(b.len() as u64);
+                self.body.extend_from_slice(b);
             }
             Constant::Bytes(b) => {
                 self.body.push(tag::BYTES);
@@ -510,6 +516,10 @@ impl<'d> Reader<'d> {
                 let n = self.len()?;
                 Constant::Bytes(Rc::from(self.bytes(n)?))
             }
+            tag::SURROGATE_STR => {
+                let n = self.len()?;
+                Constant::SurrogateStr(Rc::from(self.bytes(n)?))
+            }
             t @ (tag::TUPLE | tag::FROZENSET) => {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
@@ -550,7 +560,7 @@ mod tests {
             (C::Float(x), C::Float(y)) => x.to_bits() == y.to_bits(),
             (C::Complex { re: a, im: b }, C::Complex { re: c, im: d }) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
             (C::Str(x), C::Str(y)) => x == y,
-            (C::Bytes(x), C::Bytes(y)) => x == y,
+            (C::Bytes(x), C::Bytes(y)) | (C::SurrogateStr(x), C::SurrogateStr(y)) => x == y,
             (C::Tuple(x), C::Tuple(y)) | (C::FrozenSet(x), C::FrozenSet(y)) => {
                 x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same_const(a, b))
             }

@@ -30,6 +30,9 @@ pub enum Constant {
     Float(f64),
     Complex { re: f64, im: f64 },
     Str(Rc<str>),
+    /// A str holding lone surrogates, as generalized UTF-8 (each surrogate encoded
+    /// on its own in 3 bytes); only literals with `\ud800`-style escapes make one.
+    SurrogateStr(Rc<[u8]>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     /// A frozenset of constants (set displays folded by the compiler), elements in

@@ -19,6 +19,24 @@ pub fn const_repr(c: &Constant) -> String {
             }
         }
         Constant::Str(s) => format!("{s:?}").replacen('"', "'", 1).chars().rev().collect::<String>().replacen('"', "'", 1).chars().rev().collect(),
+        Constant::SurrogateStr(b) => {
+            // The surrogates (3-byte sequences starting 0xED 0xA0..) as escapes.
+            let mut s = String::from("'");
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == 0xed && i + 2 < b.len() && b[i + 1] >= 0xa0 {
+                    let cp = 0xd000 | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
+                    let _ = write!(s, "\\u{cp:04x}");
+                    i += 3;
+                } else {
+                    let end = (i + 1..=b.len()).find(|&e| std::str::from_utf8(&b[i..e]).is_ok()).unwrap_or(b.len());
+                    s.push_str(&String::from_utf8_lossy(&b[i..end]));
+                    i = end;
+                }
+            }
+            s.push('\'');
+            s
+        }
         Constant::Bytes(b) => {
             let mut s = String::from("b'");
             for &x in b.iter() {

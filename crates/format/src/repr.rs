@@ -33,19 +33,39 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c < ' ' || c == '\x7f' => push_escaped(&mut out, c),
-            c if c.is_ascii() => out.push(c),
-            c if ascii_only || !is_printable(c) => push_escaped(&mut out, c),
-            c => out.push(c),
+        push_repr_char(&mut out, c, quote, ascii_only);
+    }
+    out.push(quote);
+    out
+}
+
+fn push_repr_char(out: &mut String, c: char, quote: char, ascii_only: bool) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c < ' ' || c == '\x7f' => push_escaped(out, c),
+        c if c.is_ascii() => out.push(c),
+        c if ascii_only || !is_printable(c) => push_escaped(out, c),
+        c => out.push(c),
+    }
+}
+
+/// `repr(s)` (or `ascii(s)`) of a str given as code points: lone surrogates
+/// (which `char` cannot hold) are written `\udXXX`.
+pub fn str_repr_code_points(cps: &[u32], ascii_only: bool) -> String {
+    let quote = pick_quote(cps.contains(&u32::from('\'')), cps.contains(&u32::from('"')));
+    let mut out = String::with_capacity(cps.len() + 2);
+    out.push(quote);
+    for &cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => push_repr_char(&mut out, c, quote, ascii_only),
+            None => out.push_str(&format!("\\u{cp:04x}")),
         }
     }
     out.push(quote);

@@ -80,9 +80,8 @@ fn b_chr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "chr", 1, 1)?;
     let i = crate::number::index_bigint(vm, a[0])?;
     use num_traits::ToPrimitive;
-    match i.to_u32().and_then(char::from_u32) {
-        Some(c) => Ok(crate::str::char_str(vm, c)),
-        None if i.to_i64().is_some_and(|x| (0xd800..0xe000).contains(&x)) => Err(vm.value_error("chr() arg is a lone surrogate, which Ferropy cannot represent yet")),
+    match i.to_u32().filter(|c| *c < 0x110000) {
+        Some(c) => Ok(crate::str::code_point_str(vm, c)),
         None if i.to_i32().is_some() => Err(vm.value_error("chr() arg not in range(0x110000)")),
         None => Err(vm.overflow_error("Python int too large to convert to C int")),
     }
@@ -90,11 +89,10 @@ fn b_chr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn b_ord(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "ord", 1, 1)?;
-    if let Some(s) = crate::str::as_str(a[0]) {
-        let mut cs = s.chars();
-        return match (cs.next(), cs.next()) {
-            (Some(c), None) => Ok(Value::small(c as i64)),
-            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+    if let Some(s) = a[0].downcast::<crate::str::StrObj>() {
+        return match s.len() {
+            1 => Ok(Value::small(i64::from(s.code_point_at(0)))),
+            n => Err(vm.type_error(format!("ord() expected a character, but string of length {n} found"))),
         };
     }
     if let Some(b) = crate::bytes::as_bytes(a[0]) {

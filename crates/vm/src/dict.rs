@@ -232,7 +232,7 @@ fn fast_eq(a: Value, b: Value) -> Option<bool> {
         return Some(true);
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
-        return Some(x.as_str() == y.as_str());
+        return Some(x.text_eq(y));
     }
     if a.is_small_int() && b.is_small_int() {
         return Some(false);
@@ -398,7 +398,7 @@ pub fn get_str(d: Value, key: Value) -> Option<Value> {
             }
             if e.hash == h {
                 if let Some(k) = e.key.downcast::<StrObj>() {
-                    if k.as_str() == s.as_str() {
+                    if k.text_eq(s) {
                         return Some(e.value);
                     }
                 }

@@ -141,7 +141,8 @@ fn single_item(kind: Kind, object: Value, start: i64, end: i64) -> Option<u32> {
     if kind == Kind::Decode {
         return crate::bytes::as_bytes(object)?.get(start as usize).map(|b| u32::from(*b));
     }
-    crate::str::as_str(object)?.chars().nth(start as usize).map(u32::from)
+    let so = object.downcast::<crate::str::StrObj>()?;
+    ((start as usize) < so.len()).then(|| so.code_point_at(start as usize))
 }
 
 pub fn init(vm: &mut Vm) {

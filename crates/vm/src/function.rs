@@ -110,6 +110,7 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
         Constant::Float(f) => crate::float::new_float(vm, *f),
         Constant::Complex { re, im } => crate::complex::new_complex(vm, *re, *im),
         Constant::Str(s) => vm.intern(s),
+        Constant::SurrogateStr(b) => crate::str::new_str_wtf8(vm, b.to_vec()),
         Constant::Bytes(b) => crate::bytes::new_bytes(vm, b.to_vec()),
         Constant::Ellipsis => vm.ellipsis,
         Constant::Tuple(items) => {

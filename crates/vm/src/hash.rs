@@ -71,15 +71,28 @@ pub fn hash_str(s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
-    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    hash_units(s.chars().map(|c| c as u32))
+}
+
+/// The hash of a str given as code points (lone surrogates included).
+pub fn hash_code_points(cps: &[u32]) -> i64 {
+    if cps.is_empty() {
+        return 0;
+    }
+    hash_units(cps.iter().copied())
+}
+
+/// CPython hashes the str's storage: 1, 2 or 4 bytes per code point, by the largest.
+fn hash_units(cps: impl Iterator<Item = u32> + Clone) -> i64 {
+    let max = cps.clone().max().unwrap_or(0);
     let h = if max < 0x100 {
-        let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+        let bytes: Vec<u8> = cps.map(|c| c as u8).collect();
         siphash13(&bytes)
     } else if max < 0x10000 {
-        let bytes: Vec<u8> = s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        let bytes: Vec<u8> = cps.flat_map(|c| (c as u16).to_le_bytes()).collect();
         siphash13(&bytes)
     } else {
-        let bytes: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        let bytes: Vec<u8> = cps.flat_map(|c| c.to_le_bytes()).collect();
         siphash13(&bytes)
     };
     fix(h)

@@ -170,9 +170,8 @@ fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
         IterKind::Str => {
             let so = seq.downcast::<crate::str::StrObj>().unwrap();
             if i < so.len() {
-                let c = so.char_at(i);
                 s.index.set(i + 1);
-                return Ok(Some(crate::str::char_str(vm, c)));
+                return Ok(Some(crate::str::char_value_at(vm, so, i)));
             }
             None
         }

@@ -139,7 +139,7 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         if vm.type_of(a) == vm.t.str && vm.type_of(b) == vm.t.str {
-            return Ok(vm.bool(cmp_ord(x.as_str().cmp(y.as_str()), op)));
+            return Ok(vm.bool(cmp_ord(x.text_cmp(y), op)));
         }
     }
     vm.enter_recursion(" in comparison")?;

@@ -221,7 +221,7 @@ fn fast_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
     }
     if vm.type_of(a) == vm.t.str && vm.type_of(b) == vm.t.str {
         let (x, y) = (a.downcast::<StrObj>()?, b.downcast::<StrObj>()?);
-        return Some(x.as_str() == y.as_str());
+        return Some(x.text_eq(y));
     }
     if a.is_small_int() && b.is_small_int() {
         return Some(false);

@@ -111,13 +111,16 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult {
     if cls == vm.t.str {
         return Ok(s);
     }
-    let text = as_str(s).unwrap().to_string();
-    Ok(vm.alloc(cls, StrObj::from_string(text)))
+    let text = StrObj::copy_of(s.downcast::<StrObj>().unwrap());
+    Ok(vm.alloc(cls, text))
 }
 
 fn str_repr(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "__repr__", 1, 1)?;
-    let r = format::repr::str_repr(recv(&args));
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let r = match a[0].downcast::<StrObj>().and_then(|s| s.surrogates()) {
+        Some(b) => format::repr::str_repr_code_points(&crate::str::code_points(b).collect::<Vec<u32>>(), false),
+        None => format::repr::str_repr(recv(&args)),
+    };
     Ok(new_str(vm, r))
 }
 
@@ -126,7 +129,8 @@ fn str_str(vm: &mut Vm, args: Args) -> PyResult {
     if vm.type_of(a[0]) == vm.t.str {
         return Ok(a[0]);
     }
-    Ok(new_str(vm, recv(&args).to_string()))
+    let ty = vm.t.str;
+    Ok(vm.alloc(ty, StrObj::copy_of(a[0].downcast::<StrObj>().unwrap())))
 }
 
 fn str_hash(vm: &mut Vm, args: Args) -> PyResult {
@@ -137,8 +141,9 @@ fn str_hash(vm: &mut Vm, args: Args) -> PyResult {
 
 fn str_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
     let a = args.exact(vm, "cmp", 2, 2)?;
-    let Some(y) = as_str(a[1]) else { return Ok(vm.not_implemented) };
-    Ok(vm.bool(ops::cmp_ord(recv(&args).cmp(y), op)))
+    let Some(y) = a[1].downcast::<StrObj>() else { return Ok(vm.not_implemented) };
+    let x = a[0].downcast::<StrObj>().unwrap();
+    Ok(vm.bool(ops::cmp_ord(x.text_cmp(y), op)))
 }
 macro_rules! str_cmp {
     ($($fname:ident: $op:ident;)*) => {
@@ -157,6 +162,15 @@ fn str_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let so = a[0].downcast::<StrObj>().unwrap();
     if let Some(sl) = a[1].downcast::<crate::slice::SliceObj>() {
         let (start, stop, step, n) = crate::slice::indices(vm, sl, so.len())?;
+        if so.surrogates().is_some() {
+            if step == 1 {
+                let sub = so.slice_wtf8(start as usize, stop.max(start) as usize).to_vec();
+                return Ok(crate::str::new_str_wtf8(vm, sub));
+            }
+            let cps = so.code_points();
+            let picked: Vec<u32> = (0..n).map(|i| cps[(start + i as i64 * step) as usize]).collect();
+            return Ok(crate::str::from_code_points(vm, &picked));
+        }
         if step == 1 {
             let stop = stop.max(start) as usize;
             let sub = so.slice(start as usize, stop).to_string();
@@ -170,7 +184,7 @@ fn str_getitem(vm: &mut Vm, args: Args) -> PyResult {
         return Err({ let __arg = format!("string indices must be integers, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
     }
     let i = crate::list::seq_index(vm, a[1], so.len(), "string")?;
-    Ok(crate::str::char_str(vm, so.char_at(i)))
+    Ok(crate::str::char_value_at(vm, so, i))
 }
 
 fn str_contains(vm: &mut Vm, args: Args) -> PyResult {
@@ -178,6 +192,10 @@ fn str_contains(vm: &mut Vm, args: Args) -> PyResult {
     let Some(sub) = as_str(a[1]) else {
         return Err({ let __arg = format!("'in <string>' requires string as left operand, not {}", vm.type_name(a[1])); vm.type_error(__arg) });
     };
+    if crate::str::has_surrogates(a[0]) || crate::str::has_surrogates(a[1]) {
+        let (hay, needle) = (crate::str::as_wtf8(a[0]).unwrap(), crate::str::as_wtf8(a[1]).unwrap());
+        return Ok(vm.bool(bytes_find(hay, needle, false).is_some()));
+    }
     Ok(vm.bool(recv(&args).contains(sub)))
 }
 
@@ -189,6 +207,10 @@ fn str_iter(vm: &mut Vm, args: Args) -> PyResult {
 fn str_add(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__add__", 2, 2)?;
     let Some(y) = as_str(a[1]) else { return Ok(vm.not_implemented) };
+    if crate::str::has_surrogates(a[0]) || crate::str::has_surrogates(a[1]) {
+        let b = [crate::str::as_wtf8(a[0]).unwrap(), crate::str::as_wtf8(a[1]).unwrap()].concat();
+        return Ok(crate::str::new_str_wtf8(vm, b));
+    }
     let mut s = String::with_capacity(recv(&args).len() + y.len());
     s.push_str(recv(&args));
     s.push_str(y);
@@ -207,8 +229,11 @@ fn str_mul(vm: &mut Vm, args: Args) -> PyResult {
     if so.len().checked_mul(n).is_none_or(|t| t > crate::memory::MAX_SIZE) {
         return Err(vm.overflow_error("repeated string is too long"));
     }
-    let bytes = recv(&args).as_bytes();
+    let bytes = so.wtf8();
     let r = crate::memory::repeat(vm, bytes, n, None)?;
+    if so.surrogates().is_some() {
+        return Ok(crate::str::new_str_wtf8(vm, r));
+    }
     // Repeating whole UTF-8 strings gives valid UTF-8.
     let s = String::from_utf8(r).expect("repeated UTF-8");
     Ok(new_str(vm, s))
@@ -237,6 +262,9 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult {
     };
     let items = crate::list::lobj(l).items.borrow().clone();
     let sep = recv(&args);
+    if crate::str::has_surrogates(a[0]) || items.iter().any(|v| crate::str::has_surrogates(*v)) {
+        return join_wtf8(vm, a[0], &items, l);
+    }
     let mut out = String::new();
     for (i, v) in items.iter().enumerate() {
         let Some(s) = as_str(*v) else {
@@ -249,6 +277,52 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult {
     }
     std::hint::black_box(l);
     Ok(new_str(vm, out))
+}
+
+/// `str.join` when a lone surrogate is involved (items all strs, kept alive by `l`).
+fn join_wtf8(vm: &mut Vm, sep: Value, items: &[Value], l: Value) -> PyResult {
+    let mut out = Vec::new();
+    for (i, v) in items.iter().enumerate() {
+        let Some(s) = crate::str::as_wtf8(*v) else {
+            return Err({ let __arg = format!("sequence item {i}: expected str instance, {} found", vm.type_name(*v)); vm.type_error(__arg) });
+        };
+        if i > 0 {
+            out.extend_from_slice(crate::str::as_wtf8(sep).unwrap_or_default());
+        }
+        out.extend_from_slice(s);
+    }
+    std::hint::black_box(l);
+    Ok(crate::str::new_str_wtf8(vm, out))
+}
+
+/// Byte offset of `needle` in `hay` (generalized UTF-8 both: matches fall on code-point
+/// boundaries), first or last.
+fn bytes_find(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let mut hits = (0..=hay.len() - needle.len()).filter(|&i| hay[i..].starts_with(needle));
+    if rev {
+        hits.last()
+    } else {
+        hits.next()
+    }
+}
+
+/// Code points in generalized UTF-8 `b` (bytes that do not continue a sequence).
+fn cp_count(b: &[u8]) -> usize {
+    b.iter().filter(|x| (**x as i8) >= -0x40).count()
+}
+
+/// Non-overlapping occurrences of non-empty `needle` in `hay`, as byte offsets.
+fn bytes_matches(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(f) = bytes_find(&hay[i..], needle, false) {
+        out.push(i + f);
+        i += f + needle.len();
+    }
+    out
 }
 
 /// Does `v`'s type define `__iter__` or `__getitem__` (so a TypeError came from elsewhere)?
@@ -286,7 +360,11 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
             format::text::split_whitespace(s, max)
         }
     } else {
-        let sep = str_or(vm, sep, "must be str or None, not")?;
+        let sep_str = str_or(vm, sep, "must be str or None, not")?;
+        if !sep_str.is_empty() && (crate::str::has_surrogates(args.vals[0]) || crate::str::has_surrogates(sep)) {
+            return split_wtf8(vm, args.vals[0], sep, max, right);
+        }
+        let sep = sep_str;
         let r = if right { format::text::rsplit_sep(s, sep, max) } else { format::text::split_sep(s, sep, max) };
         r.map_err(|e| crate::number::fmt_err(vm, e))?
     }
@@ -294,6 +372,28 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     .map(|x| x.to_string())
     .collect();
     Ok(strs_to_list(vm, parts))
+}
+
+/// `str.split(sep)`/`rsplit(sep)` when a lone surrogate is involved.
+fn split_wtf8(vm: &mut Vm, s: Value, sep: Value, max: i64, right: bool) -> PyResult {
+    let (hay, sep) = (crate::str::as_wtf8(s).unwrap(), crate::str::as_wtf8(sep).unwrap());
+    let mut cuts = bytes_matches(hay, sep);
+    if max >= 0 && cuts.len() > max as usize {
+        let keep = max as usize;
+        if right {
+            cuts.drain(..cuts.len() - keep);
+        } else {
+            cuts.truncate(keep);
+        }
+    }
+    let l = crate::list::new_list(vm, vec![]);
+    let mut prev = 0;
+    for c in cuts.into_iter().chain(std::iter::once(hay.len())) {
+        let v = crate::str::new_str_wtf8(vm, hay[prev..c].to_vec());
+        crate::list::lobj(l).items.borrow_mut().push(v);
+        prev = c + sep.len();
+    }
+    Ok(l)
 }
 
 fn str_split(vm: &mut Vm, args: Args) -> PyResult {
@@ -333,11 +433,22 @@ fn affix_impl(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
     let (prefix, start, end) = finds_args(vm, &args, name, so.len())?;
     let sub = if start <= end { so.slice(start as usize, end as usize) } else { "" };
     // CPython's tailmatch: nothing matches when start > end, not even "".
-    let test = |p: &str| start <= end && if ends { sub.ends_with(p) } else { sub.starts_with(p) };
+    let sub_exact = if start <= end { so.slice_wtf8(start as usize, end as usize) } else { b"" };
+    let test = |p: &str, pv: Value| {
+        start <= end
+            && if so.surrogates().is_some() || crate::str::has_surrogates(pv) {
+                let p = crate::str::as_wtf8(pv).unwrap_or_default();
+                if ends { sub_exact.ends_with(p) } else { sub_exact.starts_with(p) }
+            } else if ends {
+                sub.ends_with(p)
+            } else {
+                sub.starts_with(p)
+            }
+    };
     if crate::tuple::is_tuple(prefix) {
         for p in crate::tuple::items(prefix) {
             let ps = str_or(vm, *p, &format!("tuple for {name} must only contain str, not"))?;
-            if test(ps) {
+            if test(ps, *p) {
                 return Ok(vm.true_);
             }
         }
@@ -346,7 +457,7 @@ fn affix_impl(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
     let Some(p) = as_str(prefix) else {
         return Err({ let __arg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(prefix)); vm.type_error(__arg) });
     };
-    Ok(vm.bool(test(p)))
+    Ok(vm.bool(test(p, prefix)))
 }
 
 fn str_startswith(vm: &mut Vm, args: Args) -> PyResult {
@@ -411,6 +522,9 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
         Some(c) => crate::number::index_i64(vm, *c)?,
         None => -1,
     };
+    if a[1..].iter().any(|v| crate::str::has_surrogates(*v)) {
+        return replace_wtf8(vm, a, count);
+    }
     let s = recv(&args);
     let r = if count < 0 {
         s.replace(old, new)
@@ -434,15 +548,42 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_str(vm, r))
 }
 
+/// `str.replace` when a lone surrogate is involved.
+fn replace_wtf8(vm: &mut Vm, a: &[Value], count: i64) -> PyResult {
+    let [s, old, new] = [a[0], a[1], a[2]].map(|v| crate::str::as_wtf8(v).unwrap_or_default());
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let cuts: Vec<(usize, usize)> = if old.is_empty() {
+        // Before every code point and at the end.
+        (0..=s.len()).filter(|&i| i == s.len() || (s[i] as i8) >= -0x40).map(|i| (i, i)).take(limit).collect()
+    } else {
+        bytes_matches(s, old).into_iter().take(limit).map(|i| (i, i + old.len())).collect()
+    };
+    let mut out = Vec::with_capacity(s.len());
+    let mut prev = 0;
+    for (x, y) in cuts {
+        out.extend_from_slice(&s[prev..x]);
+        out.extend_from_slice(new);
+        prev = y;
+    }
+    out.extend_from_slice(&s[prev..]);
+    Ok(crate::str::new_str_wtf8(vm, out))
+}
+
 /// Code-point index of `sub` in `s[start:end]` (forward or backward).
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
     let so = args.vals[0].downcast::<StrObj>().unwrap();
     let (sub, start, stop) = finds_args(vm, args, name, so.len())?;
+    let subv = sub;
     let sub = str_or(vm, sub, "must be str, not")?;
     if stop - start < sub.chars().count() as i64 {
         return Ok(None);
     }
     let (start, stop) = (start as usize, stop as usize);
+    if so.surrogates().is_some() || crate::str::has_surrogates(subv) {
+        let hay = so.slice_wtf8(start, stop);
+        let found = bytes_find(hay, crate::str::as_wtf8(subv).unwrap_or_default(), rev);
+        return Ok(found.map(|b| start + cp_count(&hay[..b])));
+    }
     let hay = so.slice(start, stop);
     let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
     Ok(found.map(|b| start + hay[..b].chars().count()))
@@ -472,9 +613,15 @@ fn str_rindex(vm: &mut Vm, args: Args) -> PyResult {
 fn str_count(vm: &mut Vm, args: Args) -> PyResult {
     let so = args.vals[0].downcast::<StrObj>().unwrap();
     let (sub, start, stop) = finds_args(vm, &args, "count", so.len())?;
+    let subv = sub;
     let sub = str_or(vm, sub, "must be str, not")?;
     if stop - start < sub.chars().count() as i64 {
         return Ok(Value::small(0));
+    }
+    if !sub.is_empty() && (so.surrogates().is_some() || crate::str::has_surrogates(subv)) {
+        let hay = so.slice_wtf8(start as usize, stop as usize);
+        let n = bytes_matches(hay, crate::str::as_wtf8(subv).unwrap_or_default()).len();
+        return Ok(crate::int::from_usize(vm, n));
     }
     let hay = so.slice(start as usize, stop as usize);
     let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };

@@ -364,6 +364,10 @@ impl Vm {
         if v.downcast::<crate::str::StrObj>().is_some_and(|s| s.is_interned()) {
             return v;
         }
+        if crate::str::has_surrogates(v) {
+            // Not representable as a table key; such names are rare enough to stay distinct.
+            return v;
+        }
         let s = crate::str::as_str(v).expect("intern of a non-str");
         if let Some(c) = self.interned.get(s) {
             return *c;

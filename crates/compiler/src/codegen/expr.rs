@@ -58,6 +58,7 @@ fn truthy(c: &Constant) -> bool {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { re, im } => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::SurrogateStr(_) => true,
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis | Constant::Code(_) => true,
@@ -99,7 +100,10 @@ impl<'a> Compiler<'a> {
                 ast::Number::Float(f) => Constant::Float(*f),
                 ast::Number::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
             },
-            Expr::StringLiteral(s) => Constant::Str(s.value.to_str().into()),
+            Expr::StringLiteral(s) => match super::surrogates::exact_literal(self.index.source, s) {
+                Some(b) => Constant::SurrogateStr(b.into()),
+                None => Constant::Str(s.value.to_str().into()),
+            },
             Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into()),
             Expr::BooleanLiteral(b) => Constant::Bool(b.value),
             Expr::NoneLiteral(_) => Constant::None,
@@ -472,7 +476,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         let sequence = match self.const_value(value) {
-            Some(c) => matches!(c, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+            Some(c) => matches!(c, Constant::Str(_) | Constant::SurrogateStr(_) | Constant::Bytes(_) | Constant::Tuple(_)),
             None => matches!(value, Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)),
         };
         if sequence {
@@ -1243,7 +1247,7 @@ fn const_type_name(c: &Constant) -> &'static str {
         Constant::Int(_) => "int",
         Constant::Float(_) => "float",
         Constant::Complex { .. } => "complex",
-        Constant::Str(_) => "str",
+        Constant::Str(_) | Constant::SurrogateStr(_) => "str",
         Constant::Bytes(_) => "bytes",
         Constant::Tuple(_) => "tuple",
         Constant::FrozenSet(_) => "frozenset",

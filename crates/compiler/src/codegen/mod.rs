@@ -15,6 +15,7 @@ mod exceptions;
 pub(crate) mod expr;
 mod pattern;
 mod stmt;
+mod surrogates;
 
 use crate::assemble::{assemble, UnitOutput};
 use crate::bytecode::Op;
@@ -111,6 +112,7 @@ enum ConstKey {
     Float(u64),
     Complex(u64, u64),
     Str(Rc<str>),
+    SurrogateStr(Rc<[u8]>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
@@ -126,6 +128,7 @@ fn const_key(c: &Constant, code_counter: &mut usize) -> ConstKey {
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Complex { re, im } => ConstKey::Complex(re.to_bits(), im.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
+        Constant::SurrogateStr(b) => ConstKey::SurrogateStr(b.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(|c| const_key(c, code_counter)).collect()),
         Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(|c| const_key(c, code_counter)).collect()),
