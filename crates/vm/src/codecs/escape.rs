@@ -71,6 +71,8 @@ enum Escape {
     Bad(&'static str, usize),
     /// The input ended inside the escape.
     Incomplete(&'static str),
+    /// A `\uXXXX`-style escape naming a lone surrogate, and its end.
+    Surrogate(u32, usize),
 }
 
 /// The escape sequence at `data[i]` (a backslash) of 'unicode_escape'.
@@ -110,9 +112,9 @@ fn unicode_escape_at(data: &[u8], i: usize) -> Escape {
                 _ => (8, "truncated \\UXXXXXXXX escape"),
             };
             match hex_digits(data, i + 2, count) {
-                // Surrogates too: our str cannot hold them (docs/compat.md).
                 Ok(v) => match char::from_u32(v) {
                     Some(ch) => Escape::Text(ch, i + 2 + count),
+                    None if v < 0x110000 => Escape::Surrogate(v, i + 2 + count),
                     None => Escape::Bad("illegal Unicode character", i + 2 + count),
                 },
                 Err(end) if end == data.len() => Escape::Incomplete(msg),
@@ -152,7 +154,7 @@ fn raw_escape_at(data: &[u8], i: usize, final_: bool) -> Escape {
         Ok(v) => match char::from_u32(v) {
             Some(ch) => Escape::Text(ch, i + 2 + count),
             None if v > 0x10ffff => Escape::Bad("\\Uxxxxxxxx out of range", i + 2 + count),
-            None => Escape::Bad("illegal Unicode character", i + 2 + count),
+            None => Escape::Surrogate(v, i + 2 + count),
         },
         Err(end) if end == data.len() => Escape::Incomplete(msg),
         Err(end) => Escape::Bad(msg, end),
@@ -191,6 +193,10 @@ pub fn decode(vm: &mut Vm, cx: &mut DecodeCtx, raw: bool, final_: bool) -> PyRes
                 next
             }
             Escape::Nothing(next) => next,
+            Escape::Surrogate(cp, next) => {
+                cx.push_surrogate(&mut out, cp);
+                next
+            }
             Escape::Kept(ch, next) => {
                 if !raw && warning.is_none() {
                     warning = Some(invalid_escape_warning(data, i));

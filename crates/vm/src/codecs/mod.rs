@@ -11,8 +11,13 @@
 //! 'surrogatepass') are answered here without building an exception; any
 //! other name is looked up in the error registry and called with a
 //! UnicodeEncodeError/UnicodeDecodeError, and its `(replacement, position)`
-//! answer is checked as CPython checks it. Our str cannot hold lone
-//! surrogates, so the surrogate handlers only ever re-raise (docs/compat.md).
+//! answer is checked as CPython checks it.
+//!
+//! Lone surrogates: decoders write valid UTF-8 `String`s; a surrogate they
+//! produce ('surrogateescape', 'surrogatepass', `\ud800` escapes) is written as
+//! U+FFFD and recorded in the `DecodeCtx`, which makes the str with the exact
+//! text (`DecodeCtx::finish`). Encoders see the code points of the str
+//! (`EncodeCtx`), where a surrogate is unencodable by every codec here.
 
 pub mod charmap;
 pub mod escape;
@@ -82,16 +87,15 @@ pub(crate) fn escape_code_point(cp: u32) -> String {
 
 /// What the built-in handler `name` puts in place of unencodable `chars`
 /// (None: the handler does not replace characters when encoding).
-pub(crate) fn builtin_encode_replacement(name: &str, chars: &[char]) -> Option<String> {
+pub(crate) fn builtin_encode_replacement(name: &str, chars: &[u32]) -> Option<String> {
     let mut s = String::new();
-    for &c in chars {
-        let cp = c as u32;
+    for &cp in chars {
         match name {
             "ignore" => {}
             "replace" => s.push('?'),
             "backslashreplace" => s.push_str(&escape_code_point(cp)),
             "xmlcharrefreplace" => s.push_str(&format!("&#{cp};")),
-            "namereplace" => match unicode_names2::name(c) {
+            "namereplace" => match char::from_u32(cp).and_then(unicode_names2::name) {
                 Some(n) => s.push_str(&format!("\\N{{{n}}}")),
                 None => s.push_str(&escape_code_point(cp)),
             },
@@ -152,13 +156,59 @@ pub struct EncodeCtx<'a> {
     pub encoding: &'a str,
     pub errors: &'a str,
     pub obj: Value,
+    /// The chars, a lone surrogate shown as U+FFFD.
     pub chars: Vec<char>,
+    /// The code points, only when the str holds a lone surrogate.
+    exact: Option<Vec<u32>>,
 }
 
 impl<'a> EncodeCtx<'a> {
     pub fn new(encoding: &'a str, errors: &'a str, obj: Value) -> EncodeCtx<'a> {
         let chars = crate::str::as_str(obj).unwrap_or("").chars().collect();
-        EncodeCtx { encoding, errors, obj, chars }
+        let exact = obj.downcast::<crate::str::StrObj>().and_then(|s| s.surrogates()).map(|b| crate::str::code_points(b).collect());
+        EncodeCtx { encoding, errors, obj, chars, exact }
+    }
+
+    /// Code point `i` (surrogates included).
+    fn code_point(&self, i: usize) -> u32 {
+        match &self.exact {
+            Some(cps) => cps[i],
+            None => self.chars[i] as u32,
+        }
+    }
+
+    fn is_surrogate(&self, i: usize) -> bool {
+        self.exact.as_ref().is_some_and(|cps| (0xd800..0xe000).contains(&cps[i]))
+    }
+
+    /// The bytes 'surrogateescape' (U+DC80..U+DCFF back to bytes) or
+    /// 'surrogatepass' (surrogates in this codec's form) give for `start..end`,
+    /// None when some character there is not theirs to handle.
+    pub(crate) fn surrogate_bytes(&self, start: usize, end: usize) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let enc = normalize_encoding(self.encoding);
+        for i in start..end {
+            let cp = self.code_point(i);
+            if self.errors == "surrogateescape" {
+                if !(0xdc80..0xdd00).contains(&cp) {
+                    return None;
+                }
+                out.push((cp - 0xdc00) as u8);
+                continue;
+            }
+            if !(0xd800..0xe000).contains(&cp) {
+                return None;
+            }
+            match enc.as_str() {
+                "utf_8" | "utf8" => crate::str::push_code_point(&mut out, cp),
+                "utf_16" | "utf_16_le" => push_unit(&mut out, cp, 2, false),
+                "utf_16_be" => push_unit(&mut out, cp, 2, true),
+                "utf_32" | "utf_32_le" => push_unit(&mut out, cp, 4, false),
+                "utf_32_be" => push_unit(&mut out, cp, 4, true),
+                _ => return None,
+            }
+        }
+        Some(out)
     }
 
     pub fn error(&self, vm: &mut Vm, start: usize, end: usize, reason: &str) -> PyErr {
@@ -169,9 +219,16 @@ impl<'a> EncodeCtx<'a> {
     /// The error handler's answer for the unencodable `chars[start..end]`.
     pub fn fault(&self, vm: &mut Vm, start: usize, end: usize, reason: &str) -> PyResult<(Replacement, usize)> {
         match self.errors {
-            "strict" | "surrogateescape" | "surrogatepass" => return Err(self.error(vm, start, end, reason)),
+            "strict" => return Err(self.error(vm, start, end, reason)),
+            "surrogateescape" | "surrogatepass" => {
+                return match self.surrogate_bytes(start, end) {
+                    Some(b) => Ok((Replacement::Bytes(b), end)),
+                    None => Err(self.error(vm, start, end, reason)),
+                }
+            }
             "ignore" | "replace" | "backslashreplace" | "xmlcharrefreplace" => {
-                let s = builtin_encode_replacement(self.errors, &self.chars[start..end]).unwrap_or_default();
+                let cps: Vec<u32> = (start..end).map(|i| self.code_point(i)).collect();
+                let s = builtin_encode_replacement(self.errors, &cps).unwrap_or_default();
                 return Ok((Replacement::Text(s), end));
             }
             _ => {}
@@ -193,12 +250,12 @@ impl<'a> EncodeCtx<'a> {
         let mut i = 0;
         let mut scratch = Vec::new();
         while i < n {
-            if one(vm, self.chars[i], &mut out)? {
+            if !self.is_surrogate(i) && one(vm, self.chars[i], &mut out)? {
                 i += 1;
                 continue;
             }
             let mut end = i + 1;
-            while end < n && !one(vm, self.chars[end], &mut scratch)? {
+            while end < n && (self.is_surrogate(end) || !one(vm, self.chars[end], &mut scratch)?) {
                 end += 1;
             }
             scratch.clear();
@@ -226,11 +283,83 @@ pub struct DecodeCtx<'a> {
     pub errors: &'a str,
     pub data: &'a [u8],
     obj: Value,
+    /// The lone surrogates written to the output as U+FFFD: (byte offset, code point).
+    surrogates: Vec<(usize, u32)>,
 }
 
 impl<'a> DecodeCtx<'a> {
     pub fn new(encoding: &'a str, errors: &'a str, data: &'a [u8]) -> DecodeCtx<'a> {
-        DecodeCtx { encoding, errors, data, obj: Value::NULL }
+        DecodeCtx { encoding, errors, data, obj: Value::NULL, surrogates: Vec::new() }
+    }
+
+    /// Appends lone surrogate `cp` to the output `out` (see the module comment).
+    pub fn push_surrogate(&mut self, out: &mut String, cp: u32) {
+        self.surrogates.push((out.len(), cp));
+        out.push('\u{fffd}');
+    }
+
+    /// Appends the text of str `v` (lone surrogates included) to `out`.
+    fn push_value(&mut self, out: &mut String, v: Value) {
+        match v.downcast::<crate::str::StrObj>() {
+            Some(so) if so.surrogates().is_some() => {
+                for cp in so.code_points() {
+                    match char::from_u32(cp) {
+                        Some(c) => out.push(c),
+                        None => self.push_surrogate(out, cp),
+                    }
+                }
+            }
+            _ => out.push_str(crate::str::as_str(v).unwrap_or("")),
+        }
+    }
+
+    /// The output `out` of this decoding as a str (its recorded surrogates put back).
+    pub fn finish(&self, vm: &mut Vm, out: String) -> Value {
+        if self.surrogates.is_empty() {
+            return crate::str::new_str(vm, out);
+        }
+        let mut b = out.into_bytes();
+        for &(at, cp) in &self.surrogates {
+            if b.get(at..at + 3) == Some("\u{fffd}".as_bytes()) {
+                let mut enc = Vec::with_capacity(3);
+                crate::str::push_code_point(&mut enc, cp);
+                b[at..at + 3].copy_from_slice(&enc);
+            }
+        }
+        crate::str::new_str_wtf8(vm, b)
+    }
+
+    /// What 'surrogateescape' (bytes 0x80..0xff of `start..end`) or 'surrogatepass'
+    /// (one surrogate in this codec's form at `start`) decode to, and where to go on.
+    pub(crate) fn surrogate_text(&self, start: usize, end: usize) -> Option<(Vec<u32>, usize)> {
+        let data = self.data;
+        if self.errors == "surrogateescape" {
+            let bytes = data.get(start..end)?;
+            if bytes.is_empty() || bytes.iter().any(|b| *b < 0x80) {
+                return None;
+            }
+            return Some((bytes.iter().map(|b| 0xdc00 + u32::from(*b)).collect(), end));
+        }
+        let (width, big) = match normalize_encoding(self.encoding).as_str() {
+            "utf_8" | "utf8" => (3, false),
+            "utf_16" | "utf_16_le" => (2, false),
+            "utf_16_be" => (2, true),
+            "utf_32" | "utf_32_le" => (4, false),
+            "utf_32_be" => (4, true),
+            _ => return None,
+        };
+        let b = data.get(start..start + width)?;
+        let cp = if width == 3 {
+            if b[0] & 0xf0 != 0xe0 || b[1] & 0xc0 != 0x80 || b[2] & 0xc0 != 0x80 {
+                return None;
+            }
+            (u32::from(b[0] & 0x0f) << 12) | (u32::from(b[1] & 0x3f) << 6) | u32::from(b[2] & 0x3f)
+        } else if big {
+            b.iter().fold(0u32, |acc, x| (acc << 8) | u32::from(*x))
+        } else {
+            b.iter().rev().fold(0u32, |acc, x| (acc << 8) | u32::from(*x))
+        };
+        (0xd800..0xe000).contains(&cp).then(|| (vec![cp], start + width))
     }
 
     fn object(&mut self, vm: &mut Vm) -> Value {
@@ -250,7 +379,16 @@ impl<'a> DecodeCtx<'a> {
     /// appends its replacement to `out` and returns where to go on.
     pub fn fault(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str, out: &mut String) -> PyResult<usize> {
         match self.errors {
-            "strict" | "surrogateescape" | "surrogatepass" => return Err(self.error(vm, start, end, reason)),
+            "strict" => return Err(self.error(vm, start, end, reason)),
+            "surrogateescape" | "surrogatepass" => {
+                let Some((cps, next)) = self.surrogate_text(start, end) else {
+                    return Err(self.error(vm, start, end, reason));
+                };
+                for cp in cps {
+                    self.push_surrogate(out, cp);
+                }
+                return Ok(next);
+            }
             "ignore" | "replace" | "backslashreplace" => {
                 out.push_str(&builtin_decode_replacement(self.errors, &self.data[start..end]).unwrap_or_default());
                 return Ok(end);
@@ -259,7 +397,7 @@ impl<'a> DecodeCtx<'a> {
         }
         let exc = self.error(vm, start, end, reason).0;
         let (rep, pos) = call_handler(vm, self.errors, exc, self.data.len(), false)?;
-        out.push_str(crate::str::as_str(rep).unwrap_or(""));
+        self.push_value(out, rep);
         Ok(pos)
     }
 }
@@ -290,8 +428,54 @@ fn push_unit(out: &mut Vec<u8>, unit: u32, width: usize, big: bool) {
     }
 }
 
+/// UTF-8 for the str `s` (a lone surrogate is an error for the handler).
+pub fn encode_utf8(vm: &mut Vm, s: Value, errors: &str) -> PyResult<Vec<u8>> {
+    if !crate::str::has_surrogates(s) {
+        return Ok(crate::str::as_str(s).unwrap_or("").as_bytes().to_vec());
+    }
+    let cx = EncodeCtx::new("utf-8", errors, s);
+    cx.encode_with(vm, "surrogates not allowed", &mut |_, c, out| {
+        out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
+        Ok(true)
+    })
+}
+
+/// UTF-16 (width 2) or UTF-32 (width 4) for the str `s`, byte order as `encode_wide`.
+pub fn encode_wide_str(vm: &mut Vm, s: Value, errors: &str, width: usize, byteorder: i32) -> PyResult<Vec<u8>> {
+    if !crate::str::has_surrogates(s) {
+        return Ok(encode_wide(crate::str::as_str(s).unwrap_or(""), width, byteorder));
+    }
+    let name = match (width, byteorder) {
+        (2, 0) => "utf-16",
+        (2, b) if b < 0 => "utf-16-le",
+        (2, _) => "utf-16-be",
+        (_, 0) => "utf-32",
+        (_, b) if b < 0 => "utf-32-le",
+        _ => "utf-32-be",
+    };
+    let big = byteorder > 0;
+    let cx = EncodeCtx::new(name, errors, s);
+    let mut out = Vec::new();
+    if byteorder == 0 {
+        push_unit(&mut out, 0xfeff, width, false);
+    }
+    let body = cx.encode_with(vm, "surrogates not allowed", &mut |_, c, out| {
+        let mut units = [0u16; 2];
+        if width == 2 {
+            for u in c.encode_utf16(&mut units) {
+                push_unit(out, u32::from(*u), 2, big);
+            }
+        } else {
+            push_unit(out, c as u32, 4, big);
+        }
+        Ok(true)
+    })?;
+    out.extend(body);
+    Ok(out)
+}
+
 /// UTF-16 (width 2) or UTF-32 (width 4); byte order 0 writes a BOM and then
-/// little-endian units. Our str holds no surrogates, so nothing can fail.
+/// little-endian units. For surrogate-free text (see `encode_wide_str`).
 pub fn encode_wide(text: &str, width: usize, byteorder: i32) -> Vec<u8> {
     let big = byteorder > 0;
     let mut out = Vec::with_capacity(text.len() * width + width);
@@ -469,13 +653,12 @@ pub fn encode_str(vm: &mut Vm, s: Value, encoding: Value, errors: Value, fname: 
     let Some(codec) = builtin_codec(&normalize_encoding(enc)) else {
         return crate::modules::codecs_mod::encode_text(vm, s, enc, errors);
     };
-    let text = crate::str::as_str(s).unwrap_or("");
     let data = match codec {
-        Codec::Utf8 => text.as_bytes().to_vec(),
+        Codec::Utf8 => encode_utf8(vm, s, errs)?,
         Codec::Ascii => encode_limited(vm, s, "ascii", errs, 0x80)?,
         Codec::Latin1 => encode_limited(vm, s, "latin-1", errs, 0x100)?,
-        Codec::Utf16(bo) => encode_wide(text, 2, bo),
-        Codec::Utf32(bo) => encode_wide(text, 4, bo),
+        Codec::Utf16(bo) => encode_wide_str(vm, s, errs, 2, bo)?,
+        Codec::Utf32(bo) => encode_wide_str(vm, s, errs, 4, bo)?,
     };
     Ok(crate::bytes::new_bytes(vm, data))
 }
@@ -498,5 +681,5 @@ pub fn decode_value(vm: &mut Vm, b: Value, encoding: Value, errors: Value, fname
         Codec::Utf16(mut bo) => decode_wide(vm, &mut cx, 2, &mut bo, true)?.0,
         Codec::Utf32(mut bo) => decode_wide(vm, &mut cx, 4, &mut bo, true)?.0,
     };
-    Ok(crate::str::new_str(vm, out))
+    Ok(cx.finish(vm, out))
 }

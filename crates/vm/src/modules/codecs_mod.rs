@@ -349,9 +349,10 @@ fn run_builtin_handler(vm: &mut Vm, args: Args, name: &str) -> PyResult {
             codecs::builtin_decode_replacement(name, &data[start.min(data.len())..end.min(data.len())])
         }
         _ => {
-            let chars: Vec<char> = crate::str::as_str(object).unwrap_or("").chars().skip(start).take(end - start).collect();
+            let chars: Vec<u32> = object.downcast::<crate::str::StrObj>().map_or(Vec::new(), |s| s.code_points()).into_iter().skip(start).take(end - start).collect();
             match (kind, name) {
                 (ErrKind::Translate, "replace") => Some("\u{fffd}".repeat(chars.len())),
+                (_, "surrogateescape" | "surrogatepass") => None,
                 (ErrKind::Translate, "xmlcharrefreplace" | "namereplace") => None,
                 _ => codecs::builtin_encode_replacement(name, &chars),
             }
@@ -391,15 +392,33 @@ fn namereplace_errors(vm: &mut Vm, args: Args) -> PyResult {
     run_builtin_handler(vm, args, "namereplace")
 }
 
-/// 'surrogateescape' and 'surrogatepass' only ever turn surrogates into bytes
-/// or back; our str holds no surrogates, so they re-raise the error.
+/// 'surrogateescape' and 'surrogatepass' called as functions: surrogates back to
+/// bytes when encoding, undecodable bytes to surrogates when decoding; any other
+/// range re-raises the error.
 fn surrogate_handler(vm: &mut Vm, args: Args, fname: &str) -> PyResult {
     let a = args.exact(vm, fname, 1, 1)?;
     let exc = a[0];
-    match err_kind(vm, exc)? {
-        ErrKind::Translate => Err(wrong_exception_type(vm, exc)),
-        _ => Err(PyErr(exc)),
+    let kind = err_kind(vm, exc)?;
+    if kind == ErrKind::Translate {
+        return Err(wrong_exception_type(vm, exc));
     }
+    let (object, start, end) = err_range(vm, exc)?;
+    let enc_name = vm.intern("encoding");
+    let enc = crate::attr::getattr(vm, exc, enc_name)?;
+    let enc = crate::str::as_str(enc).unwrap_or("").to_string();
+    if kind == ErrKind::Encode {
+        let cx = EncodeCtx::new(&enc, fname, object);
+        let Some(b) = cx.surrogate_bytes(start, end) else { return Err(PyErr(exc)) };
+        let rep = crate::bytes::new_bytes(vm, b);
+        let e = crate::int::from_usize(vm, end);
+        return Ok(crate::tuple::new_tuple(vm, vec![rep, e]));
+    }
+    let data = crate::bytes::buffer_bytes(object).unwrap_or_default();
+    let cx = DecodeCtx::new(&enc, fname, &data);
+    let Some((cps, next)) = cx.surrogate_text(start, end) else { return Err(PyErr(exc)) };
+    let rep = crate::str::from_code_points(vm, &cps);
+    let e = crate::int::from_usize(vm, next);
+    Ok(crate::tuple::new_tuple(vm, vec![rep, e]))
 }
 
 fn surrogateescape_errors(vm: &mut Vm, args: Args) -> PyResult {
@@ -456,8 +475,9 @@ fn bytes_result(vm: &mut Vm, data: Vec<u8>, consumed: usize) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, vec![b, n]))
 }
 
-fn str_result(vm: &mut Vm, text: String, consumed: usize) -> PyResult {
-    let s = crate::str::new_str(vm, text);
+/// A decoder's `(str, consumed)` answer.
+fn str_result(vm: &mut Vm, cx: &DecodeCtx, text: String, consumed: usize) -> PyResult {
+    let s = cx.finish(vm, text);
     let n = crate::int::from_usize(vm, consumed);
     Ok(crate::tuple::new_tuple(vm, vec![s, n]))
 }
@@ -489,11 +509,11 @@ fn run_encoder(vm: &mut Vm, args: Args, fname: &str, enc: Enc) -> PyResult {
     let errors = errors_arg(vm, a, fname, 1)?;
     let text = crate::str::as_str(s).unwrap_or("");
     let data = match enc {
-        Enc::Utf8 => text.as_bytes().to_vec(),
+        Enc::Utf8 => codecs::encode_utf8(vm, s, errors)?,
         Enc::Utf7 => codecs::utf7::encode(text),
         Enc::Wide(width, bo) => {
             let bo = if bo == 0 { int_arg(vm, a, 2, 0)? } else { i64::from(bo) };
-            codecs::encode_wide(text, width, bo.signum() as i32)
+            codecs::encode_wide_str(vm, s, errors, width, bo.signum() as i32)?
         }
         Enc::Ascii => codecs::encode_limited(vm, s, "ascii", errors, 0x80)?,
         Enc::Latin1 => codecs::encode_limited(vm, s, "latin-1", errors, 0x100)?,
@@ -633,7 +653,7 @@ fn run_decoder(vm: &mut Vm, args: Args, fname: &str, dec: Dec) -> PyResult {
             let mut order = if ex { int_arg(vm, a, 2, 0)?.signum() as i32 } else { bo };
             let (text, consumed) = codecs::decode_wide(vm, &mut cx, width, &mut order, final_)?;
             if ex {
-                let s = crate::str::new_str(vm, text);
+                let s = cx.finish(vm, text);
                 let n = crate::int::from_usize(vm, consumed);
                 let o = crate::int::from_i64(vm, i64::from(order));
                 return Ok(crate::tuple::new_tuple(vm, vec![s, n, o]));
@@ -652,7 +672,7 @@ fn run_decoder(vm: &mut Vm, args: Args, fname: &str, dec: Dec) -> PyResult {
             (text, consumed)
         }
     };
-    str_result(vm, text, consumed)
+    str_result(vm, &cx, text, consumed)
 }
 
 codec_functions! {
@@ -678,12 +698,13 @@ fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult {
     let data = data_arg(vm, a[0], false)?;
     let errors = errors_arg(vm, a, "charmap_decode", 1)?;
     let mapping = a.get(2).copied().unwrap_or(vm.none);
+    let mut cx = DecodeCtx::new("charmap", errors, &data);
     let text = if mapping == vm.none {
         codecs::decode_latin1(&data)
     } else {
-        codecs::charmap::decode(vm, &mut DecodeCtx::new("charmap", errors, &data), mapping)?
+        codecs::charmap::decode(vm, &mut cx, mapping)?
     };
-    str_result(vm, text, data.len())
+    str_result(vm, &cx, text, data.len())
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {

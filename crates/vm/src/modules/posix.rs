@@ -173,17 +173,18 @@ fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: Value, nullable: bool, allow_
         let m = format!("{func}: {arg} should be {allowed}, not {}", vm.type_name(v));
         return Err(vm.type_error(m));
     };
-    if let Some(s) = crate::str::as_str(p) {
+    let is_str = crate::str::as_str(p).is_some();
+    if let Some(s) = crate::str::as_str(p).filter(|_| !crate::str::has_surrogates(p)) {
         if s.contains('\0') {
             return Err(vm.value_error("embedded null byte"));
         }
         return Ok(PathArg { obj: v, path: OsString::from(s), bytes: false, fd: None });
     }
-    let b = crate::bytes::as_bytes(p).unwrap_or_default();
+    let b = if is_str { crate::codecs::encode_utf8(vm, p, "surrogateescape")? } else { crate::bytes::as_bytes(p).unwrap_or_default() };
     if b.contains(&0) {
         return Err(vm.value_error("embedded null byte"));
     }
-    Ok(PathArg { obj: v, path: OsString::from_vec(b), bytes: true, fd: None })
+    Ok(PathArg { obj: v, path: OsString::from_vec(b), bytes: !is_str, fd: None })
 }
 
 /// A file name for the caller: bytes if the path argument was bytes.
@@ -191,7 +192,7 @@ fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
     if bytes {
         crate::bytes::new_bytes(vm, name.as_bytes().to_vec())
     } else {
-        crate::str::new_str(vm, name.to_string_lossy().into_owned())
+        crate::str::fs_decode(vm, name.as_bytes())
     }
 }
 
@@ -1229,6 +1230,7 @@ fn env_arg(vm: &mut Vm, func: &str, v: Value) -> PyResult<Vec<u8>> {
     let p = fspath_value(vm, v)?;
     let b = match p {
         Some(p) => match crate::str::as_str(p) {
+            Some(_) if crate::str::has_surrogates(p) => crate::codecs::encode_utf8(vm, p, "surrogateescape")?,
             Some(s) => s.as_bytes().to_vec(),
             None => crate::bytes::as_bytes(p).unwrap_or_default(),
         },

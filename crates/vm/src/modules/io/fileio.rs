@@ -191,6 +191,7 @@ fn open_path(vm: &mut Vm, name: Value, oflags: i32, opener: Value) -> PyResult<i
         return Err(vm.type_error(m));
     };
     let bytes: Vec<u8> = match crate::str::as_str(p) {
+        Some(_) if crate::str::has_surrogates(p) => crate::codecs::encode_utf8(vm, p, "surrogateescape")?,
         Some(s) => s.as_bytes().to_vec(),
         None => crate::bytes::as_bytes(p).unwrap_or_default(),
     };

@@ -152,13 +152,14 @@ pub fn decode_native(vm: &mut Vm, st: &mut DecState, native: Native, errors: &st
 /// Encodes `text` (the str `s` when it is exactly that text, else NULL) natively.
 pub fn encode_native(vm: &mut Vm, native: Native, errors: &str, text: &str, s: Value) -> PyResult<Vec<u8>> {
     let limit = native.limit();
-    if limit > 0xffff || text.chars().all(|c| (c as u32) < limit) {
+    let exact = !s.is_null() && crate::str::has_surrogates(s);
+    if !exact && (limit > 0xffff || text.chars().all(|c| (c as u32) < limit)) {
         return Ok(if limit > 0xffff { text.as_bytes().to_vec() } else { text.chars().map(|c| c as u32 as u8).collect() });
     }
     let s = if s.is_null() { crate::str::alloc_str(vm, text) } else { s };
     let _pin = crate::gc::pin(s);
     let enc = vm.intern(native.base_name());
-    let errs = vm.intern(if errors == "surrogateescape" { "strict" } else { errors });
+    let errs = vm.intern(errors);
     let r = crate::codecs::encode_str(vm, s, enc, errs, "encode")?;
     Ok(crate::bytes::as_bytes(r).unwrap_or_default())
 }

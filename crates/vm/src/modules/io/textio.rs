@@ -220,7 +220,8 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
     let nchars = a[1].downcast::<crate::str::StrObj>().map_or(0, |s| s.len());
     let (writable, plain, writenl, line_buffering, write_through, reading) = {
         let st = t.st.borrow();
-        let plain = st.native == Some(Native::Utf8) && st.writenl.is_none();
+        // A lone surrogate goes through the encoder, which applies the error handler.
+        let plain = st.native == Some(Native::Utf8) && st.writenl.is_none() && !crate::str::has_surrogates(a[1]);
         (st.writable, plain, st.writenl, st.line_buffering, st.write_through, st.snap.is_some() || st.dpos < st.decoded.len())
     };
     if !writable {
