@@ -595,7 +595,34 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 Op::BuildSlice => {
                     let n = sp;
                     let step = if arg == 3 { st[n - 1].get() } else { vm.none };
-                    let s = crate::slice::new_slice(vm, st[n - arg].get(), st[n - arg + 1].get(), step);
+                    let (start, stop) = (st[n - arg].get(), st[n - arg + 1].get());
+                    // `l[a:b:c]` of an exact list read or assigned (from a list or
+                    // tuple) right away, with int or None bounds: nothing runs Python
+                    // code, and no slice object is made (CPython 3.12's BINARY_SLICE).
+                    let plain = |v: Value| v.is_small_int() || v == vm.none;
+                    let container = st[n - arg - 1].get();
+                    if plain(start) && plain(stop) && plain(step) && vm.type_of(container) == vm.t.list {
+                        let bounds = crate::slice::SliceObj { start, stop, step };
+                        let next = instrs[pc].op;
+                        if next == Op::BinarySubscr {
+                            pc += 1;
+                            sync!();
+                            let r = tri!(crate::list::get_slice(vm, container, &bounds));
+                            sp = n - arg - 1;
+                            push!(r);
+                            continue;
+                        }
+                        let value = if n - arg >= 2 { st[n - arg - 2].get() } else { Value::NULL };
+                        let vt = vm.type_of(value);
+                        if next == Op::StoreSubscr && (vt == vm.t.list || vt == vm.t.tuple) {
+                            pc += 1;
+                            sync!();
+                            tri!(crate::list::set_slice(vm, container, &bounds, value));
+                            sp = n - arg - 2;
+                            continue;
+                        }
+                    }
+                    let s = crate::slice::new_slice(vm, start, stop, step);
                     sp = n - arg;
                     push!(s);
                 }

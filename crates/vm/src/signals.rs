@@ -90,9 +90,24 @@ pub fn set_disposition(sig: usize, d: Disposition) -> bool {
     unsafe { signal(sig as i32, handler) != SIG_ERR }
 }
 
-/// Raises KeyboardInterrupt if Ctrl-C was pressed since the last check.
+/// Raises KeyboardInterrupt if Ctrl-C was pressed since the last check (and runs
+/// other signal handlers and pending finalizers). Plain loads on the common path:
+/// the interpreter checks at every backward jump, and a swap is an atomic
+/// read-modify-write, far dearer than a load.
 #[inline]
 pub fn check(vm: &mut Vm) -> PyResult<()> {
+    if vm.pending_finalizers.is_empty()
+        && vm.weakref_callbacks.is_empty()
+        && !INTERRUPTED.load(Ordering::Relaxed)
+        && !ANY_PENDING.load(Ordering::Relaxed)
+    {
+        return Ok(());
+    }
+    check_slow(vm)
+}
+
+#[inline(never)]
+fn check_slow(vm: &mut Vm) -> PyResult<()> {
     if !vm.pending_finalizers.is_empty() || !vm.weakref_callbacks.is_empty() {
         vm.run_finalizers();
     }
@@ -100,7 +115,7 @@ pub fn check(vm: &mut Vm) -> PyResult<()> {
         INTERRUPTED.store(false, Ordering::Relaxed);
         crate::modules::signal::run_handler(vm, SIGINT)?;
     }
-    if ANY_PENDING.swap(false, Ordering::Relaxed) {
+    if ANY_PENDING.load(Ordering::Relaxed) && ANY_PENDING.swap(false, Ordering::Relaxed) {
         for sig in 1..NSIG {
             if PENDING[sig].swap(false, Ordering::Relaxed) {
                 crate::modules::signal::run_handler(vm, sig)?;
