@@ -169,14 +169,15 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
         });
     }
     if let Some(w) = d.downcast::<MethodWrapper>() {
-        let f = w.func.get();
-        return Ok(if vm.type_of(d) == vm.t.staticmethod {
-            f
-        } else if vm.type_of(d) == vm.t.classmethod {
-            crate::function::new_bound_method(vm, f, ty)
-        } else {
-            d
-        });
+        let (f, t) = (w.func.get(), vm.type_of(d));
+        if t == vm.t.staticmethod {
+            return Ok(f);
+        } else if t == vm.t.classmethod {
+            return Ok(crate::function::new_bound_method(vm, f, ty));
+        } else if !typeobj::has_flag(t, tflag::HEAPTYPE) {
+            return Ok(d);
+        }
+        // Subclasses (abc.abstractclassmethod) bind through their `__get__` below.
     }
     if let Some(p) = d.downcast::<Property>() {
         if obj.is_null() {

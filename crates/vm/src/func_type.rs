@@ -460,8 +460,19 @@ fn wrapper_get(vm: &mut Vm, args: Args) -> PyResult {
         Some(t) if *t != vm.none => *t,
         _ => vm.type_of(a[1]),
     };
-    let obj = if a[1] == vm.none { Value::NULL } else { a[1] };
-    crate::attr::descr_get(vm, a[0], obj, ty)
+    let Some(w) = a[0].downcast::<MethodWrapper>() else {
+        let m = format!("descriptor '__get__' requires a 'classmethod' object but received a '{}'", vm.type_name(a[0]));
+        return Err(vm.type_error(m));
+    };
+    let f = w.func.get();
+    let is_static = crate::typeobj::is_subtype(vm.type_of(a[0]), vm.t.staticmethod);
+    if f.is_null() {
+        let what = if is_static { "staticmethod" } else { "classmethod" };
+        return Err(vm.runtime_error(format!("uninitialized {what} object")));
+    }
+    // Binds directly: the type's own `__get__` may be this one (a subclass without
+    // one), which `descr_get` would call again.
+    Ok(if is_static { f } else { crate::function::new_bound_method(vm, f, ty) })
 }
 fn wrapper_isabstract(vm: &mut Vm, v: Value) -> PyResult {
     let f = v.downcast::<MethodWrapper>().unwrap().func.get();

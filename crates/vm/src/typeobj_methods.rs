@@ -337,6 +337,40 @@ fn set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `__flags__`: CPython's `tp_flags` bits that follow from the type's state here
+/// (`inspect.isabstract` tests Py_TPFLAGS_IS_ABSTRACT). Builtin types report
+/// IMMUTABLETYPE and a version tag, classes HEAPTYPE and GC support; the
+/// `*_SUBCLASS` bits follow the MRO.
+fn get_flags(vm: &mut Vm, v: Value) -> PyResult {
+    let t = tobj(v);
+    let own = t.flags.get();
+    let mut f: i64 = 1 << 12; // READY
+    if own & tflag::HEAPTYPE != 0 {
+        f |= 1 << 9 | 1 << 14; // HEAPTYPE, HAVE_GC
+        if own & tflag::HAS_DICT != 0 && !typeobj::is_subtype(v, vm.e.base_exception) {
+            f |= 1 << 4; // MANAGED_DICT
+        }
+    } else {
+        f |= 1 << 8 | 1 << 19; // IMMUTABLETYPE, HAVE_VERSION_TAG
+    }
+    if own & tflag::BASETYPE != 0 {
+        f |= 1 << 10;
+    }
+    if own & tflag::ABSTRACT != 0 {
+        f |= 1 << 20;
+    }
+    let subclass_bits = [
+        (vm.t.int, 24), (vm.t.list, 25), (vm.t.tuple, 26), (vm.t.bytes, 27),
+        (vm.t.str, 28), (vm.t.dict, 29), (vm.e.base_exception, 30), (vm.t.type_, 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if typeobj::is_subtype(v, base) {
+            f |= 1 << bit;
+        }
+    }
+    Ok(crate::int::from_i64(vm, f))
+}
+
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_getset, add_getter, add_method, add_static};
     let t = vm.t.type_;
@@ -363,6 +397,7 @@ pub fn init_type(vm: &mut Vm) {
     add_getset(vm, t, "__abstractmethods__", get_abstract, set_abstract);
     add_getset(vm, t, "__annotations__", get_annotations, set_annotations);
     add_getter(vm, t, "__bases__", get_bases);
+    add_getter(vm, t, "__flags__", get_flags);
     add_getter(vm, t, "__base__", get_base);
     add_getter(vm, t, "__mro__", get_mro);
     add_getter(vm, t, "__dict__", get_dict);

@@ -133,17 +133,35 @@ fn ref_new(vm: &mut Vm, args: Args) -> PyResult {
         Some(c) if *c != vm.none => *c,
         _ => Value::NULL,
     };
+    Ok(make_ref(vm, cls, target, cb))
+}
+
+/// `weakref.ref(target, callback)` (callback NULL for none): TypeError when
+/// `target` cannot be weakly referenced.
+pub fn new_ref(vm: &mut Vm, target: Value, callback: Value) -> PyResult {
+    check_weakrefable(vm, target)?;
+    let cls = vm.t.weakref;
+    Ok(make_ref(vm, cls, target, callback))
+}
+
+/// A weak reference of class `cls`: the basic one is shared.
+fn make_ref(vm: &mut Vm, cls: Value, target: Value, cb: Value) -> Value {
     let basic = cb.is_null() && cls == vm.t.weakref;
     if basic {
         if let (Some(r), _) = vm.weakrefs.basic(vm, target) {
-            return Ok(r);
+            return r;
         }
     }
     let r = new_weak(vm, cls, target, cb);
     let mut table = std::mem::take(&mut vm.weakrefs);
     table.insert(vm, target, r, basic);
     vm.weakrefs = table;
-    Ok(r)
+    r
+}
+
+/// The referent of weak reference `w`, NULL once it died.
+pub fn target(w: Value) -> Value {
+    wobj(w).target.get()
 }
 
 fn ref_init(vm: &mut Vm, args: Args) -> PyResult {

@@ -5,6 +5,7 @@ use crate::object::{Args, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod abc;
 pub mod array;
 pub mod ast;
 pub mod atexit;
@@ -40,6 +41,7 @@ pub mod weakref;
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
 const TABLE: &[(&str, ModuleInit)] = &[
+    ("_abc", abc::init),
     ("array", array::init),
     ("_ast", ast::init),
     ("atexit", atexit::init),
