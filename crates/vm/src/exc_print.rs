@@ -159,6 +159,15 @@ fn print_traceback(vm: &mut Vm, p: &mut Printer, e: Value) {
     print_tb_entries(vm, p, tb);
 }
 
+/// "Traceback (most recent call last):" and the entries of traceback `tb`
+/// (`PyTraceBack_Print`).
+pub fn format_traceback(vm: &mut Vm, tb: Value) -> String {
+    let mut p = Printer { out: String::new(), seen: Vec::new(), depth: 0, need_close: false };
+    p.out.push_str("Traceback (most recent call last):\n");
+    print_tb_entries(vm, &mut p, tb);
+    p.out
+}
+
 fn print_tb_entries(vm: &mut Vm, p: &mut Printer, mut tb: Value) {
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0;

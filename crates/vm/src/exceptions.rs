@@ -560,13 +560,6 @@ pub fn set_name_error_name(vm: &mut Vm, e: PyErr, name: Value) {
 }
 
 /// Reports an exception that cannot be raised (in `__del__`, callbacks) on stderr.
-pub fn write_unraisable(vm: &mut Vm, e: PyErr, what: &str, obj: Value) {
-    let r = crate::ops::repr_string(vm, obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    let mut out = format!("{what}: {r}\n");
-    out.push_str(&format_exception(vm, e.0));
-    crate::sys::write_stderr(vm, &out);
-}
-
 // ---- printing ----------------------------------------------------------------------
 
 pub use crate::exc_print::format_exception;

@@ -366,6 +366,23 @@ fn co_positions(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::iter(vm, all)
 }
 
+/// `co_lines()`: (start, end, line) byte ranges of `co_code`, one per instruction as
+/// CPython 3.11 writes its line table (line None where unknown).
+fn co_lines(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "co_lines", 1, 1)?;
+    let lines: Vec<u32> = code(a[0]).code.locations.iter().map(|l| l.line).collect();
+    let buf = crate::list::ValueBuf::new(vm);
+    for (i, line) in lines.into_iter().enumerate() {
+        let line = if line == 0 { vm.none } else { Value::small(i64::from(line)) };
+        let start = Value::small(2 * i as i64);
+        let end = Value::small(2 * i as i64 + 2);
+        let t = crate::tuple::new_tuple(vm, vec![start, end, line]);
+        buf.push(t);
+    }
+    let all = buf.into_tuple(vm);
+    crate::ops::iter(vm, all)
+}
+
 fn co_firstlineno(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::int::from_i64(vm, code(v).code.firstlineno as i64))
 }
@@ -727,6 +744,7 @@ pub fn init_types(vm: &mut Vm) {
     let c = vm.t.code;
     add_method(vm, c, "__repr__", code_repr);
     add_method(vm, c, "co_positions", co_positions);
+    add_method(vm, c, "co_lines", co_lines);
     let getters: &[(&'static str, Getter)] = &[
         ("co_name", co_name),
         ("co_qualname", co_qualname),

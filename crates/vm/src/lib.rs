@@ -55,6 +55,7 @@ pub mod sys;
 pub mod tuple;
 pub mod typeobj;
 pub mod typeobj_methods;
+pub mod unraisable;
 pub mod types;
 pub mod value;
 pub mod vm;

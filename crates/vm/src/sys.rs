@@ -391,6 +391,7 @@ pub fn init(vm: &mut Vm) {
             vm.extra_roots.insert(0, v);
         }
     }
+    crate::unraisable::init(vm, d).expect("sys.unraisablehook");
     let modules = vm.modules;
     set(vm, "modules", modules);
     let sys_m = vm.sys;

@@ -654,7 +654,7 @@ pub fn call_del(vm: &mut Vm, obj: Value) {
     let ty = vm.type_of(obj);
     if let Some(del) = lookup_str(vm, ty, "__del__") {
         if let Err(e) = crate::call::call(vm, del, &[obj]) {
-            crate::exceptions::write_unraisable(vm, e, "Exception ignored in", del);
+            crate::unraisable::write_unraisable(vm, e, None, del);
         }
     }
 }

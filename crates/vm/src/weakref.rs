@@ -273,7 +273,7 @@ pub fn run_callbacks(vm: &mut Vm) {
     vm.weakref_callbacks.reverse();
     while let Some((cb, w)) = vm.weakref_callbacks.pop() {
         if let Err(e) = crate::call::call(vm, cb, &[w]) {
-            crate::exceptions::write_unraisable(vm, e, "Exception ignored in", cb);
+            crate::unraisable::write_unraisable(vm, e, None, cb);
         }
     }
 }

@@ -95,7 +95,7 @@ pub fn run_exitfuncs(vm: &mut Vm) {
 }
 
 fn report(vm: &mut Vm, e: PyErr, f: Value) {
-    crate::exceptions::write_unraisable(vm, e, "Exception ignored in atexit callback", f);
+    crate::unraisable::write_unraisable(vm, e, Some("Exception ignored in atexit callback"), f);
 }
 
 fn run_exitfuncs_fn(vm: &mut Vm, args: Args) -> PyResult {

@@ -297,7 +297,7 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: usize)
             None => break,
         };
         if let Err(e) = crate::call::call(vm, cb, &[phase, info]) {
-            crate::exceptions::write_unraisable(vm, e, "Exception ignored in", cb);
+            crate::unraisable::write_unraisable(vm, e, None, cb);
         }
         i += 1;
     }
