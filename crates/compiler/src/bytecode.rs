@@ -280,6 +280,32 @@ opcodes! {
     LoadLocals => 1;
     /// Pushes a NULL marker (only for `CallMethod` with a non-method callable).
     PushNull => 1;
+    /// Superinstructions: the interpreter's quickening fuses an instruction with the
+    /// next one (whose argument it reads) into one dispatch; never emitted by the
+    /// compiler. `LoadFast` then `LoadFast`.
+    LoadFastLoadFast => 2;
+    /// `LoadFast` then `LoadConst`.
+    LoadFastLoadConst => 2;
+    /// `LoadConst` then `LoadFast`.
+    LoadConstLoadFast => 2;
+    /// `StoreFast` then `LoadFast`.
+    StoreFastLoadFast => 0;
+    /// `StoreFast` then `StoreFast`.
+    StoreFastStoreFast => -2;
+}
+
+impl Op {
+    /// The superinstruction running `self` and then `next` in one dispatch.
+    pub fn fused_with(self, next: Op) -> Option<Op> {
+        Some(match (self, next) {
+            (Op::LoadFast, Op::LoadFast) => Op::LoadFastLoadFast,
+            (Op::LoadFast, Op::LoadConst) => Op::LoadFastLoadConst,
+            (Op::LoadConst, Op::LoadFast) => Op::LoadConstLoadFast,
+            (Op::StoreFast, Op::LoadFast) => Op::StoreFastLoadFast,
+            (Op::StoreFast, Op::StoreFast) => Op::StoreFastStoreFast,
+            _ => return None,
+        })
+    }
 }
 
 /// The operator of `BinaryOp`, CPython's `NB_*` numbering.

@@ -257,7 +257,15 @@ pub fn quicken(instrs: &[compiler::bytecode::Instr]) -> (Box<[Ins]>, Box<[Inline
             };
             Ins { op: i.op, may_run_python: crate::interp::may_run_python(i.op), cache, arg: i.arg }
         })
-        .collect();
+        .collect::<Box<[Ins]>>();
+    // Superinstructions: the pair's second instruction stays as it is, for jumps to
+    // it (and for the first to fall back on when the pair cannot run in one go).
+    let mut ins = ins;
+    for i in 1..ins.len() {
+        if let Some(op) = ins[i - 1].op.fused_with(ins[i].op) {
+            ins[i - 1].op = op;
+        }
+    }
     (ins, (0..n.min(last + 1)).map(|_| InlineCache::default()).collect())
 }
 

@@ -374,6 +374,58 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let v = pop!();
                     st[base + arg].set(v);
                 }
+                // Superinstructions (`icache::quicken`): the second instruction's
+                // argument is read from it, and it is skipped. A pair that would raise
+                // runs as its first instruction alone, so errors come from the
+                // instruction that raises them.
+                Op::LoadFastLoadFast => {
+                    let (a, b) = (st[base + arg].get(), st[base + instrs[pc].arg as usize].get());
+                    if a.is_null() || b.is_null() {
+                        if a.is_null() {
+                            sync!();
+                            break 'dispatch unbound_local(vm, code.varnames[arg]);
+                        }
+                        push!(a);
+                        continue;
+                    }
+                    push!(a);
+                    push!(b);
+                    pc += 1;
+                }
+                Op::LoadFastLoadConst => {
+                    let v = st[base + arg].get();
+                    if v.is_null() {
+                        sync!();
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    }
+                    push!(v);
+                    push!(code.consts[instrs[pc].arg as usize]);
+                    pc += 1;
+                }
+                Op::LoadConstLoadFast => {
+                    push!(code.consts[arg]);
+                    let v = st[base + instrs[pc].arg as usize].get();
+                    if !v.is_null() {
+                        push!(v);
+                        pc += 1;
+                    }
+                }
+                Op::StoreFastLoadFast => {
+                    let v = pop!();
+                    st[base + arg].set(v);
+                    let w = st[base + instrs[pc].arg as usize].get();
+                    if !w.is_null() {
+                        push!(w);
+                        pc += 1;
+                    }
+                }
+                Op::StoreFastStoreFast => {
+                    let v = pop!();
+                    st[base + arg].set(v);
+                    let w = pop!();
+                    st[base + instrs[pc].arg as usize].set(w);
+                    pc += 1;
+                }
                 Op::DeleteFast => {
                     if st[base + arg].get().is_null() {
                         { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
@@ -1143,6 +1195,11 @@ static MAY_RUN_PYTHON: [bool; 256] = {
     let mut t = [true; 256];
     let quiet = [
         Op::Nop,
+        Op::LoadFastLoadFast,
+        Op::LoadFastLoadConst,
+        Op::LoadConstLoadFast,
+        Op::StoreFastLoadFast,
+        Op::StoreFastStoreFast,
         Op::PopTop,
         Op::Copy,
         Op::Swap,
