@@ -204,6 +204,7 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
 /// off `vm.frames` and keeps it and its slots; the caller's stack height to go back to.
 pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
     let frame = vm.frames.pop().expect("generator frame");
+    needs_finalizing(vm, g, &frame);
     let mut slots = g.spare.take();
     slots.extend(vm.stack.copy_range(frame.base, vm.stack.len()));
     vm.stack.truncate(frame.base);
@@ -212,6 +213,28 @@ pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
     let ret_sp = frame.ret_sp;
     *g.state.borrow_mut() = Some(Suspended { frame, slots });
     ret_sp
+}
+
+/// A generator suspended inside a `try` or `with` block must be closed if it is
+/// collected suspended, so that its handlers run (CPython's `_PyGen_Finalize`):
+/// such a generator is registered with the collector's finalizers (`finalize`).
+/// Elsewhere, closing it would only raise GeneratorExit through the frame.
+fn needs_finalizing(vm: &mut Vm, g: &GenObj, frame: &Frame) {
+    if g.kind == GenKind::AsyncGenerator || frame.pc == 0 {
+        return;
+    }
+    let Some(gen) = frame.gen.header() else { return };
+    if !gen.has_flag(crate::gc::flag::HAS_DEL) && crate::interp::find_handler(frame.code_obj(), frame.pc - 1).is_some() {
+        vm.heap.set_has_del(frame.gen);
+    }
+}
+
+/// Finalizes a suspended generator or coroutine the collector found unreachable:
+/// closes it, reporting errors to `sys.unraisablehook`.
+pub fn finalize(vm: &mut Vm, gen: Value) {
+    if let Err(e) = close(vm, gen) {
+        crate::unraisable::write_unraisable(vm, e, None, gen);
+    }
 }
 
 /// Takes `g`'s finished frame (the top one) off `vm.frames`; the caller's stack

@@ -1229,7 +1229,7 @@ static MAY_RUN_PYTHON: [bool; 256] = {
     t
 };
 
-fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
+pub fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
     code.code
         .exception_table
         .iter()

@@ -651,6 +651,9 @@ fn add_members(vm: &mut Vm, ty: Value, d: Value, members: Vec<String>) -> PyResu
 
 /// Calls `obj.__del__()` once, reporting errors as unraisable (as CPython does).
 pub fn call_del(vm: &mut Vm, obj: Value) {
+    if obj.is::<crate::generator::GenObj>() {
+        return crate::generator::finalize(vm, obj);
+    }
     let ty = vm.type_of(obj);
     if let Some(del) = lookup_str(vm, ty, "__del__") {
         if let Err(e) = crate::call::call(vm, del, &[obj]) {
