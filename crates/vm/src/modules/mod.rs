@@ -27,7 +27,9 @@ pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -47,6 +49,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
+    ("select", select::init),
     ("_signal", signal::init),
     ("_contextvars", contextvars::init),
     ("_heapq", heapq::init),
@@ -68,6 +71,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_string", string::init),
     ("gc", gc::init),
     ("posix", posix::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),

@@ -64,6 +64,7 @@ extern "C" {
     fn fsync(fd: c_int) -> c_int;
     fn ftruncate(fd: c_int, len: i64) -> c_int;
     fn kill(pid: c_int, sig: c_int) -> c_int;
+    fn waitpid(pid: c_int, status: *mut c_int, options: c_int) -> c_int;
     fn _exit(code: c_int) -> !;
     fn setlocale(cat: c_int, locale: *const c_char) -> *const c_char;
     fn nl_langinfo(item: c_int) -> *const c_char;
@@ -193,6 +194,34 @@ fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
         crate::bytes::new_bytes(vm, name.as_bytes().to_vec())
     } else {
         crate::str::fs_decode(vm, name.as_bytes())
+    }
+}
+
+/// `PyUnicode_FSConverter`: the file-system bytes of a str, bytes or os.PathLike.
+pub fn fs_encode(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    Ok(path_arg(vm, "fsencode", "path", v, false, false)?.path.into_vec())
+}
+
+/// `os.waitpid(pid, options)`: (pid, status); an interrupted wait runs the signal
+/// handlers and waits again.
+fn waitpid_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "waitpid", 2, 2)?;
+    let pid = fd_arg(vm, a[0])?;
+    let options = fd_arg(vm, a[1])?;
+    let mut status: c_int = 0;
+    loop {
+        // SAFETY: waitpid writes the status into our local.
+        let r = unsafe { waitpid(pid, &mut status, options) };
+        if r >= 0 {
+            let (p, s) = (crate::int::from_i64(vm, i64::from(r)), crate::int::from_i64(vm, i64::from(status)));
+            return Ok(crate::tuple::new_tuple(vm, vec![p, s]));
+        }
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() == Some(4) {
+            crate::signals::check(vm)?;
+            continue;
+        }
+        return Err(crate::exceptions::os_error_from_io(vm, &e, None));
     }
 }
 
@@ -1313,7 +1342,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),
             ("get_terminal_size", get_terminal_size), ("device_encoding", device_encoding),
             ("getpid", getpid), ("getppid", getppid_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
-            ("getgid", getgid_fn), ("getegid", getegid_fn), ("kill", kill_fn), ("_exit", exit_fn), ("umask", umask_fn),
+            ("getgid", getgid_fn), ("getegid", getegid_fn), ("kill", kill_fn), ("waitpid", waitpid_fn), ("_exit", exit_fn), ("umask", umask_fn),
             ("uname", uname_fn), ("times", times_fn), ("cpu_count", cpu_count),
             ("waitstatus_to_exitcode", waitstatus_to_exitcode), ("WIFEXITED", w_ifexited),
             ("WEXITSTATUS", w_exitstatus), ("WIFSIGNALED", w_ifsignaled), ("WTERMSIG", w_termsig),
