@@ -326,17 +326,24 @@ pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRes
                 return Ok(x);
             }
         }
+        // An attribute of a class read through the class (`Cls.CONSTANT`).
+        if e.kind == Kind::TypeAttr && is_class_at(vm, obj, e.version) {
+            return Ok(e.value);
+        }
     }
     load_attr_slow(vm, c, obj, name)
 }
 
-/// The value entry `e` finds in `obj` itself (its instance dict or a slot), if it
-/// is of such a kind and applies; the caller has checked the type version.
+/// The value entry `e` finds in `obj` itself (its instance dict or a slot) or its
+/// class (a plain value), if it is of such a kind and applies; the caller has
+/// checked the type version.
 #[inline(always)]
 fn stored_value(e: Entry, obj: Value, h: &crate::gc::Header) -> Option<Value> {
     match e.kind {
         Kind::InstanceDict => dict::value_if_shape(h.dict(), e.shape, e.hint as usize),
         Kind::Slot => slot_value(obj, e.hint as usize),
+        // The shape proves the instance dict does not shadow the class's value.
+        Kind::ClassValue if dict_shape(h.dict()) == e.shape => Some(e.value),
         _ => None,
     }
 }
