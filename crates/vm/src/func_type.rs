@@ -247,6 +247,17 @@ fn m_getattr(vm: &mut Vm, args: Args) -> PyResult {
 fn native(v: Value) -> &'static NativeFunction {
     v.downcast::<NativeFunction>().unwrap()
 }
+/// `__module__` of a builtin function: its module's name (`len` -> 'builtins');
+/// None for methods bound to an object and for static methods of types.
+fn n_module(vm: &mut Vm, v: Value) -> PyResult {
+    let n = native(v);
+    let m = if n.self_.is_null() { n.owner } else { n.self_ };
+    if !m.is::<crate::module::ModuleObj>() {
+        return Ok(vm.none);
+    }
+    let d = crate::module::module_dict(m);
+    Ok(crate::dict::get_item_str(vm, d, "__name__")?.unwrap_or(vm.none))
+}
 fn n_name(vm: &mut Vm, v: Value) -> PyResult {
     let n = native(v).name;
     Ok(vm.intern(n))
@@ -738,6 +749,7 @@ pub fn init_types(vm: &mut Vm) {
         add_getter(vm, t, "__self__", n_self);
         add_method(vm, t, "__reduce__", n_reduce);
     }
+    add_getter(vm, vm.t.builtin_function, "__module__", n_module);
     add_method(vm, vm.t.method_descriptor, "__get__", n_get);
     add_method(vm, vm.t.classmethod_descriptor, "__get__", n_get);
 

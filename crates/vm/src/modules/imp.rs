@@ -87,6 +87,22 @@ fn fix_co_filename(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+thread_local! {
+    /// `_override_frozen_modules_for_tests`' setting (CPython's
+    /// `override_frozen_modules`: > 0 forces frozen modules, < 0 disables them).
+    static FROZEN_OVERRIDE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// `_imp._override_frozen_modules_for_tests(override)`: recorded; with no frozen
+/// modules here (`_frozen_module_names()` is empty) `find_frozen` finds nothing
+/// either way.
+fn override_frozen_modules(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "_override_frozen_modules_for_tests", 1, 1)?;
+    let n = crate::number::index_i64(vm, a[0])?;
+    FROZEN_OVERRIDE.with(|c| c.set(n));
+    Ok(vm.none)
+}
+
 fn frozen_module_names(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "_frozen_module_names", 0, 0)?;
     Ok(crate::tuple::new_tuple(vm, vec![]))
@@ -109,6 +125,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("extension_suffixes", extension_suffixes),
             ("_fix_co_filename", fix_co_filename),
             ("_frozen_module_names", frozen_module_names),
+            ("_override_frozen_modules_for_tests", override_frozen_modules),
         ],
     )?;
     let mode = vm.intern("default");
