@@ -13,19 +13,24 @@ use crate::gc::{Trace, Tracer};
 use crate::value::Value;
 use std::cell::Cell;
 
+/// The number of slots. A constant, so that the dispatch loop's index checks
+/// compare with an immediate instead of keeping the length in a register.
+pub const CAPACITY: usize = 1 << 20;
+
 pub struct Stack {
-    slots: &'static [Cell<Value>],
+    slots: &'static [Cell<Value>; CAPACITY],
     /// The height: slots below it are live.
     pub sp: usize,
 }
 
 impl Stack {
-    pub fn new(capacity: usize) -> Stack {
-        Stack { slots: crate::gc::unset_slots(capacity), sp: 0 }
+    pub fn new() -> Stack {
+        let slots = crate::gc::unset_slots(CAPACITY).try_into().expect("CAPACITY slots");
+        Stack { slots, sp: 0 }
     }
 
     /// The slot array, for the dispatch loop.
-    pub fn slots(&self) -> &'static [Cell<Value>] {
+    pub fn slots(&self) -> &'static [Cell<Value>; CAPACITY] {
         self.slots
     }
 

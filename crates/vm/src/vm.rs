@@ -164,8 +164,6 @@ impl Default for GcState {
     }
 }
 
-pub const STACK_CAPACITY: usize = 1 << 20;
-
 /// Slots of the literal-name intern cache (a power of two).
 const STATIC_NAMES: usize = 1024;
 
@@ -197,7 +195,7 @@ impl Vm {
             builtins_dict: Value::NULL,
             sys: Value::NULL,
             modules: Value::NULL,
-            stack: crate::stack::Stack::new(STACK_CAPACITY),
+            stack: crate::stack::Stack::new(),
             frames: Vec::new(),
             exc_stack: Vec::new(),
             recursion_limit: 1000,
