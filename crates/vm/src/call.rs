@@ -267,7 +267,7 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
     crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
     vm.enter_inline_call()?;
     vm.stack.grow_unset(base + code.nslots);
-    vm.frames.push(crate::interp::Frame::in_place(fval, func, base, ret_sp));
+    crate::interp::push_frame(vm, crate::interp::Frame::in_place(fval, func, base, ret_sp));
     bind_defaults(vm, base, nargs, argcount, defaults);
     crate::interp::init_cells(vm, base, code, func);
     Ok(InPlace::Entered)

@@ -51,7 +51,7 @@ pub fn snapshot(vm: &mut Vm, f: &Frame, back: Value) -> Value {
 
 /// `sys._getframe(depth)`: frame objects for the live frames, linked by `f_back`.
 pub fn current_frame(vm: &mut Vm, depth: usize) -> PyResult {
-    let n = vm.frames.len();
+    let n = crate::interp::frames_now(vm).len();
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }

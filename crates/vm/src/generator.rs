@@ -196,14 +196,16 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
     }
     g.started.set(true);
     g.running.set(true);
-    vm.frames.push(s.frame);
+    crate::interp::push_frame(vm, s.frame);
     Ok(())
 }
 
 /// Takes `g`'s running frame (the top one, stopped at a `yield` with the stack synced)
 /// off `vm.frames` and keeps it and its slots; the caller's stack height to go back to.
 pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
-    let frame = vm.frames.pop().expect("generator frame");
+    let mut frame = crate::interp::pop_frame(vm);
+    // Its line while suspended: the `yield` (`pc` is past it).
+    frame.lasti = frame.pc.saturating_sub(1);
     needs_finalizing(vm, g, &frame);
     let mut slots = g.spare.take();
     slots.extend(vm.stack.copy_range(frame.base, vm.stack.len()));
@@ -240,7 +242,7 @@ pub fn finalize(vm: &mut Vm, gen: Value) {
 /// Takes `g`'s finished frame (the top one) off `vm.frames`; the caller's stack
 /// height to go back to.
 pub fn finish(vm: &mut Vm, g: &GenObj) -> usize {
-    let frame = vm.frames.pop().expect("generator frame");
+    let frame = crate::interp::pop_frame(vm);
     vm.stack.truncate(frame.base);
     g.running.set(false);
     vm.leave_recursion();

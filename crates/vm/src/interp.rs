@@ -173,9 +173,9 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         vm.stack.truncate(base);
         return Err(e);
     }
-    vm.frames.push(frame);
+    push_frame(vm, frame);
     let r = eval(vm, None, None);
-    vm.frames.pop();
+    pop_frame(vm);
     vm.stack.truncate(base);
     vm.leave_recursion();
     match r {
@@ -183,6 +183,36 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         Ok(Exit::Yield(_)) => Err(vm.runtime_error("yield outside of a generator frame")),
         Err(e) => Err(e),
     }
+}
+
+/// Pushes `f` on `vm.frames`, first recording in the frame below the instruction it
+/// is running (`Vm::top_lasti`), since its loop does not write its `lasti`.
+#[inline]
+pub fn push_frame(vm: &mut Vm, f: Frame) {
+    let lasti = vm.top_lasti;
+    if let Some(below) = vm.frames.last_mut() {
+        below.lasti = lasti;
+    }
+    vm.frames.push(f);
+}
+
+/// Pops the top frame of `vm.frames`, run by an `eval` of its own, back to the frame
+/// below, which goes on at the instruction it was running.
+#[inline]
+pub fn pop_frame(vm: &mut Vm) -> Frame {
+    let f = vm.frames.pop().expect("a frame");
+    vm.top_lasti = vm.frames.last().map_or(0, |b| b.lasti);
+    f
+}
+
+/// The frames with the top one's `lasti` brought up to date (`Vm::top_lasti`), for
+/// code that looks at the running frames' lines.
+pub fn frames_now(vm: &mut Vm) -> &[Frame] {
+    let lasti = vm.top_lasti;
+    if let Some(top) = vm.frames.last_mut() {
+        top.lasti = lasti;
+    }
+    &vm.frames
 }
 
 /// Leaves a frame entered by `call::enter_in_place` (returning or raising); the caller's
@@ -351,7 +381,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             if ins.may_run_python {
                 // Python code run by this instruction may look at this frame's
                 // line (tracebacks are fixed up on the error path anyway).
-                frame(vm).lasti = pc;
+                vm.top_lasti = pc;
                 sync!();
             }
             pc += 1;
@@ -1132,6 +1162,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             frame(vm).lasti = raised_at;
             exceptions::attach_context(vm, err.0);
             exceptions::add_traceback(vm, err.0);
+        } else if unwind_from.is_none() {
+            frame(vm).lasti = raised_at;
         }
         let lasti = frame(vm).lasti;
         match find_handler(code, unwind_from.take().unwrap_or(raised_at)) {

@@ -125,6 +125,11 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Current recursion depth (Python frames plus recursive native operations).
     pub depth: usize,
+    /// The instruction the top frame is running, as far as Python code run from it
+    /// can see: the dispatch loop records it here (cheaper than the frame's `lasti`)
+    /// before instructions that may run Python code, and `interp::push_frame` copies
+    /// it into the frame when another goes on top.
+    pub top_lasti: usize,
     /// Lowest native stack address the interpreter may recurse down to.
     pub native_stack_limit: usize,
     pub config: Config,
@@ -200,6 +205,7 @@ impl Vm {
             exc_stack: Vec::new(),
             recursion_limit: 1000,
             depth: 0,
+            top_lasti: 0,
             native_stack_limit: 0,
             config,
             hash_key: [0; 16],
