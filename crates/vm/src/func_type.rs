@@ -394,6 +394,53 @@ fn co_lines(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::iter(vm, all)
 }
 
+/// `code.replace(**changes)`: a copy with the given `co_*` fields. Flags, names,
+/// file name and first line change freely; the fields that shape the bytecode
+/// (co_code, co_consts, co_names, co_varnames, the argument counts...) only take
+/// their current value: the instructions cannot be rebuilt from new bytes here.
+fn code_replace(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos().len() != 1 {
+        return Err(vm.type_error(format!("replace() takes no positional arguments")));
+    }
+    let this = args.vals[0];
+    let co = code(this);
+    let mut c = (*co.code).clone();
+    let text = |vm: &mut Vm, k: &str, v: Value| -> PyResult<std::rc::Rc<str>> {
+        match crate::str::as_str(v) {
+            Some(s) => Ok(s.into()),
+            None => Err(vm.type_error(format!("replace() argument '{k}' must be str, not {}", vm.type_name(v)))),
+        }
+    };
+    let number = |vm: &mut Vm, k: &str, v: Value| -> PyResult<u32> {
+        if !crate::int::is_int(vm, v) {
+            let _ = k;
+            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        }
+        let n = crate::number::index_i64(vm, v)?;
+        u32::try_from(n).map_err(|_| vm.value_error(format!("replace() argument '{k}' out of range")))
+    };
+    for (k, v) in args.kw() {
+        let key = crate::str::as_str(k).unwrap_or("").to_string();
+        match key.as_str() {
+            "co_flags" => c.flags = number(vm, &key, v)?,
+            "co_firstlineno" => c.firstlineno = number(vm, &key, v)?,
+            "co_name" => c.name = text(vm, &key, v)?,
+            "co_qualname" => c.qualname = text(vm, &key, v)?,
+            "co_filename" => c.filename = text(vm, &key, v)?,
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals" | "co_stacksize" | "co_code"
+            | "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars" | "co_linetable"
+            | "co_exceptiontable" => {
+                let cur = crate::attr::getattr(vm, this, k)?;
+                if !crate::ops::eq(vm, cur, v)? {
+                    return Err(vm.value_error(format!("code.replace(): changing {key} is not supported")));
+                }
+            }
+            _ => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for replace()"))),
+        }
+    }
+    Ok(crate::function::new_code(vm, std::rc::Rc::new(c)))
+}
+
 fn co_firstlineno(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::int::from_i64(vm, code(v).code.firstlineno as i64))
 }
@@ -757,6 +804,7 @@ pub fn init_types(vm: &mut Vm) {
     add_method(vm, c, "__repr__", code_repr);
     add_method(vm, c, "co_positions", co_positions);
     add_method(vm, c, "co_lines", co_lines);
+    add_method(vm, c, "replace", code_replace);
     let getters: &[(&'static str, Getter)] = &[
         ("co_name", co_name),
         ("co_qualname", co_qualname),

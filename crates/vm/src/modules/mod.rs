@@ -31,6 +31,7 @@ pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod string;
 pub mod struct_;
@@ -51,6 +52,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("select", select::init),
     ("_signal", signal::init),
+    ("_socket", socket::init),
     ("_contextvars", contextvars::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
