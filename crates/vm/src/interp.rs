@@ -661,12 +661,19 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     set_top!(vm.bool(!b));
                 }
                 Op::BinarySubscr => {
+                    if let Some(v) = crate::list::exact_subscript(vm, peek!(2), peek!(1)) {
+                        pop!();
+                        set_top!(v);
+                        continue;
+                    }
                     let r = tri!(ops::getitem(vm, peek!(2), peek!(1)));
                     pop!();
                     set_top!(r);
                 }
                 Op::StoreSubscr => {
-                    tri!(ops::setitem(vm, peek!(2), peek!(1), peek!(3)));
+                    if !crate::list::exact_store_subscript(vm, peek!(2), peek!(1), peek!(3)) {
+                        tri!(ops::setitem(vm, peek!(2), peek!(1), peek!(3)));
+                    }
                     sp -= 3;
                 }
                 Op::DeleteSubscr => {

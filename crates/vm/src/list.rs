@@ -113,26 +113,66 @@ pub fn seq_index_with(vm: &mut Vm, idx: Value, len: usize, what: &str, out_of_ra
 }
 
 pub fn getitem_index(vm: &mut Vm, l: Value, i: i64) -> PyResult {
+    item_at(l, i).ok_or_else(|| vm.index_error("list index out of range"))
+}
+
+pub fn setitem_index(vm: &mut Vm, l: Value, i: i64, v: Value) -> PyResult<()> {
+    if set_item_at(l, i, v) {
+        return Ok(());
+    }
+    Err(vm.index_error("list assignment index out of range"))
+}
+
+/// The item of list `l` at index `i` (negative counts from the end), None when out
+/// of range.
+#[inline(always)]
+pub fn item_at(l: Value, i: i64) -> Option<Value> {
     let items = lobj(l).items.borrow();
     let n = items.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        drop(items);
-        return Err(vm.index_error("list index out of range"));
+        return None;
     }
-    Ok(items[j as usize])
+    Some(items[j as usize])
 }
 
-pub fn setitem_index(vm: &mut Vm, l: Value, i: i64, v: Value) -> PyResult<()> {
+/// Sets the item of list `l` at index `i` (negative counts from the end); false
+/// when out of range.
+#[inline(always)]
+pub fn set_item_at(l: Value, i: i64, v: Value) -> bool {
     let mut items = lobj(l).items.borrow_mut();
     let n = items.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        drop(items);
-        return Err(vm.index_error("list assignment index out of range"));
+        return false;
     }
     items[j as usize] = v;
-    Ok(())
+    true
+}
+
+/// `c[k]` for an exact list or tuple and an int index in range, the interpreter's
+/// inline case of `ops::getitem` (CPython's BINARY_SUBSCR_LIST_INT); None otherwise.
+#[inline(always)]
+pub fn exact_subscript(vm: &Vm, c: Value, k: Value) -> Option<Value> {
+    let i = k.as_small()?;
+    let t = vm.type_of(c);
+    if t == vm.t.list {
+        item_at(c, i)
+    } else if t == vm.t.tuple {
+        crate::tuple::item_at(c, i)
+    } else {
+        None
+    }
+}
+
+/// `l[k] = v` for an exact list and an int index in range, the interpreter's inline
+/// case of `ops::setitem`; false when it does not apply (nothing done).
+#[inline(always)]
+pub fn exact_store_subscript(vm: &Vm, l: Value, k: Value, v: Value) -> bool {
+    match k.as_small() {
+        Some(i) if vm.type_of(l) == vm.t.list => set_item_at(l, i, v),
+        _ => false,
+    }
 }
 
 /// `repr` of a sequence's items between brackets, with `...` for recursion.
