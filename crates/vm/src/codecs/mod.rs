@@ -115,6 +115,19 @@ pub(crate) fn builtin_decode_replacement(name: &str, bytes: &[u8]) -> Option<Str
     }
 }
 
+/// How codec `norm` (a normalized name) writes one surrogate for 'surrogatepass':
+/// (bytes, big-endian); UTF-8 takes 3 bytes. None: the handler cannot help.
+fn surrogate_form(norm: &str) -> Option<(usize, bool)> {
+    Some(match norm {
+        "utf_8" | "utf8" => (3, false),
+        "utf_16" | "utf_16_le" => (2, false),
+        "utf_16_be" => (2, true),
+        "utf_32" | "utf_32_le" => (4, false),
+        "utf_32_be" => (4, true),
+        _ => return None,
+    })
+}
+
 /// A handler's answer when encoding: bytes to copy, or text the codec encodes.
 pub enum Replacement {
     Bytes(Vec<u8>),
@@ -199,13 +212,9 @@ impl<'a> EncodeCtx<'a> {
             if !(0xd800..0xe000).contains(&cp) {
                 return None;
             }
-            match enc.as_str() {
-                "utf_8" | "utf8" => crate::str::push_code_point(&mut out, cp),
-                "utf_16" | "utf_16_le" => push_unit(&mut out, cp, 2, false),
-                "utf_16_be" => push_unit(&mut out, cp, 2, true),
-                "utf_32" | "utf_32_le" => push_unit(&mut out, cp, 4, false),
-                "utf_32_be" => push_unit(&mut out, cp, 4, true),
-                _ => return None,
+            match surrogate_form(&enc)? {
+                (3, _) => crate::str::push_code_point(&mut out, cp),
+                (width, big) => push_unit(&mut out, cp, width, big),
             }
         }
         Some(out)
@@ -340,14 +349,7 @@ impl<'a> DecodeCtx<'a> {
             }
             return Some((bytes.iter().map(|b| 0xdc00 + u32::from(*b)).collect(), end));
         }
-        let (width, big) = match normalize_encoding(self.encoding).as_str() {
-            "utf_8" | "utf8" => (3, false),
-            "utf_16" | "utf_16_le" => (2, false),
-            "utf_16_be" => (2, true),
-            "utf_32" | "utf_32_le" => (4, false),
-            "utf_32_be" => (4, true),
-            _ => return None,
-        };
+        let (width, big) = surrogate_form(&normalize_encoding(self.encoding))?;
         let b = data.get(start..start + width)?;
         let cp = if width == 3 {
             if b[0] & 0xf0 != 0xe0 || b[1] & 0xc0 != 0x80 || b[2] & 0xc0 != 0x80 {
