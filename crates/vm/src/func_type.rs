@@ -343,6 +343,21 @@ fn n_get(vm: &mut Vm, args: Args) -> PyResult {
     crate::attr::descr_get(vm, a[0], obj, ty)
 }
 
+/// `<cell at 0x...: int object at 0x...>`, or `: empty>`.
+fn cell_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__repr__", 1, 1)?;
+    let Some(c) = a[0].downcast::<crate::function::CellObj>() else {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'cell' object"));
+    };
+    let v = c.value.get();
+    let s = if v.is_null() {
+        format!("<cell at {:#x}: empty>", a[0].id())
+    } else {
+        format!("<cell at {:#x}: {} object at {:#x}>", a[0].id(), vm.type_name(v), v.id())
+    };
+    Ok(crate::str::new_str(vm, s))
+}
+
 fn code(v: Value) -> &'static CodeObj {
     v.downcast::<CodeObj>().unwrap()
 }
@@ -830,6 +845,7 @@ pub fn init_types(vm: &mut Vm) {
     let cell = vm.t.cell;
     add_static(vm, cell, "__new__", cell_new);
     add_getset(vm, cell, "cell_contents", cell_contents, set_cell_contents);
+    add_method(vm, cell, "__repr__", cell_repr);
 
     for t in [vm.t.classmethod, vm.t.staticmethod] {
         add_static(vm, t, "__new__", wrapper_new);

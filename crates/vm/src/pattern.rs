@@ -6,37 +6,19 @@ use crate::typeobj;
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn abc_registered(vm: &mut Vm, v: Value, abc_name: &str) -> bool {
-    // collections.abc registration, when the module is loaded.
-    let mods = vm.modules;
-    let Ok(Some(abc)) = dict::get_item_str(vm, mods, "collections.abc") else { return false };
-    let Ok(cls) = crate::attr::getattr_str(vm, abc, abc_name) else { return false };
-    crate::builtins::isinstance(vm, v, cls).unwrap_or(false)
-}
-
-/// `MatchMapping`: dict and mapping types (`collections.abc.Mapping`).
+/// `MatchMapping`: an instance of a mapping type (CPython's Py_TPFLAGS_MAPPING: dict,
+/// mappingproxy, collections.abc.Mapping's subclasses and registered classes).
 pub fn is_mapping(vm: &mut Vm, v: Value) -> bool {
-    if v.is::<dict::DictObj>() || v.is::<crate::module::MappingProxy>() {
-        return true;
-    }
-    if v.is::<crate::list::ListObj>() || v.is::<crate::tuple::TupleObj>() || v.is::<crate::str::StrObj>() {
-        return false;
-    }
-    abc_registered(vm, v, "Mapping")
+    let t = vm.type_of(v);
+    crate::typeobj_methods::collection_flag(vm, t) == typeobj::tflag::MAPPING
 }
 
-/// `MatchSequence`: list, tuple, range and sequence types, but not str/bytes.
+/// `MatchSequence`: an instance of a sequence type (Py_TPFLAGS_SEQUENCE: list, tuple,
+/// range, memoryview, array, deque, collections.abc.Sequence's subclasses and
+/// registered classes; never str, bytes or bytearray).
 pub fn is_sequence(vm: &mut Vm, v: Value) -> bool {
-    if v.is::<crate::str::StrObj>() || v.is::<crate::bytes::BytesObj>() || v.is::<crate::bytes::ByteArrayObj>() || v.is::<dict::DictObj>() {
-        return false;
-    }
-    if v.is::<crate::list::ListObj>() || v.is::<crate::tuple::TupleObj>() || v.is::<crate::range::RangeObj>() {
-        return true;
-    }
-    if v.is::<crate::function::InstanceObj>() || typeobj::has_flag(vm.type_of(v), typeobj::tflag::HEAPTYPE) {
-        return abc_registered(vm, v, "Sequence");
-    }
-    false
+    let t = vm.type_of(v);
+    crate::typeobj_methods::collection_flag(vm, t) == typeobj::tflag::SEQUENCE
 }
 
 /// `MatchKeys`: the values for `keys` in `subject`, or None if one is missing.

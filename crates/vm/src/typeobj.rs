@@ -29,6 +29,11 @@ pub mod tflag {
     /// Instances hold a variable number of items inline (CPython's `tp_itemsize != 0`:
     /// int, tuple, bytes, type): subclasses cannot add slots.
     pub const VARSIZE: u32 = 64;
+    /// CPython's Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING as `__flags__` shows them
+    /// (set by `_abc` from `__abc_tpflags__` and `register()`, and on the builtin
+    /// sequence and mapping types); a class without one takes its MRO's first.
+    pub const SEQUENCE: u32 = 128;
+    pub const MAPPING: u32 = 256;
 }
 
 pub struct TypeObj {

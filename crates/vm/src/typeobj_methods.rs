@@ -337,6 +337,31 @@ fn set_annotations(vm: &mut Vm, v: Value, a: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// The pattern-matching kind of a type (`tflag::SEQUENCE`, `tflag::MAPPING` or 0):
+/// its own, else that of the first class of its MRO that has one (CPython copies
+/// it from the MRO when the class is made). list, tuple, range and memoryview are
+/// sequences, dict and mappingproxy mappings.
+pub fn collection_flag(vm: &Vm, t: Value) -> u32 {
+    let mask = tflag::SEQUENCE | tflag::MAPPING;
+    let mro = tobj(t).mro.borrow().clone();
+    for c in std::iter::once(t).chain(mro) {
+        if !typeobj::is_type(c) {
+            continue;
+        }
+        if [vm.t.list, vm.t.tuple, vm.t.range, vm.t.memoryview].contains(&c) {
+            return tflag::SEQUENCE;
+        }
+        if c == vm.t.dict || c == vm.t.mappingproxy {
+            return tflag::MAPPING;
+        }
+        let own = tobj(c).flags.get() & mask;
+        if own != 0 {
+            return own;
+        }
+    }
+    0
+}
+
 /// `__flags__`: CPython's `tp_flags` bits that follow from the type's state here
 /// (`inspect.isabstract` tests Py_TPFLAGS_IS_ABSTRACT). Builtin types report
 /// IMMUTABLETYPE and a version tag, classes HEAPTYPE and GC support; the
@@ -359,6 +384,11 @@ fn get_flags(vm: &mut Vm, v: Value) -> PyResult {
     if own & tflag::ABSTRACT != 0 {
         f |= 1 << 20;
     }
+    f |= match collection_flag(vm, v) {
+        tflag::SEQUENCE => 1 << 5,
+        tflag::MAPPING => 1 << 6,
+        _ => 0,
+    };
     let subclass_bits = [
         (vm.t.int, 24), (vm.t.list, 25), (vm.t.tuple, 26), (vm.t.bytes, 27),
         (vm.t.str, 28), (vm.t.dict, 29), (vm.e.base_exception, 30), (vm.t.type_, 31),

@@ -11,6 +11,7 @@
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyResult};
 use crate::payload;
+use crate::typeobj::tflag;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::Cell;
@@ -170,8 +171,7 @@ const TPFLAGS_SEQUENCE: i64 = 1 << 5;
 const TPFLAGS_MAPPING: i64 = 1 << 6;
 
 /// `__abc_tpflags__` in a class namespace (collections.abc's Sequence and Mapping)
-/// marks the class for `match`; the entry is consumed. Pattern matching here asks
-/// collections.abc directly (pattern.rs), so only the check and the removal remain.
+/// marks the class as a sequence or mapping (`__flags__`); the entry is consumed.
 fn take_abc_tpflags(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let d = crate::typeobj::tobj(cls).dict;
     let Some(flags) = crate::dict::get_item_str(vm, d, "__abc_tpflags__")? else { return Ok(()) };
@@ -182,6 +182,12 @@ fn take_abc_tpflags(vm: &mut Vm, cls: Value) -> PyResult<()> {
         let both = TPFLAGS_SEQUENCE | TPFLAGS_MAPPING;
         if val & both == both {
             return Err(vm.type_error("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING"));
+        }
+        let t = crate::typeobj::tobj(cls);
+        if val & TPFLAGS_SEQUENCE != 0 {
+            t.flags.set(t.flags.get() | tflag::SEQUENCE);
+        } else if val & TPFLAGS_MAPPING != 0 {
+            t.flags.set(t.flags.get() | tflag::MAPPING);
         }
     }
     let key = vm.intern("__abc_tpflags__");
@@ -219,7 +225,29 @@ fn abc_register(vm: &mut Vm, args: Args) -> PyResult {
     add_to_weak_set(vm, &data.registry, sub)?;
     // Invalidates every ABC's negative cache.
     INVALIDATION.with(|c| c.set(c.get() + 1));
+    if crate::typeobj::is_type(cls) {
+        let flag = crate::typeobj_methods::collection_flag(vm, cls);
+        if flag != 0 {
+            set_collection_flag_recursive(vm, sub, flag);
+        }
+    }
     Ok(sub)
+}
+
+/// A registered class (and its subclasses) takes the ABC's sequence/mapping kind;
+/// builtin types keep theirs.
+fn set_collection_flag_recursive(vm: &Vm, child: Value, flag: u32) {
+    let t = crate::typeobj::tobj(child);
+    if t.flags.get() & tflag::HEAPTYPE == 0 || crate::typeobj_methods::collection_flag(vm, child) == flag {
+        return;
+    }
+    t.flags.set(t.flags.get() & !(tflag::SEQUENCE | tflag::MAPPING) | flag);
+    let children = t.subclasses.borrow().clone();
+    for c in children {
+        if crate::typeobj::is_type(c) {
+            set_collection_flag_recursive(vm, c, flag);
+        }
+    }
 }
 
 fn abc_instancecheck(vm: &mut Vm, args: Args) -> PyResult {

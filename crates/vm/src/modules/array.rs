@@ -1175,7 +1175,7 @@ pub fn short_qualname(t: Value) {
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     let obj = vm.t.object;
-    let t = new_static_type(vm, "array.array", obj, tflag::BASETYPE | tflag::WEAKREFABLE);
+    let t = new_static_type(vm, "array.array", obj, tflag::BASETYPE | tflag::WEAKREFABLE | tflag::SEQUENCE);
     short_qualname(t);
     let modname = vm.intern("array");
     set_attr_raw(vm, t, "__module__", modname)?;

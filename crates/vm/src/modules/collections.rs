@@ -985,7 +985,7 @@ fn set_module(vm: &mut Vm, t: Value, m: &str) -> PyResult<()> {
 
 fn init_deque(vm: &mut Vm) -> PyResult<Value> {
     let obj = vm.t.object;
-    let t = new_static_type(vm, "deque", obj, tflag::BASETYPE | tflag::WEAKREFABLE);
+    let t = new_static_type(vm, "deque", obj, tflag::BASETYPE | tflag::WEAKREFABLE | tflag::SEQUENCE);
     set_module(vm, t, "collections")?;
     add_static(vm, t, "__new__", deque_new);
     let methods: &[(&'static str, crate::object::NativeFn)] = &[

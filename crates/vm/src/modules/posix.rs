@@ -65,6 +65,7 @@ extern "C" {
     fn ftruncate(fd: c_int, len: i64) -> c_int;
     fn kill(pid: c_int, sig: c_int) -> c_int;
     fn waitpid(pid: c_int, status: *mut c_int, options: c_int) -> c_int;
+    fn system(command: *const c_char) -> c_int;
     fn _exit(code: c_int) -> !;
     fn setlocale(cat: c_int, locale: *const c_char) -> *const c_char;
     fn nl_langinfo(item: c_int) -> *const c_char;
@@ -223,6 +224,16 @@ fn waitpid_fn(vm: &mut Vm, args: Args) -> PyResult {
         }
         return Err(crate::exceptions::os_error_from_io(vm, &e, None));
     }
+}
+
+/// `os.system(command)`: the shell's wait status (system(3)).
+fn system_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "system", 1, 1)?;
+    let cmd = fs_encode(vm, a[0])?;
+    let c = CString::new(cmd).map_err(|_| vm.value_error("embedded null byte"))?;
+    // SAFETY: a NUL-terminated command string.
+    let r = unsafe { system(c.as_ptr()) };
+    Ok(crate::int::from_i64(vm, i64::from(r)))
 }
 
 fn fd_arg(vm: &mut Vm, v: Value) -> PyResult<c_int> {
@@ -1342,7 +1353,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),
             ("get_terminal_size", get_terminal_size), ("device_encoding", device_encoding),
             ("getpid", getpid), ("getppid", getppid_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
-            ("getgid", getgid_fn), ("getegid", getegid_fn), ("kill", kill_fn), ("waitpid", waitpid_fn), ("_exit", exit_fn), ("umask", umask_fn),
+            ("getgid", getgid_fn), ("getegid", getegid_fn), ("kill", kill_fn), ("waitpid", waitpid_fn), ("system", system_fn), ("_exit", exit_fn), ("umask", umask_fn),
             ("uname", uname_fn), ("times", times_fn), ("cpu_count", cpu_count),
             ("waitstatus_to_exitcode", waitstatus_to_exitcode), ("WIFEXITED", w_ifexited),
             ("WEXITSTATUS", w_exitstatus), ("WIFSIGNALED", w_ifsignaled), ("WTERMSIG", w_termsig),
