@@ -356,7 +356,11 @@ fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult {
     let len = ba.data.borrow().len();
     let i = crate::list::seq_index(vm, a[1], len, "bytearray")?;
     let b = byte_value(vm, a[2])?;
-    ba.data.borrow_mut()[i] = b;
+    // The value's __index__ may have resized the bytearray.
+    match ba.data.borrow_mut().get_mut(i) {
+        Some(x) => *x = b,
+        None => return Err(vm.index_error("bytearray index out of range")),
+    }
     Ok(vm.none)
 }
 

@@ -225,12 +225,26 @@ fn range_reversed(vm: &mut Vm, args: Args) -> PyResult {
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "index", 2, 2)?;
+    let o = robj(a[0]);
+    if !crate::int::is_int(vm, a[1]) {
+        // Found by equality (CPython's _PySequence_IterSearch): the first equal element.
+        let (start, step) = (big(vm, o.start), big(vm, o.step));
+        let n = length(&start, &big(vm, o.stop), &step);
+        let mut i = BigInt::from(0);
+        while i < n {
+            let e = crate::int::from_bigint(vm, &start + &i * &step);
+            if crate::ops::eq(vm, e, a[1])? {
+                return Ok(crate::int::from_bigint(vm, i));
+            }
+            i += 1;
+        }
+        return Err(vm.value_error("sequence.index(x): x not in sequence"));
+    }
     let c = range_contains(vm, Args::new(a))?;
     if c != vm.true_ {
         let r = crate::ops::repr_string(vm, a[1])?;
         return Err(vm.value_error(format!("{r} is not in range")));
     }
-    let o = robj(a[0]);
     let i = (big(vm, a[1]) - big(vm, o.start)) / big(vm, o.step);
     Ok(crate::int::from_bigint(vm, i))
 }

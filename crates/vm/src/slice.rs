@@ -100,8 +100,12 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.value_error("length should not be negative"));
     }
     let (start, stop, step, _) = indices(vm, sobj(a[0]), n as usize)?;
-    let v = vec![Value::small(start), Value::small(stop), Value::small(step)];
-    Ok(crate::tuple::new_tuple(vm, v))
+    let buf = crate::list::ValueBuf::new(vm);
+    for x in [start, stop, step] {
+        let v = crate::int::from_i64(vm, x);
+        buf.push(v);
+    }
+    Ok(buf.into_tuple(vm))
 }
 
 /// Slices compare as the tuples `(start, stop, step)`.

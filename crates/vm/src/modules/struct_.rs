@@ -649,7 +649,7 @@ fn do_pack_into(vm: &mut Vm, st: Value, vals: &[Value]) -> PyResult {
     if buf_len - offset < size {
         let m = format!(
             "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {offset} (actual buffer size is {buf_len})",
-            size + offset
+            i128::from(size) + i128::from(offset)
         );
         return Err(struct_error(vm, m));
     }
