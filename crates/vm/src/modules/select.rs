@@ -72,6 +72,29 @@ fn number_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     Ok(None)
 }
 
+/// A timeout argument as a number (None when absent or None); TypeError `type_msg`
+/// for other objects, ValueError for NaN.
+fn real_timeout(vm: &mut Vm, v: Option<Value>, type_msg: &str) -> PyResult<Option<f64>> {
+    let Some(v) = v.filter(|v| *v != vm.none) else { return Ok(None) };
+    let Some(t) = number_f64(vm, v)? else { return Err(vm.type_error(type_msg.to_string())) };
+    if t.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    Ok(Some(t))
+}
+
+fn duration(vm: &mut Vm, secs: f64) -> PyResult<Duration> {
+    Duration::try_from_secs_f64(secs).map_err(|_| vm.overflow_error("timeout is too large"))
+}
+
+/// Waits until `fd` is ready for `events` (POLLIN/POLLOUT) or `deadline` passes
+/// (false); EINTR runs the signal handlers and waits again.
+pub fn wait_fd(vm: &mut Vm, fd: c_int, events: i16, deadline: Instant) -> PyResult<bool> {
+    let mut p = [PollFd { fd, events, revents: 0 }];
+    let left = deadline.saturating_duration_since(Instant::now());
+    Ok(poll_fds(vm, &mut p, Some(left))? > 0)
+}
+
 fn os_error(vm: &mut Vm, errno: i32) -> crate::object::PyErr {
     crate::exceptions::os_error_from_io(vm, &std::io::Error::from_raw_os_error(errno), None)
 }
@@ -118,22 +141,10 @@ fn fd_list(vm: &mut Vm, v: Value) -> PyResult<(Value, Vec<c_int>)> {
 /// `select.select(rlist, wlist, xlist[, timeout])`.
 fn select(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "select", 3, 4)?;
-    let timeout = match a.get(3) {
+    let timeout = match real_timeout(vm, a.get(3).copied(), "timeout must be a float or None")? {
+        Some(secs) if secs < 0.0 => return Err(vm.value_error("timeout must be non-negative")),
+        Some(secs) => Some(duration(vm, secs)?),
         None => None,
-        Some(t) if *t == vm.none => None,
-        Some(&t) => {
-            let secs = match number_f64(vm, t)? {
-                Some(s) => s,
-                None => return Err(vm.type_error("timeout must be a float or None")),
-            };
-            if secs.is_nan() {
-                return Err(vm.value_error("Invalid value NaN (not a number)"));
-            }
-            if secs < 0.0 {
-                return Err(vm.value_error("timeout must be non-negative"));
-            }
-            Some(Duration::try_from_secs_f64(secs).map_err(|_| vm.overflow_error("timeout is too large"))?)
-        }
     };
     let (rl, rfds) = fd_list(vm, a[0])?;
     let (wl, wfds) = fd_list(vm, a[1])?;
@@ -242,19 +253,9 @@ fn poll_unregister(vm: &mut Vm, args: Args) -> PyResult {
 fn poll_poll(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "poll", 1, 2)?;
     let p = this(vm, a[0])?;
-    let timeout = match a.get(1) {
-        None => None,
-        Some(t) if *t == vm.none => None,
-        Some(&t) => {
-            let ms = match number_f64(vm, t)? {
-                Some(ms) => ms,
-                None => return Err(vm.type_error("timeout must be an integer or None")),
-            };
-            if ms.is_nan() {
-                return Err(vm.value_error("Invalid value NaN (not a number)"));
-            }
-            if ms < 0.0 { None } else { Some(Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| vm.overflow_error("timeout is too large"))?) }
-        }
+    let timeout = match real_timeout(vm, a.get(1).copied(), "timeout must be an integer or None")? {
+        Some(ms) if ms >= 0.0 => Some(duration(vm, ms / 1000.0)?),
+        _ => None,
     };
     let entries = crate::dict::dobj(p.registered.get()).items();
     let mut fds = Vec::with_capacity(entries.len());

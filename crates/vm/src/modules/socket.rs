@@ -31,20 +31,12 @@ extern "C" {
     fn getpeername(fd: c_int, addr: *mut u8, len: *mut u32) -> c_int;
     fn close(fd: c_int) -> c_int;
     fn fcntl(fd: c_int, cmd: c_int, ...) -> c_int;
-    fn poll(fds: *mut PollFd, nfds: u64, timeout: c_int) -> c_int;
     fn gethostname(name: *mut c_char, len: usize) -> c_int;
     fn getaddrinfo(node: *const c_char, service: *const c_char, hints: *const AddrInfo, res: *mut *mut AddrInfo) -> c_int;
     fn freeaddrinfo(res: *mut AddrInfo);
     fn gai_strerror(code: c_int) -> *const c_char;
     fn inet_pton(af: c_int, src: *const c_char, dst: *mut u8) -> c_int;
     fn inet_ntop(af: c_int, src: *const u8, dst: *mut c_char, size: u32) -> *const c_char;
-}
-
-#[repr(C)]
-struct PollFd {
-    fd: c_int,
-    events: i16,
-    revents: i16,
 }
 
 #[repr(C)]
@@ -185,28 +177,6 @@ fn open_fd(vm: &mut Vm, s: &SockObj) -> PyResult<c_int> {
     Ok(fd as c_int)
 }
 
-/// Waits until `fd` is ready for `events` or the deadline passes (false).
-fn wait_ready(vm: &mut Vm, fd: c_int, events: i16, deadline: Instant) -> PyResult<bool> {
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as c_int;
-        let mut p = PollFd { fd, events, revents: 0 };
-        // SAFETY: one valid pollfd.
-        let r = unsafe { poll(&mut p, 1, ms) };
-        if r > 0 {
-            return Ok(true);
-        }
-        if r == 0 {
-            return Ok(false);
-        }
-        let e = errno();
-        if e != EINTR {
-            return Err(os_err(vm, e));
-        }
-        crate::signals::check(vm)?;
-    }
-}
-
 /// Runs one socket call CPython's way (`sock_call_ex`): with a timeout, wait for
 /// readiness first (TimeoutError when it does not come); EINTR runs the signal
 /// handlers and retries; EAGAIN on a socket with a timeout waits again.
@@ -216,7 +186,7 @@ fn sock_call<T>(vm: &mut Vm, s: &SockObj, events: i16, mut op: impl FnMut(c_int)
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     loop {
         if let Some(d) = deadline {
-            if !wait_ready(vm, fd, events, d)? {
+            if !super::select::wait_fd(vm, fd, events, d)? {
                 return Err(timed_out(vm));
             }
         }
@@ -849,7 +819,7 @@ fn do_connect(vm: &mut Vm, s: &SockObj, addr: Value, caller: &str) -> PyResult<i
         let t = s.timeout.get();
         if e == EINPROGRESS && t > 0.0 {
             let deadline = Instant::now() + Duration::from_secs_f64(t);
-            if !wait_ready(vm, fd, POLLOUT, deadline)? {
+            if !super::select::wait_fd(vm, fd, POLLOUT, deadline)? {
                 return Err(timed_out(vm));
             }
             return Ok(sockopt_int(fd, SO_ERROR).unwrap_or(0) as i32);
