@@ -137,15 +137,15 @@ fn run_script(vm: &mut Vm, main: Value, path: &str, skip_first_line: bool) -> vm
 }
 
 fn exec_path(vm: &mut Vm, d: Value, path: &str, skip_first_line: bool) -> vm::PyResult<Value> {
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let mut src = String::from_utf8_lossy(&bytes).into_owned();
+    let mut bytes = std::fs::read(path).unwrap_or_default();
     if skip_first_line {
         // Keep line numbers right: the first line becomes empty.
-        src = match src.find('\n') {
-            Some(i) => src[i..].to_string(),
-            None => String::new(),
+        bytes = match bytes.iter().position(|b| *b == b'\n') {
+            Some(i) => bytes[i..].to_vec(),
+            None => Vec::new(),
         };
     }
+    let src = vm::builtins::decode_source_file(vm, bytes, path)?;
     let opt = vm.config.optimize;
     let code = vm::import::compile_source(vm, &src, path, compiler::Mode::Exec, opt)?;
     vm::interp::run_code(vm, code, d, d)

@@ -733,10 +733,29 @@ fn normal_encoding_name(name: String) -> String {
     name
 }
 
+/// A script's bytes as text (`python FILE`), decoded as `decode_source` does; invalid
+/// UTF-8 in a file without an encoding declaration is CPython's tokenizer's "Non-UTF-8
+/// code" error.
+pub fn decode_source_file(vm: &mut Vm, b: Vec<u8>, path: &str) -> PyResult<String> {
+    let body = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&b);
+    if coding_cookie(body).is_none() {
+        if let Err(e) = std::str::from_utf8(body) {
+            let at = e.valid_up_to();
+            let line = body[..at].iter().filter(|c| **c == b'\n').count() + 1;
+            let m = format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                body[at]
+            );
+            return Err(vm.new_exc(vm.e.syntax_error, m));
+        }
+    }
+    decode_source(vm, b)
+}
+
 /// Source bytes as text: a UTF-8 BOM, or the encoding an encoding declaration
 /// names (decoded through the codec registry), else UTF-8; decoding errors are
 /// SyntaxErrors, as CPython's tokenizer reports them.
-fn decode_source(vm: &mut Vm, b: Vec<u8>) -> PyResult<String> {
+pub(crate) fn decode_source(vm: &mut Vm, b: Vec<u8>) -> PyResult<String> {
     let (body, bom) = match b.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (rest.to_vec(), true),
         None => (b, false),

@@ -531,14 +531,16 @@ fn run_module_code(vm: &mut Vm, code: Value, globals: Value) -> PyResult {
     crate::interp::run_code(vm, code, globals, globals)
 }
 
-/// The text of a source file (OSError if unreadable, undecodable bytes replaced,
-/// SyntaxError if it contains NUL).
+/// The text of a source file to import (OSError if unreadable; decoded by its
+/// encoding declaration, else as UTF-8; SyntaxError if it cannot be or contains NUL).
 pub fn read_source(vm: &mut Vm, path: &str) -> PyResult<String> {
     let bytes = std::fs::read(path).map_err(|e| {
         let f = crate::str::alloc_str(vm, path);
         crate::exceptions::os_error_from_io(vm, &e, Some(f))
     })?;
-    check_no_nul(vm, String::from_utf8_lossy(&bytes).into_owned())
+    // As importlib does: the bytes go to compile(), which decodes them.
+    let text = crate::builtins::decode_source(vm, bytes)?;
+    check_no_nul(vm, text)
 }
 
 /// `ImportFrom`: `from module import name`.
