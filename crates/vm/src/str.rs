@@ -294,6 +294,23 @@ pub fn new_str_wtf8(vm: &mut Vm, b: Vec<u8>) -> Value {
     vm.alloc(ty, StrObj::from_wtf8(b))
 }
 
+/// A new exact str from valid UTF-8 `text` in which each `(byte offset, surrogate)`
+/// marks a U+FFFD standing for that lone surrogate (how decoders build their output).
+pub fn from_marked(vm: &mut Vm, text: String, surrogates: &[(usize, u32)]) -> Value {
+    if surrogates.is_empty() {
+        return new_str(vm, text);
+    }
+    let mut b = text.into_bytes();
+    for &(at, cp) in surrogates {
+        if b.get(at..at + 3) == Some("\u{fffd}".as_bytes()) {
+            let mut enc = Vec::with_capacity(3);
+            push_code_point(&mut enc, cp);
+            b[at..at + 3].copy_from_slice(&enc);
+        }
+    }
+    new_str_wtf8(vm, b)
+}
+
 /// A new exact str from code points (lone surrogates allowed; all below 0x110000).
 pub fn from_code_points(vm: &mut Vm, cps: &[u32]) -> Value {
     let mut b = Vec::with_capacity(cps.len());

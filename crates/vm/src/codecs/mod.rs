@@ -324,18 +324,7 @@ impl<'a> DecodeCtx<'a> {
 
     /// The output `out` of this decoding as a str (its recorded surrogates put back).
     pub fn finish(&self, vm: &mut Vm, out: String) -> Value {
-        if self.surrogates.is_empty() {
-            return crate::str::new_str(vm, out);
-        }
-        let mut b = out.into_bytes();
-        for &(at, cp) in &self.surrogates {
-            if b.get(at..at + 3) == Some("\u{fffd}".as_bytes()) {
-                let mut enc = Vec::with_capacity(3);
-                crate::str::push_code_point(&mut enc, cp);
-                b[at..at + 3].copy_from_slice(&enc);
-            }
-        }
-        crate::str::new_str_wtf8(vm, b)
+        crate::str::from_marked(vm, out, &self.surrogates)
     }
 
     /// What 'surrogateescape' (bytes 0x80..0xff of `start..end`) or 'surrogatepass'

@@ -138,13 +138,15 @@ fn hex4(chars: &Text, at: usize) -> Option<u32> {
 /// The JSON string whose body starts at `chars[end]` (after the quote):
 /// its text and the index after the closing quote. A lone surrogate escape
 /// becomes U+FFFD (our str cannot hold it).
-fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) -> PyResult<(String, usize)> {
+fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) -> PyResult<(Value, usize)> {
     let len = chars.len();
     if end > len {
         return Err(vm.value_error("end is out of bounds"));
     }
     let begin = end.saturating_sub(1);
     let mut out = String::new();
+    // Lone surrogate escapes, written to `out` as U+FFFD: (byte offset, code point).
+    let mut surrogates = Vec::new();
     let mut end = end;
     loop {
         let mut next = end;
@@ -165,7 +167,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) ->
         chars.push_range(&mut out, end, next);
         next += 1;
         if c == '"' {
-            return Ok((out, next));
+            return Ok((crate::str::from_marked(vm, out, &surrogates), next));
         }
         if next == len {
             return Err(decode_error(vm, "Unterminated string starting at", s, begin));
@@ -198,7 +200,13 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) ->
                 end += 6;
             }
         }
-        out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+        match char::from_u32(cp) {
+            Some(c) => out.push(c),
+            None => {
+                surrogates.push((out.len(), cp));
+                out.push('\u{fffd}');
+            }
+        }
     }
 }
 
@@ -218,8 +226,7 @@ fn scanstring(vm: &mut Vm, args: Args) -> PyResult {
     if end < 0 {
         return Err(vm.value_error("end is out of bounds"));
     }
-    let (out, next) = scan_string(vm, a[0], &chars, end as usize, strict)?;
-    let s = crate::str::new_str(vm, out);
+    let (s, next) = scan_string(vm, a[0], &chars, end as usize, strict)?;
     let n = crate::int::from_usize(vm, next);
     Ok(crate::tuple::new_tuple(vm, vec![s, n]))
 }
@@ -263,6 +270,29 @@ fn quote(text: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
+/// `quote` for the str `v`: in ASCII mode its lone surrogates are escaped as CPython
+/// does (`\\ud800`); otherwise they are written as U+FFFD (docs/compat.md).
+fn quote_value(v: Value, ascii: bool, out: &mut String) {
+    let so = v.downcast::<crate::str::StrObj>();
+    let Some(cps) = so.filter(|s| ascii && s.surrogates().is_some()).map(|s| s.code_points()) else {
+        quote(crate::str::as_str(v).unwrap_or(""), ascii, out);
+        return;
+    };
+    out.push('"');
+    let mut one = String::new();
+    for cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => {
+                one.clear();
+                quote(c.encode_utf8(&mut [0u8; 4]), true, &mut one);
+                out.push_str(&one[1..one.len() - 1]);
+            }
+            None => out.push_str(&format!("\\u{cp:04x}")),
+        }
+    }
+    out.push('"');
+}
+
 fn encode_basestring_impl(vm: &mut Vm, args: Args, fname: &str, ascii: bool) -> PyResult {
     let a = args.exact(vm, fname, 1, 1)?;
     let Some(text) = crate::str::as_str(a[0]) else {
@@ -270,7 +300,7 @@ fn encode_basestring_impl(vm: &mut Vm, args: Args, fname: &str, ascii: bool) -> 
         return Err(vm.type_error(m));
     };
     let mut out = String::with_capacity(text.len() + 2);
-    quote(text, ascii, &mut out);
+    quote_value(a[0], ascii, &mut out);
     Ok(crate::str::new_str(vm, out))
 }
 
@@ -336,8 +366,7 @@ impl Scan<'_> {
         let Some(c) = self.at(idx) else { return Err(stop_iteration(vm, idx)) };
         match c {
             '"' => {
-                let (text, next) = scan_string(vm, self.s, self.chars, idx + 1, self.sc.strict)?;
-                return Ok((crate::str::new_str(vm, text), next));
+                return scan_string(vm, self.s, self.chars, idx + 1, self.sc.strict);
             }
             '{' | '[' => {
                 let what = if c == '{' { " while decoding a JSON object from a unicode string" } else { " while decoding a JSON array from a unicode string" };
@@ -442,8 +471,7 @@ impl Scan<'_> {
                 if self.at(idx) != Some('"') {
                     return Err(decode_error(vm, "Expecting property name enclosed in double quotes", self.s, idx));
                 }
-                let (text, next) = scan_string(vm, self.s, self.chars, idx + 1, self.sc.strict)?;
-                let key = crate::str::new_str(vm, text);
+                let (key, next) = scan_string(vm, self.s, self.chars, idx + 1, self.sc.strict)?;
                 let key = match crate::dict::get_item(vm, self.sc.memo, key)? {
                     Some(k) => k,
                     None => {
@@ -549,7 +577,7 @@ fn encoder_new(vm: &mut Vm, args: Args) -> PyResult {
 impl EncoderObj {
     fn string(&self, vm: &mut Vm, s: Value, out: &mut String) -> PyResult<()> {
         if let Some(ascii) = self.fast {
-            quote(crate::str::as_str(s).unwrap_or(""), ascii, out);
+            quote_value(s, ascii, out);
             return Ok(());
         }
         let r = crate::call::call(vm, self.encoder, &[s])?;
