@@ -223,7 +223,7 @@ fn print_message(vm: &mut Vm, p: &mut Printer, ty: Value, value: Value) {
     let qualname = crate::typeobj::tobj(ty).qualname.borrow().clone();
     let mut line = format!("{prefix}{qualname}");
     if value != vm.none {
-        match crate::ops::str_string(vm, value) {
+        match crate::ops::str(vm, value).map(crate::str::report_text) {
             Ok(s) if s.is_empty() => {}
             Ok(s) => line = format!("{line}: {s}"),
             Err(_) => line.push_str(": <exception str() failed>"),

@@ -268,6 +268,21 @@ pub fn has_surrogates(v: Value) -> bool {
     v.downcast::<StrObj>().is_some_and(|s| s.surrogates().is_some())
 }
 
+/// The text of str `v` for an error report: lone surrogates written `\udXXX`, as
+/// the standard error stream's 'backslashreplace' handler writes them.
+pub fn report_text(v: Value) -> String {
+    let Some(so) = v.downcast::<StrObj>() else { return String::new() };
+    let Some(b) = so.surrogates() else { return so.as_str().to_string() };
+    let mut out = String::with_capacity(b.len());
+    for cp in code_points(b) {
+        match char::from_u32(cp) {
+            Some(c) => out.push(c),
+            None => out.push_str(&format!("\\u{cp:04x}")),
+        }
+    }
+    out
+}
+
 /// A new exact str.
 pub fn alloc_str(vm: &mut Vm, s: &str) -> Value {
     if s.is_empty() && !vm.empty_str.is_null() {
