@@ -1,6 +1,8 @@
-//! Python frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`): snapshots of an
-//! interpreter frame made when asked for. `f_locals` of a function frame is a dict
-//! built at snapshot time.
+//! Python frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`), made when asked
+//! for. `sys._getframe` and `gi_frame` give one object per interpreter frame (kept in
+//! `Frame::obj`), whose `f_lineno` follows the frame while it runs; traceback frames
+//! are snapshots. `f_locals` of a function frame is a dict built when the object is
+//! made.
 
 use crate::gc::{Trace, Tracer};
 use crate::interp::Frame;
@@ -15,8 +17,10 @@ pub struct FrameObj {
     pub globals: Value,
     pub builtins: Value,
     pub locals: Cell<Value>,
-    pub lineno: u32,
-    pub lasti: usize,
+    /// The line and instruction when last brought up to date (`frame_object`, or
+    /// `f_lineno` while the frame is live).
+    pub lineno: Cell<u32>,
+    pub lasti: Cell<usize>,
     pub back: Cell<Value>,
     /// Index in `vm.frames` of the live frame this snapshot was taken from, for
     /// `f_locals` of module frames; usize::MAX when unknown.
@@ -41,15 +45,15 @@ pub fn snapshot(vm: &mut Vm, f: &Frame, back: Value) -> Value {
             globals: f.globals,
             builtins: f.builtins,
             locals: Cell::new(f.locals),
-            lineno: f.lineno(),
-            lasti: f.lasti,
+            lineno: Cell::new(f.lineno()),
+            lasti: Cell::new(f.lasti),
             back: Cell::new(back),
             depth: usize::MAX,
         },
     )
 }
 
-/// `sys._getframe(depth)`: frame objects for the live frames, linked by `f_back`.
+/// `sys._getframe(depth)`: the frame objects of the live frames, linked by `f_back`.
 pub fn current_frame(vm: &mut Vm, depth: usize) -> PyResult {
     let n = crate::interp::frames_now(vm).len();
     if depth >= n {
@@ -59,11 +63,26 @@ pub fn current_frame(vm: &mut Vm, depth: usize) -> PyResult {
     for i in 0..n - depth {
         let f = vm.frames[i].clone();
         let locals = if f.locals.is_null() { fast_locals(vm, i)? } else { f.locals };
-        let fo = snapshot(vm, &f, back);
-        fo.downcast::<FrameObj>().unwrap().locals.set(locals);
+        let fo = frame_object(vm, &f);
+        vm.frames[i].obj = fo;
+        let o = fobj(fo);
+        o.locals.set(locals);
+        o.back.set(back);
         back = fo;
     }
     Ok(back)
+}
+
+/// The frame object of interpreter frame `f` (store it in `f.obj`): the one made
+/// before, brought up to date, or a new one.
+pub fn frame_object(vm: &mut Vm, f: &Frame) -> Value {
+    if f.obj.is_null() {
+        return snapshot(vm, f, Value::NULL);
+    }
+    let o = fobj(f.obj);
+    o.lineno.set(f.lineno());
+    o.lasti.set(f.lasti);
+    f.obj
 }
 
 /// The locals of function frame `i` as a new dict (`locals()`, `f_locals`).
@@ -111,11 +130,38 @@ fn f_locals(vm: &mut Vm, v: Value) -> PyResult {
     }
     Ok(l)
 }
+/// Records where interpreter frame `f` stopped in its frame object, if it has one
+/// (the frame returned, raised or was suspended).
+#[inline]
+pub fn left(f: &Frame) {
+    if !f.obj.is_null() {
+        let o = fobj(f.obj);
+        o.lineno.set(f.lineno());
+        o.lasti.set(f.lasti);
+    }
+}
+
+/// Sets the line frame object `v` reports while its frame is not running.
+pub fn set_line(v: Value, line: u32) {
+    fobj(v).lineno.set(line);
+}
+
+/// Brings `v` up to date with its interpreter frame while that one is live.
+fn refresh(vm: &mut Vm, v: Value) -> &'static FrameObj {
+    let o = fobj(v);
+    if let Some(f) = crate::interp::frames_now(vm).iter().rev().find(|f| f.obj == v) {
+        o.lineno.set(f.lineno());
+        o.lasti.set(f.lasti);
+    }
+    o
+}
 fn f_lineno(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(crate::int::from_i64(vm, fobj(v).lineno as i64))
+    let line = refresh(vm, v).lineno.get();
+    Ok(crate::int::from_i64(vm, line as i64))
 }
 fn f_lasti(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(crate::int::from_i64(vm, fobj(v).lasti as i64 * 2))
+    let lasti = refresh(vm, v).lasti.get();
+    Ok(crate::int::from_i64(vm, lasti as i64 * 2))
 }
 fn f_back(vm: &mut Vm, v: Value) -> PyResult {
     let b = fobj(v).back.get();
@@ -140,7 +186,7 @@ fn f_repr(vm: &mut Vm, args: crate::object::Args) -> PyResult {
         "<frame at {:#x}, file '{}', line {}, code {}>",
         a[0].id(),
         crate::str::as_str(co.filename).unwrap_or("?"),
-        f.lineno,
+        f.lineno.get(),
         crate::str::as_str(co.name).unwrap_or("?")
     );
     Ok(crate::str::new_str(vm, s))

@@ -203,9 +203,11 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
 /// Takes `g`'s running frame (the top one, stopped at a `yield` with the stack synced)
 /// off `vm.frames` and keeps it and its slots; the caller's stack height to go back to.
 pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
-    let mut frame = crate::interp::pop_frame(vm);
     // Its line while suspended: the `yield` (`pc` is past it).
-    frame.lasti = frame.pc.saturating_sub(1);
+    if let Some(f) = vm.frames.last_mut() {
+        f.lasti = f.pc.saturating_sub(1);
+    }
+    let frame = crate::interp::pop_frame(vm);
     needs_finalizing(vm, g, &frame);
     let mut slots = g.spare.take();
     slots.extend(vm.stack.copy_range(frame.base, vm.stack.len()));
@@ -884,15 +886,16 @@ fn get_yieldfrom(vm: &mut Vm, v: Value) -> PyResult {
 }
 fn get_frame(vm: &mut Vm, v: Value) -> PyResult {
     let g = gobj(v);
-    let st = g.state.borrow();
-    match st.as_ref() {
-        Some(s) => {
-            let f = s.frame.clone();
-            drop(st);
-            Ok(crate::frame::snapshot(vm, &f, Value::NULL))
-        }
-        None => Ok(vm.none),
+    let Some(f) = g.state.borrow().as_ref().map(|s| s.frame.clone()) else { return Ok(vm.none) };
+    let fo = crate::frame::frame_object(vm, &f);
+    if let Some(s) = g.state.borrow_mut().as_mut() {
+        s.frame.obj = fo;
     }
+    if !g.started.get() {
+        // Not started: at its `def` line, as CPython's frame before its first RESUME.
+        crate::frame::set_line(fo, f.code_obj().code.firstlineno);
+    }
+    Ok(fo)
 }
 
 pub fn init_types(vm: &mut Vm) {

@@ -48,11 +48,13 @@ pub struct Frame {
     /// For a frame its caller's dispatch loop entered (`call::enter_in_place`): the caller's
     /// stack height to go back to, before the return value is pushed.
     pub ret_sp: usize,
+    /// The Python frame object made for this frame (`frame::frame_object`), or NULL.
+    pub obj: Value,
 }
 
 impl Trace for Frame {
     fn trace(&self, t: &mut Tracer) {
-        for v in [self.code, self.func, self.globals, self.builtins, self.locals, self.handled, self.gen] {
+        for v in [self.code, self.func, self.globals, self.builtins, self.locals, self.handled, self.gen, self.obj] {
             t.value(v);
         }
     }
@@ -91,6 +93,7 @@ impl Frame {
             handled: Value::NULL,
             gen: Value::NULL,
             ret_sp,
+            obj: Value::NULL,
         }
     }
 
@@ -114,6 +117,7 @@ impl Frame {
             handled: Value::NULL,
             gen: Value::NULL,
             ret_sp: 0,
+            obj: Value::NULL,
         })
     }
 
@@ -201,6 +205,7 @@ pub fn push_frame(vm: &mut Vm, f: Frame) {
 #[inline]
 pub fn pop_frame(vm: &mut Vm) -> Frame {
     let f = vm.frames.pop().expect("a frame");
+    crate::frame::left(&f);
     vm.top_lasti = vm.frames.last().map_or(0, |b| b.lasti);
     f
 }
@@ -219,6 +224,7 @@ pub fn frames_now(vm: &mut Vm) -> &[Frame] {
 /// stack height to go back to.
 fn pop_inline(vm: &mut Vm) -> usize {
     let f = vm.frames.pop().expect("an inlined frame");
+    crate::frame::left(&f);
     vm.leave_recursion();
     f.ret_sp
 }
