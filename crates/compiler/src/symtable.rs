@@ -872,7 +872,7 @@ impl<'a> Builder<'a> {
     fn analyze_block(
         &mut self,
         id: ScopeId,
-        bound: Option<&HashSet<String>>,
+        mut bound: Option<&mut HashSet<String>>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
     ) -> R {
@@ -884,7 +884,7 @@ impl<'a> Builder<'a> {
         let mut newbound = HashSet::default();
         if kind == ScopeKind::Class {
             newglobal.extend(global.iter().cloned());
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
         }
@@ -892,13 +892,13 @@ impl<'a> Builder<'a> {
             self.table.scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
         names.sort();
         for (name, flags) in names {
-            self.analyze_name(id, &mut scopes, &name, flags, bound, &mut local, free, global)?;
+            self.analyze_name(id, &mut scopes, &name, flags, bound.as_deref_mut(), &mut local, free, global)?;
         }
         if kind != ScopeKind::Class {
             if kind == ScopeKind::Function {
                 newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
             newglobal.extend(global.iter().cloned());
@@ -911,8 +911,7 @@ impl<'a> Builder<'a> {
             let mut temp_bound = newbound.clone();
             let mut temp_free = newfree.clone();
             let mut temp_global = newglobal.clone();
-            let _ = &mut temp_bound;
-            self.analyze_block(child, Some(&temp_bound), &mut temp_free, &mut temp_global)?;
+            self.analyze_block(child, Some(&mut temp_bound), &mut temp_free, &mut temp_global)?;
             allfree.extend(temp_free);
             let c = &self.table.scopes[child];
             if c.free || c.child_free {
@@ -925,7 +924,7 @@ impl<'a> Builder<'a> {
         } else if kind == ScopeKind::Class && newfree.remove("__class__") {
             self.table.scopes[id].needs_class_closure = true;
         }
-        self.update_symbols(id, &scopes, bound, &newfree, kind == ScopeKind::Class);
+        self.update_symbols(id, &scopes, bound.as_deref(), &newfree, kind == ScopeKind::Class);
         free.extend(newfree);
         Ok(())
     }
@@ -937,7 +936,7 @@ impl<'a> Builder<'a> {
         scopes: &mut HashMap<String, Scope>,
         name: &str,
         flags: u32,
-        bound: Option<&HashSet<String>>,
+        bound: Option<&mut HashSet<String>>,
         local: &mut HashSet<String>,
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
@@ -950,6 +949,10 @@ impl<'a> Builder<'a> {
             }
             scopes.insert(name.to_string(), Scope::GlobalExplicit);
             global.insert(name.to_string());
+            // Nested scopes see the global, not an enclosing function's binding.
+            if let Some(b) = bound {
+                b.remove(name);
+            }
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
@@ -970,7 +973,7 @@ impl<'a> Builder<'a> {
             global.remove(name);
             return Ok(());
         }
-        if bound.is_some_and(|b| b.contains(name)) {
+        if bound.as_ref().is_some_and(|b| b.contains(name)) {
             scopes.insert(name.to_string(), Scope::Free);
             self.table.scopes[id].free = true;
             free.insert(name.to_string());
