@@ -291,12 +291,19 @@ pub fn setattr_str(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResul
     setattr(vm, obj, n, value)
 }
 
+/// An attribute name passed to a `__getattribute__`/`__setattr__` slot: the interned
+/// str, or TypeError for anything else.
+pub fn interned_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
+    if crate::str::as_str(name).is_none() {
+        let m = format!("attribute name must be string, not '{}'", vm.type_name(name));
+        return Err(vm.type_error(m));
+    }
+    Ok(vm.intern_value(name))
+}
+
 /// `object.__setattr__` / `object.__delattr__` (and `type.__setattr__`).
 pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
-    if crate::str::as_str(name).is_none() {
-        return Err({ let __arg = format!("attribute name must be string, not '{}'", vm.type_name(name)); vm.type_error(__arg) });
-    }
-    let name = vm.intern_value(name);
+    let name = interned_name(vm, name)?;
     if let Some(t) = obj.downcast::<TypeObj>() {
         return type_setattr(vm, obj, t, name, value);
     }

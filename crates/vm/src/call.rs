@@ -29,7 +29,13 @@ pub fn call_args(vm: &mut Vm, f: Value, args: Args) -> PyResult {
         return typeobj::call_type(vm, f, args);
     }
     match typeobj::lookup_str(vm, ty, "__call__") {
-        Some(c) => call_method_descr(vm, c, f, args),
+        Some(c) => {
+            // `__call__` may itself be a callable instance, and so on without end.
+            vm.enter_recursion(" while calling a Python object")?;
+            let r = call_method_descr(vm, c, f, args);
+            vm.leave_recursion();
+            r
+        }
         None => Err({ let __arg = format!("'{}' object is not callable", vm.type_name(f)); vm.type_error(__arg) }),
     }
 }

@@ -153,10 +153,7 @@ fn object_hash(vm: &mut Vm, args: Args) -> PyResult {
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getattribute__", 2, 2)?;
-    if crate::str::as_str(a[1]).is_none() {
-        return Err({ let __arg = format!("attribute name must be string, not '{}'", vm.type_name(a[1])); vm.type_error(__arg) });
-    }
-    let n = vm.intern_value(a[1]);
+    let n = crate::attr::interned_name(vm, a[1])?;
     crate::attr::generic_getattr(vm, a[0], n)
 }
 

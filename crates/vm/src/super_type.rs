@@ -102,7 +102,7 @@ fn zero_arg(vm: &mut Vm) -> PyResult<(Value, Value)> {
 fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getattribute__", 2, 2)?;
     let s = sobj(a[0]);
-    let name = vm.intern_value(a[1]);
+    let name = crate::attr::interned_name(vm, a[1])?;
     let start = s.obj_type.get();
     if !start.is_null() && crate::str::as_str(name) != Some("__class__") {
         let mro = typeobj::tobj(start).mro.borrow().clone();

@@ -142,7 +142,7 @@ fn type_repr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn type_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getattribute__", 2, 2)?;
-    let n = vm.intern_value(a[1]);
+    let n = crate::attr::interned_name(vm, a[1])?;
     crate::attr::generic_getattr(vm, a[0], n)
 }
 
