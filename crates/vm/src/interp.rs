@@ -907,6 +907,24 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::ForIter => {
                     frame(vm).pc = pc;
+                    // `for i, x in enumerate(...)`: the pair goes on the stack as the
+                    // `UnpackSequence` that follows would leave it, without a tuple.
+                    if instrs[pc].op == Op::UnpackSequence && instrs[pc].arg == 2 {
+                        if let Some(r) = crate::iter::enumerate_next_pair(vm, top!()) {
+                            match tri!(r) {
+                                Some((i, x)) => {
+                                    push!(x);
+                                    push!(i);
+                                    pc += 1;
+                                }
+                                None => {
+                                    pop!();
+                                    pc = arg;
+                                }
+                            }
+                            continue;
+                        }
+                    }
                     if crate::generator::runs_inline(vm, top!(), false) {
                         sync!();
                         tri!(crate::generator::enter(vm, top!(), vm.none, sp, true));

@@ -321,16 +321,35 @@ fn comb(args: &Args) -> &'static Combinator {
 }
 
 fn enumerate_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
+    Ok(match enumerate_pair(vm, c)? {
+        Some((n, v)) => Some(crate::tuple::new_tuple(vm, vec![n, v])),
+        None => None,
+    })
+}
+
+/// The next (count, item) of an enumerate.
+fn enumerate_pair(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<(Value, Value)>> {
     let it = crate::tuple::items(c.iters)[0];
     match ops::next(vm, it)? {
         Some(v) => {
             let n = c.count.get();
             let next = crate::ops::binary_op(vm, n, Value::small(1), compiler::bytecode::BinOp::Add)?;
             c.count.set(next);
-            Ok(Some(crate::tuple::new_tuple(vm, vec![n, v])))
+            Ok(Some((n, v)))
         }
         None => Ok(None),
     }
+}
+
+/// The next (count, item) of an exact `enumerate` without making the tuple, for a
+/// `for i, x in enumerate(...)` that unpacks it at once (the tuple could not be
+/// seen); None when `it` is not an exact enumerate.
+pub fn enumerate_next_pair(vm: &mut Vm, it: Value) -> Option<PyResult<Option<(Value, Value)>>> {
+    let c = it.downcast::<Combinator>()?;
+    if vm.type_of(it) != vm.t.enumerate {
+        return None;
+    }
+    Some(enumerate_pair(vm, c))
 }
 
 fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
