@@ -193,10 +193,7 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
 /// is running (`Vm::top_lasti`), since its loop does not write its `lasti`.
 #[inline]
 pub fn push_frame(vm: &mut Vm, f: Frame) {
-    let lasti = vm.top_lasti;
-    if let Some(below) = vm.frames.last_mut() {
-        below.lasti = lasti;
-    }
+    record_top_lasti(vm);
     vm.frames.push(f);
 }
 
@@ -213,11 +210,17 @@ pub fn pop_frame(vm: &mut Vm) -> Frame {
 /// The frames with the top one's `lasti` brought up to date (`Vm::top_lasti`), for
 /// code that looks at the running frames' lines.
 pub fn frames_now(vm: &mut Vm) -> &[Frame] {
+    record_top_lasti(vm);
+    &vm.frames
+}
+
+/// Copies `Vm::top_lasti` into the top frame.
+#[inline]
+fn record_top_lasti(vm: &mut Vm) {
     let lasti = vm.top_lasti;
     if let Some(top) = vm.frames.last_mut() {
         top.lasti = lasti;
     }
-    &vm.frames
 }
 
 /// Leaves a frame entered by `call::enter_in_place` (returning or raising); the caller's
@@ -415,18 +418,17 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 // runs as its first instruction alone, so errors come from the
                 // instruction that raises them.
                 Op::LoadFastLoadFast => {
-                    let (a, b) = (st[base + arg].get(), st[base + instrs[pc].arg as usize].get());
-                    if a.is_null() || b.is_null() {
-                        if a.is_null() {
-                            sync!();
-                            break 'dispatch unbound_local(vm, code.varnames[arg]);
-                        }
-                        push!(a);
-                        continue;
+                    let v = st[base + arg].get();
+                    if v.is_null() {
+                        sync!();
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
-                    push!(a);
-                    push!(b);
-                    pc += 1;
+                    push!(v);
+                    let w = st[base + instrs[pc].arg as usize].get();
+                    if !w.is_null() {
+                        push!(w);
+                        pc += 1;
+                    }
                 }
                 Op::LoadFastLoadConst => {
                     let v = st[base + arg].get();
