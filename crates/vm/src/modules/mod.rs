@@ -38,6 +38,7 @@ pub mod struct_;
 pub mod structseq;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 
@@ -77,6 +78,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::init),
     ("math", math::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("_warnings", warnings::init),
