@@ -41,6 +41,9 @@ pub struct GenObj {
     /// Async generators: a `athrow`/`aclose` is in progress or the generator hooks
     /// ran (kept simple: whether `aclose` finished it).
     pub closed: Cell<bool>,
+    /// Async generators: the asyncgen hooks ran; the finalizer hook they kept.
+    pub hooks_inited: Cell<bool>,
+    pub finalizer: Cell<Value>,
 }
 
 impl Trace for GenObj {
@@ -56,6 +59,7 @@ impl Trace for GenObj {
         t.value(self.name.get());
         t.value(self.qualname.get());
         t.value(self.code);
+        t.value(self.finalizer.get());
     }
 }
 payload!(GenObj, "generator");
@@ -95,6 +99,8 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
             qualname: Cell::new(qualname),
             code: code_v,
             closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            finalizer: Cell::new(Value::NULL),
         },
     );
     vm.stack.truncate(base);
@@ -762,22 +768,26 @@ fn self_iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn agen_anext(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__anext__", 1, 1)?;
+    crate::asyncgen_hooks::init_hooks(vm, a[0])?;
     Ok(new_async_op(vm, a[0], Value::NULL, Value::NULL, false))
 }
 
 fn agen_asend(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "asend", 2, 2)?;
+    crate::asyncgen_hooks::init_hooks(vm, a[0])?;
     Ok(new_async_op(vm, a[0], a[1], Value::NULL, false))
 }
 
 fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "athrow", 2, 4)?;
+    crate::asyncgen_hooks::init_hooks(vm, a[0])?;
     let e = exceptions::throw_args(vm, &a[1..])?;
     Ok(new_async_op(vm, a[0], Value::NULL, e.0, false))
 }
 
 fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "aclose", 1, 1)?;
+    crate::asyncgen_hooks::init_hooks(vm, a[0])?;
     let g = gobj(a[0]);
     if g.state.borrow().is_none() || !g.started.get() {
         *g.state.borrow_mut() = None;

@@ -2,6 +2,7 @@
 //! model and builtin types, the bytecode interpreter, exceptions, imports and the
 //! builtin modules. See docs/architecture.md for how the pieces fit.
 
+pub mod asyncgen_hooks;
 pub mod attr;
 pub mod builtins;
 pub mod bytes;

@@ -392,6 +392,7 @@ pub fn init(vm: &mut Vm) {
         }
     }
     crate::unraisable::init(vm, d).expect("sys.unraisablehook");
+    crate::asyncgen_hooks::init(vm, d).expect("sys asyncgen hooks");
     let modules = vm.modules;
     set(vm, "modules", modules);
     let sys_m = vm.sys;

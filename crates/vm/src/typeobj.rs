@@ -657,6 +657,9 @@ fn add_members(vm: &mut Vm, ty: Value, d: Value, members: Vec<String>) -> PyResu
 /// Calls `obj.__del__()` once, reporting errors as unraisable (as CPython does).
 pub fn call_del(vm: &mut Vm, obj: Value) {
     if obj.is::<crate::generator::GenObj>() {
+        if crate::asyncgen_hooks::finalize(vm, obj) {
+            return;
+        }
         return crate::generator::finalize(vm, obj);
     }
     let ty = vm.type_of(obj);
