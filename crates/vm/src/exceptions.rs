@@ -510,7 +510,9 @@ pub fn stop_iteration_value(vm: &mut Vm, e: Value) -> Value {
     vm.none
 }
 
-/// The exception of `gen.throw(typ[, val[, tb]])`.
+/// The exception of `gen.throw(typ[, val[, tb]])` (CPython's `_gen_throw`): Err for
+/// arguments that cannot be thrown; an exception class is instantiated as
+/// `PyErr_NormalizeException` does, an error in doing so being what is thrown.
 pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
     let typ = a[0];
     let val = a.get(1).copied().unwrap_or(vm.none);
@@ -519,15 +521,14 @@ pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
         return Err(vm.type_error("throw() third argument must be a traceback object"));
     }
     let e = if is_exception_class(vm, typ) {
-        if is_instance_of(vm, val, typ) {
-            val
-        } else if val == vm.none {
-            crate::call::call(vm, typ, &[])?
-        } else if crate::tuple::is_tuple(val) {
-            let items = crate::tuple::items(val).to_vec();
-            crate::call::call(vm, typ, &items)?
-        } else {
-            crate::call::call(vm, typ, &[val])?
+        match instantiate(vm, typ, val) {
+            Ok(e) => e,
+            Err(err) => {
+                if tb != vm.none && eobj(err.0).traceback.get() == vm.none {
+                    eobj(err.0).traceback.set(tb);
+                }
+                return Ok(err);
+            }
         }
     } else if is_instance_of(vm, typ, vm.e.base_exception) {
         if val != vm.none {
@@ -535,15 +536,35 @@ pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
         }
         typ
     } else {
-        return Err({ let __arg = format!(
-            "exceptions must be classes or instances deriving from BaseException, not {}",
-            vm.type_name(typ)
-        ); vm.type_error(__arg) });
+        let m = format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_name(typ));
+        return Err(vm.type_error(m));
     };
     if tb != vm.none {
         eobj(e).traceback.set(tb);
     }
     Ok(raised(vm, e))
+}
+
+/// The instance of exception class `typ` for the value `val` (`_PyErr_CreateException`):
+/// `val` itself if it is one, else `typ()`, `typ(*val)` or `typ(val)`.
+fn instantiate(vm: &mut Vm, typ: Value, val: Value) -> PyResult {
+    if is_instance_of(vm, val, typ) {
+        return Ok(val);
+    }
+    let e = if val == vm.none {
+        crate::call::call(vm, typ, &[])?
+    } else if crate::tuple::is_tuple(val) {
+        let items = crate::tuple::items(val).to_vec();
+        crate::call::call(vm, typ, &items)?
+    } else {
+        crate::call::call(vm, typ, &[val])?
+    };
+    if !is_instance_of(vm, e, vm.e.base_exception) {
+        let r = crate::ops::repr_string(vm, typ)?;
+        let m = format!("calling {r} should have returned an instance of BaseException, not {}", vm.type_name(e));
+        return Err(vm.type_error(m));
+    }
+    Ok(e)
 }
 
 pub fn set_attr_error_context(vm: &mut Vm, e: PyErr, obj: Value, name: Value) {

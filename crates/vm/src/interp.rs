@@ -1190,7 +1190,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
         };
         // An exception is being raised by instruction `pc - 1`.
         sync!();
-        let raised_at = pc - 1;
+        // pc 0: thrown into an unstarted generator: no handler applies, its line is the `def`'s.
+        let raised_at = pc.wrapping_sub(1);
         if !std::mem::take(&mut reraise) {
             frame(vm).lasti = raised_at;
             exceptions::attach_context(vm, err.0);
