@@ -786,9 +786,23 @@ pub(crate) fn decode_source(vm: &mut Vm, b: Vec<u8>) -> PyResult<String> {
     }
 }
 
+/// `exec(source, globals=None, locals=None, /, *, closure=None)` and
+/// `eval(source, globals=None, locals=None, /)`.
 fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {
-    let [source, globals, locals] = args.bind(vm, name, ["source", "globals", "locals"], 1, 1)?;
+    let [source, globals, locals, closure] = if name == "exec" {
+        if args.pos().len() > 3 {
+            let m = format!("exec() takes at most 3 positional arguments ({} given)", args.pos().len());
+            return Err(vm.type_error(m));
+        }
+        args.bind(vm, name, ["source", "globals", "locals", "closure"], 1, 3)?
+    } else {
+        let [s, g, l] = args.bind(vm, name, ["source", "globals", "locals"], 1, 3)?;
+        [s, g, l, Value::NULL]
+    };
     let none = vm.none;
+    if name == "eval" {
+        check_eval_namespaces(vm, globals, locals)?;
+    }
     let (globals, locals) = {
         let g = if globals.is_null() || globals == none { Value::NULL } else { globals };
         let l = if locals.is_null() || locals == none { Value::NULL } else { locals };
@@ -809,9 +823,18 @@ fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {
     if !globals.is::<dict::DictObj>() {
         return Err({ let __arg = format!("{name}() globals must be a dict, not {}", vm.type_name(globals)); vm.type_error(__arg) });
     }
-    let code = if source.is::<crate::function::CodeObj>() {
+    if !is_mapping(vm, locals) {
+        let m = format!("locals must be a mapping or None, not {}", vm.type_name(locals));
+        return Err(vm.type_error(m));
+    }
+    let closure = if closure == none { Value::NULL } else { closure };
+    let code = if let Some(co) = source.downcast::<crate::function::CodeObj>() {
+        check_free_vars(vm, co, closure, name)?;
         source
     } else {
+        if !closure.is_null() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
         let src = source_text(vm, source, name)?;
         let src = if name == "eval" { src.trim_start_matches([' ', '\t']).to_string() } else { src };
         let mode = if name == "eval" { compiler::Mode::Eval } else { compiler::Mode::Exec };
@@ -819,8 +842,73 @@ fn exec_or_eval(vm: &mut Vm, args: Args, name: &str) -> PyResult {
         crate::import::compile_source(vm, &src, "<string>", mode, opt)?
     };
     crate::interp::builtins_for(vm, globals)?;
-    let r = crate::interp::run_code(vm, code, globals, locals)?;
+    let r = if closure.is_null() {
+        crate::interp::run_code(vm, code, globals, locals)?
+    } else {
+        run_with_closure(vm, code, globals, locals, closure)?
+    };
     Ok(if name == "exec" { vm.none } else { r })
+}
+
+/// `eval`'s checks of its namespaces, in CPython's order and words.
+fn check_eval_namespaces(vm: &mut Vm, globals: Value, locals: Value) -> PyResult<()> {
+    let none = vm.none;
+    let given = |v: Value| !v.is_null() && v != none;
+    if given(locals) && !is_mapping(vm, locals) {
+        return Err(vm.type_error("locals must be a mapping"));
+    }
+    if given(globals) && !globals.is::<dict::DictObj>() {
+        let m = if is_mapping(vm, globals) {
+            "globals must be a real dict; try eval(expr, {}, mapping)"
+        } else {
+            "globals must be a dict"
+        };
+        return Err(vm.type_error(m));
+    }
+    Ok(())
+}
+
+/// A code object's free variables need cells: `exec`'s `closure` gives them (a
+/// tuple of exactly that many cells); `eval` takes no code object that has any.
+fn check_free_vars(vm: &mut Vm, co: &crate::function::CodeObj, closure: Value, name: &str) -> PyResult<()> {
+    let nfree = co.code.freevars.len();
+    if name == "eval" {
+        if nfree > 0 {
+            return Err(vm.type_error("code object passed to eval() may not contain free variables"));
+        }
+        return Ok(());
+    }
+    if nfree == 0 {
+        if !closure.is_null() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
+        return Ok(());
+    }
+    let ok = !closure.is_null()
+        && vm.type_of(closure) == vm.t.tuple
+        && crate::tuple::items(closure).len() == nfree
+        && crate::tuple::items(closure).iter().all(|c| c.is::<crate::function::CellObj>());
+    if !ok {
+        return Err(vm.type_error(format!("code object requires a closure of exactly length {nfree}")));
+    }
+    Ok(())
+}
+
+/// `run_code` for a code object with free variables, bound to `closure`'s cells.
+fn run_with_closure(vm: &mut Vm, code: Value, globals: Value, locals: Value, closure: Value) -> PyResult {
+    let builtins = crate::interp::builtins_for(vm, globals)?;
+    let frame = crate::interp::Frame::new(vm, code, globals, builtins, locals)?;
+    let co = code.downcast::<crate::function::CodeObj>().expect("code");
+    let nvars = co.varnames.len();
+    let ncellvars = co.code.cellvars.len();
+    for i in 0..ncellvars {
+        let c = crate::function::new_cell(vm, Value::NULL);
+        vm.stack.set(frame.base + nvars + i, c);
+    }
+    for (j, c) in crate::tuple::items(closure).iter().enumerate() {
+        vm.stack.set(frame.base + nvars + ncellvars + j, *c);
+    }
+    crate::interp::run_frame(vm, frame)
 }
 
 fn b_exec(vm: &mut Vm, args: Args) -> PyResult {
