@@ -55,6 +55,7 @@ pub mod super_type;
 pub mod sys;
 pub mod tuple;
 pub mod typeobj;
+pub mod typeobj_bases;
 pub mod typeobj_methods;
 pub mod unraisable;
 pub mod types;

@@ -397,7 +397,7 @@ fn set_class(vm: &mut Vm, v: Value, cls: Value) -> PyResult<()> {
 
 /// CPython's `compatible_for_assignment`: instances of `a` and `b` have the same
 /// layout (solid base, slots, `__dict__`).
-fn same_layout(a: Value, b: Value) -> bool {
+pub(crate) fn same_layout(a: Value, b: Value) -> bool {
     let (ta, tb) = (typeobj::tobj(a), typeobj::tobj(b));
     ta.solid_base.get() == tb.solid_base.get()
         && ta.slot_count.get() == tb.slot_count.get()

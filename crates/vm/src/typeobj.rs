@@ -332,6 +332,16 @@ fn metaclass_mro(vm: &mut Vm, ty: Value) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
+/// The MRO `ty` gets from its `__bases__`: C3, or its metaclass's `mro()`.
+pub fn mro_from_bases(vm: &mut Vm, ty: Value) -> PyResult<Vec<Value>> {
+    if vm.type_of(ty) == vm.t.type_ {
+        let bases = tobj(ty).bases.borrow().clone();
+        compute_mro(vm, ty, &bases)
+    } else {
+        metaclass_mro(vm, ty)
+    }
+}
+
 /// The C3 MRO of a new class with `bases`; TypeError as CPython when impossible.
 pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     check_duplicate_bases(vm, bases)?;
@@ -371,7 +381,7 @@ pub fn compute_mro(vm: &mut Vm, ty: Value, bases: &[Value]) -> PyResult<Vec<Valu
 
 /// CPython's `best_base`: the base whose solid base extends every other base's
 /// (`__base__`); TypeError "multiple bases have instance lay-out conflict" otherwise.
-fn best_base(vm: &mut Vm, bases: &[Value]) -> PyResult<Value> {
+pub(crate) fn best_base(vm: &mut Vm, bases: &[Value]) -> PyResult<Value> {
     let mut winner = bases[0];
     for &b in &bases[1..] {
         let (sw, sb) = (tobj(winner).solid_base.get(), tobj(b).solid_base.get());
@@ -458,7 +468,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
     set_module(vm, d)?;
     wrap_implicit_classmethods(vm, d)?;
     set_classcell(vm, ty, d)?;
-    let mro = if vm.type_of(ty) == vm.t.type_ { compute_mro(vm, ty, &bases)? } else { metaclass_mro(vm, ty)? };
+    let mro = mro_from_bases(vm, ty)?;
     *tobj(ty).mro.borrow_mut() = mro;
     setup_slots(vm, ty, d, &bases)?;
     set_doc(vm, d)?;

@@ -426,7 +426,7 @@ pub fn init_type(vm: &mut Vm) {
     add_getset(vm, t, "__doc__", get_doc, set_doc);
     add_getset(vm, t, "__abstractmethods__", get_abstract, set_abstract);
     add_getset(vm, t, "__annotations__", get_annotations, set_annotations);
-    add_getter(vm, t, "__bases__", get_bases);
+    add_getset(vm, t, "__bases__", get_bases, crate::typeobj_bases::set_bases);
     add_getter(vm, t, "__flags__", get_flags);
     add_getter(vm, t, "__base__", get_base);
     add_getter(vm, t, "__mro__", get_mro);
