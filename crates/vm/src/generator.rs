@@ -619,6 +619,9 @@ pub struct AsyncOp {
     pub exc: Cell<Value>,
     pub is_close: bool,
     pub done: Cell<bool>,
+    /// athrow/aclose (their reuse message differs); whether a first step was sent.
+    pub throws: bool,
+    pub stepped: Cell<bool>,
 }
 impl Trace for AsyncOp {
     fn trace(&self, t: &mut Tracer) {
@@ -631,14 +634,16 @@ payload!(AsyncOp, "async_generator_asend");
 
 fn new_async_op(vm: &mut Vm, gen: Value, value: Value, exc: Value, is_close: bool) -> Value {
     let t = if exc.is_null() { vm.t.async_gen_asend } else { vm.t.async_gen_athrow };
-    vm.alloc(t, AsyncOp { gen, value, exc: Cell::new(exc), is_close, done: Cell::new(false) })
+    let throws = is_close || !exc.is_null();
+    vm.alloc(t, AsyncOp { gen, value, exc: Cell::new(exc), is_close, done: Cell::new(false), throws, stepped: Cell::new(false) })
 }
 
 /// One step of an async generator operation: sends `v` (or throws) into the
 /// generator and translates wrapped yields into StopIteration(value).
 fn async_op_step(vm: &mut Vm, op: &AsyncOp, v: Value, throw_exc: Option<PyErr>) -> PyResult {
     if op.done.get() {
-        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        let what = if op.throws { "aclose()/athrow()" } else { "__anext__()/asend()" };
+        return Err(vm.runtime_error(format!("cannot reuse already awaited {what}")));
     }
     let pending = op.exc.replace(Value::NULL);
     let r = if !pending.is_null() {
@@ -646,8 +651,9 @@ fn async_op_step(vm: &mut Vm, op: &AsyncOp, v: Value, throw_exc: Option<PyErr>) 
     } else if let Some(e) = throw_exc {
         throw(vm, op.gen, e)
     } else {
-        let send_v = if gobj(op.gen).started.get() { v } else { vm.none };
-        let sv = if op.value.is_null() { send_v } else { op.value };
+        // The first step sends asend's value (None for __anext__) unless given another.
+        let first = !op.stepped.replace(true);
+        let sv = if first && v == vm.none && !op.value.is_null() { op.value } else { v };
         match resume(vm, op.gen, sv, None) {
             Ok(Exit::Yield(y)) => Ok(y),
             Ok(Exit::Return(_)) => Err(vm.new_exc_noargs(vm.e.stop_async_iteration)),
@@ -726,8 +732,8 @@ pub fn new_anext_awaitable(vm: &mut Vm, wrapped: Value, default: Value) -> Value
 
 /// The iterator behind the wrapped awaitable (`anextawaitable_getiter`).
 fn anext_iter(vm: &mut Vm, aw: &AnextAwaitable) -> PyResult {
-    if aw.wrapped.is::<GenObj>() {
-        return Ok(aw.wrapped);
+    if aw.wrapped.downcast::<GenObj>().is_some_and(|g| g.kind == GenKind::Coroutine) {
+        return crate::call::call_method(vm, aw.wrapped, "__await__", &[]);
     }
     get_awaitable(vm, aw.wrapped, 0)
 }
@@ -836,7 +842,7 @@ fn gen_repr(vm: &mut Vm, args: Args) -> PyResult {
 fn gen_await(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__await__", 1, 1)?;
     let t = vm.t.coroutine_wrapper;
-    Ok(vm.alloc(t, AsyncOp { gen: a[0], value: Value::NULL, exc: Cell::new(Value::NULL), is_close: false, done: Cell::new(false) }))
+    Ok(vm.alloc(t, AsyncOp { gen: a[0], value: Value::NULL, exc: Cell::new(Value::NULL), is_close: false, done: Cell::new(false), throws: false, stepped: Cell::new(false) }))
 }
 
 fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult {
