@@ -441,9 +441,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         let ga = typeobj::getattribute_of(vm, ty);
         if ga == vm.t.object_getattribute {
             if let Some(m) = typeobj::lookup(vm, ty, name) {
-                let plain = m.is::<FunctionObj>()
-                    || m.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null());
-                if plain {
+                if is_plain_method(m) {
                     let shadowed = obj.header().is_some_and(|h| {
                         let d = h.dict();
                         !d.is_null() && dict::get_str(d, name).is_some()
@@ -455,7 +453,16 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
             }
         }
     }
+    if let Some(r) = crate::super_type::find_method(vm, obj, name) {
+        return Ok(r);
+    }
     Ok((Value::NULL, getattr(vm, obj, name)?))
+}
+
+/// A class attribute that binding to an instance wraps as a bound method called
+/// with the instance first: a Python function or a builtin method descriptor.
+pub fn is_plain_method(m: Value) -> bool {
+    m.is::<FunctionObj>() || m.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null())
 }
 
 /// Identity check used by `BoundMethod` equality and repr.

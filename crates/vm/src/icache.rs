@@ -14,7 +14,7 @@
 
 use crate::attr;
 use crate::dict;
-use crate::function::{FunctionObj, InstanceObj, Member, NativeFunction, NativeKind, Property, NO_CACHE};
+use crate::function::{FunctionObj, InstanceObj, Member, NativeFunction, Property, NO_CACHE};
 use crate::gc::{Trace, Tracer};
 use crate::object::PyResult;
 use crate::typeobj::{self, tflag};
@@ -40,6 +40,10 @@ enum Kind {
     /// A method (Python function or builtin method descriptor) for `LoadMethod`,
     /// called with the instance as first argument, not bound.
     Method,
+    /// `super(...).m` for `LoadMethod`, the super bound to an instance: `value` is
+    /// the method found after class `shape` (the raw `Value`) in the MRO of the
+    /// instance's type, whose version is `version`.
+    SuperMethod,
     /// A property: its getter is called.
     Property,
     /// An attribute of the type `obj` itself (a class attribute read through the
@@ -357,7 +361,7 @@ fn load_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRe
     if let Some(v) = use_load(vm, c.older.get(), obj)? {
         return Ok(v);
     }
-    let key = l2_key(name, load_op(obj, OP_ATTR));
+    let key = l2_key(name, load_op(vm, obj, OP_ATTR));
     if let Some(e) = vm.attr_l2.get(sv, key) {
         if let Some(v) = use_load(vm, e, obj)? {
             c.learn(e);
@@ -399,7 +403,7 @@ fn load_method_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> Py
     if let Some(r) = use_method(vm, c.older.get(), obj)? {
         return Ok(r);
     }
-    let key = l2_key(name, load_op(obj, OP_METHOD));
+    let key = l2_key(name, load_op(vm, obj, OP_METHOD));
     if let Some(e) = vm.attr_l2.get(sv, key) {
         if let Some(r) = use_method(vm, e, obj)? {
             c.learn(e);
@@ -422,22 +426,28 @@ fn dict_shape(d: Value) -> u64 {
     }
 }
 
-/// Loads on a class object are keyed apart from loads on its instances.
-fn load_op(obj: Value, op: u64) -> u64 {
+/// Loads on a class object, and through a super object, are keyed apart from
+/// loads on instances.
+fn load_op(vm: &Vm, obj: Value, op: u64) -> u64 {
     if typeobj::is_type(obj) {
         op | 4
+    } else if crate::super_type::instance_parts(vm, obj).is_some() {
+        op | 8
     } else {
         op
     }
 }
 
-/// The version an entry for `obj` is keyed by: the class's own for a class, else
-/// its type's.
+/// The version an entry for `obj` is keyed by: the class's own for a class, the
+/// instance's type's for a super object bound to an instance, else its type's.
 fn subject_version(vm: &Vm, obj: Value) -> u64 {
-    match obj.downcast::<typeobj::TypeObj>() {
-        Some(t) => t.version.get(),
-        None => type_version(vm.type_of(obj)),
+    if let Some(t) = obj.downcast::<typeobj::TypeObj>() {
+        return t.version.get();
     }
+    if let Some((_, _, obj_type)) = crate::super_type::instance_parts(vm, obj) {
+        return type_version(obj_type);
+    }
+    type_version(vm.type_of(obj))
 }
 
 fn remember(vm: &mut Vm, c: &InlineCache, key: u64, e: Entry) {
@@ -454,6 +464,10 @@ fn use_method(vm: &mut Vm, e: Entry, obj: Value) -> PyResult<Option<(Value, Valu
             return Ok(hit.then_some((e.value, obj)));
         }
         Kind::TypeClassMethod => return Ok(is_class_at(vm, obj, e.version).then_some((e.value, obj))),
+        Kind::SuperMethod => {
+            let hit = crate::super_type::instance_parts(vm, obj).filter(|&(ty, _, obj_type)| ty.raw() == e.shape && type_version(obj_type) == e.version);
+            return Ok(hit.map(|(_, inst, _)| (e.value, inst)));
+        }
         Kind::ClassMethod => {
             let ty = vm.type_of(obj);
             let hit = type_version(ty) == e.version && shape_of(obj) == e.shape;
@@ -539,6 +553,12 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
     if typeobj::is_type(obj) {
         return describe_type_attr(vm, obj, ty, name);
     }
+    if let Some((start, _, obj_type)) = crate::super_type::instance_parts(vm, obj) {
+        return match crate::super_type::find_method(vm, obj, name) {
+            Some((m, _)) if method => Entry::new(Kind::SuperMethod, type_version(obj_type), 0, m).with_shape(start.raw()),
+            _ => Entry::EMPTY,
+        };
+    }
     // Modules look up hits with `object.__getattribute__` too (their own hook only
     // adds the PEP 562 `__getattr__` fallback on misses).
     let ga = typeobj::getattribute_of(vm, ty);
@@ -567,7 +587,7 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
         return Entry::new(Kind::InstanceDict, version, ix, Value::NULL).with_shape(shape);
     }
     let Some(d) = found else { return Entry::EMPTY };
-    let e = if method && (d.is::<FunctionObj>() || is_method_descriptor(d)) {
+    let e = if method && attr::is_plain_method(d) {
         Entry::new(Kind::Method, version, 0, d)
     } else if d.is::<FunctionObj>() {
         Entry::new(Kind::BoundFunction, version, 0, d)
@@ -579,10 +599,6 @@ fn describe_load(vm: &mut Vm, obj: Value, name: Value, method: bool) -> Entry {
         Entry::EMPTY
     };
     e.with_shape(shape)
-}
-
-fn is_method_descriptor(d: Value) -> bool {
-    d.downcast::<NativeFunction>().is_some_and(|n| n.kind == NativeKind::Method && n.self_.is_null())
 }
 
 fn dict_index(obj: Value, name: Value) -> Option<usize> {

@@ -142,10 +142,20 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {
             return Ok(vm.bool(cmp_ord(x.text_cmp(y), op)));
         }
     }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && identity_eq(vm, a) && identity_eq(vm, b) {
+        return Ok(vm.bool((a == b) == (op == CmpOp::Eq)));
+    }
     vm.enter_recursion(" in comparison")?;
     let r = rich_compare(vm, a, b, op);
     vm.leave_recursion();
     r
+}
+
+/// Whether `v`'s `==` and `!=` are `object`'s, which answer by identity alone
+/// (`NotImplemented` both ways, then the identity fallback of `rich_compare`).
+fn identity_eq(vm: &mut Vm, v: Value) -> bool {
+    let ty = vm.type_of(v);
+    typeobj::construct_of(vm, ty).identity_eq
 }
 
 fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {

@@ -103,19 +103,44 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getattribute__", 2, 2)?;
     let s = sobj(a[0]);
     let name = crate::attr::interned_name(vm, a[1])?;
-    let start = s.obj_type.get();
-    if !start.is_null() && crate::str::as_str(name) != Some("__class__") {
-        let mro = typeobj::tobj(start).mro.borrow().clone();
-        if let Some(i) = mro.iter().position(|t| *t == s.ty.get()) {
-            for t in &mro[i + 1..] {
-                if let Some(v) = crate::dict::get_str(typeobj::tobj(*t).dict, name) {
-                    let obj = if s.obj.get() == start { Value::NULL } else { s.obj.get() };
-                    return crate::attr::descr_get(vm, v, obj, start);
-                }
-            }
-        }
+    if let Some(v) = find(vm, s, name) {
+        let start = s.obj_type.get();
+        let obj = if s.obj.get() == start { Value::NULL } else { s.obj.get() };
+        return crate::attr::descr_get(vm, v, obj, start);
     }
     crate::attr::generic_getattr(vm, a[0], name)
+}
+
+/// What `super(ty, obj).name` finds along the MRO of `obj`'s type after `ty`
+/// (before binding), if anything: `__class__` is the super object's own.
+fn find(vm: &mut Vm, s: &SuperObj, name: Value) -> Option<Value> {
+    let start = s.obj_type.get();
+    if start.is_null() || name == vm.intern_static("__class__") {
+        return None;
+    }
+    let mro = typeobj::tobj(start).mro.borrow().clone();
+    let i = mro.iter().position(|t| *t == s.ty.get())?;
+    mro[i + 1..].iter().find_map(|t| crate::dict::get_str(typeobj::tobj(*t).dict, name))
+}
+
+/// `(ty, obj, type of obj)` of an exact super object bound to an instance (not to a
+/// class, not unbound): the case whose method loads the inline caches remember.
+pub fn instance_parts(vm: &Vm, v: Value) -> Option<(Value, Value, Value)> {
+    if vm.type_of(v) != vm.t.super_ {
+        return None;
+    }
+    let s = v.downcast::<SuperObj>()?;
+    let (obj, obj_type) = (s.obj.get(), s.obj_type.get());
+    (!obj_type.is_null() && obj != obj_type).then(|| (s.ty.get(), obj, obj_type))
+}
+
+/// `super(...).name` as `LoadMethod` may call it, for a super bound to an instance:
+/// the function or method descriptor found and the instance to call it with first,
+/// if binding would wrap them in a bound method.
+pub fn find_method(vm: &mut Vm, v: Value, name: Value) -> Option<(Value, Value)> {
+    let (_, obj, _) = instance_parts(vm, v)?;
+    let d = find(vm, sobj(v), name)?;
+    crate::attr::is_plain_method(d).then_some((d, obj))
 }
 
 fn super_get(vm: &mut Vm, args: Args) -> PyResult {

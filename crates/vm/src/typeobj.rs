@@ -63,8 +63,9 @@ pub struct TypeObj {
     pub construct: Cell<Construct>,
 }
 
-/// The MRO lookups a type call makes for each instance, cached on the type per
-/// version: `__new__`, `__init__`, and whether instances have a `__del__`.
+/// The MRO lookups made for each instance of a type, cached on the type per
+/// version: `__new__`, `__init__`, whether instances have a `__del__`, and whether
+/// their `==`/`!=` are `object`'s.
 #[derive(Clone, Copy)]
 pub struct Construct {
     pub version: u64,
@@ -72,10 +73,12 @@ pub struct Construct {
     pub new: Value,
     pub init: Value,
     pub has_del: bool,
+    /// `__eq__` and `__ne__` are `object`'s: instances are equal only to themselves.
+    pub identity_eq: bool,
 }
 
 impl Construct {
-    const NONE: Construct = Construct { version: 0, new: Value::NULL, init: Value::NULL, has_del: false };
+    const NONE: Construct = Construct { version: 0, new: Value::NULL, init: Value::NULL, has_del: false, identity_eq: false };
 }
 
 impl Trace for TypeObj {
@@ -214,11 +217,13 @@ pub fn construct_of(vm: &mut Vm, ty: Value) -> Construct {
 #[inline(never)]
 fn construct_lookup(vm: &mut Vm, ty: Value) -> Construct {
     let t = tobj(ty);
+    let object = vm.t.object;
     let c = Construct {
         version: t.version.get(),
         new: lookup_str(vm, ty, "__new__").unwrap_or(Value::NULL),
         init: lookup_str(vm, ty, "__init__").unwrap_or(Value::NULL),
         has_del: lookup_str(vm, ty, "__del__").is_some(),
+        identity_eq: ["__eq__", "__ne__"].iter().all(|n| lookup_str(vm, ty, n) == lookup_str(vm, object, n)),
     };
     t.construct.set(c);
     c
