@@ -25,6 +25,7 @@ pub mod hashes;
 pub mod heapq;
 pub mod itertools;
 pub mod json;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod posixsubprocess;
@@ -76,6 +77,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("math", math::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
