@@ -804,7 +804,13 @@ impl<'a> Builder<'a> {
         if kind == CompKind::Gen {
             self.cur().generator = true;
         }
+        // An async list/set/dict comprehension makes the comprehension around it
+        // async too (a genexp around it is an async generator expression).
+        let is_async = self.cur().coroutine && kind != CompKind::Gen;
         self.exit();
+        if is_async && self.cur().comprehension.is_some() {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 

@@ -125,6 +125,9 @@ fn resume_into(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>, sink:
     let g = gobj(gen);
     if let Some(e) = throw {
         if !g.running.get() && g.state.borrow().is_none() {
+            if g.kind == GenKind::Coroutine {
+                return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
             return Err(e);
         }
         enter(vm, gen, Value::NULL, vm.stack.len(), false)?;
@@ -584,11 +587,12 @@ pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
             vm.type_name(aiter)
         ); vm.type_error(__arg) });
     };
-    get_awaitable(vm, r, 0).map_err(|_| {
-        { let __arg = format!(
-            "'async for' received an invalid object from __anext__: {}",
-            vm.type_name(r)
-        ); vm.type_error(__arg) }
+    get_awaitable(vm, r, 0).map_err(|cause| {
+        let m = format!("'async for' received an invalid object from __anext__: {}", vm.type_name(r));
+        let e = vm.type_error(m);
+        exceptions::set_cause(vm, e.0, cause.0);
+        exceptions::set_context(vm, e.0, cause.0);
+        e
     })
 }
 
