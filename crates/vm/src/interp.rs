@@ -908,6 +908,16 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     set_top!(it);
                 }
                 Op::ForIter => {
+                    if let Some(r) = crate::iter::next_plain(top!()) {
+                        match r {
+                            Some(v) => push!(v),
+                            None => {
+                                pop!();
+                                pc = arg;
+                            }
+                        }
+                        continue;
+                    }
                     frame(vm).pc = pc;
                     // `for i, x in enumerate(...)`: the pair goes on the stack as the
                     // `UnpackSequence` that follows would leave it, without a tuple.

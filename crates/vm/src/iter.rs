@@ -146,14 +146,57 @@ pub fn fast_next(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
     None
 }
 
+/// `next(it)` for a list or range iterator whose next item needs no allocation
+/// (Some(None): exhausted); None for the other iterators and items. The
+/// interpreter's `for` loops take it before anything else.
+#[inline(always)]
+pub fn next_plain(it: Value) -> Option<Option<Value>> {
+    plain_next(it.downcast::<SeqIter>()?)
+}
+
+#[inline(always)]
+fn plain_next(s: &SeqIter) -> Option<Option<Value>> {
+    match s.kind {
+        IterKind::List => Some(list_next(s)),
+        IterKind::Range => {
+            let i = s.index.get();
+            if i >= s.len {
+                return Some(None);
+            }
+            let v = (i as i64).checked_mul(s.step).and_then(|d| d.checked_add(s.start)).and_then(Value::try_small)?;
+            s.index.set(i + 1);
+            Some(Some(v))
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn list_next(s: &SeqIter) -> Option<Value> {
+    let seq = s.seq.get();
+    if seq.is_null() {
+        return None;
+    }
+    let i = s.index.get();
+    let v = crate::list::lobj(seq).items.borrow().get(i).copied();
+    match v {
+        Some(_) => s.index.set(i + 1),
+        None => s.seq.set(Value::NULL),
+    }
+    v
+}
+
 fn seq_next(vm: &mut Vm, s: &SeqIter) -> PyResult<Option<Value>> {
+    if let Some(r) = plain_next(s) {
+        return Ok(r);
+    }
     let seq = s.seq.get();
     if seq.is_null() && s.kind != IterKind::Range {
         return Ok(None);
     }
     let i = s.index.get();
     let r = match s.kind {
-        IterKind::List => crate::list::lobj(seq).items.borrow().get(i).copied(),
+        IterKind::List => return Ok(list_next(s)),
         IterKind::ListReverse => {
             if i == 0 {
                 None
