@@ -31,3 +31,8 @@ for c in ['a', '\u2603', '\uac00', '\ud7a3', '\u4e00', '\U0002b738', '\U0002b739
     t(lambda: u.ucd_3_2_0.name(c))
 
 print(u.name('\u0221', None), u.ucd_3_2_0.name('\u0221', 'none in 3.2'))
+
+# aliases: those of Unicode 14.0 only (the crate's data is newer)
+for n in ['EM', 'END OF MEDIUM', 'SUNDANESE LETTER ARCHAIC I', 'BYTE ORDER MARK', 'ZWNBSP',
+          'WEIERSTRASS ELLIPTIC FUNCTION', 'LATIN SMALL LETTER GHA', 'VS1', 'BOM']:
+    t(lambda: u.lookup(n))

@@ -2,8 +2,10 @@
 # (CPython 3.11, Unicode 14.0.0, plus its 3.2.0 database), so every property matches
 # CPython exactly. Named sequences come from NamedSequences.txt of the same Unicode
 # version (perl 5.36 ships one; pass another path as argv[1]) and are checked against
-# unicodedata.lookup. Run: python3 gen_tables.py > tables.rs
-import sys, unicodedata
+# unicodedata.lookup; the name aliases the unicode_names2 crate knows but Unicode
+# 14.0.0 does not come from the crate's NameAliases.txt (argv[2], else found in the
+# cargo registry). Run: python3 gen_tables.py > tables.rs
+import glob, os, sys, unicodedata
 
 assert unicodedata.unidata_version == '14.0.0', unicodedata.unidata_version
 N = sys.maxunicode + 1
@@ -79,6 +81,19 @@ for line in open(path, encoding='utf-8'):
     assert unicodedata.lookup(name) == text, name
     sequences.append((name, text))
 
+aliases_path = sys.argv[2] if len(sys.argv) > 2 else sorted(glob.glob(os.path.expanduser(
+    '~/.cargo/registry/src/*/unicode_names2-1.3.0/data/NameAliases.txt')))[-1]
+newer_aliases = []
+for line in open(aliases_path, encoding='utf-8'):
+    line = line.strip()
+    if not line or line.startswith('#'):
+        continue
+    cp, alias, _kind = line.split(';')
+    try:
+        assert unicodedata.lookup(alias) == chr(int(cp, 16)), alias
+    except KeyError:
+        newer_aliases.append(alias)
+
 def rust_str(s):
     return '"' + ''.join(c if ' ' <= c <= '~' and c not in '"\\' else '\\u{%x}' % ord(c) for c in s) + '"'
 
@@ -116,4 +131,5 @@ for name, items in (('NUMERIC', num), ('OLD_NUMERIC', old_num)):
     emit_list(name, '(u32, f64)', [f'(0x{cp:x}, {f64_lit(v)})' for cp, v in items], 4)
 emit_list('DECOMPOSITION', '(u32, &str)', [f'(0x{cp:x}, {rust_str(v)})' for cp, v in dec], 3)
 emit_list('OLD_CORRECTIONS', '(u32, u32)', [f'(0x{a:x}, 0x{b:x})' for a, b in corrections], 4)
+emit_list('NEWER_ALIASES', '&str', [rust_str(a) for a in newer_aliases], 1)
 emit_list('NAMED_SEQUENCES', '(&str, &str)', [f'({rust_str(n)}, {rust_str(t)})' for n, t in sequences], 1)

@@ -85,8 +85,8 @@ fn char_name(db: Db, cp: u32) -> Option<String> {
 
 /// The character (or named sequence) called `name`, as CPython's `_getcode` finds
 /// it: case-insensitive except for the derived Hangul and CJK names, which it
-/// recognizes whatever the database; the 3.2.0 database has no aliases (the crate
-/// finds those too) or named sequences.
+/// recognizes whatever the database; the crate also finds aliases, less those added
+/// after Unicode 14.0.0; the 3.2.0 database has no aliases or named sequences.
 fn lookup_name(db: Db, name: &str) -> Option<String> {
     let upper = name.to_ascii_uppercase();
     let derived = upper.starts_with("HANGUL SYLLABLE ") || upper.starts_with("CJK UNIFIED IDEOGRAPH-");
@@ -97,7 +97,7 @@ fn lookup_name(db: Db, name: &str) -> Option<String> {
         let cp = u32::from(c);
         let found = match db {
             _ if derived => assigned(Db::Current, cp),
-            Db::Current => assigned(db, cp),
+            Db::Current => assigned(db, cp) && !tables::NEWER_ALIASES.contains(&upper.as_str()),
             Db::Old => char_name(db, cp).is_some_and(|real| real == upper),
         };
         return found.then(|| c.to_string());

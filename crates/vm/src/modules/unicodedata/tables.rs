@@ -5864,6 +5864,15 @@ pub(super) static OLD_CORRECTIONS: [(u32, u32); 5] = [
     (0x2f868, 0x2136a), (0x2f874, 0x5f33), (0x2f91f, 0x43ab), (0x2f95f, 0x7aae),
     (0x2f9bf, 0x4d57),
 ];
+pub(super) static NEWER_ALIASES: [&str; 7] = [
+    "EM",
+    "ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE",
+    "SUNDANESE LETTER ARCHAIC I",
+    "CUNEIFORM SIGN KALAM",
+    "BAMUM LETTER PHASE-A MAEMGBIEE",
+    "MENDE KIKAKUI SYLLABLE M172 MBO",
+    "MENDE KIKAKUI SYLLABLE M174 MBOO",
+];
 pub(super) static NAMED_SEQUENCES: [(&str, &str); 461] = [
     ("KEYCAP NUMBER SIGN", "#\u{fe0f}\u{20e3}"),
     ("KEYCAP ASTERISK", "*\u{fe0f}\u{20e3}"),
