@@ -101,3 +101,6 @@ class TooMuch(Short):
         return len(buf) + 1
 
 t(lambda: marshal.load(TooMuch(b'')))
+
+for c in b'aAutsl([<>':
+    t(lambda: marshal.loads(bytes([c]) + b'\xff\xff\xff\xff'))

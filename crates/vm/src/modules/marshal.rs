@@ -536,7 +536,7 @@ impl Reader {
                 let n = if ty == TYPE_SHORT_ASCII || ty == TYPE_SHORT_ASCII_INTERNED {
                     usize::from(self.read(vm, 1)?[0])
                 } else {
-                    self.size(vm, "str")?
+                    self.size(vm, "string")?
                 };
                 let b = self.read(vm, n)?;
                 // CPython reads these bytes as Latin-1
@@ -548,7 +548,7 @@ impl Reader {
                 }
             }
             TYPE_UNICODE | TYPE_INTERNED => {
-                let n = self.size(vm, "str")?;
+                let n = self.size(vm, "string")?;
                 let b = self.read(vm, n)?;
                 let raw = crate::bytes::new_bytes(vm, b);
                 let enc = vm.intern("utf-8");
