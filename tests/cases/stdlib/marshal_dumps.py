@@ -76,3 +76,10 @@ for i in range(2100):
     deep = [deep]
 t(lambda: marshal.dumps(deep))
 print(marshal.version)
+
+# sets: elements in the order of their own marshal bytes (CPython 3.11, bpo-37596)
+for s in [{'b', 'a', 'zz', 'c'}, {3, 1, 2, -1, 300}, frozenset({(1, 2), (0,), 'x', b'y', 2.5}),
+          {text('k', str(i)) for i in range(12)}, {frozenset({1}), frozenset({0, 1})}]:
+    x = s
+    print(marshal.dumps(x))
+    print(marshal.dumps(x, 2))

@@ -66,6 +66,8 @@ struct Writer<'v> {
     /// How often each object occurs in the value, by identity.
     seen: HashMap<u64, u32>,
     depth: usize,
+    /// The value itself gets FLAG_REF.
+    top_shared: bool,
 }
 
 impl Writer<'_> {
@@ -146,15 +148,19 @@ impl Writer<'_> {
     }
 
     fn object(&mut self, v: Value) -> Result<(), WriteError> {
-        self.depth += 1;
         // the value itself: the caller's reference makes two
-        let top = self.depth == 1;
-        let r = self.object_inner(v, top);
+        self.object_held(v, self.depth == 0 && self.top_shared)
+    }
+
+    /// Writes `v`; `held`: something besides the value refers to it.
+    fn object_held(&mut self, v: Value, held: bool) -> Result<(), WriteError> {
+        self.depth += 1;
+        let r = self.object_inner(v, held);
         self.depth -= 1;
         r
     }
 
-    fn object_inner(&mut self, v: Value, top: bool) -> Result<(), WriteError> {
+    fn object_inner(&mut self, v: Value, held: bool) -> Result<(), WriteError> {
         if self.depth > MAX_DEPTH {
             return Err(WriteError::TooDeep);
         }
@@ -184,7 +190,7 @@ impl Writer<'_> {
                 return Ok(());
             }
             let shared = self.seen.get(&v.raw()).copied().unwrap_or(0) > 1;
-            if top || shared || self.always_shared(v) {
+            if held || shared || self.always_shared(v) {
                 let i = self.refs.len() as u32;
                 self.refs.insert(v.raw(), i);
                 flag = FLAG_REF;
@@ -254,11 +260,18 @@ impl Writer<'_> {
             }
             self.byte(TYPE_NULL);
         } else if t == vm.t.set || t == vm.t.frozenset {
-            let items = crate::set::elements(v);
+            // CPython 3.11 writes the elements in the order of their own marshal
+            // bytes (bpo-37596: reproducible output whatever the hash seed), from
+            // a list of (bytes, element) pairs, so each element is held twice
+            let mut keyed = Vec::new();
+            for x in crate::set::elements(v) {
+                keyed.push((dump_value(vm, x, self.version, true)?, x));
+            }
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
             self.byte(if t == vm.t.set { TYPE_SET } else { TYPE_FROZENSET } | flag);
-            self.size(items.len())?;
-            for x in items {
-                self.object(x)?;
+            self.size(keyed.len())?;
+            for (_, x) in keyed {
+                self.object_held(x, true)?;
             }
         } else if let Some(b) = crate::bytes::buffer_bytes(v) {
             // bytes and any other buffer (bytearray, memoryview, array) read back as bytes
@@ -314,16 +327,21 @@ fn interned(s: &crate::str::StrObj) -> bool {
     s.is_interned() && s.as_str().bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// The marshal bytes of `v`.
-fn write(vm: &mut Vm, v: Value, version: i64) -> PyResult<Vec<u8>> {
-    let mut w = Writer { vm, out: Vec::new(), version, refs: HashMap::new(), seen: HashMap::new(), depth: 0 };
+/// The marshal bytes of `v` on its own; `top_shared`: the caller holds it (see the
+/// module comment).
+fn dump_value(vm: &Vm, v: Value, version: i64, top_shared: bool) -> Result<Vec<u8>, WriteError> {
+    let mut w = Writer { vm, out: Vec::new(), version, refs: HashMap::new(), seen: HashMap::new(), depth: 0, top_shared };
     if version >= 3 {
         w.count(v, 0);
     }
-    let r = w.object(v);
-    let out = std::mem::take(&mut w.out);
-    match r {
-        Ok(()) => Ok(out),
+    w.object(v)?;
+    Ok(w.out)
+}
+
+/// The marshal bytes of `v`.
+fn write(vm: &mut Vm, v: Value, version: i64) -> PyResult<Vec<u8>> {
+    match dump_value(vm, v, version, true) {
+        Ok(out) => Ok(out),
         Err(WriteError::Unmarshallable) => Err(vm.value_error("unmarshallable object")),
         Err(WriteError::TooDeep) => Err(vm.value_error("object too deeply nested to marshal")),
     }
