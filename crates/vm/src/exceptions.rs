@@ -295,6 +295,21 @@ pub fn attach_context(vm: &mut Vm, e: Value) {
     }
     h.set(CONTEXT_SET);
     let Some(handled) = crate::interp::current_handled(vm) else { return };
+    chain(e, handled);
+}
+
+/// An exception thrown into a generator (just resumed, the top frame) takes as
+/// context the exception that generator itself is handling, if any (CPython's
+/// `_PyErr_ChainStackItem` in `gen_send_ex2`): not one its callers handle.
+pub fn chain_thrown(vm: &mut Vm, e: Value) {
+    let handled = vm.frames.last().map_or(Value::NULL, |f| f.handled);
+    if !handled.is_null() && handled != vm.none {
+        chain(e, handled);
+    }
+}
+
+/// `e.__context__ = handled`, unless that would make a cycle.
+fn chain(e: Value, handled: Value) {
     if handled == e || !handled.is::<ExceptionObj>() || !e.is::<ExceptionObj>() {
         return;
     }
@@ -542,7 +557,10 @@ pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
     if tb != vm.none {
         eobj(e).traceback.set(tb);
     }
-    Ok(raised(vm, e))
+    // A thrown exception keeps its __context__: CPython restores it into the
+    // generator's frame without _PyErr_SetObject's chaining.
+    e.header().unwrap().set(CONTEXT_SET);
+    Ok(PyErr(e))
 }
 
 /// The instance of exception class `typ` for the value `val` (`_PyErr_CreateException`):

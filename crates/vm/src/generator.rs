@@ -131,6 +131,7 @@ fn resume_into(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>, sink:
             return Err(e);
         }
         enter(vm, gen, Value::NULL, vm.stack.len(), false)?;
+        exceptions::chain_thrown(vm, e.0);
         let r = crate::interp::eval(vm, Some(e), None);
         return leave(vm, g, r);
     }
