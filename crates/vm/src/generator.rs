@@ -412,7 +412,11 @@ pub fn throw(vm: &mut Vm, gen: Value, exc: PyErr) -> PyResult {
             match { let __n = vm.intern("throw"); crate::attr::getattr_opt(vm, d, __n) } {
                 Ok(Some(t)) => crate::call::call(vm, t, &[exc.0]).map(Some),
                 Ok(None) => Ok(None),
-                Err(e) => Err(e),
+                Err(e) => {
+                    // A failed lookup leaves the generator suspended (CPython's _gen_throw).
+                    g.running.set(false);
+                    return Err(e);
+                }
             }
         };
         g.running.set(false);
@@ -443,10 +447,12 @@ fn close_delegate(vm: &mut Vm, d: Value) -> PyResult<()> {
     if d.is::<GenObj>() {
         return close(vm, d).map(|_| ());
     }
-    if let Some(c) = { let __n = vm.intern("close"); crate::attr::getattr_opt(vm, d, __n) }? {
-        crate::call::call(vm, c, &[])?;
+    // An error looking `close` up is unraisable (CPython's gen_close_iter).
+    match { let __n = vm.intern("close"); crate::attr::getattr_opt(vm, d, __n) } {
+        Ok(Some(c)) => crate::call::call(vm, c, &[]).map(|_| ()),
+        Ok(None) => Ok(()),
+        Err(e) => Ok(crate::unraisable::write_unraisable(vm, e, None, d)),
     }
-    Ok(())
 }
 
 /// `gen.close()`.
