@@ -332,7 +332,9 @@ pub fn get_slice(vm: &mut Vm, l: Value, s: &crate::slice::SliceObj) -> PyResult 
             let hi = (start as usize + count).min(items.len());
             items[lo..hi].to_vec()
         } else {
-            (0..count).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()).collect()
+            let mut v = Vec::with_capacity(count);
+            v.extend((0..count).filter_map(|i| items.get((start + i as i64 * step) as usize).copied()));
+            v
         }
     };
     Ok(new_list(vm, v))
@@ -352,17 +354,23 @@ fn list_setitem(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `l[s] = v` for a slice `s`.
 pub fn set_slice(vm: &mut Vm, l: Value, s: &crate::slice::SliceObj, v: Value) -> PyResult<()> {
+    // `src` is never `l` itself (a list assigned to a slice of itself is copied).
     let src = if v == l || vm.type_of(v) != vm.t.list { seq_fast(vm, v, "can only assign an iterable")? } else { v };
-    let new_items = lobj(src).items.borrow().clone();
     let n = lobj(l).items.borrow().len();
     let (start, stop, step, count) = crate::slice::indices(vm, s, n)?;
     if step == 1 {
+        let new_items = lobj(src).items.borrow();
         let mut items = lobj(l).items.borrow_mut();
         let len = items.len();
         let lo = (start as usize).min(len);
         let hi = (stop.max(start) as usize).min(len);
-        items.splice(lo..hi, new_items);
+        if hi - lo == new_items.len() {
+            items[lo..hi].copy_from_slice(&new_items);
+        } else {
+            items.splice(lo..hi, new_items.iter().copied());
+        }
     } else {
+        let new_items = lobj(src).items.borrow().clone();
         if new_items.len() != count {
             return Err(vm.value_error(format!(
                 "attempt to assign sequence of size {} to extended slice of size {count}",

@@ -56,7 +56,9 @@ pub fn indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64
     };
     let start = clamp(conv(vm, s.start)?, if step < 0 { upper } else { lower });
     let stop = clamp(conv(vm, s.stop)?, if step < 0 { lower } else { upper });
-    let count = if step > 0 {
+    let count = if step == 1 {
+        (stop - start).max(0) as usize
+    } else if step > 0 {
         if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
     } else if start > stop {
         ((start - stop - 1) / (-step) + 1) as usize
