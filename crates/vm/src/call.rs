@@ -138,6 +138,9 @@ fn check_new_cls(vm: &mut Vm, owner: Value, cls: Option<Value>) -> PyResult<()> 
         let (t, c) = (t(), typeobj::type_name(cls));
         return Err(vm.type_error(format!("{t}.__new__({c}): {c} is not a subtype of {t}")));
     }
+    if cls != owner && owner != vm.t.object {
+        crate::object_type::check_safe_new(vm, owner, cls)?;
+    }
     Ok(())
 }
 

@@ -58,6 +58,22 @@ fn static_new_base(vm: &mut Vm, cls: Value) -> PyResult {
     Ok(t)
 }
 
+/// `T.__new__(cls)` for a subclass `cls` of `T` is refused when the first builtin
+/// class along `cls`'s `__base__` chain has another `__new__` than `T`'s
+/// (CPython's `tp_new_wrapper`: `int.__new__(bool)`); `object.__new__` checks
+/// its own way (`object_new`).
+pub fn check_safe_new(vm: &mut Vm, owner: Value, cls: Value) -> PyResult<()> {
+    let mut s = cls;
+    while typeobj::has_flag(s, tflag::HEAPTYPE) {
+        s = typeobj::tobj(s).base.get();
+    }
+    if typeobj::lookup_str(vm, s, "__new__") != typeobj::lookup_str(vm, owner, "__new__") {
+        let (o, c, b) = (typeobj::type_name(owner), typeobj::type_name(cls), typeobj::type_name(s));
+        return Err(vm.type_error(format!("{o}.__new__({c}) is not safe, use {b}.__new__()")));
+    }
+    Ok(())
+}
+
 fn abstract_error(vm: &mut Vm, cls: Value) -> crate::object::PyErr {
     let d = typeobj::tobj(cls).dict;
     let names = crate::dict::get_item_str(vm, d, "__abstractmethods__").ok().flatten();
