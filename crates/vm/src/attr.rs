@@ -331,7 +331,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
     let h = obj.header()?;
     let d = h.dict();
-    if !d.is_null() {
+    // A class without `__dict__` over a builtin layout keeps its slots there.
+    if !d.is_null() && !(typeobj::has_flag(ty, tflag::HEAPTYPE) && !typeobj::has_flag(ty, tflag::HAS_DICT)) {
         return Some(d);
     }
     if !typeobj::has_flag(ty, tflag::HAS_DICT) {
