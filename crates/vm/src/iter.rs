@@ -107,6 +107,12 @@ pub fn new_set_iter(vm: &mut Vm, s: Value) -> Value {
 /// `iter(v)` for exact builtin containers.
 pub fn fast_iter(vm: &mut Vm, v: Value) -> Option<Value> {
     let t = vm.type_of(v);
+    fast_iter_as(vm, v, t)
+}
+
+/// `fast_iter` for `v` as an instance of the builtin type `t` (its own type, or the
+/// builtin base whose layout and `__iter__` it has).
+pub fn fast_iter_as(vm: &mut Vm, v: Value, t: Value) -> Option<Value> {
     if t == vm.t.list {
         Some(new_list_iter(vm, v))
     } else if t == vm.t.tuple {

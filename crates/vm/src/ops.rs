@@ -504,6 +504,13 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult {
     let ty = vm.type_of(v);
     match lookup_str(vm, ty, "__iter__") {
         Some(f) if f != vm.none => {
+            // A subclass of a builtin container that keeps its `__iter__`.
+            let base = typeobj::builtin_layout(ty);
+            if base != ty && lookup_str(vm, base, "__iter__") == Some(f) {
+                if let Some(it) = crate::iter::fast_iter_as(vm, v, base) {
+                    return Ok(it);
+                }
+            }
             let it = call_method_descr(vm, f, v, Args::new(&[]))?;
             let itt = vm.type_of(it);
             if lookup_str(vm, itt, "__next__").is_none() {
