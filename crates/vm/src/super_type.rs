@@ -118,7 +118,9 @@ fn find(vm: &mut Vm, s: &SuperObj, name: Value) -> Option<Value> {
     if start.is_null() || name == vm.intern_static("__class__") {
         return None;
     }
-    let mro = typeobj::tobj(start).mro.borrow().clone();
+    // Borrowed, not copied: the dict probes below neither allocate nor run Python
+    // code (as `typeobj::lookup`'s MRO walk).
+    let mro = typeobj::tobj(start).mro.borrow();
     let i = mro.iter().position(|t| *t == s.ty.get())?;
     mro[i + 1..].iter().find_map(|t| crate::dict::get_str(typeobj::tobj(*t).dict, name))
 }
