@@ -268,8 +268,9 @@ pub fn has_surrogates(v: Value) -> bool {
     v.downcast::<StrObj>().is_some_and(|s| s.surrogates().is_some())
 }
 
-/// The text of str `v` for an error report: lone surrogates written `\udXXX`, as
-/// the standard error stream's 'backslashreplace' handler writes them.
+/// The text of str `v` for an error report: each lone surrogate written as a
+/// `\ud800`-style escape, as the standard error stream's 'backslashreplace'
+/// handler writes them.
 pub fn report_text(v: Value) -> String {
     let Some(so) = v.downcast::<StrObj>() else { return String::new() };
     let Some(b) = so.surrogates() else { return so.as_str().to_string() };
