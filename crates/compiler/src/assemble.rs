@@ -27,30 +27,6 @@ struct Handler {
     lasti: bool,
 }
 
-pub(crate) fn is_jump(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Jump
-            | Op::JumpBackward
-            | Op::PopJumpIfFalse
-            | Op::PopJumpIfTrue
-            | Op::PopJumpIfNone
-            | Op::PopJumpIfNotNone
-            | Op::JumpIfFalseOrPop
-            | Op::JumpIfTrueOrPop
-            | Op::ForIter
-            | Op::Send
-    )
-}
-
-fn is_unconditional(op: Op) -> bool {
-    matches!(op, Op::Jump | Op::JumpBackward)
-}
-
-pub(crate) fn is_terminator(op: Op) -> bool {
-    matches!(op, Op::ReturnValue | Op::Raise | Op::Reraise)
-}
-
 pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
     let n = u.instrs.len();
     let target_of = |i: &IInstr| -> Result<usize, String> {
@@ -95,7 +71,7 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
                     pc += 1;
                 }
                 IOp::Op(op) => {
-                    if is_jump(op) {
+                    if op.is_jump() {
                         let t = target_of(ins)?;
                         let jd = depth as i64 + op.stack_effect(ins.arg, true) as i64;
                         if jd < 0 {
@@ -103,7 +79,7 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
                         }
                         maxdepth = maxdepth.max(jd);
                         work.push((t, jd as u32, hstack.clone()));
-                        if is_unconditional(op) {
+                        if op.is_unconditional() {
                             break;
                         }
                     }
@@ -112,7 +88,7 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
                         return Err(format!("negative stack depth at {pc} ({})", op.name()));
                     }
                     maxdepth = maxdepth.max(nd);
-                    if is_terminator(op) {
+                    if op.is_terminator() {
                         break;
                     }
                     depth = nd as u32;
@@ -149,7 +125,7 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
         let ins = &u.instrs[i];
         let IOp::Op(mut op) = ins.op else { continue };
         let mut arg = ins.arg;
-        if is_jump(op) {
+        if op.is_jump() {
             let t = new_index[target_of(ins)?];
             let here = instructions.len() as u32;
             if op == Op::Jump && t <= here {

@@ -295,6 +295,41 @@ opcodes! {
 }
 
 impl Op {
+    /// Whether the argument is an instruction index control may continue at.
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Op::Jump
+                | Op::JumpBackward
+                | Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::PopJumpIfNone
+                | Op::PopJumpIfNotNone
+                | Op::JumpIfFalseOrPop
+                | Op::JumpIfTrueOrPop
+                | Op::ForIter
+                | Op::Send
+        )
+    }
+
+    /// An unconditional jump.
+    pub fn is_unconditional(self) -> bool {
+        matches!(self, Op::Jump | Op::JumpBackward)
+    }
+
+    /// Leaves the frame's code: returns or raises.
+    pub fn is_terminator(self) -> bool {
+        matches!(self, Op::ReturnValue | Op::Raise | Op::Reraise)
+    }
+
+    /// A superinstruction (`fused_with`): made only when the VM prepares code.
+    pub fn is_fused(self) -> bool {
+        matches!(
+            self,
+            Op::LoadFastLoadFast | Op::LoadFastLoadConst | Op::LoadConstLoadFast | Op::StoreFastLoadFast | Op::StoreFastStoreFast
+        )
+    }
+
     /// The superinstruction running `self` and then `next` in one dispatch.
     pub fn fused_with(self, next: Op) -> Option<Op> {
         Some(match (self, next) {

@@ -159,7 +159,7 @@ fn dis_into(code: &CodeObject, out: &mut String) {
         let line_s = if line != last_line { format!("{line:>4}") } else { "    ".into() };
         last_line = line;
         let target = code.exception_table.iter().any(|e| e.target as usize == i)
-            || code.instructions.iter().any(|j| is_jump(j.op) && j.arg as usize == i);
+            || code.instructions.iter().any(|j| j.op.is_jump() && j.arg as usize == i);
         let mark = if target { ">>" } else { "  " };
         let resolved = arg_repr(code, ins.op, ins.arg);
         let resolved = if resolved.is_empty() { String::new() } else { format!(" ({resolved})") };
@@ -187,6 +187,3 @@ fn dis_into(code: &CodeObject, out: &mut String) {
     }
 }
 
-fn is_jump(op: Op) -> bool {
-    crate::assemble::is_jump(op)
-}

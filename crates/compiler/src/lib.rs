@@ -14,6 +14,7 @@ mod parse_errors;
 pub mod parse;
 pub mod symtable;
 mod unparse;
+pub mod verify;
 
 pub use code::{CodeObject, Constant};
 /// The value of an integer literal (for the `ast` module's constants).

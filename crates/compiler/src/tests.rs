@@ -29,6 +29,9 @@ fn dis(src: &str) -> String {
 
 /// Structural invariants of every code object.
 fn check(code: &CodeObject) {
+    if let Err(e) = crate::verify::check(code) {
+        panic!("verification of {} failed: {e}", code.name);
+    }
     let n = code.instructions.len() as u32;
     assert_eq!(code.locations.len(), code.instructions.len());
     let mut last_end = 0;
@@ -44,7 +47,7 @@ fn check(code: &CodeObject) {
         match ins.op {
             Op::Jump => assert!(ins.arg > i && ins.arg < n, "bad forward jump at {i} in {}", code.name),
             Op::JumpBackward => assert!(ins.arg <= i, "bad backward jump at {i}"),
-            op if crate::assemble::is_jump(op) => assert!(ins.arg < n),
+            op if op.is_jump() => assert!(ins.arg < n),
             _ => {}
         }
     }

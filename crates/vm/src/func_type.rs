@@ -453,7 +453,8 @@ fn code_replace(vm: &mut Vm, args: Args) -> PyResult {
             _ => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for replace()"))),
         }
     }
-    Ok(crate::function::new_code(vm, std::rc::Rc::new(c)))
+    let code = crate::function::verified(vm, c)?;
+    Ok(crate::function::new_code(vm, code))
 }
 
 fn co_firstlineno(vm: &mut Vm, v: Value) -> PyResult {

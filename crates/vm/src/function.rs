@@ -8,6 +8,7 @@ use crate::payload;
 use crate::value::Value;
 use crate::vm::Vm;
 use compiler::code::Constant;
+use compiler::verify::Verified;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -70,11 +71,25 @@ impl CodeObj {
     }
 }
 
-/// Converts a compiled code object (and its nested ones) into a heap code object.
-pub fn new_code(vm: &mut Vm, code: Rc<compiler::CodeObject>) -> Value {
+/// Verifies compiled code (`compiler::verify`: the interpreter runs code without
+/// the checks that verification makes once); code that fails raises SystemError.
+pub fn verified(vm: &mut Vm, code: compiler::CodeObject) -> PyResult<Verified> {
+    Verified::new(Rc::new(code)).map_err(|e| {
+        let t = vm.e.system_error;
+        vm.new_exc(t, format!("invalid bytecode in {e}"))
+    })
+}
+
+/// Converts verified code (and its nested code objects) into a heap code object.
+pub fn new_code(vm: &mut Vm, verified: Verified) -> Value {
+    let mut nested = verified.nested();
+    let code = verified.code().clone();
     let list = crate::list::new_list(vm, vec![]);
     for c in &code.consts {
-        let v = constant(vm, c);
+        let v = match c {
+            Constant::Code(_) => new_code(vm, nested.next().expect("one verified code per code constant")),
+            _ => constant(vm, c),
+        };
         crate::list::lobj(list).items.borrow_mut().push(v);
     }
     let consts = crate::list::lobj(list).items.borrow().clone().into_boxed_slice();
@@ -122,7 +137,8 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
             crate::list::list_to_tuple(vm, l)
         }
         Constant::FrozenSet(items) => frozenset_constant(vm, items),
-        Constant::Code(c) => new_code(vm, c.clone()),
+        // Verification refuses code objects anywhere but directly in `co_consts`.
+        Constant::Code(_) => vm.none,
     }
 }
 

@@ -84,7 +84,8 @@ pub fn check_no_nul(vm: &mut Vm, src: String) -> PyResult<String> {
 /// Compiles source text to a code value; compile errors raise SyntaxError.
 pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
     let code = compile_to_code(vm, src, filename, mode, optimize)?;
-    Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
+    let code = crate::function::verified(vm, code)?;
+    Ok(crate::function::new_code(vm, code))
 }
 
 /// `compile_source`'s compiler output, before it becomes a value.

@@ -130,7 +130,7 @@ impl Frame {
 /// RecursionError unless the value stack has room up to slot `top` (a frame's
 /// locals, cells and deepest operand stack), with a margin for natives that push.
 pub fn ensure_stack_room(vm: &mut Vm, top: usize) -> PyResult<()> {
-    if top + 16 > vm.stack.capacity() {
+    if top + crate::stack::GUARD > vm.stack.capacity() {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
     Ok(())
@@ -326,12 +326,24 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     // the stack, read back after helpers that push or pop.
     let st = vm.stack.slots();
     let mut sp = vm.stack.sp;
+    // Unchecked accesses to the value stack and the instruction array, the costliest
+    // bounds checks of the loop (nbody, fannkuch: 5% of all instructions).
+    // SAFETY: every code object was verified before it could run
+    // (`compiler::verify`, called by `function::new_code`): control stays inside
+    // `instrs`, local and cell indexes are in range, and each instruction runs at one
+    // stack depth within `0..=stacksize` whose changes follow `Op::stack_effect`. A
+    // frame reserves `stacksize` slots above its locals plus 16 slots of margin
+    // (`ensure_stack_room`), and the stack starts 16 slots up (`stack::GUARD`), so
+    // the few slots an instruction touches past its net effect (its operands below,
+    // a pair pushed before one is popped) stay inside the array.
+    macro_rules! sl { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < crate::stack::CAPACITY); unsafe { st.get_unchecked(i) } }} }
+    macro_rules! fetch { ($pc:expr) => {{ let pc: usize = $pc; debug_assert!(pc < instrs.len()); unsafe { *instrs.get_unchecked(pc) } }} }
     macro_rules! sync { () => { vm.stack.sp = sp; } }
-    macro_rules! push { ($v:expr) => {{ let v = $v; st[sp].set(v); sp += 1; }} }
-    macro_rules! pop { () => {{ sp -= 1; st[sp].get() }} }
-    macro_rules! top { () => { st[sp - 1].get() } }
-    macro_rules! peek { ($n:expr) => { st[sp - $n].get() } }
-    macro_rules! set_top { ($v:expr) => {{ let v = $v; st[sp - 1].set(v); }} }
+    macro_rules! push { ($v:expr) => {{ let v = $v; sl!(sp).set(v); sp += 1; }} }
+    macro_rules! pop { () => {{ sp -= 1; sl!(sp).get() }} }
+    macro_rules! top { () => { sl!(sp - 1).get() } }
+    macro_rules! peek { ($n:expr) => { sl!(sp - $n).get() } }
+    macro_rules! set_top { ($v:expr) => {{ let v = $v; sl!(sp - 1).set(v); }} }
 
     loop {
         let err: PyErr = if let Some(e) = pending.take() {
@@ -385,7 +397,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     push!(r);
                 }};
             }
-            let ins = instrs[pc];
+            let ins = fetch!(pc);
             let arg = ins.arg as usize;
             if ins.may_run_python {
                 // Python code run by this instruction may look at this frame's
@@ -400,10 +412,10 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     pop!();
                 }
                 Op::Copy => push!(peek!(arg)),
-                Op::Swap => st[sp - 1].swap(&st[sp - arg]),
+                Op::Swap => sl!(sp - 1).swap(sl!(sp - arg)),
                 Op::LoadConst => push!(code.consts[arg]),
                 Op::LoadFast => {
-                    let v = st[base + arg].get();
+                    let v = sl!(base + arg).get();
                     if v.is_null() {
                         { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
                     }
@@ -411,38 +423,38 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::StoreFast => {
                     let v = pop!();
-                    st[base + arg].set(v);
+                    sl!(base + arg).set(v);
                 }
                 // Superinstructions (`icache::quicken`): the second instruction's
                 // argument is read from it, and it is skipped. A pair that would raise
                 // runs as its first instruction alone, so errors come from the
                 // instruction that raises them.
                 Op::LoadFastLoadFast => {
-                    let v = st[base + arg].get();
+                    let v = sl!(base + arg).get();
                     if v.is_null() {
                         sync!();
                         break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
                     push!(v);
-                    let w = st[base + instrs[pc].arg as usize].get();
+                    let w = sl!(base + fetch!(pc).arg as usize).get();
                     if !w.is_null() {
                         push!(w);
                         pc += 1;
                     }
                 }
                 Op::LoadFastLoadConst => {
-                    let v = st[base + arg].get();
+                    let v = sl!(base + arg).get();
                     if v.is_null() {
                         sync!();
                         break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
                     push!(v);
-                    push!(code.consts[instrs[pc].arg as usize]);
+                    push!(code.consts[fetch!(pc).arg as usize]);
                     pc += 1;
                 }
                 Op::LoadConstLoadFast => {
                     push!(code.consts[arg]);
-                    let v = st[base + instrs[pc].arg as usize].get();
+                    let v = sl!(base + fetch!(pc).arg as usize).get();
                     if !v.is_null() {
                         push!(v);
                         pc += 1;
@@ -450,8 +462,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::StoreFastLoadFast => {
                     let v = pop!();
-                    st[base + arg].set(v);
-                    let w = st[base + instrs[pc].arg as usize].get();
+                    sl!(base + arg).set(v);
+                    let w = sl!(base + fetch!(pc).arg as usize).get();
                     if !w.is_null() {
                         push!(w);
                         pc += 1;
@@ -459,16 +471,16 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::StoreFastStoreFast => {
                     let v = pop!();
-                    st[base + arg].set(v);
+                    sl!(base + arg).set(v);
                     let w = pop!();
-                    st[base + instrs[pc].arg as usize].set(w);
+                    sl!(base + fetch!(pc).arg as usize).set(w);
                     pc += 1;
                 }
                 Op::DeleteFast => {
-                    if st[base + arg].get().is_null() {
+                    if sl!(base + arg).get().is_null() {
                         { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
                     }
-                    st[base + arg].set(Value::NULL);
+                    sl!(base + arg).set(Value::NULL);
                 }
                 Op::LoadDeref => {
                     let v = cell(vm, cells + arg).value.get();
@@ -488,7 +500,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                     c.value.set(Value::NULL);
                 }
-                Op::LoadClosure => push!(st[cells + arg].get()),
+                Op::LoadClosure => push!(sl!(cells + arg).get()),
                 Op::LoadClassDeref => {
                     let name = code.cell_names[arg];
                     let locals = frame(vm).locals;
@@ -567,14 +579,14 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::CallMethod => {
                     let n = sp;
-                    let meth = st[n - arg - 2].get();
-                    let (callee, first, nargs) = if meth.is_null() { (st[n - arg - 1].get(), n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
+                    let meth = sl!(n - arg - 2).get();
+                    let (callee, first, nargs) = if meth.is_null() { (sl!(n - arg - 1).get(), n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
                     frame(vm).pc = pc;
                     call_on_stack!(callee, first, nargs, n - arg - 2);
                 }
                 Op::Call => {
                     let n = sp;
-                    let callee = st[n - arg - 1].get();
+                    let callee = sl!(n - arg - 1).get();
                     frame(vm).pc = pc;
                     match callee.downcast::<crate::function::BoundMethod>() {
                         // `obj.f(...)` after a plain load: the instance takes the
@@ -582,7 +594,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         // itself is not needed during the call: the frame holds
                         // the function).
                         Some(m) if m.func.is::<FunctionObj>() => {
-                            st[n - arg - 1].set(m.self_);
+                            sl!(n - arg - 1).set(m.self_);
                             call_on_stack!(m.func, n - arg - 1, arg + 1, n - arg - 1);
                         }
                         _ => call_on_stack!(callee, n - arg, arg, n - arg - 1),
@@ -590,8 +602,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::CallKw => {
                     let n = sp;
-                    let kwnames = st[n - 1].get();
-                    let callee = st[n - arg - 2].get();
+                    let kwnames = sl!(n - 1).get();
+                    let callee = sl!(n - arg - 2).get();
                     let mut buf = Buf::new();
                     for v in &st[n - arg - 1..n - 1] {
                         buf.push(v.get());
@@ -605,9 +617,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 Op::CallEx => {
                     let has_kw = arg & 1 != 0;
                     let n = sp;
-                    let callee = st[n - 2 - has_kw as usize].get();
-                    let pos = st[n - 1 - has_kw as usize].get();
-                    let kw = if has_kw { st[n - 1].get() } else { Value::NULL };
+                    let callee = sl!(n - 2 - has_kw as usize).get();
+                    let pos = sl!(n - 1 - has_kw as usize).get();
+                    let kw = if has_kw { sl!(n - 1).get() } else { Value::NULL };
                     frame(vm).pc = pc;
                     let r = tri!(quietly!(call_ex(vm, callee, pos, kw)));
                     sp = n - 2 - has_kw as usize;
@@ -691,16 +703,16 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::BuildSlice => {
                     let n = sp;
-                    let step = if arg == 3 { st[n - 1].get() } else { vm.none };
-                    let (start, stop) = (st[n - arg].get(), st[n - arg + 1].get());
+                    let step = if arg == 3 { sl!(n - 1).get() } else { vm.none };
+                    let (start, stop) = (sl!(n - arg).get(), sl!(n - arg + 1).get());
                     // `l[a:b:c]` of an exact list read or assigned (from a list or
                     // tuple) right away, with int or None bounds: nothing runs Python
                     // code, and no slice object is made (CPython 3.12's BINARY_SLICE).
                     let plain = |v: Value| v.is_small_int() || v == vm.none;
-                    let container = st[n - arg - 1].get();
+                    let container = sl!(n - arg - 1).get();
                     if plain(start) && plain(stop) && plain(step) && vm.type_of(container) == vm.t.list {
                         let bounds = crate::slice::SliceObj { start, stop, step };
-                        let next = instrs[pc].op;
+                        let next = fetch!(pc).op;
                         if next == Op::BinarySubscr {
                             pc += 1;
                             sync!();
@@ -709,7 +721,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                             push!(r);
                             continue;
                         }
-                        let value = if n - arg >= 2 { st[n - arg - 2].get() } else { Value::NULL };
+                        let value = if n - arg >= 2 { sl!(n - arg - 2).get() } else { Value::NULL };
                         let vt = vm.type_of(value);
                         if next == Op::StoreSubscr && (vt == vm.t.list || vt == vm.t.tuple) {
                             pc += 1;
@@ -921,7 +933,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     frame(vm).pc = pc;
                     // `for i, x in enumerate(...)`: the pair goes on the stack as the
                     // `UnpackSequence` that follows would leave it, without a tuple.
-                    if instrs[pc].op == Op::UnpackSequence && instrs[pc].arg == 2 {
+                    if fetch!(pc).op == Op::UnpackSequence && fetch!(pc).arg == 2 {
                         if let Some(r) = crate::iter::enumerate_next_pair(vm, top!()) {
                             match tri!(r) {
                                 Some((i, x)) => {

@@ -17,6 +17,11 @@ use std::cell::Cell;
 /// compare with an immediate instead of keeping the length in a register.
 pub const CAPACITY: usize = 1 << 20;
 
+/// Unused slots at the bottom, below the first frame: the dispatch loop's unchecked
+/// accesses may reach a few slots below a frame's operands (see `interp::run_loop`),
+/// as frames reserve `GUARD` slots of margin at the top (`interp::ensure_stack_room`).
+pub const GUARD: usize = 16;
+
 pub struct Stack {
     slots: &'static [Cell<Value>; CAPACITY],
     /// The height: slots below it are live.
@@ -26,7 +31,7 @@ pub struct Stack {
 impl Stack {
     pub fn new() -> Stack {
         let slots = crate::gc::unset_slots(CAPACITY).try_into().expect("CAPACITY slots");
-        Stack { slots, sp: 0 }
+        Stack { slots, sp: GUARD }
     }
 
     /// The slot array, for the dispatch loop.
@@ -45,7 +50,7 @@ impl Stack {
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.sp == 0
+        self.sp == GUARD
     }
 
     #[inline]

@@ -71,8 +71,11 @@ fn cached_or_compiled(
     compile: impl FnOnce(&mut Vm) -> PyResult<compiler::CodeObject>,
 ) -> PyResult {
     if let Some((stamp, path, _)) = &cache {
-        if let Some(code) = std::fs::read(path).ok().and_then(|data| compiler::cache::decode(&data, *stamp, code_name)) {
-            return Ok(crate::function::new_code(vm, std::rc::Rc::new(code)));
+        // A cache file that decodes but fails verification (damaged or written by a
+        // different build) counts as stale.
+        let cached = std::fs::read(path).ok().and_then(|data| compiler::cache::decode(&data, *stamp, code_name));
+        if let Some(code) = cached.and_then(|c| compiler::verify::Verified::new(std::rc::Rc::new(c)).ok()) {
+            return Ok(crate::function::new_code(vm, code));
         }
     }
     let code = compile(vm)?;
@@ -82,7 +85,8 @@ fn cached_or_compiled(
             let _ = write_atomic(path, &compiler::cache::encode(&code, *stamp), *mode);
         }
     }
-    Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
+    let code = crate::function::verified(vm, code)?;
+    Ok(crate::function::new_code(vm, code))
 }
 
 fn stamp_of(meta: &std::fs::Metadata, optimize: u8) -> Stamp {

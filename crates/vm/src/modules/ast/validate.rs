@@ -52,7 +52,8 @@ pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mod
     let first = code.firstlineno;
     remap_lines(&mut code, &lines);
     code.firstlineno = first;
-    Ok(crate::function::new_code(vm, std::rc::Rc::new(code)))
+    let code = crate::function::verified(vm, code)?;
+    Ok(crate::function::new_code(vm, code))
 }
 
 /// `ast.unparse` that also says, for each line of its text, the `lineno` of
