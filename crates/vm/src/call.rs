@@ -271,7 +271,7 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
         return Ok(InPlace::No);
     }
     if code.makes_generator {
-        return make_in_place(vm, fval, func, base, nargs, defaults);
+        return make_in_place(vm, fval, func, base, nargs, defaults, ret_sp);
     }
     crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
     vm.enter_inline_call()?;
@@ -282,16 +282,21 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
     Ok(InPlace::Entered)
 }
 
-/// `enter_in_place` for a generator (coroutine, async generator) function.
+/// `enter_in_place` for a generator (coroutine, async generator) function. A
+/// coroutine awaited at once (`await f(...)`) starts running in the caller's loop
+/// (`generator::start_awaited`).
 #[inline(never)]
-fn make_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, defaults: &[Value]) -> PyResult<InPlace> {
+fn make_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, defaults: &[Value], ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
     crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
     vm.stack.grow_unset(base + code.nslots);
     let frame = crate::interp::Frame::in_place(fval, func, base, 0);
     bind_defaults(vm, base, nargs, code.code.argcount as usize, defaults);
     crate::interp::init_cells(vm, base, code, func);
-    Ok(InPlace::Made(crate::generator::new_generator(vm, frame)))
+    match crate::generator::start_awaited(vm, frame, ret_sp)? {
+        None => Ok(InPlace::Entered),
+        Some(frame) => Ok(InPlace::Made(crate::generator::new_generator(vm, frame))),
+    }
 }
 
 /// Fills the parameters `nargs..argcount` at `vm.stack.get(base..)` from `defaults`,

@@ -71,8 +71,18 @@ fn gobj(v: Value) -> &'static GenObj {
 /// A new generator, coroutine or async generator owning `frame` (whose slots are
 /// at the top of the VM stack).
 pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
+    let slots = vm.stack.copy_range(frame.base, vm.stack.len()).collect();
+    let base = frame.base;
+    let g = alloc_gen(vm, &frame, false);
+    *gobj(g).state.borrow_mut() = Some(Suspended { frame, slots });
+    vm.stack.truncate(base);
+    g
+}
+
+/// The generator object for `frame`, not started (its state still to be set) or
+/// already running it.
+fn alloc_gen(vm: &mut Vm, frame: &Frame, running: bool) -> Value {
     let code = frame.code_obj();
-    let f = frame.func.downcast::<crate::function::FunctionObj>();
     let (kind, ty) = if code.code.flags & flags::COROUTINE != 0 {
         (GenKind::Coroutine, vm.t.coroutine)
     } else if code.code.flags & flags::ASYNC_GENERATOR != 0 {
@@ -80,31 +90,82 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
     } else {
         (GenKind::Generator, vm.t.generator)
     };
-    let (name, qualname) = match f {
+    let (name, qualname) = match frame.func.downcast::<crate::function::FunctionObj>() {
         Some(f) => (f.name.get(), f.qualname.get()),
         None => (code.name, code.qualname),
     };
-    let slots = vm.stack.copy_range(frame.base, vm.stack.len()).collect();
-    let base = frame.base;
-    let code_v = frame.code;
-    let g = vm.alloc(
+    vm.alloc(
         ty,
         GenObj {
             kind,
-            state: RefCell::new(Some(Suspended { frame, slots })),
+            state: RefCell::new(None),
             spare: Cell::new(Vec::new()),
-            running: Cell::new(false),
-            started: Cell::new(false),
+            running: Cell::new(running),
+            started: Cell::new(running),
             name: Cell::new(name),
             qualname: Cell::new(qualname),
-            code: code_v,
+            code: frame.code,
             closed: Cell::new(false),
             hooks_inited: Cell::new(false),
             finalizer: Cell::new(Value::NULL),
         },
-    );
-    vm.stack.truncate(base);
-    g
+    )
+}
+
+/// `await f(...)` where `f` is a coroutine function whose arguments were bound in
+/// place, with the frame's slots at `frame.base..` on top of the VM stack and the
+/// caller's next instructions `GetAwaitable`, `LoadConst None`, `Send` (the code of
+/// every `await` of a call): makes the coroutine already running, in the state that
+/// `Send` would have entered it, without copying the frame's slots into the
+/// coroutine and back out. The caller's stack holds the coroutine at `ret_sp` and the
+/// `None` sent above it, its `pc` is past the `Send`, and the frame is pushed with
+/// its slots moved up to just above them. False (nothing done) when the caller does
+/// something else with the coroutine, or when entering would raise (the `Send` raises
+/// it then, as it would have).
+pub fn start_awaited(vm: &mut Vm, mut frame: Frame, ret_sp: usize) -> PyResult<Option<Frame>> {
+    let caller = vm.frames.last().expect("a calling frame");
+    let (ccode, pc) = (caller.code_obj(), caller.pc);
+    let awaited = match ccode.instrs.get(pc..pc + 3) {
+        Some([get, none, send]) => {
+            get.op == Op::GetAwaitable
+                && get.arg == 0
+                && none.op == Op::LoadConst
+                && ccode.consts.get(none.arg as usize) == Some(&vm.none)
+                && send.op == Op::Send
+        }
+        _ => false,
+    };
+    let code = frame.code_obj();
+    let base = ret_sp + 2;
+    if !awaited
+        || code.code.flags & flags::COROUTINE == 0
+        || !vm.can_enter_inline_call()
+        || crate::interp::ensure_stack_room(vm, base + code.frame_size).is_err()
+    {
+        return Ok(Some(frame));
+    }
+    // Allocated while the arguments are still rooted below the stack height.
+    let g = alloc_gen(vm, &frame, true);
+    let nslots = code.nslots;
+    // Up by 0 to 2 slots (the arguments start at `ret_sp`, `+ 1` or `+ 2` by the
+    // kind of call), so from the top down.
+    debug_assert!(frame.base <= base);
+    for i in (0..nslots).rev() {
+        vm.stack.set(base + i, vm.stack.get(frame.base + i));
+    }
+    vm.stack.set(ret_sp, g);
+    vm.stack.set(ret_sp + 1, vm.none);
+    vm.stack.sp = base + nslots;
+    let caller = vm.frames.last_mut().expect("a calling frame");
+    caller.pc = pc + 3;
+    vm.top_lasti = pc + 2;
+    vm.enter_inline_call()?;
+    frame.base = base;
+    frame.stack_base = base + nslots;
+    frame.gen = g;
+    frame.ret_sp = ret_sp + 1;
+    crate::interp::push_frame(vm, frame);
+    Ok(None)
 }
 
 fn what(kind: GenKind) -> &'static str {
@@ -524,7 +585,8 @@ pub fn yield_from_iter(vm: &mut Vm, v: Value, code: &crate::function::CodeObj) -
 pub fn get_awaitable(vm: &mut Vm, v: Value, arg: usize) -> PyResult {
     if let Some(g) = v.downcast::<GenObj>() {
         if g.kind == GenKind::Coroutine {
-            if delegate(g).is_some() {
+            // Only a started coroutine can be delegating.
+            if g.started.get() && delegate(g).is_some() {
                 return Err(vm.runtime_error("coroutine is being awaited already"));
             }
             return Ok(v);

@@ -508,6 +508,11 @@ impl Vm {
         Ok(())
     }
 
+    /// Whether `enter_inline_call` would succeed.
+    pub fn can_enter_inline_call(&self) -> bool {
+        self.depth < self.recursion_limit
+    }
+
     #[inline]
     pub fn leave_recursion(&mut self) {
         self.depth -= 1;
