@@ -214,6 +214,9 @@ pub fn call_copied(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult
     for v in vm.stack.copy_range(base, base + nargs) {
         buf.push(v);
     }
+    if vm.profile.on {
+        return crate::profile::call_from_code(vm, f, Args::new(buf.as_slice()));
+    }
     if let Some(n) = f.downcast::<NativeFunction>() {
         return call_native(vm, n, Args::new(buf.as_slice()), Quiet::AboveNative);
     }

@@ -195,12 +195,18 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
 pub fn push_frame(vm: &mut Vm, f: Frame) {
     record_top_lasti(vm);
     vm.frames.push(f);
+    if vm.profile.on {
+        crate::profile::frame_entered(vm);
+    }
 }
 
 /// Pops the top frame of `vm.frames`, run by an `eval` of its own, back to the frame
 /// below, which goes on at the instruction it was running.
 #[inline]
 pub fn pop_frame(vm: &mut Vm) -> Frame {
+    if vm.profile.on {
+        crate::profile::frame_leaving(vm);
+    }
     let f = vm.frames.pop().expect("a frame");
     crate::frame::left(&f);
     vm.top_lasti = vm.frames.last().map_or(0, |b| b.lasti);
@@ -226,6 +232,9 @@ fn record_top_lasti(vm: &mut Vm) {
 /// Leaves a frame entered by `call::enter_in_place` (returning or raising); the caller's
 /// stack height to go back to.
 fn pop_inline(vm: &mut Vm) -> usize {
+    if vm.profile.on {
+        crate::profile::frame_leaving(vm);
+    }
     let f = vm.frames.pop().expect("an inlined frame");
     crate::frame::left(&f);
     vm.leave_recursion();
@@ -610,7 +619,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                     frame(vm).pc = pc;
                     let names = crate::tuple::items(kwnames);
-                    let r = tri!(quietly!(crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), names))));
+                    let r = tri!(quietly!(crate::profile::call_args(vm, callee, Args::with_kw(buf.as_slice(), names))));
                     sp = n - arg - 2;
                     push!(r);
                 }
@@ -1411,7 +1420,7 @@ fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
         }
         std::hint::black_box(d);
     }
-    let r = crate::call::call_args(vm, callee, Args::with_kw(buf.as_slice(), &names));
+    let r = crate::profile::call_args(vm, callee, Args::with_kw(buf.as_slice(), &names));
     std::hint::black_box((pos, kw));
     r
 }

@@ -40,6 +40,7 @@ pub mod object;
 pub mod object_type;
 pub mod ops;
 pub mod pattern;
+pub mod profile;
 pub mod range;
 pub mod set;
 pub mod set_methods;

@@ -267,39 +267,22 @@ fn sys_getswitchinterval(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(crate::float::new_float(vm, 0.005))
 }
 
-/// `sys.gettrace()`/`sys.getprofile()`: Ferropy has no trace or profile
-/// hooks, so none is ever installed.
-fn sys_gethook(vm: &mut Vm, args: Args, name: &str) -> PyResult {
-    args.exact(vm, name, 0, 0)?;
+/// `sys.gettrace()`: Ferropy has no trace hook, so none is ever installed.
+fn sys_gettrace(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.gettrace", 0, 0)?;
     Ok(vm.none)
 }
 
-fn sys_gettrace(vm: &mut Vm, args: Args) -> PyResult {
-    sys_gethook(vm, args, "sys.gettrace")
-}
-
-fn sys_getprofile(vm: &mut Vm, args: Args) -> PyResult {
-    sys_gethook(vm, args, "sys.getprofile")
-}
-
+/// `sys.settrace(f)`: removing the hook (None, what doctest and unittest do
+/// around a run) is exact; installing one is refused loudly rather than accepted
+/// and never called (docs/compat.md).
 fn sys_settrace(vm: &mut Vm, args: Args) -> PyResult {
-    sys_sethook(vm, args, "sys.settrace")
-}
-
-fn sys_setprofile(vm: &mut Vm, args: Args) -> PyResult {
-    sys_sethook(vm, args, "sys.setprofile")
-}
-
-/// `sys.settrace(f)`/`sys.setprofile(f)`: removing the hook (None, what
-/// doctest and unittest do around a run) is exact; installing one is refused
-/// loudly rather than accepted and never called (docs/compat.md).
-fn sys_sethook(vm: &mut Vm, args: Args, name: &str) -> PyResult {
-    let a = args.exact(vm, name, 1, 1)?;
+    let a = args.exact(vm, "sys.settrace", 1, 1)?;
     if a[0] == vm.none {
         return Ok(vm.none);
     }
     let t = vm.e.not_implemented_error;
-    Err(vm.new_exc(t, "Ferropy does not support trace or profile functions"))
+    Err(vm.new_exc(t, "Ferropy does not support trace functions"))
 }
 
 /// A `sys.flags`/`sys.version_info`-like read-only record: a tuple subclass
@@ -374,9 +357,9 @@ pub fn init(vm: &mut Vm) {
         ("audit", sys_audit),
         ("getswitchinterval", sys_getswitchinterval),
         ("gettrace", sys_gettrace),
-        ("getprofile", sys_getprofile),
+        ("getprofile", crate::profile::sys_getprofile),
         ("settrace", sys_settrace),
-        ("setprofile", sys_setprofile),
+        ("setprofile", crate::profile::sys_setprofile),
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),
     ];

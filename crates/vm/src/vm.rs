@@ -152,6 +152,8 @@ pub struct Vm {
     cyclic_found: usize,
     /// The `gc` module's settings.
     pub gc_state: GcState,
+    /// The profile hook (`sys.setprofile`, `_lsprof`).
+    pub profile: crate::profile::Hook,
 }
 
 /// What the `gc` module remembers: `gc.callbacks` (the list the collector calls),
@@ -218,6 +220,7 @@ impl Vm {
             extra_roots: Vec::new(),
             io: crate::modules::io::IoTypes::default(),
             gc_state: GcState::default(),
+            profile: Default::default(),
             cyclic_found: 0,
         });
         vm.heap.enabled = false;
@@ -334,6 +337,7 @@ impl Vm {
         self.extra_roots.trace(t);
         self.io.trace(t);
         t.value(self.gc_state.callbacks);
+        self.profile.trace(t);
         // Weak references themselves are kept by their owners, not by this list.
     }
 

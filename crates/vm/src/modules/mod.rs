@@ -24,6 +24,7 @@ pub mod io;
 pub mod hashes;
 pub mod heapq;
 pub mod itertools;
+pub mod lsprof;
 pub mod json;
 pub mod marshal;
 pub mod math;
@@ -77,6 +78,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("itertools", itertools::init),
+    ("_lsprof", lsprof::init),
     ("marshal", marshal::init),
     ("math", math::init),
     ("time", time::init),
