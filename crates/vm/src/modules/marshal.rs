@@ -1,7 +1,8 @@
 //! The `marshal` module: CPython 3.11's serialization format (versions 0 to 4) for
 //! the value types (None, bool, int, float, complex, str, bytes, tuple, list, dict,
-//! set, frozenset, Ellipsis, StopIteration). Code objects are Ferropy's own and
-//! cannot be marshalled.
+//! set, frozenset, Ellipsis, StopIteration). Code objects are Ferropy's own: they
+//! are written as TYPE_CODE followed by a size and the bytecode cache's payload
+//! (`compiler::cache::serialize`), which only Ferropy reads back.
 //!
 //! CPython sets FLAG_REF on an object whose reference count is above one, which
 //! Ferropy does not have; here an object gets the flag when it is the value
@@ -277,6 +278,10 @@ impl Writer<'_> {
             // bytes and any other buffer (bytearray, memoryview, array) read back as bytes
             self.byte(TYPE_STRING | flag);
             self.pstring(&b)?;
+        } else if let Some(co) = v.downcast::<crate::function::CodeObj>() {
+            // Ferropy's own code format (the bytecode cache's payload), not CPython's.
+            self.byte(TYPE_CODE | flag);
+            self.pstring(&compiler::cache::serialize(&co.code))?;
         } else {
             return Err(WriteError::Unmarshallable);
         }
@@ -638,7 +643,17 @@ impl Reader {
                 self.fill(slot, f);
                 return Ok(Some(f));
             }
-            TYPE_CODE => return Err(bad(vm, "code objects are not supported")),
+            TYPE_CODE => {
+                let n = self.size(vm, "code")?;
+                let payload = self.read(vm, n)?;
+                // Verified like a bytecode cache file: the data may hold anything.
+                let code = compiler::cache::deserialize(&payload, None)
+                    .and_then(|c| compiler::verify::Verified::new(std::rc::Rc::new(c)).ok());
+                let Some(code) = code else {
+                    return Err(bad(vm, "invalid code object"));
+                };
+                crate::function::new_code(vm, code)
+            }
             _ => return Err(bad(vm, "unknown type code")),
         };
         let slot = self.reserve(vm, flag);
