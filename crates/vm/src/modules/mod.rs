@@ -27,6 +27,7 @@ pub mod itertools;
 pub mod lsprof;
 pub mod json;
 pub mod marshal;
+pub mod operator;
 pub mod math;
 pub mod posix;
 pub mod posixsubprocess;
@@ -80,6 +81,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::init),
     ("_lsprof", lsprof::init),
     ("marshal", marshal::init),
+    ("_operator", operator::init),
     ("math", math::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
