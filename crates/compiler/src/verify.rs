@@ -11,7 +11,8 @@
 //!   between 0 and `stacksize` (from `Op::stack_effect`, the one statement of what each
 //!   instruction pushes and pops);
 //! - `Copy`/`Swap` reach no deeper than the depth;
-//! - local and cell indexes are in range;
+//! - local, cell, name and constant indexes and operator codes are in range, and the
+//!   parameter counts fit the locals (code read back by `marshal` may hold anything);
 //! - an exception handler covering it unwinds to a depth no greater than its own;
 //! - it is not a superinstruction (those are made by the VM when it prepares code, and
 //!   read their second half's argument unverified).
@@ -76,6 +77,14 @@ pub fn check(code: &CodeObject) -> Result<(), String> {
     let max = code.stacksize as i64;
     let nlocals = code.varnames.len() as u32;
     let ncells = (code.cellvars.len() + code.freevars.len()) as u32;
+    let star_params = (code.flags & crate::code::flags::VARARGS != 0) as u64 + (code.flags & crate::code::flags::VARKEYWORDS != 0) as u64;
+    if code.argcount as u64 + code.kwonlyargcount as u64 + star_params > nlocals as u64 || code.posonlyargcount > code.argcount {
+        return Err("parameter counts exceed the locals".into());
+    }
+    if code.cell2arg.iter().flatten().any(|&a| a >= nlocals) || code.cell2arg.len() > code.cellvars.len() {
+        return Err("cell argument out of range".into());
+    }
+    let sizes = Sizes { nlocals, ncells, nnames: code.names.len() as u32, nconsts: code.consts.len() as u32 };
     let unwind_depth = handler_depths(code)?;
     let mut depth_at: Vec<Option<u32>> = vec![None; n];
     let mut work: Vec<(usize, i64)> = vec![(0, 0)];
@@ -96,7 +105,7 @@ pub fn check(code: &CodeObject) -> Result<(), String> {
                 None => depth_at[pc] = Some(depth as u32),
             }
             let Instr { op, arg } = instrs[pc];
-            check_arg(op, arg, depth, nlocals, ncells).map_err(|e| format!("{e} at {pc} ({})", op.name()))?;
+            check_arg(op, arg, depth, &sizes).map_err(|e| format!("{e} at {pc} ({})", op.name()))?;
             if unwind_depth[pc] as i64 > depth {
                 return Err(format!("handler of {pc} unwinds to depth {}, above {depth}", unwind_depth[pc]));
             }
@@ -131,13 +140,31 @@ fn handler_depths(code: &CodeObject) -> Result<Vec<u32>, String> {
     Ok(depths)
 }
 
+/// The lengths of the tables instruction arguments index.
+struct Sizes {
+    nlocals: u32,
+    ncells: u32,
+    nnames: u32,
+    nconsts: u32,
+}
+
 /// The argument checks that do not follow from the depths.
-fn check_arg(op: Op, arg: u32, depth: i64, nlocals: u32, ncells: u32) -> Result<(), String> {
+fn check_arg(op: Op, arg: u32, depth: i64, s: &Sizes) -> Result<(), String> {
+    let (nlocals, ncells, nnames, nconsts) = (s.nlocals, s.ncells, s.nnames, s.nconsts);
     match op {
         Op::LoadFast | Op::StoreFast | Op::DeleteFast if arg >= nlocals => Err(format!("local {arg} of {nlocals}")),
         Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref if arg >= ncells => {
             Err(format!("cell {arg} of {ncells}"))
         }
+        Op::LoadName | Op::StoreName | Op::DeleteName | Op::LoadGlobal | Op::StoreGlobal | Op::DeleteGlobal
+        | Op::LoadAttr | Op::StoreAttr | Op::DeleteAttr | Op::LoadMethod | Op::ImportName | Op::ImportFrom
+            if arg >= nnames =>
+        {
+            Err(format!("name {arg} of {nnames}"))
+        }
+        Op::LoadConst if arg >= nconsts => Err(format!("constant {arg} of {nconsts}")),
+        Op::BinaryOp if arg > crate::bytecode::BinOp::InplaceXor as u32 => Err(format!("binary operator {arg}")),
+        Op::CompareOp if arg > crate::bytecode::CmpOp::Ge as u32 => Err(format!("comparison {arg}")),
         Op::Copy if arg < 1 || arg as i64 > depth => Err(format!("copy of item {arg} at depth {depth}")),
         Op::Swap if arg < 2 || arg as i64 > depth => Err(format!("swap with item {arg} at depth {depth}")),
         _ if op.is_fused() => Err("superinstruction in compiled code".into()),
@@ -191,10 +218,19 @@ mod tests {
             (&[(Op::LoadConst, 0), (Op::Swap, 2), (Op::ReturnValue, 0)], 2),
             // a superinstruction
             (&[(Op::LoadFastLoadFast, 0), (Op::LoadFast, 5), (Op::ReturnValue, 0)], 2),
+            // constant, name, operator out of range
+            (&[(Op::LoadConst, 1), (Op::ReturnValue, 0)], 1),
+            (&[(Op::LoadGlobal, 0), (Op::ReturnValue, 0)], 1),
+            (&[(Op::LoadConst, 0), (Op::LoadConst, 0), (Op::BinaryOp, 26), (Op::ReturnValue, 0)], 2),
+            (&[(Op::LoadConst, 0), (Op::LoadConst, 0), (Op::CompareOp, 6), (Op::ReturnValue, 0)], 2),
         ];
         for (ops, size) in bad {
             assert!(check(&code(ops, *size)).is_err(), "{ops:?} passed");
         }
+        // more parameters than locals
+        let mut c = code(&[(Op::LoadConst, 0), (Op::ReturnValue, 0)], 1);
+        c.argcount = 2;
+        assert!(check(&c).is_err());
     }
 
     #[test]
