@@ -247,6 +247,9 @@ import sys
 
 _PYCACHE = "__pycache__"
 _OPT = "opt-"
+path_sep = "/"
+path_separators = "/"
+path_sep_tuple = ("/",)
 
 def _path_split(path):
     head, sep, tail = path.rpartition("/")
@@ -362,7 +365,110 @@ class FileLoader:
     def exec_module(self, module):
         exec(self.get_code(module.__name__), module.__dict__)
 
-class SourceFileLoader(FileLoader):
+def _get_cached(filename):
+    """The cache file of a source file name, a bytecode file name itself, else None."""
+    if filename.endswith(tuple(SOURCE_SUFFIXES)):
+        try:
+            return cache_from_source(filename)
+        except NotImplementedError:
+            pass
+    elif filename.endswith(tuple(BYTECODE_SUFFIXES)):
+        return filename
+    else:
+        return None
+
+def _calc_mode(path):
+    """The mode bits of the file at path, made writable for its owner."""
+    import posix
+    try:
+        mode = posix.stat(path).st_mode
+    except OSError:
+        mode = 0o666
+    mode |= 0o200
+    return mode
+
+class _LoaderBasics:
+    """What source and bytecode loaders share (the base of importlib.abc's
+    loaders)."""
+
+    def is_package(self, fullname):
+        """A module whose file is __init__.py is a package."""
+        filename = _path_split(self.get_filename(fullname))[1]
+        filename_base = filename.rsplit('.', 1)[0]
+        tail_name = fullname.rpartition('.')[2]
+        return filename_base == '__init__' and tail_name != '__init__'
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        """Execute the module."""
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError('cannot load module {!r} when get_code() '
+                              'returns None'.format(module.__name__))
+        exec(code, module.__dict__)
+
+    def load_module(self, fullname):
+        """The deprecated load_module(): creates or reuses sys.modules[fullname]
+        and executes it."""
+        import _warnings
+        from _frozen_importlib import spec_from_loader, module_from_spec
+        _warnings.warn("the load_module() method is deprecated and slated for "
+                       "removal in Python 3.12; use exec_module() instead",
+                       DeprecationWarning)
+        module = sys.modules.get(fullname)
+        if module is None:
+            module = module_from_spec(spec_from_loader(fullname, self))
+            sys.modules[fullname] = module
+            try:
+                self.exec_module(module)
+            except BaseException:
+                sys.modules.pop(fullname, None)
+                raise
+        else:
+            self.exec_module(module)
+        return sys.modules[fullname]
+
+class SourceLoader(_LoaderBasics):
+    """Loads a module from its source (get_data() of get_filename()); Ferropy's
+    own bytecode cache is the import system's, so no bytecode is written here."""
+
+    def path_mtime(self, path):
+        """The modification time of path (OSError when unknown)."""
+        raise OSError
+
+    def path_stats(self, path):
+        """The metadata of path: a dict with 'mtime'."""
+        return {'mtime': self.path_mtime(path)}
+
+    def _cache_bytecode(self, source_path, cache_path, data):
+        return self.set_data(cache_path, data)
+
+    def set_data(self, path, data):
+        """Write data to path (not done by default)."""
+
+    def get_source(self, fullname):
+        """The source code of the module, decoded."""
+        path = self.get_filename(fullname)
+        try:
+            source_bytes = self.get_data(path)
+        except OSError as exc:
+            raise ImportError('source not available through get_data()',
+                              name=fullname) from exc
+        return decode_source(source_bytes)
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        """Compile data (source bytes or text, or an AST) into a code object."""
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
+
+    def get_code(self, fullname):
+        """The code object of the module, compiled from its source."""
+        source_path = self.get_filename(fullname)
+        source_bytes = self.get_data(source_path)
+        return self.source_to_code(source_bytes, source_path)
+
+class SourceFileLoader(FileLoader, SourceLoader):
     """Concrete implementation of SourceLoader using the file system."""
 
     def get_source(self, fullname):
@@ -392,7 +498,7 @@ class NamespaceLoader:
     def exec_module(self, module):
         pass
 
-for _c in (FileLoader, SourceFileLoader, NamespaceLoader):
+for _c in (FileLoader, SourceFileLoader, NamespaceLoader, _LoaderBasics, SourceLoader):
     _c.__module__ = "_frozen_importlib_external"
 del _c
 "#;
@@ -418,7 +524,61 @@ def _unpack_uint32(data):
     assert len(data) == 4
     return int.from_bytes(data, 'little')
 
-class SourcelessFileLoader(FileLoader):
+def _unpack_uint16(data):
+    """Convert 2 bytes in little-endian to an integer."""
+    assert len(data) == 2
+    return int.from_bytes(data, 'little')
+
+def _path_stat(path):
+    """Stat the path (os.stat without the os module)."""
+    import posix
+    return posix.stat(path)
+
+def _path_is_mode_type(path, mode):
+    """Whether the path exists with the given file type bits."""
+    try:
+        stat_info = _path_stat(path)
+    except OSError:
+        return False
+    return (stat_info.st_mode & 0o170000) == mode
+
+def _path_isfile(path):
+    """os.path.isfile without the os module."""
+    return _path_is_mode_type(path, 0o100000)
+
+def _path_isdir(path):
+    """os.path.isdir without the os module (the empty path is the cwd)."""
+    if not path:
+        import posix
+        path = posix.getcwd()
+    return _path_is_mode_type(path, 0o040000)
+
+def _get_sourcefile(bytecode_path):
+    """The source file of a bytecode file path if it exists, else the path."""
+    if len(bytecode_path) == 0:
+        return None
+    rest, _, extension = bytecode_path.rpartition('.')
+    if not rest or extension.lower()[-3:-1] != 'py':
+        return bytecode_path
+    try:
+        source_path = source_from_cache(bytecode_path)
+    except (NotImplementedError, ValueError):
+        source_path = bytecode_path[:-1]
+    return source_path if _path_isfile(source_path) else bytecode_path
+
+def _find_module_shim(self, fullname):
+    """The deprecated find_module(): the loader self.find_loader() finds."""
+    import _warnings
+    _warnings.warn("find_module() is deprecated and "
+                   "slated for removal in Python 3.12; use find_spec() instead",
+                   DeprecationWarning)
+    loader, portions = self.find_loader(fullname)
+    if loader is None and len(portions):
+        msg = 'Not importing directory {}: missing __init__'
+        _warnings.warn(msg.format(portions[0]), ImportWarning)
+    return loader
+
+class SourcelessFileLoader(FileLoader, _LoaderBasics):
     """Loader for bytecode files: CPython's bytecode does not run here."""
 
     def get_code(self, fullname):
