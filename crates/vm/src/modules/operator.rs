@@ -1,11 +1,14 @@
 //! The `_operator` module (CPython's Modules/_operator.c): the functions behind
 //! `operator`, each the one Python operation it names (`ops::*`), and
-//! `_compare_digest` (used by `hmac`). `operator.py` imports what is here over its
-//! pure-Python definitions; `itemgetter`, `attrgetter` and `methodcaller` are not
-//! here yet, so its Python classes stay.
+//! `_compare_digest` (used by `hmac`), and the `itemgetter`, `attrgetter` and
+//! `methodcaller` classes. `operator.py` imports all of it over its pure-Python
+//! definitions.
 
+use crate::gc::{Trace, Tracer};
 use crate::object::{count_message, Args, PyResult};
 use crate::ops;
+use crate::payload;
+use crate::typeobj::{add_method, add_static, new_static_type, set_attr_raw};
 use crate::value::Value;
 use crate::vm::Vm;
 use compiler::bytecode::{BinOp, CmpOp};
@@ -307,6 +310,279 @@ fn op_compare_digest(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.bool(diff == 0))
 }
 
+/// `itemgetter(item, ...)`: `obj[item]`, or a tuple of several.
+pub struct ItemGetter {
+    /// The items (a tuple).
+    items: Value,
+}
+impl Trace for ItemGetter {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.items);
+    }
+}
+payload!(ItemGetter, "itemgetter");
+
+/// `attrgetter(attr, ...)`: the (dotted) attribute, or a tuple of several.
+pub struct AttrGetter {
+    /// The names as given (a tuple of str).
+    names: Value,
+    /// Each name split at its dots (a tuple of tuples of interned str).
+    paths: Value,
+}
+impl Trace for AttrGetter {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.names);
+        t.value(self.paths);
+    }
+}
+payload!(AttrGetter, "attrgetter");
+
+/// `methodcaller(name, /, *args, **kwargs)`: `obj.name(*args, **kwargs)`.
+pub struct MethodCaller {
+    name: Value,
+    /// The positional arguments (a tuple) and the keyword ones (a dict).
+    args: Value,
+    kwargs: Value,
+}
+impl Trace for MethodCaller {
+    fn trace(&self, t: &mut Tracer) {
+        for v in [self.name, self.args, self.kwargs] {
+            t.value(v);
+        }
+    }
+}
+payload!(MethodCaller, "methodcaller");
+
+/// The constructor arguments of `name`: positional only, at least one.
+fn constructor_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a [Value]> {
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let a = &args.vals[1..];
+    if a.is_empty() {
+        return Err(vm.type_error(format!("{name} expected 1 argument, got 0")));
+    }
+    Ok(a)
+}
+
+/// The one object a getter is called with.
+fn call_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    match args.vals {
+        [_, obj] => Ok(*obj),
+        a => Err(vm.type_error(format!("{name} expected 1 argument, got {}", a.len() - 1))),
+    }
+}
+
+fn this<T: crate::gc::Payload>(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static T> {
+    match v.downcast::<T>() {
+        Some(p) => Ok(p),
+        None => {
+            let m = format!("descriptor requires a 'operator.{name}' object but received a '{}'", vm.type_name(v));
+            Err(vm.type_error(m))
+        }
+    }
+}
+
+fn itemgetter_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = constructor_args(vm, &args, "itemgetter")?;
+    let items = crate::tuple::new_tuple(vm, a.to_vec());
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, ItemGetter { items }))
+}
+
+fn itemgetter_call(vm: &mut Vm, args: Args) -> PyResult {
+    let g = this::<ItemGetter>(vm, args.vals[0], "itemgetter")?;
+    let obj = call_arg(vm, &args, "itemgetter")?;
+    let items = crate::tuple::items(g.items);
+    if let [item] = items {
+        return ops::getitem(vm, obj, *item);
+    }
+    let buf = crate::list::ValueBuf::new(vm);
+    for &item in items {
+        let v = ops::getitem(vm, obj, item)?;
+        buf.push(v);
+    }
+    Ok(buf.into_tuple(vm))
+}
+
+/// `operator.itemgetter(1)`, `operator.itemgetter(1, 2)`, or `operator.itemgetter(...)`
+/// for a getter within its own items.
+fn itemgetter_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let g = this::<ItemGetter>(vm, self_, "itemgetter")?;
+    let items = crate::tuple::items(g.items);
+    let inner = crate::list::repr_items(vm, self_, items, "(", ")")?;
+    let s = format!("operator.itemgetter{inner}");
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn itemgetter_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let g = this::<ItemGetter>(vm, self_, "itemgetter")?;
+    let ty = vm.type_of(self_);
+    Ok(crate::tuple::new_tuple(vm, vec![ty, g.items]))
+}
+
+fn attrgetter_new(vm: &mut Vm, args: Args) -> PyResult {
+    let a = constructor_args(vm, &args, "attrgetter")?;
+    let paths = crate::list::ValueBuf::new(vm);
+    for &name in a {
+        let Some(s) = crate::str::as_str(name) else {
+            return Err(vm.type_error("attribute name must be a string"));
+        };
+        let parts = crate::list::ValueBuf::new(vm);
+        for part in s.to_owned().split('.') {
+            let p = vm.intern(part);
+            parts.push(p);
+        }
+        let t = parts.into_tuple(vm);
+        paths.push(t);
+    }
+    let paths = paths.into_tuple(vm);
+    let names = crate::tuple::new_tuple(vm, a.to_vec());
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, AttrGetter { names, paths }))
+}
+
+/// `obj.a.b.c` for the path (a, b, c).
+fn get_path(vm: &mut Vm, mut obj: Value, path: Value) -> PyResult {
+    for &name in crate::tuple::items(path) {
+        obj = crate::attr::getattr(vm, obj, name)?;
+    }
+    Ok(obj)
+}
+
+fn attrgetter_call(vm: &mut Vm, args: Args) -> PyResult {
+    let g = this::<AttrGetter>(vm, args.vals[0], "attrgetter")?;
+    let obj = call_arg(vm, &args, "attrgetter")?;
+    let paths = crate::tuple::items(g.paths);
+    if let [path] = paths {
+        return get_path(vm, obj, *path);
+    }
+    let buf = crate::list::ValueBuf::new(vm);
+    for &path in paths {
+        let v = get_path(vm, obj, path)?;
+        buf.push(v);
+    }
+    Ok(buf.into_tuple(vm))
+}
+
+fn attrgetter_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let g = this::<AttrGetter>(vm, self_, "attrgetter")?;
+    let inner = crate::list::repr_items(vm, self_, crate::tuple::items(g.names), "(", ")")?;
+    let s = format!("operator.attrgetter{inner}");
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn attrgetter_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let g = this::<AttrGetter>(vm, self_, "attrgetter")?;
+    let ty = vm.type_of(self_);
+    Ok(crate::tuple::new_tuple(vm, vec![ty, g.names]))
+}
+
+fn methodcaller_new(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = &args.pos()[1..];
+    let Some(&name) = pos.first() else {
+        return Err(vm.type_error("methodcaller needs at least one argument, the method name"));
+    };
+    if crate::str::as_str(name).is_none() {
+        return Err(vm.type_error("method name must be a string"));
+    }
+    let name = vm.intern_value(name);
+    let margs = crate::tuple::new_tuple(vm, pos[1..].to_vec());
+    let kwargs = crate::dict::new_dict(vm);
+    for (k, v) in args.kw() {
+        crate::dict::set_item(vm, kwargs, k, v)?;
+    }
+    let cls = args.vals[0];
+    Ok(vm.alloc(cls, MethodCaller { name, args: margs, kwargs }))
+}
+
+fn methodcaller_call(vm: &mut Vm, args: Args) -> PyResult {
+    let c = this::<MethodCaller>(vm, args.vals[0], "methodcaller")?;
+    let obj = call_arg(vm, &args, "methodcaller")?;
+    let method = crate::attr::getattr(vm, obj, c.name)?;
+    let mut vals = crate::tuple::items(c.args).to_vec();
+    let mut names = Vec::new();
+    // The kwargs dict is the caller's own copy and outlives the call.
+    for (k, v) in crate::dict::dobj(c.kwargs).items() {
+        names.push(k);
+        vals.push(v);
+    }
+    crate::call::call_args(vm, method, Args::with_kw(&vals, &names))
+}
+
+/// `operator.methodcaller('name', 1, key=2)`.
+fn methodcaller_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let c = this::<MethodCaller>(vm, self_, "methodcaller")?;
+    if vm.repr_active.contains(&self_) {
+        return Ok(crate::str::new_str(vm, "operator.methodcaller(...)".to_string()));
+    }
+    vm.repr_active.push(self_);
+    let r = methodcaller_parts(vm, c);
+    vm.repr_active.retain(|x| *x != self_);
+    let s = format!("operator.methodcaller({})", r?.join(", "));
+    Ok(crate::str::new_str(vm, s))
+}
+
+fn methodcaller_parts(vm: &mut Vm, c: &MethodCaller) -> PyResult<Vec<String>> {
+    let mut parts = vec![ops::repr_string(vm, c.name)?];
+    for &a in crate::tuple::items(c.args) {
+        parts.push(ops::repr_string(vm, a)?);
+    }
+    for (k, v) in crate::dict::dobj(c.kwargs).items() {
+        let r = ops::repr_string(vm, v)?;
+        parts.push(format!("{}={r}", crate::str::as_str(k).unwrap_or("?")));
+    }
+    Ok(parts)
+}
+
+/// `(type, (name, *args))`, or with keyword arguments
+/// `(functools.partial(type, name, **kwargs), args)`.
+fn methodcaller_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let self_ = args.vals[0];
+    let c = this::<MethodCaller>(vm, self_, "methodcaller")?;
+    let ty = vm.type_of(self_);
+    if crate::dict::dobj(c.kwargs).items().is_empty() {
+        let mut all = vec![c.name];
+        all.extend_from_slice(crate::tuple::items(c.args));
+        let t = crate::tuple::new_tuple(vm, all);
+        return Ok(crate::tuple::new_tuple(vm, vec![ty, t]));
+    }
+    let functools = crate::import::import_simple(vm, "functools")?;
+    let partial_name = vm.intern("partial");
+    let partial = crate::attr::getattr(vm, functools, partial_name)?;
+    let mut vals = vec![ty, c.name];
+    let mut names = Vec::new();
+    for (k, v) in crate::dict::dobj(c.kwargs).items() {
+        names.push(k);
+        vals.push(v);
+    }
+    let p = crate::call::call_args(vm, partial, Args::with_kw(&vals, &names))?;
+    Ok(crate::tuple::new_tuple(vm, vec![p, c.args]))
+}
+
+/// Makes `operator.<name>` (not subclassable, as in CPython).
+fn make_class(vm: &mut Vm, m: Value, name: &str, new: crate::object::NativeFn, methods: &[(&'static str, crate::object::NativeFn)]) -> PyResult<()> {
+    let obj = vm.t.object;
+    let t = new_static_type(vm, &format!("operator.{name}"), obj, 0);
+    super::array::short_qualname(t);
+    vm.extra_roots.push(t);
+    let modname = vm.intern("operator");
+    set_attr_raw(vm, t, "__module__", modname)?;
+    add_static(vm, t, "__new__", new);
+    for (n, f) in methods {
+        add_method(vm, t, n, *f);
+    }
+    super::set_attr(vm, m, name, t)
+}
+
 const MODULE_DOC: &str = "Operator interface.
 
 This module exports a set of functions implemented in C corresponding
@@ -345,6 +621,9 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("_compare_digest", op_compare_digest),
         ],
     )?;
+    make_class(vm, m, "itemgetter", itemgetter_new, &[("__call__", itemgetter_call), ("__repr__", itemgetter_repr), ("__reduce__", itemgetter_reduce)])?;
+    make_class(vm, m, "attrgetter", attrgetter_new, &[("__call__", attrgetter_call), ("__repr__", attrgetter_repr), ("__reduce__", attrgetter_reduce)])?;
+    make_class(vm, m, "methodcaller", methodcaller_new, &[("__call__", methodcaller_call), ("__repr__", methodcaller_repr), ("__reduce__", methodcaller_reduce)])?;
     let doc = crate::str::alloc_str(vm, MODULE_DOC);
     super::set_attr(vm, m, "__doc__", doc)?;
     Ok(())
