@@ -95,6 +95,19 @@ pub struct Table {
     pub shaped: bool,
 }
 
+/// The `dict` type object's bits (set by `types::init`): inline caches, which have
+/// no `&Vm`, tell exact dicts from subclass instances with it.
+static EXACT_TYPE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+pub fn set_exact_type(ty: Value) {
+    EXACT_TYPE.store(ty.raw(), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `d` is an instance of exactly `dict` (not of a subclass).
+pub fn is_exact(d: Value) -> bool {
+    d.header().is_some_and(|h| h.ty.get().raw() == EXACT_TYPE.load(std::sync::atomic::Ordering::Relaxed))
+}
+
 static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn fresh_keys_version() -> u64 {

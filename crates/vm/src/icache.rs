@@ -756,6 +756,9 @@ pub fn load_global(c: &InlineCache, globals: Value, builtins: Value, name: Value
         _ => {}
     }
     c.entry.set(Entry::EMPTY);
+    if !dict::is_exact(globals) {
+        return None; // `__getitem__` decides (crate::globals::load_global)
+    }
     if let Some(v) = dict::get_str(globals, name) {
         if let Some(ix) = dict::index_of_name(globals, name) {
             c.entry.set(Entry::new(Kind::Global, 0, ix, Value::NULL));

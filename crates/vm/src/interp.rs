@@ -550,7 +550,12 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let name = code.names[arg];
                     match icache::load_global(cache(code, ins), globals, builtins, name) {
                         Some(v) => push!(v),
-                        None => { sync!(); break 'dispatch name_not_defined(vm, name) }
+                        None => {
+                            // A quiet instruction: record the line before `__missing__` runs.
+                            vm.top_lasti = pc - 1;
+                            sync!();
+                            push!(tri!(crate::globals::load_global(vm, globals, builtins, name)))
+                        }
                     }
                 }
                 Op::StoreGlobal => {

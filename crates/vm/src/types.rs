@@ -47,6 +47,7 @@ pub fn init(vm: &mut Vm) {
     vm.t.type_ = type_;
     let dict = new_static_type(vm, "dict", object, base);
     vm.t.dict = dict;
+    crate::dict::set_exact_type(dict);
     for t in [object, type_, dict] {
         t.header().unwrap().ty.set(type_);
         tobj(t).dict.header().unwrap().ty.set(dict);
@@ -141,6 +142,7 @@ pub fn init(vm: &mut Vm) {
 
     crate::object_type::init_type(vm);
     crate::typeobj_methods::init_type(vm);
+    crate::type_layout::init_type(vm);
     crate::singletons::init_types(vm);
     crate::int::init_type(vm);
     crate::float::init_type(vm);

@@ -1,0 +1,31 @@
+//! The slow path of `LoadGlobal` (CPython's `LOAD_GLOBAL` when globals or builtins
+//! is not an exact dict): both are read through `__getitem__`, so a dict subclass
+//! used as globals sees its `__missing__` (or `__getitem__`) for every name it
+//! lacks, builtins included.
+
+use crate::dict;
+use crate::object::PyResult;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `name` from `globals`, then from `builtins`, after the inline cache's exact-dict
+/// lookup found nothing; NameError if neither mapping has it.
+pub fn load_global(vm: &mut Vm, globals: Value, builtins: Value, name: Value) -> PyResult {
+    if !(dict::is_exact(globals) && dict::is_exact(builtins)) {
+        for ns in [globals, builtins] {
+            if let Some(v) = getitem_opt(vm, ns, name)? {
+                return Ok(v);
+            }
+        }
+    }
+    Err(crate::interp::name_not_defined(vm, name))
+}
+
+/// `ns[name]`, None on KeyError.
+fn getitem_opt(vm: &mut Vm, ns: Value, name: Value) -> PyResult<Option<Value>> {
+    match crate::ops::getitem(vm, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
