@@ -169,7 +169,7 @@ pub fn format_traceback(vm: &mut Vm, tb: Value) -> String {
 }
 
 fn print_tb_entries(vm: &mut Vm, p: &mut Printer, mut tb: Value) {
-    let mut last: Option<(String, u32, String)> = None;
+    let mut last: Option<(String, i32, String)> = None;
     let mut count = 0;
     while let Some(t) = tb.downcast::<TracebackObj>() {
         let (file, name) = tb_code_names(t);
@@ -183,7 +183,7 @@ fn print_tb_entries(vm: &mut Vm, p: &mut Printer, mut tb: Value) {
         if count <= TB_RECURSIVE_CUTOFF {
             let (file, lineno, name) = key;
             p.write_margined(&format!("  File \"{file}\", line {lineno}, in {name}\n"));
-            if let Some(src) = crate::sys::source_line(vm, &file, lineno) {
+            if let Some(src) = u32::try_from(lineno).ok().and_then(|l| crate::sys::source_line(vm, &file, l)) {
                 let src = src.trim_start_matches([' ', '\t', '\x0c']);
                 p.write_margined(&format!("    {src}\n"));
             }

@@ -127,12 +127,14 @@ impl Trace for ExceptionObj {
 }
 payload!(ExceptionObj, "BaseException", dict);
 
-/// One traceback entry: a frame snapshot and the line being executed there.
+/// One traceback entry: a frame object and the line being executed there.
 pub struct TracebackObj {
     pub next: Cell<Value>,
     pub frame: Value,
-    pub lineno: u32,
-    pub lasti: usize,
+    /// C ints as in CPython (`TracebackType(...)` takes any): the line, and
+    /// `tb_lasti` as CPython reports it (a byte offset, two per instruction).
+    pub lineno: i32,
+    pub lasti: i32,
 }
 impl Trace for TracebackObj {
     fn trace(&self, t: &mut Tracer) {
@@ -335,9 +337,14 @@ pub fn add_traceback(vm: &mut Vm, e: Value) {
         return;
     }
     let f = vm.frames.last().expect("frame").clone();
-    let fo = crate::frame::snapshot(vm, &f, Value::NULL);
+    // The frame's own object, so `tb_frame is sys._getframe()` in the handler.
+    let fo = crate::frame::frame_object(vm, &f);
+    if let Some(top) = vm.frames.last_mut() {
+        top.obj = fo;
+    }
     let ty = vm.t.traceback;
-    let tb = vm.alloc(ty, TracebackObj { next: Cell::new(eobj(e).traceback.get()), frame: fo, lineno: f.lineno(), lasti: f.lasti });
+    let (lineno, lasti) = (i32::try_from(f.lineno()).unwrap_or(i32::MAX), i32::try_from((f.lasti as i64).saturating_mul(2)).unwrap_or(i32::MAX));
+    let tb = vm.alloc(ty, TracebackObj { next: Cell::new(eobj(e).traceback.get()), frame: fo, lineno, lasti });
     eobj(e).traceback.set(tb);
 }
 
@@ -1017,17 +1024,42 @@ fn tb_next(vm: &mut Vm, v: Value) -> PyResult {
     let n = v.downcast::<TracebackObj>().unwrap().next.get();
     Ok(if n.is_null() { vm.none } else { n })
 }
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's `tb_new`).
+fn tb_new(vm: &mut Vm, args: Args) -> PyResult {
+    let [next, frame, lasti, lineno] = args.shift().bind(vm, "TracebackType", ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4, 0)?;
+    let next = match tb_or_none(vm, next) {
+        Some(n) => n,
+        None => {
+            let m = format!("expected traceback object or None, got '{}'", vm.type_name(next));
+            return Err(vm.type_error(m));
+        }
+    };
+    if !frame.is::<crate::frame::FrameObj>() {
+        let m = format!("TracebackType() argument 'tb_frame' must be frame, not {}", vm.type_name(frame));
+        return Err(vm.type_error(m));
+    }
+    let lasti = crate::number::index_c_int(vm, lasti)?;
+    let lineno = crate::number::index_c_int(vm, lineno)?;
+    let ty = vm.t.traceback;
+    Ok(vm.alloc(ty, TracebackObj { next: Cell::new(next), frame, lineno, lasti }))
+}
+
+/// A `tb_next` value as stored (NULL for None); None if `v` is neither.
+fn tb_or_none(vm: &Vm, v: Value) -> Option<Value> {
+    if v == vm.none {
+        Some(Value::NULL)
+    } else {
+        v.is::<TracebackObj>().then_some(v)
+    }
+}
+
 /// `tb.tb_next = x` (CPython's `tb_next_set`): None or a traceback, never one
 /// that leads back to `tb`.
 fn set_tb_next(vm: &mut Vm, v: Value, value: Value) -> PyResult<()> {
     if value.is_null() {
         return Err(vm.type_error("can't delete tb_next attribute"));
     }
-    let next = if value == vm.none {
-        Value::NULL
-    } else if value.is::<TracebackObj>() {
-        value
-    } else {
+    let Some(next) = tb_or_none(vm, value) else {
         let m = format!("expected traceback object, got '{}'", vm.type_name(value));
         return Err(vm.type_error(m));
     };
@@ -1048,7 +1080,7 @@ fn tb_lineno(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::int::from_i64(vm, v.downcast::<TracebackObj>().unwrap().lineno as i64))
 }
 fn tb_lasti(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(crate::int::from_i64(vm, v.downcast::<TracebackObj>().unwrap().lasti as i64 * 2))
+    Ok(crate::int::from_i64(vm, v.downcast::<TracebackObj>().unwrap().lasti as i64))
 }
 
 pub fn init(vm: &mut Vm) {
@@ -1081,6 +1113,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, g, "split", group_split);
     add_method(vm, g, "subgroup", group_subgroup);
     let t = vm.t.traceback;
+    add_static(vm, t, "__new__", tb_new);
     add_getset(vm, t, "tb_next", tb_next, set_tb_next);
     add_getter(vm, t, "tb_frame", tb_frame);
     add_getter(vm, t, "tb_lineno", tb_lineno);

@@ -1,8 +1,7 @@
 //! Python frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`), made when asked
-//! for. `sys._getframe` and `gi_frame` give one object per interpreter frame (kept in
-//! `Frame::obj`), whose `f_lineno` follows the frame while it runs; traceback frames
-//! are snapshots. `f_locals` of a function frame is a dict built when the object is
-//! made.
+//! for. `sys._getframe`, `gi_frame` and `tb_frame` give one object per interpreter
+//! frame (kept in `Frame::obj`), whose `f_lineno` follows the frame while it runs.
+//! `f_locals` of a function frame is a dict built when the object is made.
 
 use crate::gc::{Trace, Tracer};
 use crate::interp::Frame;
