@@ -186,6 +186,14 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult {
                 let m = format!("__complex__ returned non-complex (type {})", vm.type_name(c));
                 return Err(vm.type_error(m));
             }
+            if vm.type_of(c) != vm.t.complex {
+                let m = format!(
+                    "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+                    vm.type_name(c)
+                );
+                let w = vm.e.deprecation_warning;
+                crate::modules::warnings::warn_str(vm, w, &m, 1)?;
+            }
             r = c;
         }
     }
@@ -335,6 +343,26 @@ fn complex_conjugate(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_complex(vm, c.re, -c.im))
 }
 
+/// `complex.__complex__()`: the value as an exact complex.
+fn complex_complex(vm: &mut Vm, args: Args) -> PyResult {
+    args.shift().exact(vm, "complex.__complex__", 0, 0)?;
+    let z = args.vals[0];
+    if vm.type_of(z) == vm.t.complex {
+        return Ok(z);
+    }
+    let c = cobj(z);
+    Ok(new_complex(vm, c.re, c.im))
+}
+
+/// `__getnewargs__`: `(real, imag)`, what pickling a complex passes to `__new__`.
+fn complex_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
+    args.shift().exact(vm, "complex.__getnewargs__", 0, 0)?;
+    let c = cobj(args.vals[0]);
+    let re = crate::float::new_float(vm, c.re);
+    let im = crate::float::new_float(vm, c.im);
+    Ok(crate::tuple::new_tuple(vm, vec![re, im]))
+}
+
 fn get_real(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::float::new_float(vm, cobj(v).re))
 }
@@ -381,6 +409,8 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__pos__", complex_pos);
     add_method(vm, t, "__bool__", complex_bool);
     add_method(vm, t, "conjugate", complex_conjugate);
+    add_method(vm, t, "__complex__", complex_complex);
+    add_method(vm, t, "__getnewargs__", complex_getnewargs);
     add_getter(vm, t, "real", get_real);
     add_getter(vm, t, "imag", get_imag);
     add_method(vm, t, "__pow__", complex_pow);
