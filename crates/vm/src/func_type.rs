@@ -46,6 +46,52 @@ pub fn new_function(vm: &mut Vm, code: Value, globals: Value, builtins: Value, d
     ))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`
+/// (CPython's `func_new`).
+fn function_new(vm: &mut Vm, args: Args) -> PyResult {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let [code, globals, name, defaults, closure] = args.shift().bind(vm, "function", names, 2, 0)?;
+    for (v, what, ty, ok) in [(code, "code", "code", code.is::<CodeObj>()), (globals, "globals", "dict", globals.is::<dict::DictObj>())] {
+        if !ok {
+            let m = format!("function() argument '{what}' must be {ty}, not {}", vm.type_name(v));
+            return Err(vm.type_error(m));
+        }
+    }
+    let none = vm.none;
+    let given = |v: Value| !v.is_null() && v != none;
+    if given(name) && !name.is::<crate::str::StrObj>() {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    if given(defaults) && !defaults.is::<crate::tuple::TupleObj>() {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let co = code.downcast::<CodeObj>().expect("checked above");
+    let nfree = co.code.freevars.len();
+    let closure = if given(closure) { closure } else { Value::NULL };
+    if !closure.is_null() && !closure.is::<crate::tuple::TupleObj>() {
+        return Err(vm.type_error("arg 5 (closure) must be None or tuple"));
+    }
+    if closure.is_null() && nfree > 0 {
+        return Err(vm.type_error("arg 5 (closure) must be tuple"));
+    }
+    let cells = if closure.is_null() { &[][..] } else { crate::tuple::items(closure) };
+    if cells.len() != nfree {
+        let n = crate::str::as_str(co.name).unwrap_or("?");
+        return Err(vm.value_error(format!("{n} requires closure of length {nfree}, not {}", cells.len())));
+    }
+    if let Some(c) = cells.iter().find(|c| !c.is::<CellObj>()) {
+        let m = format!("arg 5 (closure) expected cell, found {}", vm.type_name(*c));
+        return Err(vm.type_error(m));
+    }
+    let builtins = crate::globals::builtins_of(vm, globals)?;
+    let defaults = if given(defaults) { defaults } else { Value::NULL };
+    let f = new_function(vm, code, globals, builtins, defaults, Value::NULL, closure, Value::NULL)?;
+    if given(name) {
+        fobj(f).name.set(name);
+    }
+    Ok(f)
+}
+
 fn fobj(v: Value) -> &'static FunctionObj {
     v.downcast::<FunctionObj>().expect("function")
 }
@@ -533,6 +579,27 @@ fn cell_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_cell(vm, a.first().copied().unwrap_or(Value::NULL)))
 }
 
+/// Cells compare by contents; an empty cell comes before any other (CPython's
+/// `cell_richcompare`).
+fn cell_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
+    let a = args.exact(vm, op.dunder(), 2, 2)?;
+    let (Some(x), Some(y)) = (a[0].downcast::<CellObj>(), a[1].downcast::<CellObj>()) else {
+        return Ok(vm.not_implemented);
+    };
+    let (x, y) = (x.value.get(), y.value.get());
+    if !x.is_null() && !y.is_null() {
+        return crate::ops::compare(vm, x, y, op);
+    }
+    Ok(vm.bool(crate::ops::cmp_ord(y.is_null().cmp(&x.is_null()), op)))
+}
+
+macro_rules! cell_cmp {
+    ($($fname:ident: $op:ident;)*) => {
+        $( fn $fname(vm: &mut Vm, args: Args) -> PyResult { cell_richcmp(vm, args, compiler::bytecode::CmpOp::$op) } )*
+    };
+}
+cell_cmp! { cell_lt: Lt; cell_le: Le; cell_eq: Eq; cell_ne: Ne; cell_gt: Gt; cell_ge: Ge; }
+
 fn wrapper_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
     vm.alloc_wrapper(cls)
@@ -777,6 +844,7 @@ fn m_new(vm: &mut Vm, args: Args) -> PyResult {
 pub fn init_types(vm: &mut Vm) {
     use crate::typeobj::{add_getset, add_getter, add_method, add_static};
     let f = vm.t.function;
+    add_static(vm, f, "__new__", function_new);
     add_method(vm, f, "__repr__", f_repr);
     add_method(vm, f, "__get__", f_get);
     add_method(vm, f, "__call__", call_self);
@@ -847,6 +915,11 @@ pub fn init_types(vm: &mut Vm) {
     add_static(vm, cell, "__new__", cell_new);
     add_getset(vm, cell, "cell_contents", cell_contents, set_cell_contents);
     add_method(vm, cell, "__repr__", cell_repr);
+    for (n, f) in [("__lt__", cell_lt as crate::object::NativeFn), ("__le__", cell_le), ("__eq__", cell_eq), ("__ne__", cell_ne), ("__gt__", cell_gt), ("__ge__", cell_ge)] {
+        add_method(vm, cell, n, f);
+    }
+    let none = vm.none;
+    crate::typeobj::set_attr_raw(vm, cell, "__hash__", none).unwrap();
 
     for t in [vm.t.classmethod, vm.t.staticmethod] {
         add_static(vm, t, "__new__", wrapper_new);

@@ -29,3 +29,20 @@ fn getitem_opt(vm: &mut Vm, ns: Value, name: Value) -> PyResult<Option<Value>> {
         Err(e) => Err(e),
     }
 }
+
+/// The builtins namespace running code uses (CPython's `PyEval_GetBuiltins`): the
+/// current frame's, or the `builtins` module's dict outside any frame.
+pub fn current_builtins(vm: &Vm) -> Value {
+    vm.frames.last().map_or(vm.builtins_dict, |f| f.builtins)
+}
+
+/// The builtins of a function made for `globals` (CPython's
+/// `_PyEval_BuiltinsFromGlobals`): `globals['__builtins__']` (a module stands for
+/// its dict), else the current builtins; `globals` is left as it is.
+pub fn builtins_of(vm: &mut Vm, globals: Value) -> PyResult {
+    Ok(match dict::get_item_str(vm, globals, "__builtins__")? {
+        Some(b) if b.is::<dict::DictObj>() => b,
+        Some(b) if b.is::<crate::module::ModuleObj>() => crate::module::module_dict(b),
+        _ => current_builtins(vm),
+    })
+}

@@ -265,15 +265,16 @@ pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
 }
 
 /// The builtins namespace for code run with `globals`: `globals['__builtins__']`
-/// (a module or a dict), inserted when missing as CPython does.
+/// (a module or a dict); the current builtins dict is inserted when missing, as
+/// CPython's `exec` does.
 pub fn builtins_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
     match dict::get_item_str(vm, globals, "__builtins__")? {
         Some(b) if b.is::<dict::DictObj>() => Ok(b),
         Some(b) if b.is::<crate::module::ModuleObj>() => Ok(b.header().unwrap().dict()),
         _ => {
-            let m = vm.builtins;
-            dict::set_item_str(vm, globals, "__builtins__", m)?;
-            Ok(vm.builtins_dict)
+            let b = crate::globals::current_builtins(vm);
+            dict::set_item_str(vm, globals, "__builtins__", b)?;
+            Ok(b)
         }
     }
 }

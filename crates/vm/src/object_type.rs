@@ -208,16 +208,21 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult {
 fn object_dir(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__dir__", 1, 1)?;
     let names = crate::set::new_set(vm);
-    if let Some(h) = a[0].header() {
-        let d = h.dict();
-        if !d.is_null() {
+    // As CPython: the names in `obj.__dict__` (a bound method's are its
+    // function's) and those reachable from `obj.__class__`, both looked up as
+    // attributes.
+    let n = vm.intern("__dict__");
+    if let Some(d) = crate::attr::getattr_opt(vm, a[0], n)? {
+        if d.is::<crate::dict::DictObj>() {
             crate::set::update(vm, names, d)?;
         }
     }
-    let cls = vm.type_of(a[0]);
-    let mro = typeobj::tobj(cls).mro.borrow().clone();
-    for t in mro {
-        crate::set::update(vm, names, typeobj::tobj(t).dict)?;
+    let n = vm.intern("__class__");
+    if let Some(cls) = crate::attr::getattr_opt(vm, a[0], n)?.filter(|c| typeobj::is_type(*c)) {
+        let mro = typeobj::tobj(cls).mro.borrow().clone();
+        for t in mro {
+            crate::set::update(vm, names, typeobj::tobj(t).dict)?;
+        }
     }
     crate::list::from_iterable(vm, names)
 }
