@@ -83,6 +83,15 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_slice(vm, start, stop, step))
 }
 
+/// `(slice, (start, stop, step))`: slices pickle and copy.
+fn slice_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "slice.__reduce__", 0, 0)?;
+    let s = sobj(a[0]);
+    let fields = crate::tuple::new_tuple(vm, vec![s.start, s.stop, s.step]);
+    let t = vm.t.slice;
+    Ok(crate::tuple::new_tuple(vm, vec![t, fields]))
+}
+
 fn slice_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
     let s = sobj(a[0]);
@@ -146,6 +155,7 @@ pub fn init_type(vm: &mut Vm) {
         add_method(vm, t, n, f);
     }
     add_method(vm, t, "indices", slice_indices);
+    add_method(vm, t, "__reduce__", slice_reduce);
     add_getter(vm, t, "start", get_start);
     add_getter(vm, t, "stop", get_stop);
     add_getter(vm, t, "step", get_step);
