@@ -166,6 +166,11 @@ pub fn import_name_op(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -
 
 pub(crate) fn import_error(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let t = vm.e.module_not_found_error;
+    import_error_of(vm, t, msg, name)
+}
+
+/// An exception of class `t` (ImportError or a subclass) with `name` set.
+pub(crate) fn import_error_of(vm: &mut Vm, t: Value, msg: String, name: &str) -> PyErr {
     let e = vm.new_exc(t, msg);
     if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
         let n = crate::str::alloc_str(vm, name);

@@ -44,15 +44,69 @@ fn is_frozen(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.false_)
 }
 
+/// The ImportError (not ModuleNotFoundError) of the frozen-module functions.
+fn frozen_error(vm: &mut Vm, msg: String, name: &str) -> crate::object::PyErr {
+    let t = vm.e.import_error;
+    crate::import::import_error_of(vm, t, msg, name)
+}
+
 fn is_frozen_package(vm: &mut Vm, args: Args) -> PyResult {
     let name = name_arg(vm, &args, "is_frozen_package")?;
-    Err(crate::import::import_error(vm, format!("No such frozen object named '{name}'"), &name))
+    Err(frozen_error(vm, format!("No such frozen object named '{name}'"), &name))
 }
 
 fn find_frozen(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "find_frozen", 1, 2)?;
     let _ = a;
     Ok(vm.none)
+}
+
+/// `get_frozen_object(name, data=None, /)`: there are no frozen modules; given
+/// `data` (marshalled code, as CPython's frozen tables hold), the code it holds.
+fn get_frozen_object(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "get_frozen_object", 1, 2)?;
+    let Some(name) = crate::str::as_str(a[0]).map(str::to_string) else {
+        let m = format!("get_frozen_object() argument 1 must be str, not {}", vm.type_name(a[0]));
+        return Err(vm.type_error(m));
+    };
+    let data = a.get(1).copied().filter(|d| *d != vm.none);
+    let Some(data) = data else {
+        return Err(frozen_error(vm, format!("No such frozen object named '{name}'"), &name));
+    };
+    if !crate::typeobj::is_instance(vm, data, vm.t.bytes) {
+        let m = format!("get_frozen_object() argument 2 must be bytes, not {}", vm.type_name(data));
+        return Err(vm.type_error(m));
+    }
+    match super::marshal::loads_value(vm, data) {
+        Ok(code) if code.is::<crate::function::CodeObj>() => Ok(code),
+        Ok(_) => Err(vm.type_error(format!("frozen object '{name}' is not a code object"))),
+        Err(_) => Err(frozen_error(vm, format!("Frozen object named '{name}' is invalid"), &name)),
+    }
+}
+
+/// `init_frozen(name, /)`: None, there being no frozen module to initialize.
+fn init_frozen(vm: &mut Vm, args: Args) -> PyResult {
+    name_arg(vm, &args, "init_frozen")?;
+    Ok(vm.none)
+}
+
+/// `source_hash(key, source)`: the 8-byte SipHash-1-3 of `source` keyed with
+/// (`key`, 0), for hash-based pyc files (CPython's `_Py_KeyedHash`).
+fn source_hash(vm: &mut Vm, args: Args) -> PyResult {
+    use num_traits::ToPrimitive;
+    use std::hash::Hasher;
+    let [key, source] = args.bind(vm, "source_hash", ["key", "source"], 2, 0)?;
+    let key = crate::number::index_bigint(vm, key)?;
+    let Some(key) = key.to_i64() else {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    };
+    let Some(bytes) = crate::bytes::buffer_bytes(source) else {
+        let m = format!("a bytes-like object is required, not '{}'", vm.type_name(source));
+        return Err(vm.type_error(m));
+    };
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(key as u64, 0);
+    h.write(&bytes);
+    Ok(crate::bytes::new_bytes(vm, h.finish().to_le_bytes().to_vec()))
 }
 
 /// The module a builtin spec names: made (and put in sys.modules) by the import
@@ -120,6 +174,9 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("is_frozen", is_frozen),
             ("is_frozen_package", is_frozen_package),
             ("find_frozen", find_frozen),
+            ("get_frozen_object", get_frozen_object),
+            ("init_frozen", init_frozen),
+            ("source_hash", source_hash),
             ("create_builtin", create_builtin),
             ("exec_builtin", exec_builtin),
             ("extension_suffixes", extension_suffixes),

@@ -731,11 +731,16 @@ fn read_object(vm: &mut Vm, src: Source) -> PyResult {
     }
 }
 
+/// `marshal.loads(data)` for a bytes-like `data`.
+pub fn loads_value(vm: &mut Vm, data: Value) -> PyResult {
+    let data = crate::bytes::buffer_arg(vm, data)?;
+    read_object(vm, Source::Bytes(data, 0))
+}
+
 fn loads(vm: &mut Vm, args: Args) -> PyResult {
     args.no_kw(vm, "marshal.loads")?;
     let a = args.exact(vm, "marshal.loads", 1, 1)?;
-    let data = crate::bytes::buffer_arg(vm, a[0])?;
-    read_object(vm, Source::Bytes(data, 0))
+    loads_value(vm, a[0])
 }
 
 fn load(vm: &mut Vm, args: Args) -> PyResult {
