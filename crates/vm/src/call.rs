@@ -274,7 +274,7 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
         return Ok(InPlace::No);
     }
     if code.makes_generator {
-        return make_in_place(vm, fval, func, base, nargs, defaults, ret_sp);
+        return make_in_place(vm, fval, func, base, nargs, defaults);
     }
     crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
     vm.enter_inline_call()?;
@@ -289,14 +289,17 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
 /// coroutine awaited at once (`await f(...)`) starts running in the caller's loop
 /// (`generator::start_awaited`).
 #[inline(never)]
-fn make_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, defaults: &[Value], ret_sp: usize) -> PyResult<InPlace> {
+fn make_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, defaults: &[Value]) -> PyResult<InPlace> {
     let code = func.code();
     crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
     vm.stack.grow_unset(base + code.nslots);
     let frame = crate::interp::Frame::in_place(fval, func, base, 0);
     bind_defaults(vm, base, nargs, code.code.argcount as usize, defaults);
     crate::interp::init_cells(vm, base, code, func);
-    match crate::generator::start_awaited(vm, frame, ret_sp)? {
+    if code.code.flags & compiler::code::flags::COROUTINE == 0 {
+        return Ok(InPlace::Made(crate::generator::new_generator(vm, frame)));
+    }
+    match crate::generator::start_awaited(vm, frame, base + nargs)? {
         None => Ok(InPlace::Entered),
         Some(frame) => Ok(InPlace::Made(crate::generator::new_generator(vm, frame))),
     }

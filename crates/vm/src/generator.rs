@@ -37,7 +37,10 @@ pub struct GenObj {
     pub started: Cell<bool>,
     pub name: Cell<Value>,
     pub qualname: Cell<Value>,
-    pub code: Value,
+    pub code: Cell<Value>,
+    /// Made running by `start_awaited` and seen by nothing but its awaiter's stack
+    /// slot and its frame since: reusable once it returns (`recycle`).
+    pub fresh: Cell<bool>,
     /// Async generators: a `athrow`/`aclose` is in progress or the generator hooks
     /// ran (kept simple: whether `aclose` finished it).
     pub closed: Cell<bool>,
@@ -58,7 +61,7 @@ impl Trace for GenObj {
         }
         t.value(self.name.get());
         t.value(self.qualname.get());
-        t.value(self.code);
+        t.value(self.code.get());
         t.value(self.finalizer.get());
     }
 }
@@ -73,16 +76,17 @@ fn gobj(v: Value) -> &'static GenObj {
 pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
     let slots = vm.stack.copy_range(frame.base, vm.stack.len()).collect();
     let base = frame.base;
-    let g = alloc_gen(vm, &frame, false);
-    *gobj(g).state.borrow_mut() = Some(Suspended { frame, slots });
+    let (code, func) = (frame.code, frame.func);
+    let g = alloc_gen(vm, code, func, Some(Suspended { frame, slots }));
     vm.stack.truncate(base);
     g
 }
 
-/// The generator object for `frame`, not started (its state still to be set) or
-/// already running it.
-fn alloc_gen(vm: &mut Vm, frame: &Frame, running: bool) -> Value {
-    let code = frame.code_obj();
+/// The generator object of `code` run by `func`: suspended before its start, or
+/// already running when `state` is None.
+#[inline(always)]
+fn alloc_gen(vm: &mut Vm, code_v: Value, func: Value, state: Option<Suspended>) -> Value {
+    let code = code_v.downcast::<crate::function::CodeObj>().expect("code object");
     let (kind, ty) = if code.code.flags & flags::COROUTINE != 0 {
         (GenKind::Coroutine, vm.t.coroutine)
     } else if code.code.flags & flags::ASYNC_GENERATOR != 0 {
@@ -90,21 +94,20 @@ fn alloc_gen(vm: &mut Vm, frame: &Frame, running: bool) -> Value {
     } else {
         (GenKind::Generator, vm.t.generator)
     };
-    let (name, qualname) = match frame.func.downcast::<crate::function::FunctionObj>() {
-        Some(f) => (f.name.get(), f.qualname.get()),
-        None => (code.name, code.qualname),
-    };
+    let (name, qualname) = names(code_v, func);
+    let running = state.is_none();
     vm.alloc(
         ty,
         GenObj {
             kind,
-            state: RefCell::new(None),
+            state: RefCell::new(state),
             spare: Cell::new(Vec::new()),
             running: Cell::new(running),
             started: Cell::new(running),
             name: Cell::new(name),
             qualname: Cell::new(qualname),
-            code: frame.code,
+            code: Cell::new(code_v),
+            fresh: Cell::new(false),
             closed: Cell::new(false),
             hooks_inited: Cell::new(false),
             finalizer: Cell::new(Value::NULL),
@@ -113,39 +116,50 @@ fn alloc_gen(vm: &mut Vm, frame: &Frame, running: bool) -> Value {
 }
 
 /// `await f(...)` where `f` is a coroutine function whose arguments were bound in
-/// place, with the frame's slots at `frame.base..` on top of the VM stack and the
-/// caller's next instructions `GetAwaitable`, `LoadConst None`, `Send` (the code of
-/// every `await` of a call): makes the coroutine already running, in the state that
-/// `Send` would have entered it, without copying the frame's slots into the
-/// coroutine and back out. The caller's stack holds the coroutine at `ret_sp` and the
+/// place, with the frame's slots at `frame.base..` on top of the VM stack, the
+/// caller's stack `top` high before its call, and the caller's next instructions
+/// `GetAwaitable`, `LoadConst None`, `Send` (the code of every `await` of a call):
+/// makes the coroutine already running, in the state that `Send` would have entered
+/// it, without copying the frame's slots into the coroutine and back out. The
+/// caller's stack holds the coroutine where the call leaves its result and the
 /// `None` sent above it, its `pc` is past the `Send`, and the frame is pushed with
-/// its slots moved up to just above them. False (nothing done) when the caller does
-/// something else with the coroutine, or when entering would raise (the `Send` raises
-/// it then, as it would have).
-pub fn start_awaited(vm: &mut Vm, mut frame: Frame, ret_sp: usize) -> PyResult<Option<Frame>> {
+/// its slots moved up to just above them. The frame comes back untouched when the
+/// caller does something else with the coroutine, or when
+/// entering it would raise (the `Send` raises then, as it would have).
+pub fn start_awaited(vm: &mut Vm, mut frame: Frame, top: usize) -> PyResult<Option<Frame>> {
+    debug_assert!(frame.code_obj().code.flags & flags::COROUTINE != 0);
     let caller = vm.frames.last().expect("a calling frame");
     let (ccode, pc) = (caller.code_obj(), caller.pc);
-    let awaited = match ccode.instrs.get(pc..pc + 3) {
-        Some([get, none, send]) => {
-            get.op == Op::GetAwaitable
+    let (call, awaited) = match ccode.instrs.get(pc.wrapping_sub(1)..pc + 3) {
+        Some(&[call, get, none, send]) => (call, {
+            matches!(call.op, Op::Call | Op::CallMethod)
+                && get.op == Op::GetAwaitable
                 && get.arg == 0
                 && none.op == Op::LoadConst
                 && ccode.consts.get(none.arg as usize) == Some(&vm.none)
                 && send.op == Op::Send
-        }
-        _ => false,
+        }),
+        _ => return Ok(Some(frame)),
     };
+    if !awaited {
+        return Ok(Some(frame));
+    }
+    // Where the call leaves its result: below the callable and its arguments, and
+    // below the NULL or method slot of `CallMethod`.
+    let ret_sp = top - call.arg as usize - if call.op == Op::CallMethod { 2 } else { 1 };
     let code = frame.code_obj();
     let base = ret_sp + 2;
-    if !awaited
-        || code.code.flags & flags::COROUTINE == 0
-        || !vm.can_enter_inline_call()
+    if !vm.can_enter_inline_call()
         || crate::interp::ensure_stack_room(vm, base + code.frame_size).is_err()
     {
         return Ok(Some(frame));
     }
     // Allocated while the arguments are still rooted below the stack height.
-    let g = alloc_gen(vm, &frame, true);
+    let g = match vm.spare_coroutines.pop() {
+        Some(g) => reuse_coroutine(g, frame.code, frame.func),
+        None => alloc_gen(vm, frame.code, frame.func, None),
+    };
+    gobj(g).fresh.set(true);
     let nslots = code.nslots;
     // Up by 0 to 2 slots (the arguments start at `ret_sp`, `+ 1` or `+ 2` by the
     // kind of call), so from the top down.
@@ -166,6 +180,56 @@ pub fn start_awaited(vm: &mut Vm, mut frame: Frame, ret_sp: usize) -> PyResult<O
     frame.ret_sp = ret_sp + 1;
     crate::interp::push_frame(vm, frame);
     Ok(None)
+}
+
+/// `__name__` and `__qualname__` of a generator: its function's, else its code's.
+fn names(code: Value, func: Value) -> (Value, Value) {
+    match func.downcast::<crate::function::FunctionObj>() {
+        Some(f) => (f.name.get(), f.qualname.get()),
+        None => {
+            let c = code.downcast::<crate::function::CodeObj>().expect("code object");
+            (c.name, c.qualname)
+        }
+    }
+}
+
+/// A recycled coroutine object made new for `code` run by `func`, running.
+fn reuse_coroutine(g: Value, code: Value, func: Value) -> Value {
+    let o = gobj(g);
+    let (name, qualname) = names(code, func);
+    o.name.set(name);
+    o.qualname.set(qualname);
+    o.code.set(code);
+    o.running.set(true);
+    o.started.set(true);
+    g
+}
+
+/// Keeps for reuse a coroutine `start_awaited` made that returned and that nothing
+/// else saw (`fresh`): the only reference left is its awaiter's stack slot, about to
+/// take the return value (`finish`).
+#[inline(never)]
+fn recycle(vm: &mut Vm, g: Value) {
+    let o = gobj(g);
+    if vm.spare_coroutines.len() < 16 {
+        o.fresh.set(false);
+        o.name.set(Value::NULL);
+        o.qualname.set(Value::NULL);
+        o.code.set(Value::NULL);
+        vm.spare_coroutines.push(g);
+    }
+}
+
+/// Before the heap is handed to Python code (`gc.get_objects`, `get_referrers`,
+/// `get_referents`): the running coroutines may be seen from now on, and the spare
+/// ones must not be reused, since they may be seen too.
+pub fn forget_fresh(vm: &mut Vm) {
+    for f in &vm.frames {
+        if let Some(g) = f.gen.downcast::<GenObj>() {
+            g.fresh.set(false);
+        }
+    }
+    vm.spare_coroutines.clear();
 }
 
 fn what(kind: GenKind) -> &'static str {
@@ -279,6 +343,7 @@ pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
         f.lasti = f.pc.saturating_sub(1);
     }
     let frame = crate::interp::pop_frame(vm);
+    g.fresh.set(false);
     needs_finalizing(vm, g, &frame);
     let mut slots = g.spare.take();
     slots.extend(vm.stack.copy_range(frame.base, vm.stack.len()));
@@ -313,12 +378,15 @@ pub fn finalize(vm: &mut Vm, gen: Value) {
 }
 
 /// Takes `g`'s finished frame (the top one) off `vm.frames`; the caller's stack
-/// height to go back to.
+/// height to go back to. A `fresh` coroutine returned: it is recycled.
 pub fn finish(vm: &mut Vm, g: &GenObj) -> usize {
     let frame = crate::interp::pop_frame(vm);
     vm.stack.truncate(frame.base);
     g.running.set(false);
     vm.leave_recursion();
+    if g.fresh.get() {
+        recycle(vm, frame.gen);
+    }
     frame.ret_sp
 }
 
@@ -326,6 +394,8 @@ pub fn finish(vm: &mut Vm, g: &GenObj) -> usize {
 /// exception to raise there (PEP 479 applied).
 pub fn finish_raising(vm: &mut Vm, gen: Value, e: PyErr) -> (usize, PyErr) {
     let g = gobj(gen);
+    // Its awaiter's stack slot stays until a handler unwinds it: not reusable.
+    g.fresh.set(false);
     let ret_sp = finish(vm, g);
     (ret_sp, convert_stop(vm, g.kind, e))
 }
@@ -591,7 +661,7 @@ pub fn get_awaitable(vm: &mut Vm, v: Value, arg: usize) -> PyResult {
             }
             return Ok(v);
         }
-        if g.kind == GenKind::Generator && g.code.downcast::<crate::function::CodeObj>().unwrap().code.flags & flags::ITERABLE_COROUTINE != 0 {
+        if g.kind == GenKind::Generator && g.code.get().downcast::<crate::function::CodeObj>().unwrap().code.flags & flags::ITERABLE_COROUTINE != 0 {
             return Ok(v);
         }
     }
@@ -968,7 +1038,7 @@ fn get_suspended(vm: &mut Vm, v: Value) -> PyResult {
     Ok(vm.bool(g.started.get() && !g.running.get() && g.state.borrow().is_some()))
 }
 fn get_code(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(gobj(v).code)
+    Ok(gobj(v).code.get())
 }
 fn get_yieldfrom(vm: &mut Vm, v: Value) -> PyResult {
     Ok(delegate(gobj(v)).unwrap_or(vm.none))

@@ -130,6 +130,9 @@ pub struct Vm {
     /// before instructions that may run Python code, and `interp::push_frame` copies
     /// it into the frame when another goes on top.
     pub top_lasti: usize,
+    /// Coroutine objects to reuse (`generator::start_awaited`, `recycle`): ones that
+    /// ran to their return without anything but their awaiter's stack slot seeing them.
+    pub spare_coroutines: Vec<Value>,
     /// Lowest native stack address the interpreter may recurse down to.
     pub native_stack_limit: usize,
     pub config: Config,
@@ -208,6 +211,7 @@ impl Vm {
             recursion_limit: 1000,
             depth: 0,
             top_lasti: 0,
+            spare_coroutines: Vec::new(),
             native_stack_limit: 0,
             config,
             hash_key: [0; 16],
@@ -327,6 +331,7 @@ impl Vm {
             t.value(*v);
         }
         self.stack.trace(t);
+        self.spare_coroutines.trace(t);
         for f in &self.frames {
             f.trace(t);
         }

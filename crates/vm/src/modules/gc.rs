@@ -201,6 +201,7 @@ fn referents_of(vm: &Vm, v: Value) -> Vec<Value> {
 /// `gc.get_referents(*objs)`: the objects each one refers to.
 fn get_referents(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "get_referents", 0, usize::MAX)?;
+    crate::generator::forget_fresh(vm);
     let mut out = Vec::new();
     for v in a {
         if tracked(vm, *v) {
@@ -215,6 +216,7 @@ fn get_referents(vm: &mut Vm, args: Args) -> PyResult {
 /// `objs`.
 fn get_referrers(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "get_referrers", 0, usize::MAX)?;
+    crate::generator::forget_fresh(vm);
     let all = vm.heap.objects();
     let mut out = Vec::new();
     for o in all {
@@ -230,6 +232,7 @@ fn get_referrers(vm: &mut Vm, args: Args) -> PyResult {
 /// generation: each generation number lists them all).
 fn get_objects(vm: &mut Vm, args: Args) -> PyResult {
     let [generation] = args.bind(vm, "get_objects", ["generation"], 0, 0)?;
+    crate::generator::forget_fresh(vm);
     if !generation.is_null() && generation != vm.none {
         let g = crate::number::index_i64(vm, generation)?;
         if g >= 3 {
