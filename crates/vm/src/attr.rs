@@ -346,7 +346,7 @@ fn instance_dict_for_set(vm: &mut Vm, obj: Value, ty: Value) -> Option<Value> {
 /// The AttributeError for setting an attribute an object without `__dict__` lacks.
 fn no_settable_attr(vm: &mut Vm, obj: Value, ty: Value, name: Value) -> PyErr {
     let n = crate::str::as_str(name).unwrap_or("?");
-    let read_only = !typeobj::has_flag(ty, tflag::HEAPTYPE) && !obj.is::<InstanceObj>() && typeobj::lookup(vm, ty, name).is_some();
+    let read_only = typeobj::lookup(vm, ty, name).is_some();
     let m = if read_only {
         format!("'{}' object attribute '{n}' is read-only", vm.type_name(obj))
     } else {

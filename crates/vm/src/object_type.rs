@@ -30,7 +30,10 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     if excess_args(vm, &args) {
         let (new_overridden, init_overridden) = overrides(vm, cls);
-        if new_overridden || !init_overridden {
+        if new_overridden {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_overridden {
             return Err(vm.type_error(format!("{}() takes no arguments", typeobj::type_name(cls))));
         }
     }
@@ -108,12 +111,12 @@ fn overrides(vm: &mut Vm, cls: Value) -> (bool, bool) {
 pub fn check_object_init(vm: &mut Vm, cls: Value, has_args: bool) -> PyResult<()> {
     if has_args {
         let (new_overridden, init_overridden) = overrides(vm, cls);
-        if init_overridden || !new_overridden {
-            return Err(vm.type_error(if init_overridden {
-                "object.__init__() takes exactly one argument (the instance to initialize)".to_string()
-            } else {
-                format!("{}() takes no arguments", typeobj::type_name(cls))
-            }));
+        if init_overridden {
+            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if !new_overridden {
+            let m = format!("{}.__init__() takes exactly one argument (the instance to initialize)", typeobj::type_name(cls));
+            return Err(vm.type_error(m));
         }
     }
     Ok(())
@@ -150,7 +153,7 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__ne__", 2, 2)?;
     let ty = vm.type_of(a[0]);
     let eq = typeobj::lookup_str(vm, ty, "__eq__").expect("object.__eq__");
-    let r = crate::call::call_method_descr(vm, eq, a[0], Args::new(&a[1..2]))?;
+    let r = crate::ops::call_compare_slot(vm, eq, a[0], a[1])?;
     if r == vm.not_implemented {
         return Ok(r);
     }

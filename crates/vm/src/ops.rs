@@ -158,6 +158,22 @@ fn identity_eq(vm: &mut Vm, v: Value) -> bool {
     typeobj::construct_of(vm, ty).identity_eq
 }
 
+/// Calls comparison method `f` found on `type(obj)`. As CPython's
+/// `slot_tp_richcompare`, an error while binding it (a property that raises)
+/// means NotImplemented; errors of the call itself propagate.
+pub fn call_compare_slot(vm: &mut Vm, f: Value, obj: Value, other: Value) -> PyResult {
+    let plain = f.is::<crate::function::FunctionObj>()
+        || f.downcast::<crate::function::NativeFunction>().is_some_and(|n| n.kind == crate::function::NativeKind::Method);
+    if plain {
+        return call_method_descr(vm, f, obj, Args::new(&[other]));
+    }
+    let ty = vm.type_of(obj);
+    match crate::attr::bind_descriptor(vm, f, obj, ty) {
+        Ok(bound) => crate::call::call(vm, bound, &[other]),
+        Err(_) => Ok(vm.not_implemented),
+    }
+}
+
 fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {
     let (ta, tb) = (vm.type_of(a), vm.type_of(b));
     let swapped = op.swapped();
@@ -165,21 +181,21 @@ fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult {
     if ta != tb && typeobj::is_subtype(tb, ta) {
         if let Some(f) = lookup_str(vm, tb, swapped.dunder()) {
             checked_reflected = true;
-            let r = call_method_descr(vm, f, b, Args::new(&[a]))?;
+            let r = call_compare_slot(vm, f, b, a)?;
             if r != vm.not_implemented {
                 return Ok(r);
             }
         }
     }
     if let Some(f) = lookup_str(vm, ta, op.dunder()) {
-        let r = call_method_descr(vm, f, a, Args::new(&[b]))?;
+        let r = call_compare_slot(vm, f, a, b)?;
         if r != vm.not_implemented {
             return Ok(r);
         }
     }
     if !checked_reflected {
         if let Some(f) = lookup_str(vm, tb, swapped.dunder()) {
-            let r = call_method_descr(vm, f, b, Args::new(&[a]))?;
+            let r = call_compare_slot(vm, f, b, a)?;
             if r != vm.not_implemented {
                 return Ok(r);
             }
