@@ -117,6 +117,8 @@ pub struct ExceptionObj {
     pub cause: Cell<Value>,
     pub context: Cell<Value>,
     pub suppress_context: Cell<bool>,
+    /// BlockingIOError's `characters_written`; -1 while unset.
+    pub written: Cell<i64>,
 }
 impl Trace for ExceptionObj {
     fn trace(&self, t: &mut Tracer) {
@@ -159,6 +161,7 @@ pub fn new_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> Value {
             cause: Cell::new(Value::NULL),
             context: Cell::new(Value::NULL),
             suppress_context: Cell::new(false),
+            written: Cell::new(-1),
         },
     );
     let _ = init_special_attrs(vm, e, args);
@@ -198,9 +201,17 @@ fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
         };
         set(vm, "errno", errno)?;
         set(vm, "strerror", strerror)?;
+        // CPython's oserror_init: exactly BlockingIOError takes an int third
+        // argument as `characters_written`; another third argument is the file
+        // name, and then `args` keeps only (errno, strerror).
+        let written = ty == vm.e.blocking_io_error && crate::int::is_int(vm, filename);
+        let (filename, filename2) = if filename == none || written { (none, none) } else { (filename, args.get(4).copied().unwrap_or(none)) };
         set(vm, "filename", filename)?;
-        set(vm, "filename2", args.get(4).copied().unwrap_or(none))?;
-        if args.len() >= 2 && args.len() <= 5 {
+        set(vm, "filename2", filename2)?;
+        if written {
+            let vexc = vm.e.value_error;
+            eobj(e).written.set(crate::number::as_ssize(vm, args[2], vexc)?);
+        } else if filename != none && args.len() <= 5 {
             let t = crate::tuple::new_tuple(vm, args[..2].to_vec());
             eobj(e).args.set(t);
         }
@@ -829,8 +840,22 @@ fn os_error_str(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// `OSError(errno, ...)` picks the subclass for the errno, as CPython does.
+/// CPython's `oserror_use_init`: a class that overrides `__init__` but keeps
+/// OSError's `__new__` has its arguments parsed by `__init__`, any other by `__new__`.
+fn os_error_use_init(vm: &mut Vm, cls: Value) -> bool {
+    let os = vm.e.os_error;
+    typeobj::lookup_str(vm, cls, "__init__") != typeobj::lookup_str(vm, os, "__init__")
+        && typeobj::lookup_str(vm, cls, "__new__") == typeobj::lookup_str(vm, os, "__new__")
+}
+
 fn os_error_new(vm: &mut Vm, args: Args) -> PyResult {
     let mut cls = args.vals[0];
+    if os_error_use_init(vm, cls) {
+        return Ok(new_exception(vm, cls, &[]));
+    }
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
+    }
     let pos = &args.pos()[1..];
     if cls == vm.e.os_error && pos.len() >= 2 {
         if let Some(errno) = pos[0].as_small() {
@@ -840,6 +865,45 @@ fn os_error_new(vm: &mut Vm, args: Args) -> PyResult {
         }
     }
     Ok(new_exception(vm, cls, pos))
+}
+
+/// `OSError.__init__`: does nothing unless the class parses its arguments here
+/// (`os_error_use_init`).
+fn os_error_init(vm: &mut Vm, args: Args) -> PyResult {
+    let e = args.vals[0];
+    let cls = vm.type_of(e);
+    if !os_error_use_init(vm, cls) {
+        return Ok(vm.none);
+    }
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
+    }
+    let pos = args.pos()[1..].to_vec();
+    let t = crate::tuple::new_tuple(vm, pos.clone());
+    eobj(e).args.set(t);
+    init_special_attrs(vm, e, &pos)?;
+    Ok(vm.none)
+}
+
+fn characters_written(vm: &mut Vm, e: Value) -> PyResult {
+    match eobj(e).written.get() {
+        -1 => Err(vm.attribute_error("characters_written")),
+        n => Ok(crate::int::from_i64(vm, n)),
+    }
+}
+
+fn set_characters_written(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
+    if v.is_null() {
+        if eobj(e).written.get() == -1 {
+            return Err(vm.attribute_error("characters_written"));
+        }
+        eobj(e).written.set(-1);
+        return Ok(());
+    }
+    let vexc = vm.e.value_error;
+    let n = crate::number::as_ssize(vm, v, vexc)?;
+    eobj(e).written.set(n);
+    Ok(())
 }
 
 pub fn errno_class(vm: &Vm, errno: i64) -> Option<Value> {
@@ -1106,6 +1170,8 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, vm.e.syntax_error, "__str__", syntax_error_str);
     add_method(vm, vm.e.os_error, "__str__", os_error_str);
     add_static(vm, vm.e.os_error, "__new__", os_error_new);
+    add_method(vm, vm.e.os_error, "__init__", os_error_init);
+    add_getset(vm, vm.e.blocking_io_error, "characters_written", characters_written, set_characters_written);
     let g = vm.e.base_exception_group;
     add_static(vm, g, "__new__", group_new);
     add_method(vm, g, "__str__", group_str);
