@@ -432,14 +432,26 @@ fn bytearray_append(vm: &mut Vm, args: Args) -> PyResult {
 
 fn bytearray_extend(vm: &mut Vm, args: Args) -> PyResult {
     let a = crate::str_methods::margs(vm, &args, "bytearray.extend", 1, 1)?;
-    let src = if buffer_bytes(a[1]).is_none() && crate::ops::iter(vm, a[1]).is_err() {
-        let m = format!("can't extend bytearray with {}", vm.type_name(a[1]));
-        return Err(vm.type_error(m));
-    } else {
-        bytes_from_object(vm, a[1])?
-    };
-    let ba = ba_obj(a[0]);
-    ba.data.borrow_mut().extend(src);
+    if let Some(src) = buffer_bytes(a[1]) {
+        ba_obj(a[0]).data.borrow_mut().extend(src);
+        return Ok(vm.none);
+    }
+    // As CPython's bytearray_extend: one iterator, a length hint (whose errors
+    // propagate), then each item as a byte.
+    let it = crate::ops::iter(vm, a[1]).map_err(|e| {
+        if crate::exceptions::matches(vm, e, vm.e.type_error) {
+            let m = format!("can't extend bytearray with {}", vm.type_name(a[1]));
+            vm.type_error(m)
+        } else {
+            e
+        }
+    })?;
+    let hint = crate::iter::length_hint(vm, a[1], 32)?;
+    let mut src = Vec::with_capacity(hint.min(1 << 16));
+    while let Some(x) = crate::ops::next(vm, it)? {
+        src.push(byte_value(vm, x)?);
+    }
+    ba_obj(a[0]).data.borrow_mut().extend(src);
     Ok(vm.none)
 }
 

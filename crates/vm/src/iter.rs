@@ -323,7 +323,12 @@ fn seq_iter_length_hint(vm: &mut Vm, args: Args) -> PyResult {
         IterKind::Range => s.len.saturating_sub(i),
         _ if seq.is_null() => 0,
         IterKind::List => crate::list::lobj(seq).items.borrow().len().saturating_sub(i),
+        // CPython's listreviter_len: nothing left once the list shrank below it.
+        IterKind::ListReverse if crate::list::lobj(seq).items.borrow().len() < i => 0,
         IterKind::ListReverse => i,
+        // Nothing left once the dict or set changed size (its next step raises).
+        IterKind::Set if crate::set::len(seq) != s.expected_len => 0,
+        IterKind::Dict(_) if crate::dict::dobj(seq).len() != s.expected_len => 0,
         IterKind::Tuple => crate::tuple::items(seq).len().saturating_sub(i),
         _ => ops::len(vm, seq)?.saturating_sub(i),
     };
