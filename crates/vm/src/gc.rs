@@ -1378,18 +1378,6 @@ fn spill_registers() -> [usize; 12] {
     std::hint::black_box(regs)
 }
 
-/// `n` unset (NULL) value slots for the value stack, living as long as the process:
-/// zeroed memory from the allocator, whose pages the OS supplies only when touched,
-/// so a 1 M-slot stack costs what its frames use.
-pub fn unset_slots(n: usize) -> &'static [Cell<Value>] {
-    let zeros: &'static mut [u64] = Box::leak(vec![0u64; n].into_boxed_slice());
-    // SAFETY: `Cell<Value>` is `repr(transparent)` over `Value`, itself
-    // `repr(transparent)` over `u64`, so the two slices have the same layout, and the
-    // all-zero word is `Value::NULL`. The `u64` slice is leaked and reborrowed only
-    // through the returned reference.
-    unsafe { &*(zeros as *mut [u64] as *const [Cell<Value>]) }
-}
-
 /// Native stack ranges that hold no value anyone still needs: the frames of
 /// interpreter loops parked at a call whose operands are all on the value stack
 /// (`interp::eval`). The conservative scan skips them, so that words the loop left

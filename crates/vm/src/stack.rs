@@ -12,6 +12,7 @@
 use crate::gc::{Trace, Tracer};
 use crate::value::Value;
 use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The number of slots. A constant, so that the dispatch loop's index checks
 /// compare with an immediate instead of keeping the length in a register.
@@ -22,6 +23,21 @@ pub const CAPACITY: usize = 1 << 20;
 /// as frames reserve `GUARD` slots of margin at the top (`interp::ensure_stack_room`).
 pub const GUARD: usize = 16;
 
+/// The slots themselves, in the binary's zero-filled data (`.bss`: a page costs
+/// memory only once a frame reaches it; all zeros is all `Value::NULL`). At a fixed
+/// address, the dispatch loop can name the array without keeping it in a register
+/// (`interp::run_loop`: with `vm`, `sp`, `pc`, the instructions, the locals base and
+/// the code, the loop's state then fits the six callee-saved registers).
+struct Slots([Cell<Value>; CAPACITY]);
+
+// SAFETY: the cells are reachable only through the one `Stack` (`Stack::new`
+// refuses to make a second), which is neither `Send` nor `Sync`: only the thread
+// that made it, the interpreter's, ever touches them.
+unsafe impl Sync for Slots {}
+
+static SLOTS: Slots = Slots([const { Cell::new(Value::NULL) }; CAPACITY]);
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
 pub struct Stack {
     slots: &'static [Cell<Value>; CAPACITY],
     /// The height: slots below it are live.
@@ -29,14 +45,17 @@ pub struct Stack {
 }
 
 impl Stack {
+    /// The value stack; one per process (one interpreter).
     pub fn new() -> Stack {
-        let slots = crate::gc::unset_slots(CAPACITY).try_into().expect("CAPACITY slots");
-        Stack { slots, sp: GUARD }
+        assert!(!TAKEN.swap(true, Ordering::SeqCst), "one Ferropy interpreter per process");
+        Stack { slots: &SLOTS.0, sp: GUARD }
     }
 
-    /// The slot array, for the dispatch loop.
+    /// The slot array, for the dispatch loop: the static array itself, so that
+    /// its address is a constant there.
+    #[inline(always)]
     pub fn slots(&self) -> &'static [Cell<Value>; CAPACITY] {
-        self.slots
+        &SLOTS.0
     }
 
     pub fn capacity(&self) -> usize {
