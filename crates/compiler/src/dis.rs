@@ -111,16 +111,7 @@ pub fn arg_repr(code: &CodeObject, op: Op, arg: u32) -> String {
         | Op::ImportFrom => name(arg),
         Op::BinaryOp if arg < 26 => BinOp::from_arg(arg).symbol().to_string(),
         Op::CompareOp if arg < 6 => CmpOp::from_arg(arg).symbol().to_string(),
-        Op::Jump
-        | Op::JumpBackward
-        | Op::PopJumpIfFalse
-        | Op::PopJumpIfTrue
-        | Op::PopJumpIfNone
-        | Op::PopJumpIfNotNone
-        | Op::JumpIfFalseOrPop
-        | Op::JumpIfTrueOrPop
-        | Op::ForIter
-        | Op::Send => format!("to {arg}"),
+        op if op.is_jump() => format!("to {arg}"),
         _ => String::new(),
     }
 }
