@@ -26,27 +26,43 @@ enum Key {
     Native(usize, usize),
 }
 
-/// Times and counts of calls to a function from one caller.
+/// Times and counts of calls to a function (from anywhere, or from one caller).
 #[derive(Default)]
-struct Sub {
-    tt: i64,
-    it: i64,
-    callcount: i64,
-    reccallcount: i64,
-    rec_level: i64,
-}
-
-struct Entry {
-    /// The code object, or a builtin's description (`<built-in method len>`).
-    user: Value,
+struct Counts {
     /// Total time (outermost calls only) and inline time (not in subcalls).
     tt: i64,
     it: i64,
     callcount: i64,
     reccallcount: i64,
+    /// Calls in progress.
     rec_level: i64,
+}
+
+impl Counts {
+    /// Charges a finished call: its total time only when it was the outermost of
+    /// recursive calls, else it counts as a recursive call.
+    fn charge(&mut self, tt: i64, it: i64) {
+        self.rec_level -= 1;
+        if self.rec_level == 0 {
+            self.tt += tt;
+        } else {
+            self.reccallcount += 1;
+        }
+        self.it += it;
+        self.callcount += 1;
+    }
+
+    fn stats(&self) -> [i64; 4] {
+        [self.callcount, self.reccallcount, self.tt, self.it]
+    }
+}
+
+struct Entry {
+    /// The code object, or a builtin's description (`<built-in method len>`).
+    user: Value,
+    counts: Counts,
     /// Calls made from this function, by callee entry.
-    calls: Vec<(usize, Sub)>,
+    calls: Vec<(usize, Counts)>,
 }
 
 /// A call in progress.
@@ -184,7 +200,7 @@ fn enter_call(vm: &mut Vm, p: &ProfilerObj, key: Key, obj: Value) {
             let Ok(user) = user_object(vm, obj) else { return };
             let mut st = p.st.borrow_mut();
             let i = st.entries.len();
-            st.entries.push(Entry { user, tt: 0, it: 0, callcount: 0, reccallcount: 0, rec_level: 0, calls: Vec::new() });
+            st.entries.push(Entry { user, counts: Counts::default(), calls: Vec::new() });
             st.index.insert(key, i);
             i
         }
@@ -192,14 +208,14 @@ fn enter_call(vm: &mut Vm, p: &ProfilerObj, key: Key, obj: Value) {
     {
         let mut st = p.st.borrow_mut();
         let st = &mut *st;
-        st.entries[entry].rec_level += 1;
+        st.entries[entry].counts.rec_level += 1;
         if st.subcalls {
             if let Some(caller) = st.stack.last().map(|c| c.entry) {
                 let calls = &mut st.entries[caller].calls;
                 let k = match calls.iter().position(|(e, _)| *e == entry) {
                     Some(k) => k,
                     None => {
-                        calls.push((entry, Sub::default()));
+                        calls.push((entry, Counts::default()));
                         calls.len() - 1
                     }
                 };
@@ -245,14 +261,7 @@ fn stop(p: &ProfilerObj, entry: usize, now: i64) {
     let Some(e) = st.entries.get_mut(entry) else { return };
     let tt = now - ctx.t0;
     let it = tt - ctx.subt;
-    e.rec_level -= 1;
-    if e.rec_level == 0 {
-        e.tt += tt;
-    } else {
-        e.reccallcount += 1;
-    }
-    e.it += it;
-    e.callcount += 1;
+    e.counts.charge(tt, it);
     let Some(prev) = st.stack.last_mut() else { return };
     prev.subt += tt;
     if !st.subcalls {
@@ -260,14 +269,7 @@ fn stop(p: &ProfilerObj, entry: usize, now: i64) {
     }
     let caller = prev.entry;
     if let Some((_, sub)) = st.entries[caller].calls.iter_mut().find(|(e, _)| *e == entry) {
-        sub.rec_level -= 1;
-        if sub.rec_level == 0 {
-            sub.tt += tt;
-        } else {
-            sub.reccallcount += 1;
-        }
-        sub.it += it;
-        sub.callcount += 1;
+        sub.charge(tt, it);
     }
 }
 
@@ -421,9 +423,9 @@ fn profiler_getstats(vm: &mut Vm, args: Args) -> PyResult {
             let calls: Vec<(Value, [i64; 4])> = e
                 .calls
                 .iter()
-                .map(|(c, s)| (st.entries[*c].user, [s.callcount, s.reccallcount, s.tt, s.it]))
+                .map(|(c, s)| (st.entries[*c].user, s.stats()))
                 .collect();
-            (e.user, [e.callcount, e.reccallcount, e.tt, e.it], calls)
+            (e.user, e.counts.stats(), calls)
         };
         if counts[0] == 0 {
             continue;
