@@ -263,7 +263,8 @@ pub enum InPlace {
 pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
     let argcount = code.code.argcount as usize;
-    if !code.simple_args || nargs > argcount {
+    // A profiled call takes the general path, which reports it (`run_frame`).
+    if !code.simple_args || nargs > argcount || vm.profile.on {
         return Ok(InPlace::No);
     }
     let defaults: &[Value] = match func.defaults.get() {

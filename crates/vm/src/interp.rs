@@ -178,6 +178,9 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         return Err(e);
     }
     push_frame(vm, frame);
+    if vm.profile.on {
+        crate::profile::frame_entered(vm);
+    }
     let r = eval(vm, None, None);
     pop_frame(vm);
     vm.stack.truncate(base);
@@ -195,9 +198,6 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
 pub fn push_frame(vm: &mut Vm, f: Frame) {
     record_top_lasti(vm);
     vm.frames.push(f);
-    if vm.profile.on {
-        crate::profile::frame_entered(vm);
-    }
 }
 
 /// Pops the top frame of `vm.frames`, run by an `eval` of its own, back to the frame
