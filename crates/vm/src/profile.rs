@@ -4,10 +4,11 @@
 //! call from bytecode of a builtin function or method ('c_call', then 'c_return' or
 //! 'c_exception').
 //!
-//! The interpreter tests `vm.profile.on` where frames are pushed and popped
-//! (`interp::push_frame`, `pop_frame`, `pop_inline`) and where bytecode calls
-//! something that may be a builtin (`call::call_copied`, `CallKw`, `CallEx`); with
-//! no hook installed that is all it costs. The hook is either an
+//! The interpreter tests `vm.profile.on` where frames are entered out of the
+//! dispatch loop (`interp::run_frame`, `generator::enter`; a profiled call is not
+//! entered in place) and popped (`interp::pop_frame`, `pop_inline`), and where
+//! bytecode calls something that may be a builtin (`call::call_copied`, `CallKw`,
+//! `CallEx`); with no hook installed that is all it costs. The hook is either an
 //! `_lsprof.Profiler` (told directly, `modules::lsprof`) or any callable set with
 //! `sys.setprofile`, called as `hook(frame, event, arg)`. While the hook runs no
 //! events are reported (the calls it makes are not profiled), as in CPython.
