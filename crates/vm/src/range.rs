@@ -120,11 +120,11 @@ fn range_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let (start, stop, step) = (big(vm, o.start), big(vm, o.stop), big(vm, o.step));
     let n = length(&start, &stop, &step);
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
-        let nn = n.to_usize().ok_or_else(|| vm.overflow_error("range too large"))?;
-        let (i0, _, st, cnt) = crate::slice::indices(vm, s, nn)?;
+        // CPython's compute_slice: the items at the slice's bounds, any size.
+        let (i0, i1, st) = crate::slice::big_indices(vm, s, &n)?;
         let new_start = &start + &step * i0;
+        let new_stop = &start + &step * i1;
         let new_step = &step * st;
-        let new_stop = &new_start + &new_step * cnt;
         let vals = [new_start, new_stop, new_step].map(|b| crate::int::from_bigint(vm, b));
         let t = vm.t.range;
         return Ok(vm.alloc(t, RangeObj { start: vals[0], stop: vals[1], step: vals[2] }));

@@ -6,6 +6,8 @@ use crate::payload;
 use crate::value::Value;
 use crate::vm::Vm;
 use compiler::bytecode::CmpOp;
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
 
 pub struct SliceObj {
     pub start: Value,
@@ -104,16 +106,47 @@ fn slice_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, r))
 }
 
+/// `(start, stop, step)` of slice `s` over a sequence of `len` items, for ints of
+/// any size (CPython's `_PySlice_GetLongIndices`).
+pub fn big_indices(vm: &mut Vm, s: &SliceObj, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let none = vm.none;
+    let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<BigInt>> {
+        if v == none {
+            return Ok(None);
+        }
+        if !crate::number::has_index(vm, v) {
+            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        crate::number::index_bigint(vm, v).map(Some)
+    };
+    let step = conv(vm, s.step)?.unwrap_or_else(|| BigInt::from(1));
+    if step.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let negative = step.is_negative();
+    let (lower, upper) = if negative { (BigInt::from(-1), len - 1) } else { (BigInt::from(0), len.clone()) };
+    let clamp = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+        match v {
+            None => default.clone(),
+            Some(i) if i.is_negative() => (i + len).max(lower.clone()),
+            Some(i) => i.min(upper.clone()),
+        }
+    };
+    let start = clamp(conv(vm, s.start)?, if negative { &upper } else { &lower });
+    let stop = clamp(conv(vm, s.stop)?, if negative { &lower } else { &upper });
+    Ok((start, stop, step))
+}
+
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "indices", 2, 2)?;
-    let n = crate::number::index_i64(vm, a[1])?;
-    if n < 0 {
+    let len = crate::number::index_bigint(vm, a[1])?;
+    if len.is_negative() {
         return Err(vm.value_error("length should not be negative"));
     }
-    let (start, stop, step, _) = indices(vm, sobj(a[0]), n as usize)?;
+    let (start, stop, step) = big_indices(vm, sobj(a[0]), &len)?;
     let buf = crate::list::ValueBuf::new(vm);
     for x in [start, stop, step] {
-        let v = crate::int::from_i64(vm, x);
+        let v = crate::int::from_bigint(vm, x);
         buf.push(v);
     }
     Ok(buf.into_tuple(vm))
