@@ -322,7 +322,11 @@ class ProcResult:
 
 def child_env():
     env = dict(os.environ)
-    for k in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONINSPECT"):
+    # PYTHONDONTWRITEBYTECODE too: interpreters run as installed, writing their
+    # bytecode caches, so that the check run of each start-up command leaves them
+    # warm (the standard library's cache files of one Ferropy build are stale
+    # for another, and left stale every process would compile them again).
+    for k in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONDONTWRITEBYTECODE"):
         env.pop(k, None)
     env["PYTHONHASHSEED"] = "0"
     return env
