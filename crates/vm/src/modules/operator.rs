@@ -26,17 +26,18 @@ fn positional<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, n: usize) -> PyResul
     Ok(args.vals)
 }
 
-macro_rules! binary {
-    ($($f:ident => $name:literal, $op:expr;)*) => {
+/// Functions of two operands, each `$call(vm, a, b, $op)`, listed in `$table`.
+macro_rules! two_operands {
+    ($table:ident, $call:path; $($f:ident => $name:literal, $op:expr;)*) => {
         $(fn $f(vm: &mut Vm, args: Args) -> PyResult {
             let a = positional(vm, &args, $name, 2)?;
-            ops::binary_op(vm, a[0], a[1], $op)
+            $call(vm, a[0], a[1], $op)
         })*
-        const BINARY: &[(&str, crate::object::NativeFn)] = &[$(($name, $f)),*];
+        const $table: &[(&str, crate::object::NativeFn)] = &[$(($name, $f)),*];
     };
 }
 
-binary! {
+two_operands! { BINARY, ops::binary_op;
     op_add => "add", BinOp::Add;
     op_and => "and_", BinOp::And;
     op_floordiv => "floordiv", BinOp::FloorDivide;
@@ -65,17 +66,7 @@ binary! {
     op_ixor => "ixor", BinOp::InplaceXor;
 }
 
-macro_rules! comparison {
-    ($($f:ident => $name:literal, $op:expr;)*) => {
-        $(fn $f(vm: &mut Vm, args: Args) -> PyResult {
-            let a = positional(vm, &args, $name, 2)?;
-            ops::compare(vm, a[0], a[1], $op)
-        })*
-        const COMPARISONS: &[(&str, crate::object::NativeFn)] = &[$(($name, $f)),*];
-    };
-}
-
-comparison! {
+two_operands! { COMPARISONS, ops::compare;
     op_lt => "lt", CmpOp::Lt;
     op_le => "le", CmpOp::Le;
     op_eq => "eq", CmpOp::Eq;
