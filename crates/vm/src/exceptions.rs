@@ -634,13 +634,23 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
     let e = args.vals[0];
     let ty = vm.type_of(e);
     if args.has_kw() && crate::typeobj::lookup_str(vm, ty, "__init__") == crate::typeobj::lookup_str(vm, vm.e.base_exception, "__init__") {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", crate::typeobj::type_name(ty))));
+        return Err(no_keywords(vm, ty));
     }
+    init_args(vm, e, &args)
+}
+
+/// `e.args` and the attributes derived from them, from an `__init__` call's
+/// positional arguments (after `self`).
+fn init_args(vm: &mut Vm, e: Value, args: &Args) -> PyResult {
     let pos = args.pos()[1..].to_vec();
     let t = crate::tuple::new_tuple(vm, pos.clone());
     eobj(e).args.set(t);
     init_special_attrs(vm, e, &pos)?;
     Ok(vm.none)
+}
+
+fn no_keywords(vm: &mut Vm, cls: Value) -> PyErr {
+    vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls)))
 }
 
 fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
@@ -854,7 +864,7 @@ fn os_error_new(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(new_exception(vm, cls, &[]));
     }
     if args.has_kw() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
+        return Err(no_keywords(vm, cls));
     }
     let pos = &args.pos()[1..];
     if cls == vm.e.os_error && pos.len() >= 2 {
@@ -876,13 +886,9 @@ fn os_error_init(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.none);
     }
     if args.has_kw() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
+        return Err(no_keywords(vm, cls));
     }
-    let pos = args.pos()[1..].to_vec();
-    let t = crate::tuple::new_tuple(vm, pos.clone());
-    eobj(e).args.set(t);
-    init_special_attrs(vm, e, &pos)?;
-    Ok(vm.none)
+    init_args(vm, e, &args)
 }
 
 fn characters_written(vm: &mut Vm, e: Value) -> PyResult {
