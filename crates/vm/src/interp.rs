@@ -342,8 +342,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     // (`compiler::verify`, called by `function::new_code`): control stays inside
     // `instrs`, local and cell indexes are in range, and each instruction runs at one
     // stack depth within `0..=stacksize` whose changes follow `Op::stack_effect`. A
-    // frame reserves `stacksize` slots above its locals plus 16 slots of margin
-    // (`ensure_stack_room`), and the stack starts 16 slots up (`stack::GUARD`), so
+    // frame reserves `stacksize` slots above its locals plus `stack::GUARD` slots of
+    // margin (`ensure_stack_room`), and the stack starts `GUARD` slots up, so
     // the few slots an instruction touches past its net effect (its operands below,
     // a pair pushed before one is popped) stay inside the array.
     macro_rules! sl { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < crate::stack::CAPACITY); unsafe { st.get_unchecked(i) } }} }
