@@ -295,6 +295,31 @@ opcodes! {
 }
 
 impl Op {
+    /// What the argument indexes or means (for the disassembler and the verifier).
+    pub fn operand(self) -> Operand {
+        match self {
+            Op::LoadConst => Operand::Const,
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => Operand::Local,
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => Operand::Cell,
+            Op::LoadName
+            | Op::StoreName
+            | Op::DeleteName
+            | Op::LoadGlobal
+            | Op::StoreGlobal
+            | Op::DeleteGlobal
+            | Op::LoadAttr
+            | Op::StoreAttr
+            | Op::DeleteAttr
+            | Op::LoadMethod
+            | Op::ImportName
+            | Op::ImportFrom => Operand::Name,
+            Op::BinaryOp => Operand::BinOp,
+            Op::CompareOp => Operand::CmpOp,
+            op if op.is_jump() => Operand::Jump,
+            _ => Operand::Other,
+        }
+    }
+
     /// Whether the argument is an instruction index control may continue at.
     pub fn is_jump(self) -> bool {
         matches!(
@@ -341,6 +366,27 @@ impl Op {
             _ => return None,
         })
     }
+}
+
+/// What an instruction's argument is (`Op::operand`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Operand {
+    /// An index into `co_consts`.
+    Const,
+    /// An index into `co_varnames` (a fast local).
+    Local,
+    /// An index into the cells: cellvars then freevars.
+    Cell,
+    /// An index into `co_names`.
+    Name,
+    /// A `BinOp`.
+    BinOp,
+    /// A `CmpOp`.
+    CmpOp,
+    /// An instruction index.
+    Jump,
+    /// A count, flags, or nothing.
+    Other,
 }
 
 /// The operator of `BinaryOp`, CPython's `NB_*` numbering.

@@ -1,6 +1,6 @@
 //! A human-readable disassembler for code objects (tests and the VM's debug flag).
 
-use crate::bytecode::{BinOp, CmpOp, Op};
+use crate::bytecode::{BinOp, CmpOp, Op, Operand};
 use crate::code::{CodeObject, Constant};
 use std::fmt::Write;
 
@@ -91,27 +91,14 @@ pub fn arg_repr(code: &CodeObject, op: Op, arg: u32) -> String {
             .or_else(|| code.freevars.get(i.wrapping_sub(code.cellvars.len())))
             .map_or("?".to_string(), |s| s.to_string())
     };
-    match op {
-        Op::LoadConst => code.consts.get(arg as usize).map_or("?".into(), const_repr),
-        Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
-            code.varnames.get(arg as usize).map_or("?".into(), |s| s.to_string())
-        }
-        Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => deref(arg),
-        Op::LoadName
-        | Op::StoreName
-        | Op::DeleteName
-        | Op::LoadGlobal
-        | Op::StoreGlobal
-        | Op::DeleteGlobal
-        | Op::LoadAttr
-        | Op::StoreAttr
-        | Op::DeleteAttr
-        | Op::LoadMethod
-        | Op::ImportName
-        | Op::ImportFrom => name(arg),
-        Op::BinaryOp if arg < 26 => BinOp::from_arg(arg).symbol().to_string(),
-        Op::CompareOp if arg < 6 => CmpOp::from_arg(arg).symbol().to_string(),
-        op if op.is_jump() => format!("to {arg}"),
+    match op.operand() {
+        Operand::Const => code.consts.get(arg as usize).map_or("?".into(), const_repr),
+        Operand::Local => code.varnames.get(arg as usize).map_or("?".into(), |s| s.to_string()),
+        Operand::Cell => deref(arg),
+        Operand::Name => name(arg),
+        Operand::BinOp if arg < 26 => BinOp::from_arg(arg).symbol().to_string(),
+        Operand::CmpOp if arg < 6 => CmpOp::from_arg(arg).symbol().to_string(),
+        Operand::Jump => format!("to {arg}"),
         _ => String::new(),
     }
 }

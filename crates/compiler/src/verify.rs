@@ -17,7 +17,7 @@
 //! - it is not a superinstruction (those are made by the VM when it prepares code, and
 //!   read their second half's argument unverified).
 
-use crate::bytecode::{Instr, Op};
+use crate::bytecode::{Instr, Op, Operand};
 use crate::code::{CodeObject, Constant};
 use std::rc::Rc;
 
@@ -151,20 +151,16 @@ struct Sizes {
 /// The argument checks that do not follow from the depths.
 fn check_arg(op: Op, arg: u32, depth: i64, s: &Sizes) -> Result<(), String> {
     let (nlocals, ncells, nnames, nconsts) = (s.nlocals, s.ncells, s.nnames, s.nconsts);
+    match op.operand() {
+        Operand::Local if arg >= nlocals => return Err(format!("local {arg} of {nlocals}")),
+        Operand::Cell if arg >= ncells => return Err(format!("cell {arg} of {ncells}")),
+        Operand::Name if arg >= nnames => return Err(format!("name {arg} of {nnames}")),
+        Operand::Const if arg >= nconsts => return Err(format!("constant {arg} of {nconsts}")),
+        Operand::BinOp if arg > crate::bytecode::BinOp::InplaceXor as u32 => return Err(format!("binary operator {arg}")),
+        Operand::CmpOp if arg > crate::bytecode::CmpOp::Ge as u32 => return Err(format!("comparison {arg}")),
+        _ => {}
+    }
     match op {
-        Op::LoadFast | Op::StoreFast | Op::DeleteFast if arg >= nlocals => Err(format!("local {arg} of {nlocals}")),
-        Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref if arg >= ncells => {
-            Err(format!("cell {arg} of {ncells}"))
-        }
-        Op::LoadName | Op::StoreName | Op::DeleteName | Op::LoadGlobal | Op::StoreGlobal | Op::DeleteGlobal
-        | Op::LoadAttr | Op::StoreAttr | Op::DeleteAttr | Op::LoadMethod | Op::ImportName | Op::ImportFrom
-            if arg >= nnames =>
-        {
-            Err(format!("name {arg} of {nnames}"))
-        }
-        Op::LoadConst if arg >= nconsts => Err(format!("constant {arg} of {nconsts}")),
-        Op::BinaryOp if arg > crate::bytecode::BinOp::InplaceXor as u32 => Err(format!("binary operator {arg}")),
-        Op::CompareOp if arg > crate::bytecode::CmpOp::Ge as u32 => Err(format!("comparison {arg}")),
         Op::Copy if arg < 1 || arg as i64 > depth => Err(format!("copy of item {arg} at depth {depth}")),
         Op::Swap if arg < 2 || arg as i64 > depth => Err(format!("swap with item {arg} at depth {depth}")),
         _ if op.is_fused() => Err("superinstruction in compiled code".into()),
