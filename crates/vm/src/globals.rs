@@ -40,9 +40,18 @@ pub fn current_builtins(vm: &Vm) -> Value {
 /// `_PyEval_BuiltinsFromGlobals`): `globals['__builtins__']` (a module stands for
 /// its dict), else the current builtins; `globals` is left as it is.
 pub fn builtins_of(vm: &mut Vm, globals: Value) -> PyResult {
+    Ok(match builtins_entry(vm, globals)? {
+        Some(b) => b,
+        None => current_builtins(vm),
+    })
+}
+
+/// `globals['__builtins__']` as a builtins dict (a module stands for its dict);
+/// None when it is missing or neither.
+pub fn builtins_entry(vm: &mut Vm, globals: Value) -> PyResult<Option<Value>> {
     Ok(match dict::get_item_str(vm, globals, "__builtins__")? {
-        Some(b) if b.is::<dict::DictObj>() => b,
-        Some(b) if b.is::<crate::module::ModuleObj>() => crate::module::module_dict(b),
-        _ => current_builtins(vm),
+        Some(b) if b.is::<dict::DictObj>() => Some(b),
+        Some(b) if b.is::<crate::module::ModuleObj>() => Some(crate::module::module_dict(b)),
+        _ => None,
     })
 }

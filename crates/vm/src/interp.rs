@@ -268,15 +268,12 @@ pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult {
 /// (a module or a dict); the current builtins dict is inserted when missing, as
 /// CPython's `exec` does.
 pub fn builtins_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
-    match dict::get_item_str(vm, globals, "__builtins__")? {
-        Some(b) if b.is::<dict::DictObj>() => Ok(b),
-        Some(b) if b.is::<crate::module::ModuleObj>() => Ok(b.header().unwrap().dict()),
-        _ => {
-            let b = crate::globals::current_builtins(vm);
-            dict::set_item_str(vm, globals, "__builtins__", b)?;
-            Ok(b)
-        }
+    if let Some(b) = crate::globals::builtins_entry(vm, globals)? {
+        return Ok(b);
     }
+    let b = crate::globals::current_builtins(vm);
+    dict::set_item_str(vm, globals, "__builtins__", b)?;
+    Ok(b)
 }
 
 #[inline]
