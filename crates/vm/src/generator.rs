@@ -173,7 +173,7 @@ pub fn start_awaited(vm: &mut Vm, mut frame: Frame, top: usize) -> PyResult<Opti
     vm.stack.sp = base + nslots;
     let caller = vm.frames.last_mut().expect("a calling frame");
     caller.pc = pc + 3;
-    vm.top_lasti = pc + 2;
+    vm.top_ip = caller.ins_at(pc + 2);
     vm.enter_inline_call()?;
     frame.base = base;
     frame.stack_base = base + nslots;

@@ -231,12 +231,10 @@ const OP_STORE: u64 = 3;
 
 /// One instruction as the interpreter runs it: the compiler's instruction plus
 /// what the dispatch loop would otherwise look up per execution (its cache's
-/// index, whether it may run Python code).
+/// index).
 #[derive(Copy, Clone)]
 pub struct Ins {
     pub op: compiler::bytecode::Op,
-    /// Python code run by this instruction may look at the frame's line.
-    pub may_run_python: bool,
     /// Index in the code object's `caches`, or `NO_CACHE`.
     pub cache: u16,
     pub arg: u32,
@@ -259,7 +257,7 @@ pub fn quicken(instrs: &[compiler::bytecode::Instr]) -> (Box<[Ins]>, Box<[Inline
                 }
                 _ => NO_CACHE,
             };
-            Ins { op: i.op, may_run_python: crate::interp::may_run_python(i.op), cache, arg: i.arg }
+            Ins { op: i.op, cache, arg: i.arg }
         })
         .collect::<Box<[Ins]>>();
     // Superinstructions: the pair's second instruction stays as it is, for jumps to

@@ -65,6 +65,12 @@ impl Frame {
         self.code.downcast::<CodeObj>().expect("frame code")
     }
 
+    /// Where instruction `i` of this frame's code is (for `Vm::top_ip`; never read
+    /// through).
+    pub fn ins_at(&self, i: usize) -> *const icache::Ins {
+        self.code_obj().instrs.as_ptr().wrapping_add(i)
+    }
+
     /// Reserves the slots of a new frame for `func` on the value stack (not yet
     /// pushed on `vm.frames`).
     pub fn for_function(vm: &mut Vm, fval: Value, func: &FunctionObj) -> PyResult<Frame> {
@@ -193,7 +199,7 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
 }
 
 /// Pushes `f` on `vm.frames`, first recording in the frame below the instruction it
-/// is running (`Vm::top_lasti`), since its loop does not write its `lasti`.
+/// is running (`Vm::top_ip`), since its loop does not write its `lasti`.
 #[inline]
 pub fn push_frame(vm: &mut Vm, f: Frame) {
     record_top_lasti(vm);
@@ -209,23 +215,28 @@ pub fn pop_frame(vm: &mut Vm) -> Frame {
     }
     let f = vm.frames.pop().expect("a frame");
     crate::frame::left(&f);
-    vm.top_lasti = vm.frames.last().map_or(0, |b| b.lasti);
+    vm.top_ip = vm.frames.last().map_or(std::ptr::null(), |b| b.ins_at(b.lasti));
     f
 }
 
-/// The frames with the top one's `lasti` brought up to date (`Vm::top_lasti`), for
+/// The frames with the top one's `lasti` brought up to date (`Vm::top_ip`), for
 /// code that looks at the running frames' lines.
 pub fn frames_now(vm: &mut Vm) -> &[Frame] {
     record_top_lasti(vm);
     &vm.frames
 }
 
-/// Copies `Vm::top_lasti` into the top frame.
+/// Copies `Vm::top_ip` into the top frame, as an index; a pointer outside the
+/// frame's instructions (the frame has not run an instruction yet) leaves it.
 #[inline]
 fn record_top_lasti(vm: &mut Vm) {
-    let lasti = vm.top_lasti;
+    let ip = vm.top_ip as usize;
     if let Some(top) = vm.frames.last_mut() {
-        top.lasti = lasti;
+        let instrs = &top.code_obj().instrs;
+        let i = ip.wrapping_sub(instrs.as_ptr() as usize) / std::mem::size_of::<icache::Ins>();
+        if i < instrs.len() {
+            top.lasti = i;
+        }
     }
 }
 
@@ -308,7 +319,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     let mut instrs: &'static [icache::Ins];
     let mut base: usize;
     let mut cells: usize;
-    let mut pc: usize;
+    // The next instruction to run (the one running, once fetched, is `ip - 1`).
+    let mut ip: *const icache::Ins;
     macro_rules! load_frame {
         () => {{
             let f = frame(vm);
@@ -316,7 +328,8 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             instrs = &code.instrs;
             base = f.base;
             cells = base + code.varnames.len();
-            pc = f.pc;
+            // SAFETY: a frame's `pc` indexes its verified code (see `sl!`).
+            ip = unsafe { instrs.as_ptr().add(f.pc) };
         }};
     }
     load_frame!();
@@ -342,9 +355,15 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     // frame reserves `stacksize` slots above its locals plus `stack::GUARD` slots of
     // margin (`ensure_stack_room`), and the stack starts `GUARD` slots up, so
     // the few slots an instruction touches past its net effect (its operands below,
-    // a pair pushed before one is popped) stay inside the array.
+    // a pair pushed before one is popped) stay inside the array. The instruction
+    // pointer `ip` moves only to the next instruction of one that is not a
+    // terminator or to a verified jump target, so it stays inside `instrs`.
     macro_rules! sl { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < crate::stack::CAPACITY); unsafe { st.get_unchecked(i) } }} }
-    macro_rules! fetch { ($pc:expr) => {{ let pc: usize = $pc; debug_assert!(pc < instrs.len()); unsafe { *instrs.get_unchecked(pc) } }} }
+    macro_rules! next_ins { () => {{ debug_assert!(pc!() < instrs.len()); unsafe { *ip } }} }
+    // The index of the next instruction.
+    macro_rules! pc { () => { unsafe { ip.offset_from(instrs.as_ptr()) as usize } } }
+    macro_rules! jump { ($t:expr) => {{ let t: usize = $t; debug_assert!(t < instrs.len()); ip = unsafe { instrs.as_ptr().add(t) }; }} }
+    macro_rules! skip { () => { ip = unsafe { ip.add(1) } } }
     macro_rules! sync { () => { vm.stack.sp = sp; } }
     macro_rules! push { ($v:expr) => {{ let v = $v; sl!(sp).set(v); sp += 1; }} }
     macro_rules! pop { () => {{ sp -= 1; sl!(sp).get() }} }
@@ -404,15 +423,13 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     push!(r);
                 }};
             }
-            let ins = fetch!(pc);
+            let ins = next_ins!();
             let arg = ins.arg as usize;
-            if ins.may_run_python {
-                // Python code run by this instruction may look at this frame's
-                // line (tracebacks are fixed up on the error path anyway).
-                vm.top_lasti = pc;
-                sync!();
-            }
-            pc += 1;
+            // Python code run by this instruction may look at this frame's line
+            // and stack (two stores: cheaper than testing whether it can).
+            vm.top_ip = ip;
+            sync!();
+            skip!();
             match ins.op {
                 Op::Nop => {}
                 Op::PopTop => {
@@ -443,10 +460,10 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
                     push!(v);
-                    let w = sl!(base + fetch!(pc).arg as usize).get();
+                    let w = sl!(base + next_ins!().arg as usize).get();
                     if !w.is_null() {
                         push!(w);
-                        pc += 1;
+                        skip!();
                     }
                 }
                 Op::LoadFastLoadConst => {
@@ -456,32 +473,32 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
                     push!(v);
-                    push!(code.consts[fetch!(pc).arg as usize]);
-                    pc += 1;
+                    push!(code.consts[next_ins!().arg as usize]);
+                    skip!();
                 }
                 Op::LoadConstLoadFast => {
                     push!(code.consts[arg]);
-                    let v = sl!(base + fetch!(pc).arg as usize).get();
+                    let v = sl!(base + next_ins!().arg as usize).get();
                     if !v.is_null() {
                         push!(v);
-                        pc += 1;
+                        skip!();
                     }
                 }
                 Op::StoreFastLoadFast => {
                     let v = pop!();
                     sl!(base + arg).set(v);
-                    let w = sl!(base + fetch!(pc).arg as usize).get();
+                    let w = sl!(base + next_ins!().arg as usize).get();
                     if !w.is_null() {
                         push!(w);
-                        pc += 1;
+                        skip!();
                     }
                 }
                 Op::StoreFastStoreFast => {
                     let v = pop!();
                     sl!(base + arg).set(v);
                     let w = pop!();
-                    sl!(base + fetch!(pc).arg as usize).set(w);
-                    pc += 1;
+                    sl!(base + next_ins!().arg as usize).set(w);
+                    skip!();
                 }
                 Op::DeleteFast => {
                     if sl!(base + arg).get().is_null() {
@@ -549,9 +566,6 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     match icache::load_global(cache(code, ins), globals, builtins, name) {
                         Some(v) => push!(v),
                         None => {
-                            // A quiet instruction: record the line before `__missing__` runs.
-                            vm.top_lasti = pc - 1;
-                            sync!();
                             push!(tri!(crate::globals::load_global(vm, globals, builtins, name)))
                         }
                     }
@@ -593,13 +607,13 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let n = sp;
                     let meth = sl!(n - arg - 2).get();
                     let (callee, first, nargs) = if meth.is_null() { (sl!(n - arg - 1).get(), n - arg, arg) } else { (meth, n - arg - 1, arg + 1) };
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     call_on_stack!(callee, first, nargs, n - arg - 2);
                 }
                 Op::Call => {
                     let n = sp;
                     let callee = sl!(n - arg - 1).get();
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     match callee.downcast::<crate::function::BoundMethod>() {
                         // `obj.f(...)` after a plain load: the instance takes the
                         // callable's slot as the first argument (the method object
@@ -620,7 +634,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     for v in &st[n - arg - 1..n - 1] {
                         buf.push(v.get());
                     }
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     let names = crate::tuple::items(kwnames);
                     let r = tri!(quietly!(crate::profile::call_args(vm, callee, Args::with_kw(buf.as_slice(), names))));
                     sp = n - arg - 2;
@@ -632,7 +646,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let callee = sl!(n - 2 - has_kw as usize).get();
                     let pos = sl!(n - 1 - has_kw as usize).get();
                     let kw = if has_kw { sl!(n - 1).get() } else { Value::NULL };
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     let r = tri!(quietly!(call_ex(vm, callee, pos, kw)));
                     sp = n - 2 - has_kw as usize;
                     push!(r);
@@ -647,7 +661,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     // Numbers compared for a jump: branch without making a bool
                     // (CPython's COMPARE_OP_*_JUMP).
                     if let Some(t) = crate::number::unboxed_compare(peek!(2), peek!(1), op) {
-                        let jump = match instrs.get(pc) {
+                        let jump = match instrs.get(pc!()) {
                             Some(next) if next.op == Op::PopJumpIfFalse => Some((!t, next.arg)),
                             Some(next) if next.op == Op::PopJumpIfTrue => Some((t, next.arg)),
                             _ => None,
@@ -656,7 +670,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         match jump {
                             Some((j, target)) => {
                                 pop!();
-                                pc = if j { target as usize } else { pc + 1 };
+                                if j { jump!(target as usize) } else { skip!() }
                             }
                             None => set_top!(vm.bool(t)),
                         }
@@ -724,9 +738,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let container = sl!(n - arg - 1).get();
                     if plain(start) && plain(stop) && plain(step) && vm.type_of(container) == vm.t.list {
                         let bounds = crate::slice::SliceObj { start, stop, step };
-                        let next = fetch!(pc).op;
+                        let next = next_ins!().op;
                         if next == Op::BinarySubscr {
-                            pc += 1;
+                            skip!();
                             sync!();
                             let r = tri!(crate::list::get_slice(vm, container, &bounds));
                             sp = n - arg - 1;
@@ -736,7 +750,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         let value = if n - arg >= 2 { sl!(n - arg - 2).get() } else { Value::NULL };
                         let vt = vm.type_of(value);
                         if next == Op::StoreSubscr && (vt == vm.t.list || vt == vm.t.tuple) {
-                            pc += 1;
+                            skip!();
                             sync!();
                             tri!(crate::list::set_slice(vm, container, &bounds, value));
                             sp = n - arg - 2;
@@ -876,9 +890,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                     std::hint::black_box(l);
                 }
-                Op::Jump => pc = arg,
+                Op::Jump => jump!(arg),
                 Op::JumpBackward => {
-                    pc = arg;
+                    jump!(arg);
                     tri!(crate::signals::check(vm));
                 }
                 Op::PopJumpIfFalse => {
@@ -889,7 +903,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     };
                     pop!();
                     if !t {
-                        pc = arg;
+                        jump!(arg);
                     }
                 }
                 Op::PopJumpIfTrue => {
@@ -900,29 +914,29 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     };
                     pop!();
                     if t {
-                        pc = arg;
+                        jump!(arg);
                     }
                 }
                 Op::PopJumpIfNone => {
                     if pop!() == vm.none {
-                        pc = arg;
+                        jump!(arg);
                     }
                 }
                 Op::PopJumpIfNotNone => {
                     if pop!() != vm.none {
-                        pc = arg;
+                        jump!(arg);
                     }
                 }
                 Op::JumpIfFalseOrPop => {
                     if tri!(ops::truthy(vm, top!())) {
                         pop!();
                     } else {
-                        pc = arg;
+                        jump!(arg);
                     }
                 }
                 Op::JumpIfTrueOrPop => {
                     if tri!(ops::truthy(vm, top!())) {
-                        pc = arg;
+                        jump!(arg);
                     } else {
                         pop!();
                     }
@@ -937,25 +951,25 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                             Some(v) => push!(v),
                             None => {
                                 pop!();
-                                pc = arg;
+                                jump!(arg);
                             }
                         }
                         continue;
                     }
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     // `for i, x in enumerate(...)`: the pair goes on the stack as the
                     // `UnpackSequence` that follows would leave it, without a tuple.
-                    if fetch!(pc).op == Op::UnpackSequence && fetch!(pc).arg == 2 {
+                    if next_ins!().op == Op::UnpackSequence && next_ins!().arg == 2 {
                         if let Some(r) = crate::iter::enumerate_next_pair(vm, top!()) {
                             match tri!(r) {
                                 Some((i, x)) => {
                                     push!(x);
                                     push!(i);
-                                    pc += 1;
+                                    skip!();
                                 }
                                 None => {
                                     pop!();
-                                    pc = arg;
+                                    jump!(arg);
                                 }
                             }
                             continue;
@@ -972,7 +986,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         Some(v) => push!(v),
                         None => {
                             pop!();
-                            pc = arg;
+                            jump!(arg);
                         }
                     }
                 }
@@ -981,7 +995,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     set_top!(r);
                 }
                 Op::Send => {
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     if crate::generator::runs_inline(vm, peek!(2), true) {
                         let sent = top!();
                         sync!();
@@ -995,7 +1009,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         Err(ret) => {
                             pop!();
                             set_top!(ret);
-                            pc = arg;
+                            jump!(arg);
                         }
                     }
                 }
@@ -1008,7 +1022,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         // A generator this loop's `ForIter` or `Send` resumed: the
                         // value goes to it.
                         let v = pop!();
-                        frame(vm).pc = pc;
+                        frame(vm).pc = pc!();
                         sync!();
                         let g = crate::generator::of_frame(frame(vm).gen);
                         sp = crate::generator::suspend(vm, g);
@@ -1029,7 +1043,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         }
                     }
                     let v = pop!();
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     sync!();
                     return Ok(Exit::Yield(v));
                 }
@@ -1048,19 +1062,19 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         sync!();
                         sp = crate::generator::finish(vm, crate::generator::of_frame(gen)) - 1;
                         load_frame!();
-                        let resumer = instrs[pc - 1];
+                        let resumer = instrs[pc!() - 1];
                         if resumer.op == Op::Send {
                             push!(v);
                         }
-                        pc = resumer.arg as usize;
+                        jump!(resumer.arg as usize);
                         continue;
                     }
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     sync!();
                     return Ok(Exit::Return(v));
                 }
                 Op::Raise => {
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     match arg {
                         0 => match current_handled(vm) {
                             Some(e) => {
@@ -1085,7 +1099,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::Reraise => {
                     if arg != 0 {
-                        unwind_from = Some(pc - 1);
+                        unwind_from = Some(pc!() - 1);
                         let lasti = peek!(arg + 1);
                         frame(vm).lasti = lasti.as_small().unwrap_or(0) as usize;
                     }
@@ -1178,7 +1192,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 Op::SetupAnnotations => tri!(setup_annotations(vm)),
                 Op::ImportName => {
                     let name = code.names[arg];
-                    frame(vm).pc = pc;
+                    frame(vm).pc = pc!();
                     let m = tri!(crate::import::import_name_op(vm, name, peek!(1), peek!(2)));
                     pop!();
                     set_top!(m);
@@ -1225,7 +1239,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
         // An exception is being raised by instruction `pc - 1`.
         sync!();
         // pc 0: thrown into an unstarted generator: no handler applies, its line is the `def`'s.
-        let raised_at = pc.wrapping_sub(1);
+        let raised_at = pc!().wrapping_sub(1);
         if !std::mem::take(&mut reraise) {
             frame(vm).lasti = raised_at;
             exceptions::attach_context(vm, err.0);
@@ -1242,10 +1256,10 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     push!(Value::small(lasti as i64));
                 }
                 push!(err.0);
-                pc = h.target as usize;
+                jump!(h.target as usize);
             }
             None => {
-                frame(vm).pc = pc;
+                frame(vm).pc = pc!();
                 if vm.frames.len() > entry_depth {
                     // Raised again in the caller, at its call (or `ForIter`/`Send`)
                     // instruction.
@@ -1281,53 +1295,6 @@ fn jump_truth(vm: &Vm, v: Value) -> Option<bool> {
         v.as_small().map(|i| i != 0)
     }
 }
-
-/// Whether an instruction can run Python code (or otherwise observe frame lines).
-/// Those that cannot skip recording `lasti` before they run.
-#[inline]
-pub fn may_run_python(op: Op) -> bool {
-    MAY_RUN_PYTHON[op as usize]
-}
-
-/// `may_run_python` as a table: one load per instruction instead of a chain of
-/// comparisons.
-static MAY_RUN_PYTHON: [bool; 256] = {
-    let mut t = [true; 256];
-    let quiet = [
-        Op::Nop,
-        Op::LoadFastLoadFast,
-        Op::LoadFastLoadConst,
-        Op::LoadConstLoadFast,
-        Op::StoreFastLoadFast,
-        Op::StoreFastStoreFast,
-        Op::PopTop,
-        Op::Copy,
-        Op::Swap,
-        Op::LoadConst,
-        Op::LoadFast,
-        Op::StoreFast,
-        Op::LoadDeref,
-        Op::StoreDeref,
-        Op::LoadClosure,
-        Op::Jump,
-        Op::PopJumpIfNone,
-        Op::PopJumpIfNotNone,
-        Op::IsOp,
-        Op::PushNull,
-        Op::ReturnValue,
-        Op::BuildTuple,
-        Op::BuildList,
-        Op::ListAppend,
-        Op::LoadAssertionError,
-        Op::LoadGlobal,
-    ];
-    let mut i = 0;
-    while i < quiet.len() {
-        t[quiet[i] as usize] = false;
-        i += 1;
-    }
-    t
-};
 
 pub fn find_handler(code: &CodeObj, lasti: usize) -> Option<compiler::code::ExceptionEntry> {
     code.code

@@ -75,7 +75,7 @@ pub fn get(vm: &Vm) -> Value {
 #[inline(never)]
 pub fn frame_entered(vm: &mut Vm) {
     // The new frame runs from its start: its line for the hook is its first one.
-    vm.top_lasti = vm.frames.last().map_or(0, |f| f.lasti);
+    vm.top_ip = vm.frames.last().map_or(std::ptr::null(), |f| f.ins_at(f.lasti));
     report_quietly(vm, Event::Call);
 }
 

@@ -125,11 +125,12 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Current recursion depth (Python frames plus recursive native operations).
     pub depth: usize,
-    /// The instruction the top frame is running, as far as Python code run from it
-    /// can see: the dispatch loop records it here (cheaper than the frame's `lasti`)
-    /// before instructions that may run Python code, and `interp::push_frame` copies
-    /// it into the frame when another goes on top.
-    pub top_lasti: usize,
+    /// The instruction the top frame is running: the dispatch loop stores it here at
+    /// every instruction (cheaper than the frame's `lasti`, which needs an index),
+    /// and `interp::push_frame` copies it into the frame, as an index, when another
+    /// goes on top. Only compared against the top frame's instructions, never read
+    /// through.
+    pub top_ip: *const crate::icache::Ins,
     /// Coroutine objects to reuse (`generator::start_awaited`, `recycle`): ones that
     /// ran to their return without anything but their awaiter's stack slot seeing them.
     pub spare_coroutines: Vec<Value>,
@@ -210,7 +211,7 @@ impl Vm {
             exc_stack: Vec::new(),
             recursion_limit: 1000,
             depth: 0,
-            top_lasti: 0,
+            top_ip: std::ptr::null(),
             spare_coroutines: Vec::new(),
             native_stack_limit: 0,
             config,
