@@ -292,6 +292,16 @@ opcodes! {
     StoreFastLoadFast => 0;
     /// `StoreFast` then `StoreFast`.
     StoreFastStoreFast => -2;
+    /// `BinaryOp` quickened by its operator (`arg` unchanged, in-place or not), so
+    /// the interpreter tries the int and float fast path of that operator without
+    /// decoding the argument: `+`.
+    BinaryAdd => -1;
+    /// `BinaryOp` for `-`.
+    BinarySubtract => -1;
+    /// `BinaryOp` for `*`.
+    BinaryMultiply => -1;
+    /// `BinaryOp` for `/`.
+    BinaryTrueDivide => -1;
 }
 
 impl Op {
@@ -313,7 +323,7 @@ impl Op {
             | Op::LoadMethod
             | Op::ImportName
             | Op::ImportFrom => Operand::Name,
-            Op::BinaryOp => Operand::BinOp,
+            Op::BinaryOp | Op::BinaryAdd | Op::BinarySubtract | Op::BinaryMultiply | Op::BinaryTrueDivide => Operand::BinOp,
             Op::CompareOp => Operand::CmpOp,
             op if op.is_jump() => Operand::Jump,
             _ => Operand::Other,
@@ -347,12 +357,36 @@ impl Op {
         matches!(self, Op::ReturnValue | Op::Raise | Op::Reraise)
     }
 
-    /// A superinstruction (`fused_with`): made only when the VM prepares code.
+    /// A superinstruction (`fused_with`) or an operator-quickened instruction
+    /// (`quickened`): made only when the VM prepares code.
     pub fn is_fused(self) -> bool {
         matches!(
             self,
-            Op::LoadFastLoadFast | Op::LoadFastLoadConst | Op::LoadConstLoadFast | Op::StoreFastLoadFast | Op::StoreFastStoreFast
+            Op::LoadFastLoadFast
+                | Op::LoadFastLoadConst
+                | Op::LoadConstLoadFast
+                | Op::StoreFastLoadFast
+                | Op::StoreFastStoreFast
+                | Op::BinaryAdd
+                | Op::BinarySubtract
+                | Op::BinaryMultiply
+                | Op::BinaryTrueDivide
         )
+    }
+
+    /// The form of this instruction specialised by its argument, if it has one:
+    /// `BinaryOp` by operator.
+    pub fn quickened(self, arg: u32) -> Option<Op> {
+        if self != Op::BinaryOp {
+            return None;
+        }
+        Some(match BinOp::ALL.get(arg as usize)?.base() {
+            BinOp::Add => Op::BinaryAdd,
+            BinOp::Subtract => Op::BinarySubtract,
+            BinOp::Multiply => Op::BinaryMultiply,
+            BinOp::TrueDivide => Op::BinaryTrueDivide,
+            _ => return None,
+        })
     }
 
     /// The superinstruction running `self` and then `next` in one dispatch.

@@ -257,7 +257,7 @@ pub fn quicken(instrs: &[compiler::bytecode::Instr]) -> (Box<[Ins]>, Box<[Inline
                 }
                 _ => NO_CACHE,
             };
-            Ins { op: i.op, cache, arg: i.arg }
+            Ins { op: i.op.quickened(i.arg).unwrap_or(i.op), cache, arg: i.arg }
         })
         .collect::<Box<[Ins]>>();
     // Superinstructions: the pair's second instruction stays as it is, for jumps to

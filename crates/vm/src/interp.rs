@@ -425,6 +425,18 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             }
             let ins = next_ins!();
             let arg = ins.arg as usize;
+            // `BinaryOp` quickened to operator `$op` (`arg` still says whether in place).
+            macro_rules! binary_known {
+                ($op:expr) => {{
+                    let (a, b) = (peek!(2), peek!(1));
+                    let r = match crate::number::unboxed_binary(a, b, $op) {
+                        Some(r) => r,
+                        None => tri!(ops::binary_op(vm, a, b, BinOp::from_arg(arg as u32))),
+                    };
+                    pop!();
+                    set_top!(r);
+                }};
+            }
             // Python code run by this instruction may look at this frame's line
             // and stack (two stores: cheaper than testing whether it can).
             vm.top_ip = ip;
@@ -656,6 +668,12 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     pop!();
                     set_top!(r);
                 }
+                // The operator is known from the instruction: its int and float
+                // path is inlined here without decoding the argument.
+                Op::BinaryAdd => binary_known!(BinOp::Add),
+                Op::BinarySubtract => binary_known!(BinOp::Subtract),
+                Op::BinaryMultiply => binary_known!(BinOp::Multiply),
+                Op::BinaryTrueDivide => binary_known!(BinOp::TrueDivide),
                 Op::CompareOp => {
                     let op = CmpOp::from_arg(arg as u32);
                     // Numbers compared for a jump: branch without making a bool
