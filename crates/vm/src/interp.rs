@@ -355,10 +355,12 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     // frame reserves `stacksize` slots above its locals plus `stack::GUARD` slots of
     // margin (`ensure_stack_room`), and the stack starts `GUARD` slots up, so
     // the few slots an instruction touches past its net effect (its operands below,
-    // a pair pushed before one is popped) stay inside the array. The instruction
+    // a pair pushed before one is popped) stay inside the array. Constant indexes
+    // are in range too. The instruction
     // pointer `ip` moves only to the next instruction of one that is not a
     // terminator or to a verified jump target, so it stays inside `instrs`.
     macro_rules! sl { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < crate::stack::CAPACITY); unsafe { st.get_unchecked(i) } }} }
+    macro_rules! konst { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < code.consts.len()); unsafe { *code.consts.get_unchecked(i) } }} }
     macro_rules! next_ins { () => {{ debug_assert!(pc!() < instrs.len()); unsafe { *ip } }} }
     // The index of the next instruction.
     macro_rules! pc { () => { unsafe { ip.offset_from(instrs.as_ptr()) as usize } } }
@@ -449,7 +451,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::Copy => push!(peek!(arg)),
                 Op::Swap => sl!(sp - 1).swap(sl!(sp - arg)),
-                Op::LoadConst => push!(code.consts[arg]),
+                Op::LoadConst => push!(konst!(arg)),
                 Op::LoadFast => {
                     let v = sl!(base + arg).get();
                     if v.is_null() {
@@ -485,11 +487,11 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         break 'dispatch unbound_local(vm, code.varnames[arg]);
                     }
                     push!(v);
-                    push!(code.consts[next_ins!().arg as usize]);
+                    push!(konst!(next_ins!().arg as usize));
                     skip!();
                 }
                 Op::LoadConstLoadFast => {
-                    push!(code.consts[arg]);
+                    push!(konst!(arg));
                     let v = sl!(base + next_ins!().arg as usize).get();
                     if !v.is_null() {
                         push!(v);
@@ -679,9 +681,10 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     // Numbers compared for a jump: branch without making a bool
                     // (CPython's COMPARE_OP_*_JUMP).
                     if let Some(t) = crate::number::unboxed_compare(peek!(2), peek!(1), op) {
-                        let jump = match instrs.get(pc!()) {
-                            Some(next) if next.op == Op::PopJumpIfFalse => Some((!t, next.arg)),
-                            Some(next) if next.op == Op::PopJumpIfTrue => Some((t, next.arg)),
+                        let next = next_ins!();
+                        let jump = match next.op {
+                            Op::PopJumpIfFalse => Some((!t, next.arg)),
+                            Op::PopJumpIfTrue => Some((t, next.arg)),
                             _ => None,
                         };
                         pop!();
@@ -1377,7 +1380,10 @@ fn load_name(vm: &mut Vm, name: Value) -> PyResult {
 /// The inline cache of `ins` (one of those `quicken` gives one).
 #[inline]
 fn cache(code: &'static CodeObj, ins: icache::Ins) -> &'static icache::InlineCache {
-    &code.caches[ins.cache as usize]
+    debug_assert!((ins.cache as usize) < code.caches.len());
+    // SAFETY: `icache::quicken` gives every instruction that has a cache (the only
+    // ones this is called for) an index below the length of the table it makes.
+    unsafe { code.caches.get_unchecked(ins.cache as usize) }
 }
 
 /// `ListExtend`: `[*it]` and the `*` arguments of a call.
