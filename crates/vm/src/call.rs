@@ -344,8 +344,6 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
         let extra = if npos > argcount { &pos[argcount..] } else { &[][..] };
         let t = crate::tuple::new_tuple(vm, extra.to_vec());
         vm.stack.set(base + total_named, t);
-    } else if npos > argcount {
-        return Err(too_many_positional(vm, func, code, base, npos));
     }
     for (k, v) in args.kw() {
         let idx = code.varnames[..total_named].iter().position(|n| *n == k).or_else(|| {
@@ -376,6 +374,11 @@ fn bind_args(vm: &mut Vm, func: &FunctionObj, code: &crate::function::CodeObj, b
                 )));
             }
         }
+    }
+    // Checked after the keywords are bound, as CPython does: the message counts
+    // the keyword-only arguments given.
+    if npos > argcount && !has_varargs {
+        return Err(too_many_positional(vm, func, code, base, npos));
     }
     fill_defaults(vm, func, code, base, argcount, kwonly)
 }

@@ -19,23 +19,46 @@ pub fn update_from(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
 /// `PyDict_Merge`: copies the items of a mapping (anything with `keys()`) into
 /// `target`; false, copying nothing, when `src` has no `keys`.
 pub fn merge_mapping(vm: &mut Vm, target: Value, src: Value) -> PyResult<bool> {
+    Ok(!matches!(merge(vm, target, src, false)?, Merge::NotMapping))
+}
+
+/// What `merge` did.
+pub enum Merge {
+    Done,
+    /// `src` is not a dict and has no `keys`.
+    NotMapping,
+    /// With `reject_dups`: this key of `src` was already in the target.
+    Duplicate(Value),
+}
+
+/// Merges mapping `src` into dict `target` (CPython's `_PyDict_MergeEx`): a dict (whose
+/// `keys` is dict's) by its items, another mapping through `keys()` and `[]`. With
+/// `reject_dups` (`f(**m)`), a key already present, perhaps put there by `src` itself
+/// (a mapping whose `keys()` repeats a key), stops the merge.
+pub fn merge(vm: &mut Vm, target: Value, src: Value, reject_dups: bool) -> PyResult<Merge> {
     if let Some(s) = src.downcast::<DictObj>() {
         if vm.type_of(src) == vm.t.dict || crate::typeobj::lookup_str(vm, vm.type_of(src), "keys") == crate::typeobj::lookup_str(vm, vm.t.dict, "keys") {
             for (k, v) in s.items() {
+                if reject_dups && dict::get_item(vm, target, k)?.is_some() {
+                    return Ok(Merge::Duplicate(k));
+                }
                 dict::set_item(vm, target, k, v)?;
             }
-            return Ok(true);
+            return Ok(Merge::Done);
         }
     }
     let keys_name = vm.intern("keys");
-    let Some(keys) = crate::attr::getattr_opt(vm, src, keys_name)? else { return Ok(false) };
+    let Some(keys) = crate::attr::getattr_opt(vm, src, keys_name)? else { return Ok(Merge::NotMapping) };
     let ks = crate::call::call(vm, keys, &[])?;
     let it = ops::iter(vm, ks)?;
     while let Some(k) = ops::next(vm, it)? {
+        if reject_dups && dict::get_item(vm, target, k)?.is_some() {
+            return Ok(Merge::Duplicate(k));
+        }
         let v = ops::getitem(vm, src, k)?;
         dict::set_item(vm, target, k, v)?;
     }
-    Ok(true)
+    Ok(Merge::Done)
 }
 
 fn update_from_pairs(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {

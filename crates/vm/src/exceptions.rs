@@ -327,10 +327,12 @@ fn chain(e: Value, handled: Value) {
         return;
     }
     // Break a cycle: if e is already in handled's context chain, cut it there.
-    let mut o = handled;
+    // A cycle already in the chain (made by assigning `__context__`) is found with
+    // Floyd's algorithm, as CPython does, instead of walking it forever.
+    let (mut o, mut slow, mut toggle) = (handled, handled, false);
     loop {
         let ctx = eobj(o).context.get();
-        if ctx.is_null() {
+        if ctx.is_null() || !ctx.is::<ExceptionObj>() {
             break;
         }
         if ctx == e {
@@ -338,6 +340,13 @@ fn chain(e: Value, handled: Value) {
             break;
         }
         o = ctx;
+        if o == slow {
+            break;
+        }
+        if toggle {
+            slow = eobj(slow).context.get();
+        }
+        toggle = !toggle;
     }
     eobj(e).context.set(handled);
 }

@@ -1442,23 +1442,20 @@ fn dict_update(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
 
 /// `DictMerge`: `f(**m)` merging into the kwargs dict, rejecting duplicates.
 fn dict_merge(vm: &mut Vm, func: Value, target: Value, src: Value) -> PyResult<()> {
-    let keys = vm.intern("keys");
-    if !src.is::<dict::DictObj>() && crate::attr::getattr_opt(vm, src, keys)?.is_none() {
-        let f = ops::func_name(vm, func);
-        let m = format!("{f} argument after ** must be a mapping, not {}", vm.type_name(src));
-        return Err(vm.type_error(m));
-    }
-    let src_d = if src.is::<dict::DictObj>() { src } else { dict::copy(vm, src)? };
-    for (k, v) in dict::dobj(src_d).items() {
-        if dict::get_item(vm, target, k)?.is_some() {
+    use crate::dict_methods::Merge;
+    match crate::dict_methods::merge(vm, target, src, true)? {
+        Merge::Done => Ok(()),
+        Merge::NotMapping => {
+            let f = ops::func_name(vm, func);
+            let m = format!("{f} argument after ** must be a mapping, not {}", vm.type_name(src));
+            Err(vm.type_error(m))
+        }
+        Merge::Duplicate(k) => {
             let f = ops::func_name(vm, func);
             let key = ops::str_string(vm, k)?;
-            return Err(vm.type_error(format!("{f} got multiple values for keyword argument '{key}'")));
+            Err(vm.type_error(format!("{f} got multiple values for keyword argument '{key}'")))
         }
-        dict::set_item(vm, target, k, v)?;
     }
-    std::hint::black_box(src_d);
-    Ok(())
 }
 
 fn format_value(vm: &mut Vm, v: Value, conv: usize, spec: Value) -> PyResult {

@@ -233,16 +233,11 @@ pub fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     if !crate::number::has_index(vm, n) {
         return Ok(None);
     }
-    let i = crate::number::index_bigint(vm, n)?;
-    use num_traits::{Signed, ToPrimitive};
-    if i.is_negative() {
-        return Ok(Some(0));
-    }
-    // A Py_ssize_t, as CPython's PyNumber_AsSsize_t(n, OverflowError).
-    match i.to_i64() {
-        Some(n) => Ok(Some(n as usize)),
-        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
-    }
+    // A Py_ssize_t, as CPython's PyNumber_AsSsize_t(n, OverflowError): a count
+    // beyond it is an error even when negative.
+    let oexc = vm.e.overflow_error;
+    let i = crate::number::as_ssize(vm, n, oexc)?;
+    Ok(Some(i.max(0) as usize))
 }
 
 /// The `start, stop` arguments of `index()`, normalised.
@@ -664,7 +659,9 @@ pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<(
     } else if reverse {
         sorted.reverse();
     }
-    let modified = !lobj(l).items.borrow().is_empty();
+    // The list is an unallocated Vec while it is sorted: any change that stored an
+    // item allocated it, even if the list is empty again (CPython's allocated == -1).
+    let modified = lobj(l).items.borrow().capacity() != 0;
     *lobj(l).items.borrow_mut() = sorted;
     std::hint::black_box((vals, keys));
     r?;

@@ -333,11 +333,28 @@ pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     }
     match crate::call::call_special(vm, v, "__index__", &[])? {
         Some(r) => match int::to_bigint(vm, r) {
-            Some(b) => Ok(b),
+            Some(b) => {
+                warn_int_subclass(vm, "__index__", r)?;
+                Ok(b)
+            }
             None => Err({ let __arg = format!("__index__ returned non-int (type {})", vm.type_name(r)); vm.type_error(__arg) }),
         },
         None => Err({ let __arg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)); vm.type_error(__arg) }),
     }
+}
+
+/// The DeprecationWarning for `__index__`/`__int__` returning an instance of a
+/// strict subclass of int (CPython's `_PyNumber_Index`, `PyNumber_Long`).
+fn warn_int_subclass(vm: &mut Vm, name: &str, r: Value) -> PyResult<()> {
+    if r.is_small_int() || vm.type_of(r) == vm.t.int {
+        return Ok(());
+    }
+    let m = format!(
+        "{name} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+        vm.type_name(r)
+    );
+    let cat = vm.e.deprecation_warning;
+    crate::modules::warnings::warn_str(vm, cat, &m, 1)
 }
 
 /// `operator.index(v)` as an exact int value.
@@ -417,6 +434,7 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult {
             if !int::is_int(vm, r) {
                 return Err({ let __arg = format!("{name} returned non-int (type {})", vm.type_name(r)); vm.type_error(__arg) });
             }
+            warn_int_subclass(vm, name, r)?;
             return int::exact_int(vm, r);
         }
     }

@@ -3,6 +3,7 @@
 use crate::gc::{Trace, Tracer};
 use crate::object::{Args, PyResult};
 use crate::payload;
+use crate::typeobj;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -94,7 +95,20 @@ fn tuple_hash(vm: &mut Vm, args: Args) -> PyResult {
 
 fn tuple_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    let a = args.shift().exact(vm, "tuple", 0, 1)?;
+    // Keywords are left to a subclass's own __init__; without one they are an
+    // error (CPython's tuple_new).
+    let tuple_t = vm.t.tuple;
+    if args.has_kw()
+        && (cls == tuple_t || typeobj::lookup_str(vm, cls, "__init__") == typeobj::lookup_str(vm, tuple_t, "__init__"))
+    {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
+    let pos = args.pos();
+    if pos.len() > 2 {
+        let m = format!("tuple expected at most 1 argument, got {}", pos.len() - 1);
+        return Err(vm.type_error(m));
+    }
+    let a = &pos[1..];
     let t = match a.first() {
         Some(it) => from_iterable(vm, *it)?,
         None => vm.empty_tuple,
