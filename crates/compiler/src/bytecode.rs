@@ -292,6 +292,10 @@ opcodes! {
     StoreFastLoadFast => 0;
     /// `StoreFast` then `StoreFast`.
     StoreFastStoreFast => -2;
+    /// `LoadFast` then `LoadAttr`.
+    LoadFastLoadAttr => 1;
+    /// `LoadFast` then `LoadMethod`.
+    LoadFastLoadMethod => 2;
     /// `BinaryOp` quickened by its operator (`arg` unchanged, in-place or not), so
     /// the interpreter tries the int and float fast path of that operator without
     /// decoding the argument: `+`.
@@ -367,6 +371,8 @@ impl Op {
                 | Op::LoadConstLoadFast
                 | Op::StoreFastLoadFast
                 | Op::StoreFastStoreFast
+                | Op::LoadFastLoadAttr
+                | Op::LoadFastLoadMethod
                 | Op::BinaryAdd
                 | Op::BinarySubtract
                 | Op::BinaryMultiply
@@ -397,6 +403,8 @@ impl Op {
             (Op::LoadConst, Op::LoadFast) => Op::LoadConstLoadFast,
             (Op::StoreFast, Op::LoadFast) => Op::StoreFastLoadFast,
             (Op::StoreFast, Op::StoreFast) => Op::StoreFastStoreFast,
+            (Op::LoadFast, Op::LoadAttr) => Op::LoadFastLoadAttr,
+            (Op::LoadFast, Op::LoadMethod) => Op::LoadFastLoadMethod,
             _ => return None,
         })
     }

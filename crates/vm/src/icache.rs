@@ -312,28 +312,36 @@ fn plain_class_value(vm: &Vm, d: Value) -> bool {
 /// `obj.name` (`LoadAttr`): an instance-dict hit inline, the rest out of line.
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult {
-    if let Some(h) = obj.header() {
-        let v = type_version(h.ty.get());
-        let e = c.entry.get();
-        if v == e.version || c.also_covers(v) {
-            if let Some(x) = stored_value(e, obj, h) {
-                return Ok(x);
-            }
-        }
-        // A site that alternates between two kinds of objects (two subclasses
-        // whose instances differ in shape) hits its older entry.
-        let o = c.older.get();
-        if v == o.version {
-            if let Some(x) = stored_value(o, obj, h) {
-                return Ok(x);
-            }
-        }
-        // An attribute of a class read through the class (`Cls.CONSTANT`).
-        if e.kind == Kind::TypeAttr && is_class_at(vm, obj, e.version) {
-            return Ok(e.value);
-        }
+    if let Some(x) = cached_attr(c, obj) {
+        return Ok(x);
+    }
+    // An attribute of a class read through the class (`Cls.CONSTANT`).
+    let e = c.entry.get();
+    if e.kind == Kind::TypeAttr && obj.header().is_some() && is_class_at(vm, obj, e.version) {
+        return Ok(e.value);
     }
     load_attr_slow(vm, c, obj, name)
+}
+
+/// `obj.name` when the cache's entries find it in the object or its class
+/// without running anything: None sends the caller to `load_attr`.
+#[inline(always)]
+pub fn cached_attr(c: &InlineCache, obj: Value) -> Option<Value> {
+    let h = obj.header()?;
+    let v = type_version(h.ty.get());
+    let e = c.entry.get();
+    if v == e.version || c.also_covers(v) {
+        if let Some(x) = stored_value(e, obj, h) {
+            return Some(x);
+        }
+    }
+    // A site that alternates between two kinds of objects (two subclasses
+    // whose instances differ in shape) hits its older entry.
+    let o = c.older.get();
+    if v == o.version {
+        return stored_value(o, obj, h);
+    }
+    None
 }
 
 /// The value entry `e` finds in `obj` itself (its instance dict or a slot) or its
@@ -376,20 +384,29 @@ fn load_attr_slow(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyRe
 /// `(NULL, attribute)`. A method hit inline, the rest out of line.
 #[inline(always)]
 pub fn load_method(vm: &mut Vm, c: &InlineCache, obj: Value, name: Value) -> PyResult<(Value, Value)> {
-    if let Some(h) = obj.header() {
-        let shape = dict_shape(h.dict());
-        let v = type_version(h.ty.get());
-        let e = c.entry.get();
-        if e.kind == Kind::Method && shape == e.shape && (v == e.version || c.also_covers(v)) {
-            return Ok((e.value, obj));
-        }
-        // Two receiver kinds alternating (see `load_attr`).
-        let o = c.older.get();
-        if o.kind == Kind::Method && shape == o.shape && v == o.version {
-            return Ok((o.value, obj));
-        }
+    match cached_method(c, obj) {
+        Some(m) => Ok((m, obj)),
+        None => load_method_slow(vm, c, obj, name),
     }
-    load_method_slow(vm, c, obj, name)
+}
+
+/// The method `obj.name(...)` calls with `obj` prepended, when the cache's entries
+/// find it; None sends the caller to `load_method`.
+#[inline(always)]
+pub fn cached_method(c: &InlineCache, obj: Value) -> Option<Value> {
+    let h = obj.header()?;
+    let shape = dict_shape(h.dict());
+    let v = type_version(h.ty.get());
+    let e = c.entry.get();
+    if e.kind == Kind::Method && shape == e.shape && (v == e.version || c.also_covers(v)) {
+        return Some(e.value);
+    }
+    // Two receiver kinds alternating (see `load_attr`).
+    let o = c.older.get();
+    if o.kind == Kind::Method && shape == o.shape && v == o.version {
+        return Some(o.value);
+    }
+    None
 }
 
 #[inline(never)]

@@ -514,6 +514,37 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     sl!(base + next_ins!().arg as usize).set(w);
                     skip!();
                 }
+                // A cache hit of the attribute load runs in the same dispatch;
+                // anything else leaves it to the `LoadAttr`/`LoadMethod` after.
+                Op::LoadFastLoadAttr => {
+                    let v = sl!(base + arg).get();
+                    if v.is_null() {
+                        sync!();
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    }
+                    match icache::cached_attr(cache(code, next_ins!()), v) {
+                        Some(x) => {
+                            push!(x);
+                            skip!();
+                        }
+                        None => push!(v),
+                    }
+                }
+                Op::LoadFastLoadMethod => {
+                    let v = sl!(base + arg).get();
+                    if v.is_null() {
+                        sync!();
+                        break 'dispatch unbound_local(vm, code.varnames[arg]);
+                    }
+                    match icache::cached_method(cache(code, next_ins!()), v) {
+                        Some(m) => {
+                            push!(m);
+                            push!(v);
+                            skip!();
+                        }
+                        None => push!(v),
+                    }
+                }
                 Op::DeleteFast => {
                     if sl!(base + arg).get().is_null() {
                         { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
