@@ -44,6 +44,7 @@ pub mod time;
 pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
+pub mod zlib;
 
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
 
@@ -62,6 +63,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_io", io::init),
     ("_bisect", bisect::init),
     ("binascii", binascii::init),
+    ("zlib", zlib::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
