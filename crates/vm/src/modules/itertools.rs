@@ -143,7 +143,7 @@ fn tuple_of(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 /// `PyNumber_Check`: ints, floats, complex numbers and objects converting to one.
-fn is_number(vm: &mut Vm, v: Value) -> bool {
+pub(crate) fn is_number(vm: &mut Vm, v: Value) -> bool {
     let t = vm.type_of(v);
     v.is_small_int()
         || ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| crate::typeobj::lookup_str(vm, t, n).is_some())

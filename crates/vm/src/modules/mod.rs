@@ -15,6 +15,7 @@ pub mod blake2;
 pub mod codecs_mod;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod functools;
 pub mod gc;
@@ -59,6 +60,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_signal", signal::init),
     ("_socket", socket::init),
     ("_contextvars", contextvars::init),
+    ("_csv", csv::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_bisect", bisect::init),
