@@ -296,6 +296,10 @@ opcodes! {
     LoadFastLoadAttr => 1;
     /// `LoadFast` then `LoadMethod`.
     LoadFastLoadMethod => 2;
+    /// `Copy` then `Copy` (`a[i] op= x` starts with them).
+    CopyCopy => 2;
+    /// `Swap` then `Swap` (`a[i] op= x` ends with them).
+    SwapSwap => 0;
     /// `BinaryOp` quickened by its operator (`arg` unchanged, in-place or not), so
     /// the interpreter tries the int and float fast path of that operator without
     /// decoding the argument: `+`.
@@ -373,6 +377,8 @@ impl Op {
                 | Op::StoreFastStoreFast
                 | Op::LoadFastLoadAttr
                 | Op::LoadFastLoadMethod
+                | Op::CopyCopy
+                | Op::SwapSwap
                 | Op::BinaryAdd
                 | Op::BinarySubtract
                 | Op::BinaryMultiply
@@ -405,6 +411,8 @@ impl Op {
             (Op::StoreFast, Op::StoreFast) => Op::StoreFastStoreFast,
             (Op::LoadFast, Op::LoadAttr) => Op::LoadFastLoadAttr,
             (Op::LoadFast, Op::LoadMethod) => Op::LoadFastLoadMethod,
+            (Op::Copy, Op::Copy) => Op::CopyCopy,
+            (Op::Swap, Op::Swap) => Op::SwapSwap,
             _ => return None,
         })
     }

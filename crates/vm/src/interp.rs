@@ -451,6 +451,16 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::Copy => push!(peek!(arg)),
                 Op::Swap => sl!(sp - 1).swap(sl!(sp - arg)),
+                Op::CopyCopy => {
+                    push!(peek!(arg));
+                    push!(peek!(next_ins!().arg as usize));
+                    skip!();
+                }
+                Op::SwapSwap => {
+                    sl!(sp - 1).swap(sl!(sp - arg));
+                    sl!(sp - 1).swap(sl!(sp - next_ins!().arg as usize));
+                    skip!();
+                }
                 Op::LoadConst => push!(konst!(arg)),
                 Op::LoadFast => {
                     let v = sl!(base + arg).get();
