@@ -32,6 +32,7 @@ pub mod operator;
 pub mod math;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pyexpat;
 pub mod random;
 pub mod select;
 pub mod signal;
@@ -56,6 +57,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
+    ("pyexpat", pyexpat::init),
     ("select", select::init),
     ("_signal", signal::init),
     ("_socket", socket::init),

@@ -1,0 +1,772 @@
+//! The parser proper: turns the UTF-8 text fed so far into expat's callbacks,
+//! one event at a time, as expat's processors do (prolog, content, epilog),
+//! with namespace processing, internal entities and the internal DTD subset.
+//! Events carry the raw text a default handler receives when no specific
+//! handler takes them. No VM values here.
+
+use super::scan::{self, code, Ref, Stop};
+use std::collections::{HashMap, VecDeque};
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pos {
+    pub byte: u64,
+    pub line: u64,
+    pub col: u64,
+}
+
+impl Pos {
+    fn after(mut self, s: &[u8]) -> Pos {
+        self.byte += s.len() as u64;
+        scan::advance(&mut self.line, &mut self.col, s);
+        self
+    }
+}
+
+/// A content model (`ElementDeclHandler`'s argument): type, quantifier, name, children.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub ty: u32,
+    pub quant: u32,
+    pub name: Option<String>,
+    pub children: Vec<Model>,
+}
+
+#[derive(Debug)]
+pub enum Ev {
+    XmlDecl { version: Option<String>, encoding: Option<String>, standalone: i32, raw: String },
+    StartDoctype { name: String, sysid: Option<String>, pubid: Option<String>, internal: bool, raw: Vec<String> },
+    EndDoctype { raw: Vec<String> },
+    EntityDecl { name: String, pe: bool, value: Option<String>, sysid: Option<String>, pubid: Option<String>, notation: Option<String>, raw: Vec<String> },
+    NotationDecl { name: String, sysid: Option<String>, pubid: Option<String>, raw: Vec<String> },
+    ElementDecl { name: String, model: Model, raw: Vec<String> },
+    AttlistDecl { elname: String, attname: String, ty: String, default: Option<String>, required: bool, raw: Vec<String> },
+    StartNs { prefix: Option<String>, uri: Option<String> },
+    EndNs { prefix: Option<String> },
+    Start { name: String, attrs: Vec<(String, String)>, specified: usize, raw: String },
+    End { name: String, raw: String },
+    Chars { text: String, raw: String },
+    Pi { target: String, data: String, raw: String },
+    Comment { text: String, raw: String },
+    StartCdata,
+    EndCdata,
+    /// A reference to an internal entity the default handler takes unexpanded.
+    EntityRef { raw: String },
+    Skipped { name: String, pe: bool },
+    ExternalRef { sysid: Option<String>, pubid: Option<String>, raw: String, name: String },
+    Default(String),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Prolog,
+    Content,
+    Epilog,
+}
+
+pub(super) struct Entity {
+    pub value: Option<String>,
+    pub sysid: Option<String>,
+    pub pubid: Option<String>,
+    pub notation: Option<String>,
+}
+
+/// An internal entity being expanded in content.
+struct Open {
+    text: Vec<u8>,
+    off: usize,
+    name: String,
+    depth: usize,
+    at: Pos,
+}
+
+pub struct Core {
+    pub ns_sep: Option<String>,
+    pub ns_prefixes: bool,
+    /// Whether internal entity references go to the default handler unexpanded
+    /// (a `DefaultHandler` without expansion is set).
+    pub keep_refs: bool,
+    /// Set when a `SkippedEntityHandler`/default is wanted for undefined entities.
+    buf: Vec<u8>,
+    start: usize,
+    /// Position of `buf[start]`.
+    pub pos: Pos,
+    phase: Phase,
+    seen_any: bool,
+    pub(super) stack: Vec<(String, usize)>,
+    /// Namespace bindings: prefix ("" for the default), URI (None: unbound).
+    bindings: Vec<(String, Option<String>)>,
+    pub(super) entities: HashMap<String, Entity>,
+    pub(super) pe_entities: HashMap<String, Entity>,
+    pub(super) defaults: HashMap<String, Vec<(String, String)>>,
+    pub(super) has_pe_refs: bool,
+    pub(super) standalone: bool,
+    /// Cleared by an unread parameter entity reference: later declarations are skipped.
+    pub(super) keep_processing: bool,
+    open: Vec<Open>,
+    pub pending: VecDeque<(Ev, Pos)>,
+    pub error: Option<(u32, Pos)>,
+    pub finished: bool,
+    external: bool,
+}
+
+type Res<T = ()> = Result<T, (u32, Pos)>;
+
+fn text(s: &[u8]) -> String {
+    String::from_utf8_lossy(s).into_owned()
+}
+
+fn char_ref_ok(v: u32) -> Option<char> {
+    char::from_u32(v).filter(|&c| scan::is_xml_char(c))
+}
+
+fn predefined(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => return None,
+    })
+}
+
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+impl Core {
+    pub fn new(ns_sep: Option<String>) -> Core {
+        Core {
+            ns_sep,
+            ns_prefixes: false,
+            keep_refs: false,
+            buf: Vec::new(),
+            start: 0,
+            pos: Pos { byte: 0, line: 1, col: 0 },
+            phase: Phase::Prolog,
+            seen_any: false,
+            stack: Vec::new(),
+            bindings: vec![("xml".into(), Some(XML_NS.into()))],
+            entities: HashMap::new(),
+            pe_entities: HashMap::new(),
+            defaults: HashMap::new(),
+            has_pe_refs: false,
+            standalone: false,
+            keep_processing: true,
+            open: Vec::new(),
+            pending: VecDeque::new(),
+            error: None,
+            finished: false,
+            external: false,
+        }
+    }
+
+    /// Reads an external parsed entity: content without a document element.
+    pub fn external_entity(&mut self) {
+        self.phase = Phase::Content;
+        self.external = true;
+    }
+
+    pub fn feed(&mut self, data: &[u8]) {
+        if self.start > 0 && self.start >= self.buf.len() / 2 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+        self.buf.extend_from_slice(data);
+    }
+
+    fn fail<T>(&self, c: u32, at: Pos) -> Res<T> {
+        Err((c, at))
+    }
+
+    /// Produces the next events into `pending`; false when more input is needed
+    /// (or, at the end, the document is complete).
+    pub fn step(&mut self, last: bool) -> Res<bool> {
+        if let Some(top) = self.open.last() {
+            let idx = self.open.len() - 1;
+            let at = top.at;
+            let s = top.text[top.off..].to_vec();
+            if s.is_empty() {
+                let o = self.open.pop().expect("an open entity");
+                if self.stack.len() != o.depth {
+                    return self.fail(code::ASYNC_ENTITY, o.at);
+                }
+                return Ok(true);
+            }
+            let n = self.content_token(&s, false, at, true).map_err(|e| if e.0 == 0 { (code::UNCLOSED_TOKEN, at) } else { (e.0, at) })?;
+            // Entities opened by this token sit above the one read.
+            self.open[idx].off += n;
+            return Ok(true);
+        }
+        let s = self.buf[self.start..].to_vec();
+        let at = self.pos;
+        if s.is_empty() {
+            return self.at_end(last, at);
+        }
+        let r = match self.phase {
+            Phase::Prolog => self.prolog_token(&s, last, at),
+            Phase::Content => self.content_token(&s, !last, at, false),
+            Phase::Epilog => self.epilog_token(&s, last, at),
+        };
+        match r {
+            Ok(n) => {
+                self.consume(n);
+                Ok(true)
+            }
+            Err((0, _)) => {
+                // Needs more input.
+                if last {
+                    self.unclosed(&s, at)
+                } else {
+                    Ok(false)
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        let s = &self.buf[self.start..self.start + n];
+        self.pos = self.pos.after(s);
+        self.start += n;
+        self.seen_any = true;
+    }
+
+    fn at_end(&mut self, last: bool, at: Pos) -> Res<bool> {
+        if !last {
+            return Ok(false);
+        }
+        if self.phase != Phase::Epilog && !(self.external && self.stack.is_empty()) {
+            return self.fail(code::NO_ELEMENTS, at);
+        }
+        Ok(false)
+    }
+
+    /// The error for a token left open at the end of the document.
+    fn unclosed(&mut self, s: &[u8], at: Pos) -> Res<bool> {
+        if s.starts_with(b"<![CDATA[") && self.phase == Phase::Content {
+            let end = at.after(s);
+            return self.fail(code::UNCLOSED_CDATA_SECTION, end);
+        }
+        if s[0] == b'<' || s[0] == b'&' {
+            return self.fail(code::UNCLOSED_TOKEN, at);
+        }
+        if s.iter().all(|&b| scan::is_space(b)) {
+            return self.fail(code::NO_ELEMENTS, at.after(s));
+        }
+        self.fail(code::PARTIAL_CHAR, at)
+    }
+
+    fn bad(&self, e: Stop, s: &[u8], at: Pos) -> (u32, Pos) {
+        match e {
+            Stop::Partial => (0, at),
+            Stop::Bad(c, off) => (c, at.after(&s[..off.min(s.len())])),
+        }
+    }
+
+    pub(super) fn push(&mut self, ev: Ev, at: Pos) {
+        self.pending.push_back((ev, at));
+    }
+
+    fn prolog_token(&mut self, s: &[u8], last: bool, at: Pos) -> Res<usize> {
+        let sc = |e: Stop| self.bad(e, s, at);
+        let n = s.iter().take_while(|&&b| scan::is_space(b)).count();
+        if n > 0 {
+            if n == s.len() && !last {
+                return Err((0, at));
+            }
+            self.push(Ev::Default(text(&s[..n])), at);
+            return Ok(n);
+        }
+        if s.starts_with(b"\xef\xbb\xbf") && at.byte == 0 {
+            return Ok(3);
+        }
+        if s[0] != b'<' {
+            // Text in the prolog: expat complains after a name, or at the character.
+            let (c, _) = scan::char_at(s, 0).map_err(sc)?;
+            if scan::is_name_start(c) {
+                let e = scan::name(s, 0).map_err(sc)?;
+                return Err((code::INVALID_TOKEN, at.after(&s[..e])));
+            }
+            return Err((code::INVALID_TOKEN, at));
+        }
+        let b1 = *s.get(1).ok_or((0, at))?;
+        match b1 {
+            b'?' => {
+                let (t, d, n) = scan::pi(s).map_err(sc)?;
+                let target = &s[t.0..t.1];
+                if target.eq_ignore_ascii_case(b"xml") {
+                    if at.byte != 0 && !(at.byte == 3 && self.seen_any) {
+                        return Err((code::MISPLACED_XML_PI, at));
+                    }
+                    let decl = self.xml_decl(&s[d.0..d.1], at)?;
+                    self.push(Ev::XmlDecl { version: decl.0, encoding: decl.1, standalone: decl.2, raw: text(&s[..n]) }, at);
+                    return Ok(n);
+                }
+                self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
+                Ok(n)
+            }
+            b'!' => {
+                if s.len() < 4 && b"<!--".starts_with(s) || s.len() < 9 && b"<!DOCTYPE".starts_with(s) {
+                    return Err((0, at));
+                }
+                if s.starts_with(b"<!--") {
+                    let (t, n) = scan::comment(s).map_err(sc)?;
+                    self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
+                    return Ok(n);
+                }
+                if s.starts_with(b"<!DOCTYPE") {
+                    let n = scan::doctype_end(s).map_err(sc)?;
+                    self.doctype(&s[..n], at)?;
+                    return Ok(n);
+                }
+                Err((code::INVALID_TOKEN, at.after(&s[..2])))
+            }
+            _ => {
+                self.phase = Phase::Content;
+                let n = self.content_token(s, !last, at, false)?;
+                Ok(n)
+            }
+        }
+    }
+
+    fn epilog_token(&mut self, s: &[u8], last: bool, at: Pos) -> Res<usize> {
+        let sc = |e: Stop| self.bad(e, s, at);
+        let n = s.iter().take_while(|&&b| scan::is_space(b)).count();
+        if n > 0 {
+            if n == s.len() && !last {
+                return Err((0, at));
+            }
+            self.push(Ev::Default(text(&s[..n])), at);
+            return Ok(n);
+        }
+        if s[0] == b'<' {
+            let b1 = *s.get(1).ok_or((0, at))?;
+            if b1 == b'?' {
+                let (t, d, n) = scan::pi(s).map_err(sc)?;
+                let target = &s[t.0..t.1];
+                if target.eq_ignore_ascii_case(b"xml") {
+                    return Err((code::JUNK_AFTER_DOC_ELEMENT, at));
+                }
+                self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
+                return Ok(n);
+            }
+            if b1 == b'!' {
+                if s.len() < 4 && b"<!--".starts_with(s) {
+                    return Err((0, at));
+                }
+                if s.starts_with(b"<!--") {
+                    let (t, n) = scan::comment(s).map_err(sc)?;
+                    self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
+                    return Ok(n);
+                }
+            }
+        }
+        if s[0] == b'&' {
+            return Err((code::INVALID_TOKEN, at));
+        }
+        if s[0] != b'<' {
+            scan::char_at(s, 0).map_err(sc)?;
+        }
+        Err((code::JUNK_AFTER_DOC_ELEMENT, at))
+    }
+
+    /// One token of element content; `more` says more text may follow.
+    fn content_token(&mut self, s: &[u8], more: bool, at: Pos, in_entity: bool) -> Res<usize> {
+        let sc = |e: Stop| self.bad(e, s, at);
+        match s[0] {
+            b'<' => {
+                let b1 = *s.get(1).ok_or((0, at))?;
+                match b1 {
+                    b'/' => {
+                        let ((a, b), n) = scan::end_tag(s).map_err(sc)?;
+                        let name = text(&s[a..b]);
+                        let limit = self.open.last().map_or(0, |o| o.depth);
+                        match self.stack.last() {
+                            Some((top, _)) if *top == name && self.stack.len() > limit => {}
+                            _ => return Err((code::TAG_MISMATCH, at.after(&s[..2]))),
+                        }
+                        let (_, nb) = self.stack.pop().expect("an open element");
+                        let ename = self.expand_element(&name, at)?;
+                        self.push(Ev::End { name: ename, raw: text(&s[..n]) }, at);
+                        let mut k = self.bindings.len();
+                        while k > nb {
+                            k -= 1;
+                            let (p, _) = self.bindings.pop().expect("a binding");
+                            self.push(Ev::EndNs { prefix: if p.is_empty() { None } else { Some(p) } }, at);
+                        }
+                        if self.stack.is_empty() && !in_entity && !self.external {
+                            self.phase = Phase::Epilog;
+                        }
+                        Ok(n)
+                    }
+                    b'!' => {
+                        if s.len() < 4 && b"<!--".starts_with(s) || s.len() < 9 && b"<![CDATA[".starts_with(s) {
+                            return Err((0, at));
+                        }
+                        if s.starts_with(b"<!--") {
+                            let (t, n) = scan::comment(s).map_err(sc)?;
+                            self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
+                            return Ok(n);
+                        }
+                        if s.starts_with(b"<![CDATA[") {
+                            let (e, n) = scan::cdata(s, 9).map_err(sc)?;
+                            self.push(Ev::StartCdata, at);
+                            self.cdata_text(&s[9..e], at.after(&s[..9]));
+                            self.push(Ev::EndCdata, at.after(&s[..e]));
+                            return Ok(n);
+                        }
+                        Err((code::INVALID_TOKEN, at.after(&s[..2])))
+                    }
+                    b'?' => {
+                        let (t, d, n) = scan::pi(s).map_err(sc)?;
+                        let target = &s[t.0..t.1];
+                        if target.eq_ignore_ascii_case(b"xml") {
+                            return Err((code::MISPLACED_XML_PI, at));
+                        }
+                        self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
+                        Ok(n)
+                    }
+                    _ => {
+                        let t = scan::start_tag(s).map_err(sc)?;
+                        self.start_element(s, &t, at)?;
+                        if t.empty && self.stack.is_empty() && !in_entity {
+                            self.phase = Phase::Epilog;
+                        }
+                        Ok(t.len)
+                    }
+                }
+            }
+            b'&' => {
+                let (n, r) = scan::reference(s).map_err(sc)?;
+                match r {
+                    Ref::Char(v) => match char_ref_ok(v) {
+                        Some(c) => {
+                            self.push(Ev::Chars { text: c.to_string(), raw: text(&s[..n]) }, at);
+                            Ok(n)
+                        }
+                        None => Err((code::BAD_CHAR_REF, at)),
+                    },
+                    Ref::Entity(a, b) => {
+                        let name = text(&s[a..b]);
+                        self.entity_ref(name, text(&s[..n]), at)?;
+                        Ok(n)
+                    }
+                }
+            }
+            b'\r' => {
+                if s.len() == 1 && more {
+                    return Err((0, at));
+                }
+                let n = if s.get(1) == Some(&b'\n') { 2 } else { 1 };
+                self.push(Ev::Chars { text: "\n".into(), raw: text(&s[..n]) }, at);
+                Ok(n)
+            }
+            b'\n' => {
+                self.push(Ev::Chars { text: "\n".into(), raw: "\n".into() }, at);
+                Ok(1)
+            }
+            _ => {
+                if s[0] == b']' && s.get(1) == Some(&b']') && s.get(2) == Some(&b'>') {
+                    return Err((code::INVALID_TOKEN, at.after(&s[..2])));
+                }
+                let n = scan::data_run(s, more).map_err(sc)?;
+                if n == 0 {
+                    return Err((0, at));
+                }
+                let t = text(&s[..n]);
+                self.push(Ev::Chars { text: t.clone(), raw: t }, at);
+                Ok(n)
+            }
+        }
+    }
+
+    /// CDATA text is reported as expat does: runs and line ends separately.
+    fn cdata_text(&mut self, s: &[u8], mut at: Pos) {
+        let mut i = 0;
+        while i < s.len() {
+            let j = match s[i] {
+                b'\r' if s.get(i + 1) == Some(&b'\n') => i + 2,
+                b'\r' | b'\n' => i + 1,
+                _ => i + s[i..].iter().position(|&b| b == b'\r' || b == b'\n').unwrap_or(s.len() - i),
+            };
+            let piece = &s[i..j];
+            let t = if piece[0] == b'\r' || piece[0] == b'\n' { "\n".to_string() } else { text(piece) };
+            self.push(Ev::Chars { text: t, raw: text(piece) }, at);
+            at = at.after(piece);
+            i = j;
+        }
+    }
+
+    fn entity_ref(&mut self, name: String, raw: String, at: Pos) -> Res {
+        if let Some(c) = predefined(&name) {
+            self.push(Ev::Chars { text: c.into(), raw }, at);
+            return Ok(());
+        }
+        let Some(ent) = self.entities.get(&name) else {
+            if !self.has_pe_refs || self.standalone {
+                return Err((code::UNDEFINED_ENTITY, at));
+            }
+            self.push(Ev::Skipped { name, pe: false }, at);
+            return Ok(());
+        };
+        if ent.notation.is_some() {
+            return Err((code::BINARY_ENTITY_REF, at));
+        }
+        match &ent.value {
+            Some(v) => {
+                if self.open.iter().any(|o| o.name == name) {
+                    return Err((code::RECURSIVE_ENTITY_REF, at));
+                }
+                if self.keep_refs {
+                    self.push(Ev::EntityRef { raw }, at);
+                    return Ok(());
+                }
+                let text = v.clone().into_bytes();
+                let depth = self.stack.len();
+                self.open.push(Open { text, off: 0, name, depth, at });
+                Ok(())
+            }
+            None => {
+                let (sysid, pubid) = (ent.sysid.clone(), ent.pubid.clone());
+                self.push(Ev::ExternalRef { sysid, pubid, raw, name }, at);
+                Ok(())
+            }
+        }
+    }
+
+    fn start_element(&mut self, s: &[u8], t: &scan::StartTag, at: Pos) -> Res {
+        let qname = text(&s[t.name.0..t.name.1]);
+        let mut attrs: Vec<(String, String)> = Vec::with_capacity(t.attrs.len());
+        for &((a, b), (c, d)) in &t.attrs {
+            let n = text(&s[a..b]);
+            if attrs.iter().any(|(k, _)| *k == n) {
+                return Err((code::DUPLICATE_ATTRIBUTE, at.after(&s[..a])));
+            }
+            let v = self.att_value(&s[c..d], at)?;
+            attrs.push((n, v));
+        }
+        let specified = attrs.len();
+        if let Some(defs) = self.defaults.get(&qname) {
+            for (k, v) in defs {
+                if !attrs.iter().any(|(n, _)| n == k) {
+                    attrs.push((k.clone(), v.clone()));
+                }
+            }
+        }
+        let nb = self.bindings.len();
+        let raw = text(&s[..t.len]);
+        if self.ns_sep.is_none() {
+            self.push(Ev::Start { name: qname.clone(), attrs, specified, raw }, at);
+        } else {
+            let mut kept = Vec::with_capacity(attrs.len());
+            let mut kept_specified = 0;
+            for (i, (k, v)) in attrs.into_iter().enumerate() {
+                let prefix = if k == "xmlns" {
+                    ""
+                } else if let Some(p) = k.strip_prefix("xmlns:") {
+                    p
+                } else {
+                    if i < specified {
+                        kept_specified += 1;
+                    }
+                    kept.push((k, v));
+                    continue;
+                };
+                let prefix = prefix.to_string();
+                if prefix == "xmlns" {
+                    return Err((code::RESERVED_PREFIX_XMLNS, at));
+                }
+                if prefix == "xml" && v != XML_NS {
+                    return Err((code::RESERVED_PREFIX_XML, at));
+                }
+                if prefix != "xml" && (v == XML_NS || v == XMLNS_NS) {
+                    return Err((code::RESERVED_NAMESPACE_URI, at));
+                }
+                if v.is_empty() && !prefix.is_empty() {
+                    return Err((code::UNDECLARING_PREFIX, at));
+                }
+                let uri = if v.is_empty() { None } else { Some(v) };
+                self.push(Ev::StartNs { prefix: if prefix.is_empty() { None } else { Some(prefix.clone()) }, uri: uri.clone() }, at);
+                self.bindings.push((prefix, uri));
+            }
+            let name = self.expand_element(&qname, at)?;
+            let mut out: Vec<(String, String)> = Vec::with_capacity(kept.len());
+            for (k, v) in kept {
+                let ek = if k.contains(':') { self.expand(&k, false, at)? } else { k };
+                if out.iter().any(|(n, _)| *n == ek) {
+                    return Err((code::DUPLICATE_ATTRIBUTE, at));
+                }
+                out.push((ek, v));
+            }
+            self.push(Ev::Start { name, attrs: out, specified: kept_specified, raw }, at);
+        }
+        if t.empty {
+            let name = self.expand_element(&qname, at)?;
+            self.push(Ev::End { name, raw: String::new() }, at);
+            while self.bindings.len() > nb {
+                let (p, _) = self.bindings.pop().expect("a binding");
+                self.push(Ev::EndNs { prefix: if p.is_empty() { None } else { Some(p) } }, at);
+            }
+        } else {
+            self.stack.push((qname, nb));
+        }
+        Ok(())
+    }
+
+    fn lookup(&self, prefix: &str) -> Option<&Option<String>> {
+        self.bindings.iter().rev().find(|(p, _)| p == prefix).map(|(_, u)| u)
+    }
+
+    fn expand_element(&self, qname: &str, at: Pos) -> Res<String> {
+        if self.ns_sep.is_none() {
+            return Ok(qname.to_string());
+        }
+        self.expand(qname, true, at)
+    }
+
+    /// `uri SEP local [SEP prefix]` for a prefixed name or (elements only) a
+    /// name in the default namespace.
+    fn expand(&self, qname: &str, element: bool, at: Pos) -> Res<String> {
+        let sep = self.ns_sep.as_deref().unwrap_or("");
+        let (prefix, local) = match qname.split_once(':') {
+            Some((p, l)) => (p, l),
+            None => {
+                if !element {
+                    return Ok(qname.to_string());
+                }
+                return Ok(match self.lookup("") {
+                    Some(Some(u)) => format!("{u}{sep}{qname}"),
+                    _ => qname.to_string(),
+                });
+            }
+        };
+        match self.lookup(prefix) {
+            Some(Some(u)) => Ok(if self.ns_prefixes { format!("{u}{sep}{local}{sep}{prefix}") } else { format!("{u}{sep}{local}") }),
+            _ => Err((code::UNBOUND_PREFIX, at)),
+        }
+    }
+
+    /// An attribute value with references replaced and white space normalized.
+    pub(super) fn att_value(&self, s: &[u8], at: Pos) -> Res<String> {
+        let mut out = String::with_capacity(s.len());
+        self.att_text(s, at, &mut out, &mut Vec::new())?;
+        Ok(out)
+    }
+
+    fn att_text(&self, s: &[u8], at: Pos, out: &mut String, opened: &mut Vec<String>) -> Res {
+        let mut i = 0;
+        while i < s.len() {
+            match s[i] {
+                b'\r' => {
+                    out.push(' ');
+                    i += if s.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                }
+                b'\n' | b'\t' => {
+                    out.push(' ');
+                    i += 1;
+                }
+                b'<' => return Err((code::INVALID_TOKEN, at)),
+                b'&' => {
+                    let (n, r) = scan::reference(&s[i..]).map_err(|_| (code::INVALID_TOKEN, at))?;
+                    match r {
+                        Ref::Char(v) => out.push(char_ref_ok(v).ok_or((code::BAD_CHAR_REF, at))?),
+                        Ref::Entity(a, b) => {
+                            let name = text(&s[i + a..i + b]);
+                            if let Some(c) = predefined(&name) {
+                                out.push_str(c);
+                            } else {
+                                match self.entities.get(&name) {
+                                    None => {
+                                        if !self.has_pe_refs || self.standalone {
+                                            return Err((code::UNDEFINED_ENTITY, at));
+                                        }
+                                    }
+                                    Some(e) => match &e.value {
+                                        None => return Err((code::ATTRIBUTE_EXTERNAL_ENTITY_REF, at)),
+                                        Some(v) => {
+                                            if opened.contains(&name) {
+                                                return Err((code::RECURSIVE_ENTITY_REF, at));
+                                            }
+                                            opened.push(name);
+                                            self.att_text(v.as_bytes(), at, out, opened)?;
+                                            opened.pop();
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                    i += n;
+                }
+                _ => {
+                    let n = scan::char_at(s, i).map(|x| x.1).unwrap_or(1);
+                    out.push_str(&String::from_utf8_lossy(&s[i..i + n]));
+                    i += n;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The XML declaration's pseudo-attributes: version, encoding, standalone.
+    fn xml_decl(&mut self, d: &[u8], at: Pos) -> Res<(Option<String>, Option<String>, i32)> {
+        let err = (code::XML_DECL, at);
+        let mut vals: Vec<(String, String)> = Vec::new();
+        let mut i = 0;
+        while i < d.len() {
+            i = d[i..].iter().position(|&b| !scan::is_space(b)).map_or(d.len(), |k| i + k);
+            if i >= d.len() {
+                break;
+            }
+            let ne = d[i..].iter().position(|&b| b == b'=' || scan::is_space(b)).map(|k| i + k).ok_or(err)?;
+            let name = text(&d[i..ne]);
+            let mut j = ne;
+            while j < d.len() && scan::is_space(d[j]) {
+                j += 1;
+            }
+            if d.get(j) != Some(&b'=') {
+                return Err(err);
+            }
+            j += 1;
+            while j < d.len() && scan::is_space(d[j]) {
+                j += 1;
+            }
+            let q = *d.get(j).ok_or(err)?;
+            if q != b'"' && q != b'\'' {
+                return Err(err);
+            }
+            let ve = d[j + 1..].iter().position(|&b| b == q).map(|k| j + 1 + k).ok_or(err)?;
+            vals.push((name, text(&d[j + 1..ve])));
+            i = ve + 1;
+            if i < d.len() && !scan::is_space(d[i]) {
+                return Err(err);
+            }
+        }
+        let mut it = vals.into_iter().peekable();
+        let mut version = None;
+        let mut encoding = None;
+        let mut standalone = -1;
+        if it.peek().map(|(n, _)| n == "version") == Some(true) {
+            version = it.next().map(|x| x.1);
+        }
+        if version.is_none() {
+            return Err(err);
+        }
+        if it.peek().map(|(n, _)| n == "encoding") == Some(true) {
+            encoding = it.next().map(|x| x.1);
+        }
+        if it.peek().map(|(n, _)| n == "standalone") == Some(true) {
+            let v = it.next().map(|x| x.1).unwrap_or_default();
+            standalone = match v.as_str() {
+                "yes" => 1,
+                "no" => 0,
+                _ => return Err(err),
+            };
+            self.standalone = standalone == 1;
+        }
+        if it.next().is_some() {
+            return Err(err);
+        }
+        Ok((version, encoding, standalone))
+    }
+}
