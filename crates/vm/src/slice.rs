@@ -47,6 +47,8 @@ pub fn indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    // CPython clamps the step to -PY_SSIZE_T_MAX so that -step cannot overflow.
+    let step = step.max(-i64::MAX);
     let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| -> i64 {

@@ -54,6 +54,9 @@ fn pieces(s: &[u8]) -> Result<Vec<Piece>, (u32, usize)> {
                 }
                 (K::PeRef, e + 1 - i)
             }
+        } else if b == b')' && s.get(i + 1).map_or(false, |c| b"?*+".contains(c)) {
+            // `)*` is one token, as a name with its quantifier is.
+            (K::Punct(b')'), 2)
         } else if b"[]>()|,?*+".contains(&b) {
             (K::Punct(b), 1)
         } else if b == b'#' {
@@ -70,6 +73,9 @@ fn pieces(s: &[u8]) -> Result<Vec<Piece>, (u32, usize)> {
                     break;
                 }
                 j += n;
+            }
+            if s.get(j).map_or(false, |c| b"?*+".contains(c)) {
+                j += 1;
             }
             (K::Name, j - i)
         };
@@ -135,6 +141,19 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A content particle's text without its quantifier, and the quantifier
+/// (`?` 1, `*` 2, `+` 3).
+fn split_quant(mut t: String) -> (String, u32) {
+    let q = match t.as_bytes().last() {
+        Some(b'?') => 1,
+        Some(b'*') => 2,
+        Some(b'+') => 3,
+        _ => return (t, 0),
+    };
+    t.pop();
+    (t, q)
+}
+
 fn unquote(t: &str) -> String {
     t[1..t.len() - 1].to_string()
 }
@@ -157,15 +176,23 @@ impl Core {
             let (sys, publ) = self.external_id(&mut r, false)?;
             sysid = sys;
             pubid = publ;
-            self.has_pe_refs = true;
+            if sysid.is_some() {
+                self.has_pe_refs = true;
+                if !self.standalone && self.param_entities == 0 {
+                    // Reported at the system literal.
+                    let lit = r.pos_of(r.i - 1);
+                    self.push(Ev::NotStandalone, lit);
+                }
+            }
         }
+        self.saw_doctype = true;
         r.space();
         let internal = r.peek() == Some(K::Punct(b'['));
         if internal {
             r.take()?;
         }
         let raw = r.raw();
-        self.push(Ev::StartDoctype { name, sysid, pubid, internal, raw }, at);
+        self.push(Ev::StartDoctype { name, sysid: sysid.clone(), pubid: pubid.clone(), internal, raw }, at);
         if internal {
             loop {
                 let pos = r.pos_of(r.i);
@@ -199,12 +226,23 @@ impl Core {
                     Some(K::PeRef) => {
                         let (_, t) = r.take()?;
                         r.raw.clear();
+                        // Parameter entities are not read: later declarations
+                        // are skipped unless the document is standalone.
                         self.has_pe_refs = true;
-                        let name = t[1..t.len() - 1].to_string();
-                        if !self.standalone {
-                            self.keep_processing = false;
+                        if self.param_entities == 0 {
+                            self.keep_processing = self.standalone;
+                        } else {
+                            let name = t[1..t.len() - 1].to_string();
+                            if !self.pe_entities.contains_key(&name) {
+                                self.push(Ev::Skipped { name, pe: true }, pos);
+                            }
                         }
-                        self.push(Ev::Skipped { name, pe: true }, pos);
+                        if !self.standalone {
+                            self.push(Ev::NotStandalone, pos);
+                        }
+                        if self.param_entities == 0 {
+                            self.push(Ev::Default(t), pos);
+                        }
                     }
                     Some(K::Decl) => self.declaration(&mut r, pos)?,
                     Some(_) => return r.err(),
@@ -222,6 +260,10 @@ impl Core {
         }
         if r.i != r.p.len() {
             return r.err();
+        }
+        let reads_subset = self.param_entities == 2 || (self.param_entities == 1 && !self.standalone);
+        if (sysid.is_some() || self.foreign_dtd) && reads_subset {
+            self.push(Ev::ExternalRef { sysid: sysid.clone(), pubid: pubid.clone(), raw: String::new(), name: None }, end);
         }
         let raw = r.raw();
         self.push(Ev::EndDoctype { raw }, end);
@@ -310,15 +352,16 @@ impl Core {
                         let n = r.expect(K::Name)?;
                         children.push(Model { ty: 4, quant: 0, name: Some(n), children: vec![] });
                     }
-                    (K::Punct(b')'), _) => break,
+                    (K::Punct(b')'), close) => {
+                        let (_, quant) = split_quant(close);
+                        return Ok(Model { ty: 3, quant, name: None, children });
+                    }
                     _ => {
                         r.i -= 1;
                         return r.err();
                     }
                 }
             }
-            let quant = self.quant(r);
-            return Ok(Model { ty: 3, quant, name: None, children });
         }
         let mut children = Vec::new();
         let mut sep = None;
@@ -326,8 +369,8 @@ impl Core {
             r.space();
             let item = match r.take()? {
                 (K::Name, n) => {
-                    let quant = self.quant(r);
-                    Model { ty: 4, quant, name: Some(n), children: vec![] }
+                    let (name, quant) = split_quant(n);
+                    Model { ty: 4, quant, name: Some(name), children: vec![] }
                 }
                 (K::Punct(b'('), _) => self.group(r)?,
                 _ => {
@@ -338,7 +381,10 @@ impl Core {
             children.push(item);
             r.space();
             match r.take()? {
-                (K::Punct(b')'), _) => break,
+                (K::Punct(b')'), close) => {
+                    let (_, quant) = split_quant(close);
+                    return Ok(Model { ty: if sep == Some(b'|') { 5 } else { 6 }, quant, name: None, children });
+                }
                 (K::Punct(c @ (b'|' | b',')), _) if sep.map_or(true, |s| s == c) => sep = Some(c),
                 _ => {
                     r.i -= 1;
@@ -346,19 +392,6 @@ impl Core {
                 }
             }
         }
-        let quant = self.quant(r);
-        Ok(Model { ty: if sep == Some(b'|') { 5 } else { 6 }, quant, name: None, children })
-    }
-
-    fn quant(&mut self, r: &mut Reader) -> u32 {
-        let q = match r.peek() {
-            Some(K::Punct(b'?')) => 1,
-            Some(K::Punct(b'*')) => 2,
-            Some(K::Punct(b'+')) => 3,
-            _ => return 0,
-        };
-        let _ = r.take();
-        q
     }
 
     fn attlist(&mut self, r: &mut Reader, pos: Pos) -> R {
@@ -396,9 +429,18 @@ impl Core {
                 }
             };
             let default = match default {
-                Some(lit) => Some(self.att_value(&lit.as_bytes()[1..lit.len() - 1], pos)?),
+                Some(lit) => {
+                    let v = self.att_value(&lit.as_bytes()[1..lit.len() - 1], pos, pos)?;
+                    Some(if ty == "CDATA" { v } else { super::parse::collapse_spaces(&v) })
+                }
                 None => None,
             };
+            if ty != "CDATA" && self.keep_processing {
+                let list = self.tokenized.entry(elname.clone()).or_default();
+                if !list.contains(&attname) {
+                    list.push(attname.clone());
+                }
+            }
             if let Some(v) = &default {
                 if self.keep_processing {
                     let list = self.defaults.entry(elname.clone()).or_default();

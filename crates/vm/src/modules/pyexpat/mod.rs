@@ -105,6 +105,7 @@ const START_CDATA: usize = 9;
 const END_CDATA: usize = 10;
 const DEFAULT: usize = 11;
 const DEFAULT_EXPAND: usize = 12;
+const NOT_STANDALONE: usize = 13;
 const EXTERNAL: usize = 14;
 const START_DOCTYPE: usize = 15;
 const END_DOCTYPE: usize = 16;
@@ -113,6 +114,9 @@ const XML_DECL: usize = 18;
 const ELEMENT_DECL: usize = 19;
 const ATTLIST_DECL: usize = 20;
 const SKIPPED: usize = 21;
+
+/// The size of expat's conversion buffer for input not in UTF-8.
+const CONVERT_CHUNK: usize = 1024;
 
 /// How input bytes become the UTF-8 text the parser reads.
 enum Decoder {
@@ -143,7 +147,6 @@ pub struct XmlParserObj {
     cur: Cell<Option<Pos>>,
     started: Cell<bool>,
     base: Cell<Value>,
-    foreign_dtd: Cell<bool>,
     /// The exception a handler raised during this `Parse` call.
     pending_exc: Cell<Value>,
 }
@@ -394,7 +397,25 @@ fn start_element(vm: &mut Vm, pv: Value, name: String, attrs: Vec<(String, Strin
 
 fn dispatch(vm: &mut Vm, pv: Value, ev: Ev) -> PyResult<()> {
     match ev {
-        Ev::Chars { text, raw } => chars(vm, pv, text, raw),
+        Ev::Chars { text, raw } => {
+            let p = pobj(vm, pv)?;
+            if text.len() <= CONVERT_CHUNK || matches!(*p.decoder.borrow(), Decoder::Utf8 | Decoder::Undecided) {
+                return chars(vm, pv, text, raw);
+            }
+            // expat converts other encodings through a 1024-byte buffer, so
+            // their character data arrive in pieces of at most that size.
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let mut cut = rest.len().min(CONVERT_CHUNK);
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let piece = rest[..cut].to_string();
+                chars(vm, pv, piece.clone(), piece)?;
+                rest = &rest[cut..];
+            }
+            Ok(())
+        }
         Ev::Start { name, attrs, specified, raw } => start_element(vm, pv, name, attrs, specified, raw),
         Ev::End { name, raw } => {
             let p = pobj(vm, pv)?;
@@ -421,7 +442,7 @@ fn dispatch(vm: &mut Vm, pv: Value, ev: Ev) -> PyResult<()> {
         Ev::EndDoctype { raw } => report(vm, pv, END_DOCTYPE, &raw, |_, _| Ok(())),
         Ev::EntityDecl { name, pe, value, sysid, pubid, notation, raw } => {
             let p = pobj(vm, pv)?;
-            if notation.is_some() && p.handler(ENTITY_DECL).is_none() && p.handler(UNPARSED).is_some() {
+            if notation.is_some() && p.handler(UNPARSED).is_some() {
                 return report(vm, pv, UNPARSED, &raw, |vm, b| push_strs(vm, b, vec![Some(name), None, sysid, pubid, notation]));
             }
             report(vm, pv, ENTITY_DECL, &raw, |vm, b| {
@@ -450,6 +471,18 @@ fn dispatch(vm: &mut Vm, pv: Value, ev: Ev) -> PyResult<()> {
                 Ok(())
             })
         }
+        Ev::NotStandalone => {
+            let p = pobj(vm, pv)?;
+            let Some(h) = p.handler(NOT_STANDALONE) else { return Ok(()) };
+            flush(vm, pv)?;
+            if let Some(r) = call_handler(vm, pv, h, &[])? {
+                if !crate::ops::truthy(vm, r)? {
+                    let at = p.cur.get().unwrap_or_default();
+                    p.core.borrow_mut().error = Some((scan::code::NOT_STANDALONE, at));
+                }
+            }
+            Ok(())
+        }
         Ev::ExternalRef { sysid, pubid, raw, name } => {
             let p = pobj(vm, pv)?;
             let Some(h) = p.handler(EXTERNAL) else {
@@ -458,7 +491,7 @@ fn dispatch(vm: &mut Vm, pv: Value, ev: Ev) -> PyResult<()> {
             flush(vm, pv)?;
             let base = p.base.get();
             let buf = ValueBuf::new(vm);
-            push_strs(vm, &buf, vec![Some(name)])?;
+            push_strs(vm, &buf, vec![name])?;
             buf.push(if base.is_null() { vm.none } else { base });
             push_strs(vm, &buf, vec![sysid, pubid])?;
             let t = buf.into_tuple(vm);
@@ -548,20 +581,21 @@ fn finish_call(vm: &mut Vm, pv: Value, err: Option<(u32, Pos)>) -> PyResult<()> 
     Ok(())
 }
 
-fn decoder_for(vm: &mut Vm, name: &str) -> PyResult<Option<Decoder>> {
-    let n = name.to_ascii_lowercase().replace('_', "-");
-    Ok(Some(match n.as_str() {
-        "utf-8" | "utf8" => Decoder::Utf8,
-        "utf-16le" => Decoder::Utf16 { le: true },
-        "utf-16be" | "utf-16" => Decoder::Utf16 { le: false },
-        "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" => {
+/// The decoder for an encoding name: expat's own encodings, else (as
+/// pyexpat's unknown-encoding handler) a single-byte Python codec.
+fn decoder_for(vm: &mut Vm, name: &str) -> PyResult<Decoder> {
+    Ok(match name.to_ascii_uppercase().as_str() {
+        "UTF-8" => Decoder::Utf8,
+        "UTF-16LE" => Decoder::Utf16 { le: true },
+        "UTF-16BE" | "UTF-16" => Decoder::Utf16 { le: false },
+        "ISO-8859-1" => {
             let mut t = Box::new([None; 256]);
             for (i, c) in t.iter_mut().enumerate() {
                 *c = char::from_u32(i as u32);
             }
             Decoder::Table(t)
         }
-        "us-ascii" | "ascii" => {
+        "US-ASCII" => {
             let mut t = Box::new([None; 256]);
             for (i, c) in t.iter_mut().enumerate().take(128) {
                 *c = char::from_u32(i as u32);
@@ -569,20 +603,16 @@ fn decoder_for(vm: &mut Vm, name: &str) -> PyResult<Option<Decoder>> {
             Decoder::Table(t)
         }
         _ => {
-            // Like pyexpat's unknown-encoding handler: a single-byte Python codec.
             let all: Vec<u8> = (0..=255).collect();
             let b = crate::bytes::new_bytes(vm, all);
             let _p = crate::gc::pin(b);
             let enc = new_str(vm, name.to_string());
             let _pe = crate::gc::pin(enc);
             let errors = crate::str::alloc_str(vm, "replace");
-            let s = match crate::call::call_method(vm, b, "decode", &[enc, errors]) {
-                Ok(s) => s,
-                Err(_) => return Ok(None),
-            };
-            let Some(text) = crate::str::as_str(s) else { return Ok(None) };
+            let s = crate::call::call_method(vm, b, "decode", &[enc, errors])?;
+            let text = crate::str::as_str(s).unwrap_or("");
             if text.chars().count() != 256 {
-                return Ok(None);
+                return Err(vm.value_error("multi-byte encodings are not supported"));
             }
             let mut t = Box::new([None; 256]);
             for (slot, c) in t.iter_mut().zip(text.chars()) {
@@ -590,7 +620,7 @@ fn decoder_for(vm: &mut Vm, name: &str) -> PyResult<Option<Decoder>> {
             }
             Decoder::Table(t)
         }
-    }))
+    })
 }
 
 /// The encoding named in an XML declaration at the start of `s`.
@@ -621,10 +651,12 @@ fn feed_bytes(vm: &mut Vm, p: &XmlParserObj, data: &[u8], last: bool) -> PyResul
         } else if raw.starts_with(b"\xff\xfe") {
             p.raw.borrow_mut().drain(..2);
             Some("utf-16le".to_string())
-        } else if raw.starts_with(b"<\0") {
-            Some("utf-16le".to_string())
-        } else if raw.starts_with(b"\0<") {
+        } else if raw.first() == Some(&0) {
+            // A document cannot start with NUL: expat takes it for UTF-16BE,
+            // and a NUL second byte for UTF-16LE.
             Some("utf-16be".to_string())
+        } else if raw.get(1) == Some(&0) {
+            Some("utf-16le".to_string())
         } else if raw.len() < 5 && b"<?xml".starts_with(&raw) && !last {
             return Ok(());
         } else if raw.starts_with(b"<?xml") {
@@ -638,16 +670,7 @@ fn feed_bytes(vm: &mut Vm, p: &XmlParserObj, data: &[u8], last: bool) -> PyResul
         };
         let dec = match name {
             None => Decoder::Utf8,
-            Some(n) => match decoder_for(vm, &n)? {
-                Some(d) => d,
-                None => {
-                    let mut c = p.core.borrow_mut();
-                    if c.error.is_none() {
-                        c.error = Some((scan::code::UNKNOWN_ENCODING, Pos { byte: 0, line: 1, col: 0 }));
-                    }
-                    return Ok(());
-                }
-            },
+            Some(n) => decoder_for(vm, &n)?,
         };
         *p.decoder.borrow_mut() = dec;
     }
@@ -689,8 +712,12 @@ fn feed_bytes(vm: &mut Vm, p: &XmlParserObj, data: &[u8], last: bool) -> PyResul
             keep = raw[upto * 2..].to_vec();
         }
     }
+    let odd = last && !keep.is_empty();
     *p.raw.borrow_mut() = keep;
-    p.core.borrow_mut().feed(&out);
+    let mut c = p.core.borrow_mut();
+    c.feed(&out);
+    // Half a UTF-16 unit at the end of the document.
+    c.truncated = odd;
     Ok(())
 }
 
@@ -726,6 +753,11 @@ fn xp_parse(vm: &mut Vm, args: Args) -> PyResult {
     let (bytes, is_str) = match crate::str::as_str(data) {
         Some(_) => {
             let b = crate::str::as_wtf8(data).unwrap_or_default().to_vec();
+            if std::str::from_utf8(&b).is_err() {
+                // Lone surrogates: let str.encode raise its UnicodeEncodeError.
+                let enc = crate::str::alloc_str(vm, "utf-8");
+                crate::call::call_method(vm, data, "encode", &[enc])?;
+            }
             (b, true)
         }
         None => (crate::bytes::buffer_arg(vm, data)?, false),
@@ -780,9 +812,13 @@ fn xp_input_context(vm: &mut Vm, args: Args) -> PyResult {
 
 fn xp_param_entity(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "SetParamEntityParsing", 2, 2)?;
-    let _ = pobj(vm, a[0])?;
-    let _ = crate::number::index_i64(vm, a[1])?;
-    Ok(Value::small(0))
+    let p = pobj(vm, a[0])?;
+    let flag = crate::number::index_i64(vm, a[1])?;
+    if !(0..=2).contains(&flag) {
+        return Ok(Value::small(0));
+    }
+    p.core.borrow_mut().param_entities = flag as u32;
+    Ok(Value::small(1))
 }
 
 fn xp_foreign_dtd(vm: &mut Vm, args: Args) -> PyResult {
@@ -793,7 +829,7 @@ fn xp_foreign_dtd(vm: &mut Vm, args: Args) -> PyResult {
         let at = p.cur.get().unwrap_or(Pos { byte: 0, line: 1, col: 0 });
         return Err(expat_error(vm, 26, at));
     }
-    p.foreign_dtd.set(on);
+    p.core.borrow_mut().foreign_dtd = on;
     Ok(vm.none)
 }
 
@@ -835,7 +871,6 @@ fn new_parser(vm: &mut Vm, encoding: Option<String>, ns_sep: Option<String>, int
             cur: Cell::new(None),
             started: Cell::new(false),
             base: Cell::new(Value::NULL),
-            foreign_dtd: Cell::new(false),
             pending_exc: Cell::new(Value::NULL),
         },
     )

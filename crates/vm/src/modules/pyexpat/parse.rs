@@ -52,7 +52,10 @@ pub enum Ev {
     /// A reference to an internal entity the default handler takes unexpanded.
     EntityRef { raw: String },
     Skipped { name: String, pe: bool },
-    ExternalRef { sysid: Option<String>, pubid: Option<String>, raw: String, name: String },
+    /// An external entity: its name (None for the external DTD subset).
+    ExternalRef { sysid: Option<String>, pubid: Option<String>, raw: String, name: Option<String> },
+    /// The document refers to declarations it does not read (`NotStandaloneHandler`).
+    NotStandalone,
     Default(String),
 }
 
@@ -98,14 +101,24 @@ pub struct Core {
     pub(super) entities: HashMap<String, Entity>,
     pub(super) pe_entities: HashMap<String, Entity>,
     pub(super) defaults: HashMap<String, Vec<(String, String)>>,
+    /// Attributes declared with a type other than CDATA, by element.
+    pub(super) tokenized: HashMap<String, Vec<String>>,
     pub(super) has_pe_refs: bool,
     pub(super) standalone: bool,
     /// Cleared by an unread parameter entity reference: later declarations are skipped.
     pub(super) keep_processing: bool,
+    /// `SetParamEntityParsing`: 0 never, 1 unless standalone, 2 always.
+    pub param_entities: u32,
+    /// `UseForeignDTD`: report an external subset for a document without DOCTYPE.
+    pub foreign_dtd: bool,
+    pub(super) saw_doctype: bool,
     open: Vec<Open>,
     pub pending: VecDeque<(Ev, Pos)>,
     pub error: Option<(u32, Pos)>,
     pub finished: bool,
+    /// The input ended inside an encoded character.
+    pub truncated: bool,
+    in_cdata: bool,
     external: bool,
 }
 
@@ -113,6 +126,12 @@ type Res<T = ()> = Result<T, (u32, Pos)>;
 
 fn text(s: &[u8]) -> String {
     String::from_utf8_lossy(s).into_owned()
+}
+
+/// The normalization of attributes not of type CDATA: no leading or trailing
+/// spaces, single spaces between tokens.
+pub(super) fn collapse_spaces(v: &str) -> String {
+    v.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn char_ref_ok(v: u32) -> Option<char> {
@@ -149,13 +168,19 @@ impl Core {
             entities: HashMap::new(),
             pe_entities: HashMap::new(),
             defaults: HashMap::new(),
+            tokenized: HashMap::new(),
             has_pe_refs: false,
             standalone: false,
             keep_processing: true,
+            param_entities: 0,
+            foreign_dtd: false,
+            saw_doctype: false,
             open: Vec::new(),
             pending: VecDeque::new(),
             error: None,
             finished: false,
+            truncated: false,
+            in_cdata: false,
             external: false,
         }
     }
@@ -203,6 +228,7 @@ impl Core {
             return self.at_end(last, at);
         }
         let r = match self.phase {
+            _ if self.in_cdata => self.cdata_token(&s, !last, at),
             Phase::Prolog => self.prolog_token(&s, last, at),
             Phase::Content => self.content_token(&s, !last, at, false),
             Phase::Epilog => self.epilog_token(&s, last, at),
@@ -235,6 +261,12 @@ impl Core {
         if !last {
             return Ok(false);
         }
+        if self.truncated {
+            return self.fail(code::UNCLOSED_TOKEN, at);
+        }
+        if self.in_cdata {
+            return self.fail(code::UNCLOSED_CDATA_SECTION, at);
+        }
         if self.phase != Phase::Epilog && !(self.external && self.stack.is_empty()) {
             return self.fail(code::NO_ELEMENTS, at);
         }
@@ -243,10 +275,6 @@ impl Core {
 
     /// The error for a token left open at the end of the document.
     fn unclosed(&mut self, s: &[u8], at: Pos) -> Res<bool> {
-        if s.starts_with(b"<![CDATA[") && self.phase == Phase::Content {
-            let end = at.after(s);
-            return self.fail(code::UNCLOSED_CDATA_SECTION, end);
-        }
         if s[0] == b'<' || s[0] == b'&' {
             return self.fail(code::UNCLOSED_TOKEN, at);
         }
@@ -284,7 +312,16 @@ impl Core {
             // Text in the prolog: expat complains after a name, or at the character.
             let (c, _) = scan::char_at(s, 0).map_err(sc)?;
             if scan::is_name_start(c) {
-                let e = scan::name(s, 0).map_err(sc)?;
+                // A name is a syntax error where a name token may end (end of
+                // input, white space), else the next character is invalid.
+                let e = match scan::name(s, 0) {
+                    Ok(e) => e,
+                    Err(Stop::Partial) if last => s.len(),
+                    Err(e) => return Err(sc(e)),
+                };
+                if e == s.len() || scan::is_space(s[e]) {
+                    return Err((code::SYNTAX, at));
+                }
                 return Err((code::INVALID_TOKEN, at.after(&s[..e])));
             }
             return Err((code::INVALID_TOKEN, at));
@@ -298,7 +335,7 @@ impl Core {
                     if at.byte != 0 && !(at.byte == 3 && self.seen_any) {
                         return Err((code::MISPLACED_XML_PI, at));
                     }
-                    let decl = self.xml_decl(&s[d.0..d.1], at)?;
+                    let decl = self.xml_decl(&s[d.0..d.1], at.after(&s[..d.0]))?;
                     self.push(Ev::XmlDecl { version: decl.0, encoding: decl.1, standalone: decl.2, raw: text(&s[..n]) }, at);
                     return Ok(n);
                 }
@@ -409,11 +446,9 @@ impl Core {
                             return Ok(n);
                         }
                         if s.starts_with(b"<![CDATA[") {
-                            let (e, n) = scan::cdata(s, 9).map_err(sc)?;
                             self.push(Ev::StartCdata, at);
-                            self.cdata_text(&s[9..e], at.after(&s[..9]));
-                            self.push(Ev::EndCdata, at.after(&s[..e]));
-                            return Ok(n);
+                            self.in_cdata = true;
+                            return Ok(9);
                         }
                         Err((code::INVALID_TOKEN, at.after(&s[..2])))
                     }
@@ -428,6 +463,11 @@ impl Core {
                     }
                     _ => {
                         let t = scan::start_tag(s).map_err(sc)?;
+                        if self.foreign_dtd && !self.saw_doctype && self.stack.is_empty() && !self.external {
+                            self.saw_doctype = true;
+                            self.has_pe_refs = true;
+                            self.push(Ev::ExternalRef { sysid: None, pubid: None, raw: String::new(), name: None }, at);
+                        }
                         self.start_element(s, &t, at)?;
                         if t.empty && self.stack.is_empty() && !in_entity {
                             self.phase = Phase::Epilog;
@@ -480,20 +520,48 @@ impl Core {
         }
     }
 
-    /// CDATA text is reported as expat does: runs and line ends separately.
-    fn cdata_text(&mut self, s: &[u8], mut at: Pos) {
-        let mut i = 0;
-        while i < s.len() {
-            let j = match s[i] {
-                b'\r' if s.get(i + 1) == Some(&b'\n') => i + 2,
-                b'\r' | b'\n' => i + 1,
-                _ => i + s[i..].iter().position(|&b| b == b'\r' || b == b'\n').unwrap_or(s.len() - i),
-            };
-            let piece = &s[i..j];
-            let t = if piece[0] == b'\r' || piece[0] == b'\n' { "\n".to_string() } else { text(piece) };
-            self.push(Ev::Chars { text: t, raw: text(piece) }, at);
-            at = at.after(piece);
-            i = j;
+    /// One token inside a CDATA section, read as expat does: text up to a
+    /// `]` or line end, each `]` and line end alone, and `]]>` ending it.
+    fn cdata_token(&mut self, s: &[u8], more: bool, at: Pos) -> Res<usize> {
+        let sc = |e: Stop| self.bad(e, s, at);
+        match s[0] {
+            b']' => {
+                if s.starts_with(b"]]>") {
+                    self.in_cdata = false;
+                    self.push(Ev::EndCdata, at);
+                    return Ok(3);
+                }
+                if more && s.len() < 3 && b"]]>".starts_with(s) {
+                    return Err((0, at));
+                }
+                self.push(Ev::Chars { text: "]".into(), raw: "]".into() }, at);
+                Ok(1)
+            }
+            b'\r' => {
+                if s.len() == 1 && more {
+                    return Err((0, at));
+                }
+                let n = if s.get(1) == Some(&b'\n') { 2 } else { 1 };
+                self.push(Ev::Chars { text: "\n".into(), raw: text(&s[..n]) }, at);
+                Ok(n)
+            }
+            b'\n' => {
+                self.push(Ev::Chars { text: "\n".into(), raw: "\n".into() }, at);
+                Ok(1)
+            }
+            _ => {
+                let mut i = 0;
+                while i < s.len() && !matches!(s[i], b']' | b'\r' | b'\n') {
+                    match scan::char_at(s, i) {
+                        Ok((_, n)) => i += n,
+                        Err(e) if i == 0 => return Err(sc(e)),
+                        Err(_) => break,
+                    }
+                }
+                let t = text(&s[..i]);
+                self.push(Ev::Chars { text: t.clone(), raw: t }, at);
+                Ok(i)
+            }
         }
     }
 
@@ -528,7 +596,8 @@ impl Core {
             }
             None => {
                 let (sysid, pubid) = (ent.sysid.clone(), ent.pubid.clone());
-                self.push(Ev::ExternalRef { sysid, pubid, raw, name }, at);
+                let context = self.entity_context(&name);
+                self.push(Ev::ExternalRef { sysid, pubid, raw, name: Some(context) }, at);
                 Ok(())
             }
         }
@@ -542,7 +611,10 @@ impl Core {
             if attrs.iter().any(|(k, _)| *k == n) {
                 return Err((code::DUPLICATE_ATTRIBUTE, at.after(&s[..a])));
             }
-            let v = self.att_value(&s[c..d], at)?;
+            let mut v = self.att_value(&s[c..d], at, at.after(&s[..c]))?;
+            if self.tokenized.get(&qname).map_or(false, |l| l.contains(&n)) {
+                v = collapse_spaces(&v);
+            }
             attrs.push((n, v));
         }
         let specified = attrs.len();
@@ -585,6 +657,12 @@ impl Core {
                 if v.is_empty() && !prefix.is_empty() {
                     return Err((code::UNDECLARING_PREFIX, at));
                 }
+                // expat 2.4.5 and later reject URIs containing the separator.
+                if let Some(sep) = self.ns_sep.as_deref() {
+                    if !sep.is_empty() && v.contains(sep) {
+                        return Err((code::SYNTAX, at));
+                    }
+                }
                 let uri = if v.is_empty() { None } else { Some(v) };
                 self.push(Ev::StartNs { prefix: if prefix.is_empty() { None } else { Some(prefix.clone()) }, uri: uri.clone() }, at);
                 self.bindings.push((prefix, uri));
@@ -594,6 +672,11 @@ impl Core {
             for (k, v) in kept {
                 let ek = if k.contains(':') { self.expand(&k, false, at)? } else { k };
                 if out.iter().any(|(n, _)| *n == ek) {
+                    // expat ends the new bindings before reporting the error.
+                    while self.bindings.len() > nb {
+                        let (p, _) = self.bindings.pop().expect("a binding");
+                        self.push(Ev::EndNs { prefix: if p.is_empty() { None } else { Some(p) } }, at);
+                    }
                     return Err((code::DUPLICATE_ATTRIBUTE, at));
                 }
                 out.push((ek, v));
@@ -601,11 +684,13 @@ impl Core {
             self.push(Ev::Start { name, attrs: out, specified: kept_specified, raw }, at);
         }
         if t.empty {
+            // expat reports the end of an empty element after its tag.
             let name = self.expand_element(&qname, at)?;
-            self.push(Ev::End { name, raw: String::new() }, at);
+            let end = at.after(&s[..t.len]);
+            self.push(Ev::End { name, raw: String::new() }, end);
             while self.bindings.len() > nb {
                 let (p, _) = self.bindings.pop().expect("a binding");
-                self.push(Ev::EndNs { prefix: if p.is_empty() { None } else { Some(p) } }, at);
+                self.push(Ev::EndNs { prefix: if p.is_empty() { None } else { Some(p) } }, end);
             }
         } else {
             self.stack.push((qname, nb));
@@ -647,13 +732,15 @@ impl Core {
     }
 
     /// An attribute value with references replaced and white space normalized.
-    pub(super) fn att_value(&self, s: &[u8], at: Pos) -> Res<String> {
+    /// `at` is the tag's position, `vat` the value's (where expat reports a
+    /// reference to an external entity).
+    pub(super) fn att_value(&self, s: &[u8], at: Pos, vat: Pos) -> Res<String> {
         let mut out = String::with_capacity(s.len());
-        self.att_text(s, at, &mut out, &mut Vec::new())?;
+        self.att_text(s, at, Some(vat), &mut out, &mut Vec::new())?;
         Ok(out)
     }
 
-    fn att_text(&self, s: &[u8], at: Pos, out: &mut String, opened: &mut Vec<String>) -> Res {
+    fn att_text(&self, s: &[u8], at: Pos, vat: Option<Pos>, out: &mut String, opened: &mut Vec<String>) -> Res {
         let mut i = 0;
         while i < s.len() {
             match s[i] {
@@ -682,13 +769,16 @@ impl Core {
                                         }
                                     }
                                     Some(e) => match &e.value {
-                                        None => return Err((code::ATTRIBUTE_EXTERNAL_ENTITY_REF, at)),
+                                        None => {
+                                            let ref_at = vat.map_or(at, |v| v.after(&s[..i]));
+                                            return Err((code::ATTRIBUTE_EXTERNAL_ENTITY_REF, ref_at));
+                                        }
                                         Some(v) => {
                                             if opened.contains(&name) {
                                                 return Err((code::RECURSIVE_ENTITY_REF, at));
                                             }
                                             opened.push(name);
-                                            self.att_text(v.as_bytes(), at, out, opened)?;
+                                            self.att_text(v.as_bytes(), at, vat.map(|_| at), out, opened)?;
                                             opened.pop();
                                         }
                                     },
@@ -709,64 +799,90 @@ impl Core {
     }
 
     /// The XML declaration's pseudo-attributes: version, encoding, standalone.
-    fn xml_decl(&mut self, d: &[u8], at: Pos) -> Res<(Option<String>, Option<String>, i32)> {
-        let err = (code::XML_DECL, at);
-        let mut vals: Vec<(String, String)> = Vec::new();
+    /// `d` is the declaration's text after `<?xml `, starting at `base`; errors
+    /// point at the unexpected name or value, as expat's do.
+    fn xml_decl(&mut self, d: &[u8], base: Pos) -> Res<(Option<String>, Option<String>, i32)> {
+        let err = |off: usize| (code::XML_DECL, base.after(&d[..off.min(d.len())]));
+        // (name, value, name offset, value offset)
+        let mut vals: Vec<(String, String, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < d.len() {
             i = d[i..].iter().position(|&b| !scan::is_space(b)).map_or(d.len(), |k| i + k);
             if i >= d.len() {
                 break;
             }
-            let ne = d[i..].iter().position(|&b| b == b'=' || scan::is_space(b)).map(|k| i + k).ok_or(err)?;
+            let ne = d[i..].iter().position(|&b| b == b'=' || scan::is_space(b)).map(|k| i + k).ok_or(err(i))?;
             let name = text(&d[i..ne]);
             let mut j = ne;
             while j < d.len() && scan::is_space(d[j]) {
                 j += 1;
             }
             if d.get(j) != Some(&b'=') {
-                return Err(err);
+                return Err(err(j));
             }
             j += 1;
             while j < d.len() && scan::is_space(d[j]) {
                 j += 1;
             }
-            let q = *d.get(j).ok_or(err)?;
+            let q = *d.get(j).ok_or(err(j))?;
             if q != b'"' && q != b'\'' {
-                return Err(err);
+                return Err(err(j));
             }
-            let ve = d[j + 1..].iter().position(|&b| b == q).map(|k| j + 1 + k).ok_or(err)?;
-            vals.push((name, text(&d[j + 1..ve])));
+            let ve = d[j + 1..].iter().position(|&b| b == q).map(|k| j + 1 + k).ok_or(err(j))?;
+            vals.push((name, text(&d[j + 1..ve]), i, j + 1));
             i = ve + 1;
             if i < d.len() && !scan::is_space(d[i]) {
-                return Err(err);
+                return Err(err(i));
             }
         }
         let mut it = vals.into_iter().peekable();
-        let mut version = None;
         let mut encoding = None;
         let mut standalone = -1;
-        if it.peek().map(|(n, _)| n == "version") == Some(true) {
-            version = it.next().map(|x| x.1);
-        }
-        if version.is_none() {
-            return Err(err);
-        }
-        if it.peek().map(|(n, _)| n == "encoding") == Some(true) {
+        let version = match it.next() {
+            Some((n, v, _, _)) if n == "version" => Some(v),
+            Some((_, _, off, _)) => return Err(err(off)),
+            None => return Err(err(0)),
+        };
+        if it.peek().map(|x| x.0 == "encoding") == Some(true) {
             encoding = it.next().map(|x| x.1);
         }
-        if it.peek().map(|(n, _)| n == "standalone") == Some(true) {
-            let v = it.next().map(|x| x.1).unwrap_or_default();
+        if it.peek().map(|x| x.0 == "standalone") == Some(true) {
+            let (_, v, _, voff) = it.next().unwrap_or_default();
             standalone = match v.as_str() {
                 "yes" => 1,
                 "no" => 0,
-                _ => return Err(err),
+                _ => return Err(err(voff)),
             };
             self.standalone = standalone == 1;
         }
-        if it.next().is_some() {
-            return Err(err);
+        if let Some((_, _, off, _)) = it.next() {
+            return Err(err(off));
         }
         Ok((version, encoding, standalone))
+    }
+
+    /// The context string expat gives an external entity's handler: in
+    /// namespace mode, the bindings in scope (`prefix=uri`, form feed
+    /// separated) before the entity's name.
+    fn entity_context(&self, name: &str) -> String {
+        if self.ns_sep.is_none() {
+            return name.to_string();
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(Some(u)) = self.lookup("") {
+            parts.push(format!("={u}"));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (p, _) in &self.bindings {
+            if p.is_empty() || seen.contains(&p.as_str()) {
+                continue;
+            }
+            seen.push(p);
+            if let Some(Some(u)) = self.lookup(p) {
+                parts.push(format!("{p}={u}"));
+            }
+        }
+        parts.push(name.to_string());
+        parts.join("\x0c")
     }
 }

@@ -22,9 +22,9 @@ pub mod code {
     pub const BINARY_ENTITY_REF: u32 = 15;
     pub const ATTRIBUTE_EXTERNAL_ENTITY_REF: u32 = 16;
     pub const MISPLACED_XML_PI: u32 = 17;
-    pub const UNKNOWN_ENCODING: u32 = 18;
     pub const UNCLOSED_CDATA_SECTION: u32 = 20;
     pub const EXTERNAL_ENTITY_HANDLING: u32 = 21;
+    pub const NOT_STANDALONE: u32 = 22;
     pub const UNBOUND_PREFIX: u32 = 27;
     pub const UNDECLARING_PREFIX: u32 = 28;
     pub const XML_DECL: u32 = 30;
@@ -298,22 +298,6 @@ pub fn pi(s: &[u8]) -> Scan<((usize, usize), (usize, usize), usize)> {
         let b = need(s, i)?;
         if b == b'?' && need(s, i + 1)? == b'>' {
             return Ok(((2, te), (ds, i), i + 2));
-        }
-        i += char_at(s, i)?.1;
-    }
-}
-
-/// The text of a CDATA section after `<![CDATA[`, up to `]]>`: its end, and the
-/// length including `]]>`. Partial if the section is not closed yet.
-pub fn cdata(s: &[u8], from: usize) -> Scan<(usize, usize)> {
-    let mut i = from;
-    loop {
-        let b = need(s, i)?;
-        if b == b']' && s.get(i + 1) == Some(&b']') && s.get(i + 2) == Some(&b'>') {
-            return Ok((i, i + 3));
-        }
-        if b == b']' && (i + 2 >= s.len()) {
-            return Err(Stop::Partial);
         }
         i += char_at(s, i)?.1;
     }
