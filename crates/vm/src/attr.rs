@@ -237,6 +237,9 @@ pub fn slot_storage(obj: Value) -> Option<&'static std::cell::RefCell<Box<[Value
     if let Some(i) = obj.downcast::<InstanceObj>() {
         return Some(&i.slots);
     }
+    if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {
+        return Some(&e.slots);
+    }
     obj.downcast::<crate::weakref::WeakRefObj>().map(|w| &w.slots)
 }
 

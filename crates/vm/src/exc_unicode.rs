@@ -2,7 +2,6 @@
 //! argument parsing, attributes (`encoding`, `object`, `start`, `end`,
 //! `reason`) and messages, as CPython's exceptions.c builds them.
 
-use crate::dict;
 use crate::object::{Args, PyErr, PyResult};
 use crate::typeobj;
 use crate::value::Value;
@@ -59,14 +58,13 @@ pub fn init_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
         let m = format!("function takes exactly {} arguments ({} given)", names.len(), args.len());
         return Err(vm.type_error(m));
     }
-    let d = crate::func_type::header_dict(vm, e)?;
     if kind == Kind::Translate {
         let none = vm.none;
-        dict::set_item_str(vm, d, "encoding", none)?;
+        crate::exceptions::set_field(vm, e, "encoding", none);
     }
     for (i, (name, v)) in names.iter().zip(args).enumerate() {
         let v = check_arg(vm, kind, name, i + 1, *v)?;
-        dict::set_item_str(vm, d, name, v)?;
+        crate::exceptions::set_field(vm, e, name, v);
     }
     Ok(())
 }
@@ -92,8 +90,7 @@ fn check_arg(vm: &mut Vm, kind: Kind, name: &str, pos: usize, v: Value) -> PyRes
 }
 
 fn attr(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
-    let d = crate::func_type::header_dict(vm, e)?;
-    dict::get_item_str(vm, d, name)
+    Ok(Some(crate::exceptions::field(vm, e, name)).filter(|v| !v.is_null()))
 }
 
 /// `str()` of the three classes; "" when `__init__` never ran.

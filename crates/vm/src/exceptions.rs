@@ -119,11 +119,108 @@ pub struct ExceptionObj {
     pub suppress_context: Cell<bool>,
     /// BlockingIOError's `characters_written`; -1 while unset.
     pub written: Cell<i64>,
+    /// The attributes of the exception's family (`field_names`), NULL = unset:
+    /// CPython's struct members, kept out of the instance `__dict__`.
+    pub fields: Box<[Cell<Value>]>,
+    /// `__slots__` storage of subclasses.
+    pub slots: std::cell::RefCell<Box<[Value]>>,
 }
 impl Trace for ExceptionObj {
     fn trace(&self, t: &mut Tracer) {
         for v in [self.args.get(), self.traceback.get(), self.cause.get(), self.context.get()] {
             t.value(v);
+        }
+        for f in self.fields.iter() {
+            t.value(f.get());
+        }
+        self.slots.trace(t);
+    }
+}
+
+const SYNTAX_FIELDS: &[&str] = &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"];
+
+/// The family classes with fields of their own, and those fields.
+fn families(vm: &Vm) -> [(Value, &'static [&'static str]); 9] {
+    let e = &vm.e;
+    [
+        (e.stop_iteration, &["value"]),
+        (e.system_exit, &["code"]),
+        (e.import_error, &["msg", "name", "path"]),
+        (e.os_error, &["errno", "strerror", "filename", "filename2"]),
+        (e.syntax_error, SYNTAX_FIELDS),
+        (e.unicode_error, &["encoding", "object", "start", "end", "reason"]),
+        (e.attribute_error, &["name", "obj"]),
+        (e.name_error, &["name"]),
+        (e.base_exception_group, &["message", "exceptions"]),
+    ]
+}
+
+/// The fields instances of exception class `ty` have.
+fn field_names(vm: &Vm, ty: Value) -> &'static [&'static str] {
+    families(vm).into_iter().find(|(f, _)| typeobj::is_subtype(ty, *f)).map_or(&[], |(_, n)| n)
+}
+
+/// Field `name` of exception `e` (NULL when unset or not one of its fields).
+pub fn field(vm: &Vm, e: Value, name: &str) -> Value {
+    let Some(x) = e.downcast::<ExceptionObj>() else { return Value::NULL };
+    match field_names(vm, vm.type_of(e)).iter().position(|n| *n == name) {
+        Some(i) => x.fields.get(i).map_or(Value::NULL, |c| c.get()),
+        None => Value::NULL,
+    }
+}
+
+/// Field `name` of `e`, None when unset.
+pub fn field_or_none(vm: &Vm, e: Value, name: &str) -> Value {
+    let v = field(vm, e, name);
+    if v.is_null() { vm.none } else { v }
+}
+
+/// Sets field `name` of exception `e` (nothing if it has no such field).
+pub fn set_field(vm: &Vm, e: Value, name: &str, v: Value) {
+    let Some(x) = e.downcast::<ExceptionObj>() else { return };
+    if let Some(i) = field_names(vm, vm.type_of(e)).iter().position(|n| *n == name) {
+        if let Some(c) = x.fields.get(i) {
+            c.set(v);
+        }
+    }
+}
+
+/// The getter of field `I` (a member descriptor: unset reads as None).
+fn field_get<const I: usize>(vm: &mut Vm, v: Value) -> PyResult {
+    match v.downcast::<ExceptionObj>().and_then(|x| x.fields.get(I)) {
+        Some(c) if !c.get().is_null() => Ok(c.get()),
+        Some(_) => Ok(vm.none),
+        None => Err(vm.type_error("descriptor doesn't apply to this object")),
+    }
+}
+
+/// The setter of field `I`; deleting (NULL) unsets it.
+fn field_set<const I: usize>(vm: &mut Vm, v: Value, x: Value) -> PyResult<()> {
+    match v.downcast::<ExceptionObj>().and_then(|e| e.fields.get(I)) {
+        Some(c) => {
+            c.set(x);
+            Ok(())
+        }
+        None => Err(vm.type_error("descriptor doesn't apply to this object")),
+    }
+}
+
+fn field_readonly(vm: &mut Vm, _: Value, _: Value) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+/// The descriptors of every family's fields.
+fn add_field_descriptors(vm: &mut Vm) {
+    const GET: [crate::function::Getter; 8] =
+        [field_get::<0>, field_get::<1>, field_get::<2>, field_get::<3>, field_get::<4>, field_get::<5>, field_get::<6>, field_get::<7>];
+    const SET: [crate::function::Setter; 8] =
+        [field_set::<0>, field_set::<1>, field_set::<2>, field_set::<3>, field_set::<4>, field_set::<5>, field_set::<6>, field_set::<7>];
+    let group = vm.e.base_exception_group;
+    for (cls, names) in families(vm) {
+        for (i, name) in names.iter().enumerate() {
+            // An exception group's message and exceptions are read-only members.
+            let set = if cls == group { field_readonly } else { SET[i] };
+            typeobj::add_getset(vm, cls, name, GET[i], set);
         }
     }
 }
@@ -153,6 +250,8 @@ pub fn eobj(e: Value) -> &'static ExceptionObj {
 /// A new exception of class `ty` with positional `args`.
 pub fn new_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> Value {
     let t = crate::tuple::new_tuple(vm, args.to_vec());
+    let nfields = field_names(vm, ty).len();
+    let nslots = if typeobj::is_type(ty) { typeobj::tobj(ty).slot_count.get() } else { 0 };
     let e = vm.alloc(
         ty,
         ExceptionObj {
@@ -162,6 +261,8 @@ pub fn new_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> Value {
             context: Cell::new(Value::NULL),
             suppress_context: Cell::new(false),
             written: Cell::new(-1),
+            fields: (0..nfields).map(|_| Cell::new(Value::NULL)).collect(),
+            slots: std::cell::RefCell::new(vec![Value::NULL; nslots].into_boxed_slice()),
         },
     );
     let _ = init_special_attrs(vm, e, args);
@@ -173,8 +274,8 @@ fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
     let ty = vm.type_of(e);
     let none = vm.none;
     let set = |vm: &mut Vm, k: &str, v: Value| -> PyResult<()> {
-        let d = crate::func_type::header_dict(vm, e)?;
-        dict::set_item_str(vm, d, k, v)
+        set_field(vm, e, k, v);
+        Ok(())
     };
     if typeobj::is_subtype(ty, vm.e.stop_iteration) {
         set(vm, "value", args.first().copied().unwrap_or(none))?;
@@ -186,13 +287,10 @@ fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
         };
         set(vm, "code", code)?;
     } else if typeobj::is_subtype(ty, vm.e.import_error) {
-        set(vm, "msg", args.first().copied().unwrap_or(none))?;
-        for k in ["name", "path"] {
-            let d = crate::func_type::header_dict(vm, e)?;
-            if dict::get_item_str(vm, d, k)?.is_none() {
-                set(vm, k, none)?;
-            }
-        }
+        // The message only when it is the one argument (CPython's ImportError_init).
+        set(vm, "msg", if args.len() == 1 { args[0] } else { none })?;
+        set(vm, "name", Value::NULL)?;
+        set(vm, "path", Value::NULL)?;
     } else if typeobj::is_subtype(ty, vm.e.os_error) {
         let (errno, strerror, filename) = if args.len() >= 2 {
             (args[0], args[1], args.get(2).copied().unwrap_or(none))
@@ -216,22 +314,33 @@ fn init_special_attrs(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
             eobj(e).args.set(t);
         }
     } else if typeobj::is_subtype(ty, vm.e.syntax_error) {
-        set(vm, "msg", args.first().copied().unwrap_or(none))?;
-        let info: Vec<Value> = match args.get(1) {
-            Some(t) if crate::tuple::is_tuple(*t) => crate::tuple::items(*t).to_vec(),
-            _ => vec![],
-        };
-        for (i, k) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
-            set(vm, k, info.get(i).copied().unwrap_or(none))?;
+        // CPython's SyntaxError_init: the details are parsed only from exactly two
+        // arguments, the second a sequence of 4 to 6 items.
+        set(vm, "msg", args.first().copied().unwrap_or(Value::NULL))?;
+        if args.len() == 2 {
+            let info = crate::tuple::from_iterable(vm, args[1])?;
+            let items = crate::tuple::items(info);
+            if items.len() < 4 || items.len() > 6 {
+                let m = if items.len() < 4 {
+                    format!("function takes at least 4 arguments ({} given)", items.len())
+                } else {
+                    format!("function takes at most 6 arguments ({} given)", items.len())
+                };
+                return Err(vm.type_error(m));
+            }
+            for (i, k) in SYNTAX_FIELDS[1..7].iter().enumerate() {
+                set(vm, k, items.get(i).copied().unwrap_or(Value::NULL))?;
+            }
+            if items.len() == 5 {
+                return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+            }
         }
-        set(vm, "print_file_and_line", none)?;
     } else if typeobj::is_subtype(ty, vm.e.unicode_error) {
         crate::exc_unicode::init_attrs(vm, e, args)?;
     } else if typeobj::is_subtype(ty, vm.e.attribute_error) || typeobj::is_subtype(ty, vm.e.name_error) {
-        set(vm, "name", none)?;
-        if typeobj::is_subtype(ty, vm.e.attribute_error) {
-            set(vm, "obj", none)?;
-        }
+        // Set by keyword arguments only (`init_keywords`).
+        set(vm, "name", Value::NULL)?;
+        set(vm, "obj", Value::NULL)?;
     }
     Ok(())
 }
@@ -497,8 +606,7 @@ fn collect_leaves(vm: &mut Vm, e: Value, out: Value) {
 }
 
 pub(crate) fn group_exceptions(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
-    let d = crate::func_type::header_dict(vm, g)?;
-    dict::get_item_str(vm, d, "exceptions")
+    Ok(Some(field(vm, g, "exceptions")).filter(|v| !v.is_null()))
 }
 
 /// The subgroup of `g` whose leaves are in `keep` (None if no leaf is).
@@ -543,13 +651,7 @@ fn derive_like(vm: &mut Vm, g: Value, excs: Value) -> PyResult {
 
 /// The `value` of a StopIteration.
 pub fn stop_iteration_value(vm: &mut Vm, e: Value) -> Value {
-    let d = e.header().unwrap().dict();
-    if !d.is_null() {
-        if let Ok(Some(v)) = dict::get_item_str(vm, d, "value") {
-            return v;
-        }
-    }
-    vm.none
+    field_or_none(vm, e, "value")
 }
 
 /// The exception of `gen.throw(typ[, val[, tb]])` (CPython's `_gen_throw`): Err for
@@ -613,16 +715,12 @@ fn instantiate(vm: &mut Vm, typ: Value, val: Value) -> PyResult {
 }
 
 pub fn set_attr_error_context(vm: &mut Vm, e: PyErr, obj: Value, name: Value) {
-    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
-        let _ = dict::set_item_str(vm, d, "name", name);
-        let _ = dict::set_item_str(vm, d, "obj", obj);
-    }
+    set_field(vm, e.0, "name", name);
+    set_field(vm, e.0, "obj", obj);
 }
 
 pub fn set_name_error_name(vm: &mut Vm, e: PyErr, name: Value) {
-    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
-        let _ = dict::set_item_str(vm, d, "name", name);
-    }
+    set_field(vm, e.0, "name", name);
 }
 
 /// Reports an exception that cannot be raised (in `__del__`, callbacks) on stderr.
@@ -642,10 +740,33 @@ fn exc_new(vm: &mut Vm, args: Args) -> PyResult {
 fn exc_init(vm: &mut Vm, args: Args) -> PyResult {
     let e = args.vals[0];
     let ty = vm.type_of(e);
-    if args.has_kw() && crate::typeobj::lookup_str(vm, ty, "__init__") == crate::typeobj::lookup_str(vm, vm.e.base_exception, "__init__") {
+    let keywords = keyword_fields(vm, ty);
+    if args.has_kw() && keywords.is_none() && crate::typeobj::lookup_str(vm, ty, "__init__") == crate::typeobj::lookup_str(vm, vm.e.base_exception, "__init__") {
         return Err(no_keywords(vm, ty));
     }
-    init_args(vm, e, &args)
+    init_args(vm, e, &args)?;
+    if let Some((family, names)) = keywords {
+        for (k, v) in args.kw() {
+            match crate::str::as_str(k) {
+                Some(n) if names.contains(&n) => set_field(vm, e, n, v),
+                _ => {
+                    let m = format!("'{}' is an invalid keyword argument for {family}()", crate::str::as_str(k).unwrap_or("?"));
+                    return Err(vm.type_error(m));
+                }
+            }
+        }
+    }
+    Ok(vm.none)
+}
+
+/// The fields an exception class's `__init__` takes as keyword arguments, and the
+/// name its errors give (CPython's ImportError_init, AttributeError_init, NameError_init).
+fn keyword_fields(vm: &Vm, ty: Value) -> Option<(&'static str, &'static [&'static str])> {
+    let e = &vm.e;
+    [(e.import_error, "ImportError", &["name", "path"][..]), (e.attribute_error, "AttributeError", &["name", "obj"]), (e.name_error, "NameError", &["name"])]
+        .into_iter()
+        .find(|(c, _, _)| typeobj::is_subtype(ty, *c))
+        .map(|(_, f, n)| (f, n))
 }
 
 /// `e.args` and the attributes derived from them, from an `__init__` call's
@@ -795,6 +916,55 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, items))
 }
 
+/// `ImportError.__reduce__`: the state also holds `name` and `path` when set.
+fn import_error_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    let e = a[0];
+    let d = e.header().unwrap().dict();
+    let mut state = if d.is_null() { Value::NULL } else { dict::copy(vm, d)? };
+    for k in ["name", "path"] {
+        let v = field(vm, e, k);
+        if !v.is_null() && v != vm.none {
+            if state.is_null() {
+                state = dict::new_dict(vm);
+            }
+            dict::set_item_str(vm, state, k, v)?;
+        }
+    }
+    let ty = vm.type_of(e);
+    let mut items = vec![ty, eobj(e).args.get()];
+    if !state.is_null() {
+        items.push(state);
+    }
+    Ok(crate::tuple::new_tuple(vm, items))
+}
+
+/// `OSError.__reduce__`: the arguments rebuilt with the file names when set.
+fn os_error_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    let e = a[0];
+    let none = vm.none;
+    let set = |v: Value| !v.is_null() && v != none;
+    let (filename, filename2) = (field(vm, e, "filename"), field(vm, e, "filename2"));
+    let cargs = if set(filename) {
+        let (errno, strerror) = (field_or_none(vm, e, "errno"), field_or_none(vm, e, "strerror"));
+        let mut v = vec![errno, strerror, filename];
+        if set(filename2) {
+            v.extend([none, filename2]);
+        }
+        crate::tuple::new_tuple(vm, v)
+    } else {
+        eobj(e).args.get()
+    };
+    let ty = vm.type_of(e);
+    let d = e.header().unwrap().dict();
+    let mut items = vec![ty, cargs];
+    if !d.is_null() {
+        items.push(d);
+    }
+    Ok(crate::tuple::new_tuple(vm, items))
+}
+
 /// `__setstate__(state)`: None, or a dict whose items become attributes (the
 /// third item of `__reduce__`). The dict is walked by position, as CPython's
 /// PyDict_Next, so a key whose `__hash__` changes the dict ends the walk
@@ -823,11 +993,10 @@ fn exc_setstate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__str__", 1, 1)?;
-    let d = crate::func_type::header_dict(vm, a[0])?;
-    let msg = dict::get_item_str(vm, d, "msg")?.unwrap_or(vm.none);
-    let msg_s = if msg == vm.none { return exc_str(vm, args) } else { crate::ops::str_string(vm, msg)? };
-    let filename = dict::get_item_str(vm, d, "filename")?.and_then(|f| crate::str::as_str(f).map(str::to_string));
-    let lineno = dict::get_item_str(vm, d, "lineno")?.and_then(|l| l.as_small());
+    let msg = field_or_none(vm, a[0], "msg");
+    let msg_s = crate::ops::str_string(vm, msg)?;
+    let filename = crate::str::as_str(field(vm, a[0], "filename")).map(str::to_string);
+    let lineno = field(vm, a[0], "lineno").as_small();
     let base = filename.map(|f| f.rsplit('/').next().unwrap_or("").to_string());
     let s = match (base, lineno) {
         (Some(f), Some(l)) => format!("{msg_s} ({f}, line {l})"),
@@ -840,10 +1009,9 @@ fn syntax_error_str(vm: &mut Vm, args: Args) -> PyResult {
 
 fn os_error_str(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__str__", 1, 1)?;
-    let d = crate::func_type::header_dict(vm, a[0])?;
-    let errno = dict::get_item_str(vm, d, "errno")?.unwrap_or(vm.none);
-    let strerror = dict::get_item_str(vm, d, "strerror")?.unwrap_or(vm.none);
-    let filename = dict::get_item_str(vm, d, "filename")?.unwrap_or(vm.none);
+    let errno = field_or_none(vm, a[0], "errno");
+    let strerror = field_or_none(vm, a[0], "strerror");
+    let filename = field_or_none(vm, a[0], "filename");
     if errno != vm.none && strerror != vm.none {
         let e = crate::ops::str_string(vm, errno)?;
         let s = crate::ops::str_string(vm, strerror)?;
@@ -985,9 +1153,8 @@ fn group_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", typeobj::type_name(cls))));
     }
     let e = new_exception(vm, cls, &[msg, excs]);
-    let d = crate::func_type::header_dict(vm, e)?;
-    dict::set_item_str(vm, d, "message", msg)?;
-    dict::set_item_str(vm, d, "exceptions", seq)?;
+    set_field(vm, e, "message", msg);
+    set_field(vm, e, "exceptions", seq);
     Ok(e)
 }
 
@@ -1028,8 +1195,7 @@ fn add_exception_group_bases(vm: &mut Vm) {
 
 fn group_str(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__str__", 1, 1)?;
-    let d = crate::func_type::header_dict(vm, a[0])?;
-    let msg = dict::get_item_str(vm, d, "message")?.unwrap_or(vm.empty_str);
+    let msg = Some(field(vm, a[0], "message")).filter(|v| !v.is_null()).unwrap_or(vm.empty_str);
     let n = group_exceptions(vm, a[0])?.map(|t| crate::tuple::items(t).len()).unwrap_or(0);
     let m = crate::ops::str_string(vm, msg)?;
     let s = format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" });
@@ -1038,8 +1204,7 @@ fn group_str(vm: &mut Vm, args: Args) -> PyResult {
 
 fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "derive", 2, 2)?;
-    let d = crate::func_type::header_dict(vm, a[0])?;
-    let msg = dict::get_item_str(vm, d, "message")?.unwrap_or(vm.empty_str);
+    let msg = Some(field(vm, a[0], "message")).filter(|v| !v.is_null()).unwrap_or(vm.empty_str);
     let ty = vm.e.base_exception_group;
     crate::call::call(vm, ty, &[msg, a[1]])
 }
@@ -1181,11 +1346,14 @@ pub fn init(vm: &mut Vm) {
     add_getset(vm, b, "__context__", get_context, set_context_attr);
     add_getset(vm, b, "__suppress_context__", get_suppress, set_suppress);
     add_getset(vm, b, "__dict__", crate::func_type::header_dict, crate::func_type::set_header_dict);
+    add_field_descriptors(vm);
     add_method(vm, vm.e.key_error, "__str__", key_error_str);
     add_method(vm, vm.e.syntax_error, "__str__", syntax_error_str);
     add_method(vm, vm.e.os_error, "__str__", os_error_str);
     add_static(vm, vm.e.os_error, "__new__", os_error_new);
     add_method(vm, vm.e.os_error, "__init__", os_error_init);
+    add_method(vm, vm.e.os_error, "__reduce__", os_error_reduce);
+    add_method(vm, vm.e.import_error, "__reduce__", import_error_reduce);
     add_getset(vm, vm.e.blocking_io_error, "characters_written", characters_written, set_characters_written);
     let g = vm.e.base_exception_group;
     add_static(vm, g, "__new__", group_new);

@@ -172,10 +172,8 @@ pub(crate) fn import_error(vm: &mut Vm, msg: String, name: &str) -> PyErr {
 /// An exception of class `t` (ImportError or a subclass) with `name` set.
 pub(crate) fn import_error_of(vm: &mut Vm, t: Value, msg: String, name: &str) -> PyErr {
     let e = vm.new_exc(t, msg);
-    if let Ok(d) = crate::func_type::header_dict(vm, e.0) {
-        let n = crate::str::alloc_str(vm, name);
-        let _ = dict::set_item_str(vm, d, "name", n);
-    }
+    let n = crate::str::alloc_str(vm, name);
+    crate::exceptions::set_field(vm, e.0, "name", n);
     e
 }
 
@@ -576,9 +574,8 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult {
     };
     let t = vm.e.import_error;
     let e = vm.new_exc(t, msg);
-    let ed = crate::func_type::header_dict(vm, e.0)?;
     let mv = crate::str::alloc_str(vm, &mn);
-    dict::set_item_str(vm, ed, "name", mv)?;
+    crate::exceptions::set_field(vm, e.0, "name", mv);
     Err(e)
 }
 
