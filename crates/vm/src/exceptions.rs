@@ -641,9 +641,13 @@ fn derive_like(vm: &mut Vm, g: Value, excs: Value) -> PyResult {
     eobj(ng).context.set(eobj(g).context.get());
     let gd = g.header().unwrap().dict();
     if !gd.is_null() {
+        // A copy of the notes, and only of a sequence (CPython's exceptiongroup_subset).
         if let Some(n) = dict::get_item_str(vm, gd, "__notes__")? {
-            let nd = crate::func_type::header_dict(vm, ng)?;
-            dict::set_item_str(vm, nd, "__notes__", n)?;
+            if crate::ops::sequence_check(vm, n) {
+                let copy = crate::list::from_iterable(vm, n)?;
+                let nd = crate::func_type::header_dict(vm, ng)?;
+                dict::set_item_str(vm, nd, "__notes__", copy)?;
+            }
         }
     }
     Ok(ng)
@@ -1202,6 +1206,11 @@ fn group_str(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, s))
 }
 
+fn group_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
+    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
+}
+
 fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "derive", 2, 2)?;
     let msg = Some(field(vm, a[0], "message")).filter(|v| !v.is_null()).unwrap_or(vm.empty_str);
@@ -1223,6 +1232,13 @@ fn group_split_impl(vm: &mut Vm, g: Value, pred: Value) -> PyResult<(Value, Valu
         return Ok((g, vm.none));
     }
     let Some(excs) = group_exceptions(vm, g)? else { return Ok((vm.none, g)) };
+    vm.enter_recursion(" in exceptiongroup_split_recursive")?;
+    let r = split_items(vm, g, excs, pred, &matches);
+    vm.leave_recursion();
+    r
+}
+
+fn split_items(vm: &mut Vm, g: Value, excs: Value, pred: Value, matches: &dyn Fn(&mut Vm, Value) -> PyResult<bool>) -> PyResult<(Value, Value)> {
     let items = crate::tuple::items(excs).to_vec();
     let m_list = crate::list::new_list(vm, vec![]);
     let r_list = crate::list::new_list(vm, vec![]);
@@ -1252,14 +1268,31 @@ fn group_split_impl(vm: &mut Vm, g: Value, pred: Value) -> PyResult<(Value, Valu
     Ok((m, r))
 }
 
+/// The argument of `split`/`subgroup`: an exception type, a tuple of them, or a
+/// callable (CPython's get_matcher_type).
+fn check_matcher(vm: &mut Vm, pred: Value) -> PyResult<()> {
+    let ok = if crate::tuple::is_tuple(pred) {
+        crate::tuple::items(pred).iter().all(|t| is_exception_class(vm, *t))
+    } else {
+        is_exception_class(vm, pred) || (!typeobj::is_type(pred) && crate::builtins::is_callable(vm, pred))
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+    }
+}
+
 fn group_split(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "split", 2, 2)?;
+    check_matcher(vm, a[1])?;
     let (m, r) = group_split_impl(vm, a[0], a[1])?;
     Ok(crate::tuple::new_tuple(vm, vec![m, r]))
 }
 
 fn group_subgroup(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "subgroup", 2, 2)?;
+    check_matcher(vm, a[1])?;
     let (m, _) = group_split_impl(vm, a[0], a[1])?;
     Ok(m)
 }
@@ -1361,6 +1394,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, g, "derive", group_derive);
     add_method(vm, g, "split", group_split);
     add_method(vm, g, "subgroup", group_subgroup);
+    typeobj::add_classmethod(vm, g, "__class_getitem__", group_class_getitem);
     let t = vm.t.traceback;
     add_static(vm, t, "__new__", tb_new);
     add_getset(vm, t, "tb_next", tb_next, set_tb_next);
