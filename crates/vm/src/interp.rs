@@ -356,9 +356,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     // margin (`ensure_stack_room`), and the stack starts `GUARD` slots up, so
     // the few slots an instruction touches past its net effect (its operands below,
     // a pair pushed before one is popped) stay inside the array. Constant indexes
-    // are in range too. The instruction
-    // pointer `ip` moves only to the next instruction of one that is not a
-    // terminator or to a verified jump target, so it stays inside `instrs`.
+    // are in range too. The instruction pointer `ip` moves only to the next
+    // instruction of one that is not a terminator or to a verified jump target, so
+    // it stays inside `instrs`.
     macro_rules! sl { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < crate::stack::CAPACITY); unsafe { st.get_unchecked(i) } }} }
     macro_rules! konst { ($i:expr) => {{ let i: usize = $i; debug_assert!(i < code.consts.len()); unsafe { *code.consts.get_unchecked(i) } }} }
     macro_rules! next_ins { () => {{ debug_assert!(pc!() < instrs.len()); unsafe { *ip } }} }
