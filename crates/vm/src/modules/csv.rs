@@ -181,14 +181,8 @@ fn dialect_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(cls, d))
 }
 
-fn dialect_of(vm: &mut Vm, v: Value) -> PyResult<&'static DialectObj> {
-    match v.downcast::<DialectObj>() {
-        Some(d) => Ok(d),
-        None => {
-            let m = format!("descriptor for '_csv.Dialect' objects doesn't apply to a '{}' object", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+fn dialect_of(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static DialectObj> {
+    super::receiver(vm, v, name, "_csv.Dialect")
 }
 
 fn char_or_none(vm: &mut Vm, c: Option<u32>) -> Value {
@@ -199,33 +193,33 @@ fn char_or_none(vm: &mut Vm, c: Option<u32>) -> Value {
 }
 
 fn d_delimiter(vm: &mut Vm, v: Value) -> PyResult {
-    let d = dialect_of(vm, v)?;
+    let d = dialect_of(vm, v, "delimiter")?;
     Ok(char_or_none(vm, Some(d.delimiter)))
 }
 fn d_quotechar(vm: &mut Vm, v: Value) -> PyResult {
-    let d = dialect_of(vm, v)?;
+    let d = dialect_of(vm, v, "quotechar")?;
     Ok(char_or_none(vm, d.quotechar))
 }
 fn d_escapechar(vm: &mut Vm, v: Value) -> PyResult {
-    let d = dialect_of(vm, v)?;
+    let d = dialect_of(vm, v, "escapechar")?;
     Ok(char_or_none(vm, d.escapechar))
 }
 fn d_lineterminator(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(dialect_of(vm, v)?.lineterminator)
+    Ok(dialect_of(vm, v, "lineterminator")?.lineterminator)
 }
 fn d_quoting(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(Value::small(i64::from(dialect_of(vm, v)?.quoting)))
+    Ok(Value::small(i64::from(dialect_of(vm, v, "quoting")?.quoting)))
 }
 fn d_doublequote(vm: &mut Vm, v: Value) -> PyResult {
-    let b = dialect_of(vm, v)?.doublequote;
+    let b = dialect_of(vm, v, "doublequote")?.doublequote;
     Ok(vm.bool(b))
 }
 fn d_skipinitialspace(vm: &mut Vm, v: Value) -> PyResult {
-    let b = dialect_of(vm, v)?.skipinitialspace;
+    let b = dialect_of(vm, v, "skipinitialspace")?.skipinitialspace;
     Ok(vm.bool(b))
 }
 fn d_strict(vm: &mut Vm, v: Value) -> PyResult {
-    let b = dialect_of(vm, v)?.strict;
+    let b = dialect_of(vm, v, "strict")?.strict;
     Ok(vm.bool(b))
 }
 
@@ -310,15 +304,7 @@ impl Trace for ReaderObj {
 }
 
 fn csv_reader(vm: &mut Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        let m = if pos.is_empty() {
-            " expected at least 1 argument, got 0".to_string()
-        } else {
-            format!(" expected at most 2 arguments, got {}", pos.len())
-        };
-        return Err(vm.type_error(m));
-    }
+    let pos = unpack_positional(vm, &args)?;
     let it = crate::ops::iter(vm, pos[0])?;
     let dialect = call_dialect(vm, pos.get(1).copied().unwrap_or(Value::NULL), &args)?;
     let st = ReaderState { state: ParseState::StartRecord, field: Vec::new(), numeric_field: false, line_num: 0 };
@@ -326,14 +312,8 @@ fn csv_reader(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(t, ReaderObj { input_iter: it, dialect, fields: Cell::new(Value::NULL), st: RefCell::new(st) }))
 }
 
-fn reader_of(vm: &mut Vm, v: Value) -> PyResult<&'static ReaderObj> {
-    match v.downcast::<ReaderObj>() {
-        Some(r) => Ok(r),
-        None => {
-            let m = format!("descriptor for '_csv.reader' objects doesn't apply to a '{}' object", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+fn reader_of(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static ReaderObj> {
+    super::receiver(vm, v, name, "_csv.reader")
 }
 
 /// `parse_save_field`: the field (a float under QUOTE_NONNUMERIC when unquoted)
@@ -499,8 +479,8 @@ fn process_char(vm: &mut Vm, r: &ReaderObj, d: &DialectObj, c: Input) -> PyResul
 fn reader_next(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "reader.__next__", 0, 0)?;
     let this = a[0];
-    let r = reader_of(vm, this)?;
-    let d = dialect_of(vm, r.dialect)?;
+    let r = reader_of(vm, this, "__next__")?;
+    let d = dialect_of(vm, r.dialect, "dialect")?;
     let list = crate::list::new_list(vm, vec![]);
     r.fields.set(list);
     {
@@ -549,11 +529,11 @@ fn reader_iter(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn reader_dialect(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(reader_of(vm, v)?.dialect)
+    Ok(reader_of(vm, v, "dialect")?.dialect)
 }
 
 fn reader_line_num(vm: &mut Vm, v: Value) -> PyResult {
-    let n = reader_of(vm, v)?.st.borrow().line_num;
+    let n = reader_of(vm, v, "line_num")?.st.borrow().line_num;
     Ok(crate::int::from_i64(vm, n as i64))
 }
 
@@ -573,15 +553,7 @@ impl Trace for WriterObj {
 }
 
 fn csv_writer(vm: &mut Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        let m = if pos.is_empty() {
-            " expected at least 1 argument, got 0".to_string()
-        } else {
-            format!(" expected at most 2 arguments, got {}", pos.len())
-        };
-        return Err(vm.type_error(m));
-    }
+    let pos = unpack_positional(vm, &args)?;
     let write = match { let n = vm.intern("write"); crate::attr::getattr_opt(vm, pos[0], n) }? {
         Some(w) => w,
         None => return Err(vm.type_error("argument 1 must have a \"write\" method")),
@@ -591,14 +563,8 @@ fn csv_writer(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc(t, WriterObj { write, dialect }))
 }
 
-fn writer_of(vm: &mut Vm, v: Value) -> PyResult<&'static WriterObj> {
-    match v.downcast::<WriterObj>() {
-        Some(w) => Ok(w),
-        None => {
-            let m = format!("descriptor for '_csv.writer' objects doesn't apply to a '{}' object", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+fn writer_of(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static WriterObj> {
+    super::receiver(vm, v, name, "_csv.writer")
 }
 
 /// `join_append`: one field (None for a missing one) added to `rec`.
@@ -649,7 +615,7 @@ fn join_append(vm: &mut Vm, d: &DialectObj, rec: &mut Vec<u32>, num_fields: usiz
 }
 
 fn writerow_impl(vm: &mut Vm, w: &WriterObj, row: Value) -> PyResult {
-    let d = dialect_of(vm, w.dialect)?;
+    let d = dialect_of(vm, w.dialect, "dialect")?;
     let it = match crate::ops::iter(vm, row) {
         Ok(it) => it,
         Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => {
@@ -690,13 +656,13 @@ fn writerow_impl(vm: &mut Vm, w: &WriterObj, row: Value) -> PyResult {
 
 fn writer_writerow(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "writer.writerow", 1, 1)?;
-    let w = writer_of(vm, a[0])?;
+    let w = writer_of(vm, a[0], "writerow")?;
     writerow_impl(vm, w, a[1])
 }
 
 fn writer_writerows(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "writer.writerows", 1, 1)?;
-    let w = writer_of(vm, a[0])?;
+    let w = writer_of(vm, a[0], "writerows")?;
     let it = crate::ops::iter(vm, a[1])?;
     while let Some(row) = crate::ops::next(vm, it)? {
         writerow_impl(vm, w, row)?;
@@ -705,31 +671,29 @@ fn writer_writerows(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn writer_dialect(vm: &mut Vm, v: Value) -> PyResult {
-    Ok(writer_of(vm, v)?.dialect)
+    Ok(writer_of(vm, v, "dialect")?.dialect)
 }
 
 // ---- module functions ----
 
-fn unpack_name(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Value> {
+/// `PyArg_UnpackTuple(args, "", 1, 2, ...)` (its messages name no function): the one or
+/// two positional arguments of `reader`, `writer` and `register_dialect`.
+fn unpack_positional<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a [Value]> {
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        let m = if pos.is_empty() {
-            " expected at least 1 argument, got 0".to_string()
-        } else {
-            format!(" expected at most 2 arguments, got {}", pos.len())
-        };
-        let _ = fname;
-        return Err(vm.type_error(m));
+    match pos.len() {
+        1 | 2 => Ok(pos),
+        0 => Err(vm.type_error(" expected at least 1 argument, got 0")),
+        n => Err(vm.type_error(format!(" expected at most 2 arguments, got {n}"))),
     }
-    Ok(pos[0])
 }
 
 fn register_dialect(vm: &mut Vm, args: Args) -> PyResult {
-    let name = unpack_name(vm, &args, "register_dialect")?;
+    let pos = unpack_positional(vm, &args)?;
+    let name = pos[0];
     if !is_str(vm, name) {
         return Err(vm.type_error("dialect name must be a string"));
     }
-    let given = args.pos().get(1).copied().unwrap_or(Value::NULL);
+    let given = pos.get(1).copied().unwrap_or(Value::NULL);
     let dialect = call_dialect(vm, given, &args)?;
     let d = dialects();
     crate::dict::set_item(vm, d, name, dialect)?;
@@ -796,18 +760,12 @@ fn no_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn new_type(vm: &mut Vm, name: &str, flags: u32) -> PyResult<Value> {
-    use crate::typeobj::{new_static_type, set_attr_raw};
     let obj = vm.t.object;
-    let t = new_static_type(vm, &format!("_csv.{name}"), obj, flags);
-    super::array::short_qualname(t);
-    let modname = vm.intern("_csv");
-    set_attr_raw(vm, t, "__module__", modname)?;
-    vm.extra_roots.push(t);
-    Ok(t)
+    super::new_module_type(vm, &format!("_csv.{name}"), obj, flags)
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
-    use crate::typeobj::{add_getset, add_getter, add_method, add_static, new_static_type, set_attr_raw, tflag};
+    use crate::typeobj::{add_getset, add_getter, add_method, add_static, tflag};
     super::add_functions(
         vm,
         m,
@@ -846,10 +804,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
 
     let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let base = vm.e.exception;
-    let err = new_static_type(vm, "Error", base, flags);
-    let modname = vm.intern("_csv");
-    set_attr_raw(vm, err, "__module__", modname)?;
-    vm.extra_roots.push(err);
+    let err = super::new_module_type(vm, "_csv.Error", base, flags)?;
     let registry = crate::dict::new_dict(vm);
     vm.extra_roots.push(registry);
     STATE.with(|s| {

@@ -120,6 +120,30 @@ pub fn add_functions(vm: &mut Vm, m: Value, fns: &[(&'static str, crate::object:
     Ok(())
 }
 
+/// A type of a module written in Rust, named `module.name` (`__module__` set, `__qualname__`
+/// the short name), rooted for the natives that allocate or raise it after the module goes.
+pub fn new_module_type(vm: &mut Vm, dotted: &str, base: Value, flags: u32) -> PyResult<Value> {
+    let t = crate::typeobj::new_static_type(vm, dotted, base, flags);
+    array::short_qualname(t);
+    let module = dotted.rsplit_once('.').map_or(dotted, |(m, _)| m);
+    let modname = vm.intern(module);
+    crate::typeobj::set_attr_raw(vm, t, "__module__", modname)?;
+    vm.extra_roots.push(t);
+    Ok(t)
+}
+
+/// `v` as payload `T`, the receiver of method or attribute `name` of type `tname`;
+/// CPython's descriptor TypeError otherwise.
+pub fn receiver<T: crate::gc::Payload>(vm: &mut Vm, v: Value, name: &str, tname: &str) -> PyResult<&'static T> {
+    match v.downcast::<T>() {
+        Some(p) => Ok(p),
+        None => {
+            let m = format!("descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object", vm.type_name(v));
+            Err(vm.type_error(m))
+        }
+    }
+}
+
 pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) -> PyResult<()> {
     let d = crate::module::module_dict(m);
     crate::dict::set_item_str(vm, d, name, v)

@@ -200,38 +200,40 @@ fn inflate_run(z: Option<&mut Inflate>, input: &[u8], flush: InflateFlush, first
 
 // ---- arguments ----
 
-/// A C `int` argument (`i` converter), `default` when missing.
-fn int_arg(vm: &mut Vm, v: Value, default: i32) -> PyResult<i32> {
+/// An integer argument through `__index__` (floats refused, as the clinic's
+/// converters do); None when missing.
+fn index_arg(vm: &mut Vm, v: Value) -> PyResult<Option<num_bigint::BigInt>> {
     if v.is_null() {
-        return Ok(default);
+        return Ok(None);
     }
-    if v.is::<crate::float::FloatObj>() {
+    if crate::float::is_float(v) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    crate::number::index_c_int(vm, v)
+    crate::number::index_bigint(vm, v).map(Some)
+}
+
+/// A C `int` argument (`i` converter), `default` when missing.
+fn int_arg(vm: &mut Vm, v: Value, default: i32) -> PyResult<i32> {
+    match index_arg(vm, v)? {
+        None => Ok(default),
+        Some(b) => b.try_into().map_err(|_| vm.overflow_error("Python int too large to convert to C int")),
+    }
 }
 
 /// A `Py_ssize_t` argument (`n` converter), `default` when missing.
 fn ssize_arg(vm: &mut Vm, v: Value, default: i64) -> PyResult<i64> {
-    if v.is_null() {
-        return Ok(default);
+    match index_arg(vm, v)? {
+        None => Ok(default),
+        Some(b) => b.try_into().map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t")),
     }
-    if v.is::<crate::float::FloatObj>() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    crate::number::index_i64(vm, v)
 }
 
 /// An `unsigned int(bitwise=True)` argument: any int, taken modulo 2**32.
 fn uint_mask_arg(vm: &mut Vm, v: Value, default: u32) -> PyResult<u32> {
-    if v.is_null() {
-        return Ok(default);
+    match index_arg(vm, v)? {
+        None => Ok(default),
+        Some(b) => Ok((b & num_bigint::BigInt::from(0xffff_ffffu32)).try_into().unwrap_or(0)),
     }
-    if v.is::<crate::float::FloatObj>() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let b = crate::number::index_bigint(vm, v)?;
-    Ok((b & num_bigint::BigInt::from(0xffff_ffffu32)).try_into().unwrap_or(0))
 }
 
 fn bytes_value(vm: &mut Vm, data: Vec<u8>) -> Value {
@@ -437,13 +439,7 @@ fn compressobj(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn comp_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static CompObj> {
-    match v.downcast::<CompObj>() {
-        Some(c) => Ok(c),
-        None => {
-            let m = format!("descriptor '{name}' for 'zlib.Compress' objects doesn't apply to a '{}' object", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+    super::receiver(vm, v, name, "zlib.Compress")
 }
 
 /// Runs `step` on the stream of `c`, recording it; the output or the error.
@@ -558,13 +554,7 @@ impl Trace for DecompObj {
 }
 
 fn decomp_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static DecompObj> {
-    match v.downcast::<DecompObj>() {
-        Some(d) => Ok(d),
-        None => {
-            let m = format!("descriptor '{name}' for 'zlib.Decompress' objects doesn't apply to a '{}' object", vm.type_name(v));
-            Err(vm.type_error(m))
-        }
-    }
+    super::receiver(vm, v, name, "zlib.Decompress")
 }
 
 fn decompressobj(vm: &mut Vm, args: Args) -> PyResult {
@@ -749,19 +739,14 @@ fn deepcopy(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn new_type(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    use crate::typeobj::{add_static, new_static_type, set_attr_raw};
     let obj = vm.t.object;
-    let t = new_static_type(vm, &format!("zlib.{name}"), obj, 0);
-    super::array::short_qualname(t);
-    let modname = vm.intern("zlib");
-    set_attr_raw(vm, t, "__module__", modname)?;
-    add_static(vm, t, "__new__", no_new);
-    vm.extra_roots.push(t);
+    let t = super::new_module_type(vm, &format!("zlib.{name}"), obj, 0)?;
+    crate::typeobj::add_static(vm, t, "__new__", no_new);
     Ok(t)
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
-    use crate::typeobj::{add_getter, add_method, new_static_type, set_attr_raw, tflag};
+    use crate::typeobj::{add_getter, add_method, tflag};
     super::add_functions(
         vm,
         m,
@@ -793,10 +778,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
 
     let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let base = vm.e.exception;
-    let err = new_static_type(vm, "error", base, flags);
-    let modname = vm.intern("zlib");
-    set_attr_raw(vm, err, "__module__", modname)?;
-    vm.extra_roots.push(err);
+    let err = super::new_module_type(vm, "zlib.error", base, flags)?;
     ERROR.with(|c| c.set(err));
     super::set_attr(vm, m, "error", err)?;
 
