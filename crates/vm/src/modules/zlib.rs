@@ -25,8 +25,10 @@ const Z_DEFAULT_COMPRESSION: i32 = -1;
 const Z_FINISH: i32 = 4;
 /// The zlib API version zlib-rs implements.
 const ZLIB_VERSION: &str = "1.3.1";
+/// `copy()`'s message for a stream it cannot copy.
+const INCONSISTENT: &str = "Inconsistent stream state";
 /// Input bytes a stream object remembers for `copy()`.
-const HISTORY_LIMIT: usize = 64 << 20;
+const HISTORY_LIMIT: usize = 16 << 20;
 
 // zlib's return codes, as CPython's messages print them.
 const Z_OK: i32 = 0;
@@ -375,12 +377,23 @@ impl History {
     fn new() -> History {
         History { steps: Some(Vec::new()), bytes: 0 }
     }
-    fn record(&mut self, step: Step, len: usize) {
+    /// The calls to replay for `copy()` of a stream that is `live`, or the ValueError's
+    /// message: an ended stream cannot be copied (as `deflateCopy`), nor one whose
+    /// history outgrew its limit.
+    fn replay(&self, live: bool) -> Result<&[Step], &'static str> {
+        match (&self.steps, live) {
+            (_, false) => Err(INCONSISTENT),
+            (None, true) => Err("the stream is too long to copy (zlib-rs keeps no copyable state)"),
+            (Some(s), true) => Ok(s),
+        }
+    }
+    /// Keeps `step` (of `len` input bytes), made only while the history is kept.
+    fn record(&mut self, len: usize, step: impl FnOnce() -> Step) {
         self.bytes += len;
         if self.bytes > HISTORY_LIMIT {
             self.steps = None;
         } else if let Some(s) = &mut self.steps {
-            s.push(step);
+            s.push(step());
         }
     }
 }
@@ -462,7 +475,7 @@ fn comp_run(vm: &mut Vm, c: &CompObj, step: Step, what: &str) -> PyResult {
                     if finished {
                         st.z = None;
                     }
-                    st.history.record(step, len);
+                    st.history.record(len, || step);
                     Ok(out)
                 }
             }
@@ -499,27 +512,20 @@ fn comp_flush(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn comp_copy(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.vals;
-    let c = comp_this(vm, a.first().copied().unwrap_or(Value::NULL), "copy")?;
+    let a = args.method(vm, "copy", 0, 0)?;
+    let c = comp_this(vm, a[0], "copy")?;
     let copied = {
         let st = c.st.borrow();
-        match (&st.z, &st.history.steps) {
-            (None, _) => None,
-            (Some(_), None) => return Err(vm.value_error("the stream is too long to copy (zlib-rs keeps no copyable state)")),
-            (Some(_), Some(steps)) => {
-                let mut z = new_deflate(st.config, st.zdict.as_deref()).ok();
-                for s in steps {
-                    if let Some(z) = z.as_mut() {
-                        comp_step(z, s);
-                    }
-                }
-                z.map(|z| CompState { z: Some(z), config: st.config, zdict: st.zdict.clone(), history: st.history.clone() })
+        st.history.replay(st.z.is_some()).and_then(|steps| {
+            // The original accepted this configuration and dictionary.
+            let mut z = new_deflate(st.config, st.zdict.as_deref()).map_err(|_| INCONSISTENT)?;
+            for s in steps {
+                comp_step(&mut z, s);
             }
-        }
+            Ok(CompState { z: Some(z), config: st.config, zdict: st.zdict.clone(), history: st.history.clone() })
+        })
     };
-    let Some(state) = copied else {
-        return Err(vm.value_error("Inconsistent stream state"));
-    };
+    let state = copied.map_err(|m| vm.value_error(m))?;
     let t = TYPES.with(|c| c.get()).0;
     Ok(vm.alloc(t, CompObj { st: RefCell::new(state) }))
 }
@@ -634,7 +640,7 @@ fn decomp_decompress(vm: &mut Vm, args: Args) -> PyResult {
         if run.dict_error.is_none() {
             let Step::Inflate(data, ..) = &step else { unreachable!() };
             let len = data.len();
-            st.history.record(step.clone(), len);
+            st.history.record(len, || step.clone());
         }
         (run, msg)
     };
@@ -665,7 +671,7 @@ fn decomp_flush(vm: &mut Vm, args: Args) -> PyResult {
         let run = decomp_step(st.z.as_mut(), &step);
         let Step::InflateFlush(tail, _) = &step else { unreachable!() };
         let len = tail.len();
-        st.history.record(step.clone(), len);
+        st.history.record(len, || step.clone());
         if run.code == Z_STREAM_END {
             st.z = None;
         }
@@ -680,29 +686,23 @@ fn decomp_flush(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn decomp_copy(vm: &mut Vm, args: Args) -> PyResult {
-    let this = args.vals.first().copied().unwrap_or(Value::NULL);
-    let d = decomp_this(vm, this, "copy")?;
+    let a = args.method(vm, "copy", 0, 0)?;
+    let d = decomp_this(vm, a[0], "copy")?;
     let copied = {
         let st = d.st.borrow();
-        match (&st.z, &st.history.steps) {
-            (None, _) => None,
-            (Some(_), None) => return Err(vm.value_error("the stream is too long to copy (zlib-rs keeps no copyable state)")),
-            (Some(_), Some(steps)) => {
-                let mut z = new_inflate(st.wbits);
-                if let Some(dict) = &st.init_dict {
-                    // It was accepted when the original was made.
-                    let _ = z.set_dictionary(dict);
-                }
-                for s in steps {
-                    decomp_step(Some(&mut z), s);
-                }
-                Some(DecompState { z: Some(z), wbits: st.wbits, init_dict: st.init_dict.clone(), history: st.history.clone() })
+        st.history.replay(st.z.is_some()).map(|steps| {
+            let mut z = new_inflate(st.wbits);
+            if let Some(dict) = &st.init_dict {
+                // It was accepted when the original was made.
+                let _ = z.set_dictionary(dict);
             }
-        }
+            for s in steps {
+                decomp_step(Some(&mut z), s);
+            }
+            DecompState { z: Some(z), wbits: st.wbits, init_dict: st.init_dict.clone(), history: st.history.clone() }
+        })
     };
-    let Some(state) = copied else {
-        return Err(vm.value_error("Inconsistent stream state"));
-    };
+    let state = copied.map_err(|m| vm.value_error(m))?;
     let t = TYPES.with(|c| c.get()).1;
     let obj = DecompObj {
         st: RefCell::new(state),
