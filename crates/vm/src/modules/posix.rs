@@ -63,6 +63,7 @@ extern "C" {
     fn utimensat(dirfd: c_int, path: *const c_char, times: *const Timespec, flags: c_int) -> c_int;
     fn fsync(fd: c_int) -> c_int;
     fn ftruncate(fd: c_int, len: i64) -> c_int;
+    fn fchown(fd: c_int, uid: c_uint, gid: c_uint) -> c_int;
     fn kill(pid: c_int, sig: c_int) -> c_int;
     fn waitpid(pid: c_int, status: *mut c_int, options: c_int) -> c_int;
     fn system(command: *const c_char) -> c_int;
@@ -637,6 +638,66 @@ fn ftruncate_fd(vm: &mut Vm, fd: c_int, len: i64) -> PyResult {
         return Err(last_error(vm, None));
     }
     Ok(vm.none)
+}
+
+/// `_Py_Uid_Converter`/`_Py_Gid_Converter`: an id, or -1 for "leave unchanged" (None).
+fn owner_id(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<u32>> {
+    let b = match crate::number::index_bigint(vm, v) {
+        Ok(b) if !crate::float::is_float(v) => b,
+        Err(e) if !crate::exceptions::matches(vm, e, vm.e.type_error) => return Err(e),
+        _ => {
+            let m = format!("{what} should be integer, not {}", vm.type_name(v));
+            return Err(vm.type_error(m));
+        }
+    };
+    // As CPython: a C long that is not an id (negative, or truncated by uid_t) is "less
+    // than minimum"; only a value beyond a C long is "greater than maximum".
+    match i64::try_from(&b) {
+        Ok(-1) => Ok(None),
+        Ok(i) => u32::try_from(i).map(Some).map_err(|_| vm.overflow_error(format!("{what} is less than minimum"))),
+        Err(_) if b.sign() == num_bigint::Sign::Minus => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+        Err(_) => Err(vm.overflow_error(format!("{what} is greater than maximum"))),
+    }
+}
+
+/// `chown`, `lchown` (`follow` false) and `chown` of a file descriptor.
+fn chown_path(vm: &mut Vm, args: Args, name: &str, allow_fd: bool) -> PyResult {
+    let [path, uid, gid, dir_fd, follow] = kw_bind(vm, &args, name, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 3, 3)?;
+    let p = path_arg(vm, name, "path", path, false, allow_fd)?;
+    let uid = owner_id(vm, uid, "uid")?;
+    let gid = owner_id(vm, gid, "gid")?;
+    no_dir_fd(vm, name, dir_fd)?;
+    let follow = allow_fd && bool_arg(vm, follow, true)?;
+    if let Some(fd) = p.fd {
+        return fchown_fd(vm, fd, uid, gid);
+    }
+    let r = if follow { std::os::unix::fs::chown(p.buf(), uid, gid) } else { std::os::unix::fs::lchown(p.buf(), uid, gid) };
+    r.map_err(|e| io_error(vm, &e, p.obj))?;
+    Ok(vm.none)
+}
+
+fn fchown_fd(vm: &mut Vm, fd: c_int, uid: Option<u32>, gid: Option<u32>) -> PyResult {
+    // SAFETY: plain integer arguments; u32::MAX is (uid_t)-1, "unchanged".
+    if unsafe { fchown(fd, uid.unwrap_or(u32::MAX), gid.unwrap_or(u32::MAX)) } != 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(vm.none)
+}
+
+fn chown_fn(vm: &mut Vm, args: Args) -> PyResult {
+    chown_path(vm, args, "chown", true)
+}
+
+fn lchown_fn(vm: &mut Vm, args: Args) -> PyResult {
+    chown_path(vm, args, "lchown", false)
+}
+
+fn fchown_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let [fd, uid, gid] = kw_bind(vm, &args, "fchown", ["fd", "uid", "gid"], 3, 3)?;
+    let fd = fd_arg(vm, fd)?;
+    let uid = owner_id(vm, uid, "uid")?;
+    let gid = owner_id(vm, gid, "gid")?;
+    fchown_fd(vm, fd, uid, gid)
 }
 
 fn ftruncate_fn(vm: &mut Vm, args: Args) -> PyResult {
@@ -1336,7 +1397,7 @@ const CONSTANTS: &[(&str, i64)] = &[
 
 /// What os.py may rely on (HAVE_* names): only what this module really supports.
 /// `dir_fd` is not supported, nor fd arguments except for stat and truncate.
-const HAVE_FUNCTIONS: &[&str] = &["HAVE_FTRUNCATE"];
+const HAVE_FUNCTIONS: &[&str] = &["HAVE_FTRUNCATE", "HAVE_FCHOWN"];
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     super::add_functions(
@@ -1347,7 +1408,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("getcwd", getcwd), ("getcwdb", getcwdb), ("chdir", chdir), ("listdir", listdir), ("scandir", scandir),
             ("mkdir", mkdir), ("rmdir", rmdir), ("remove", remove), ("unlink", unlink),
             ("rename", rename), ("replace", replace), ("readlink", readlink), ("symlink", symlink), ("link", link),
-            ("chmod", chmod), ("access", access_fn), ("utime", utime), ("truncate", truncate), ("ftruncate", ftruncate_fn),
+            ("chmod", chmod), ("chown", chown_fn), ("lchown", lchown_fn), ("fchown", fchown_fn), ("access", access_fn), ("utime", utime), ("truncate", truncate), ("ftruncate", ftruncate_fn),
             ("open", open_fn), ("close", close_fn), ("closerange", closerange), ("read", read_fn), ("write", write_fn),
             ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("dup", dup_fn),
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),

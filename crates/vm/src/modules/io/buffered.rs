@@ -304,6 +304,26 @@ fn before_read(vm: &mut Vm, b: &BufferedObj) -> PyResult<()> {
     Ok(())
 }
 
+/// The rest of a raw stream: its `readall()`, or `read()` until it gives nothing (as
+/// CPython's `_bufferedreader_read_all` for a raw object without `readall`); None when
+/// non-blocking with nothing read.
+fn raw_read_all(vm: &mut Vm, raw: Value) -> PyResult<Option<Vec<u8>>> {
+    let name = vm.intern("readall");
+    if crate::attr::getattr_opt(vm, raw, name)?.is_some() {
+        let r = call_method(vm, raw, "readall", &[])?;
+        return if r == vm.none { Ok(None) } else { Ok(Some(crate::bytes::buffer_arg(vm, r)?)) };
+    }
+    let mut out: Option<Vec<u8>> = None;
+    loop {
+        let r = call_method(vm, raw, "read", &[])?;
+        let chunk = if r == vm.none { Vec::new() } else { crate::bytes::buffer_arg(vm, r)? };
+        if chunk.is_empty() {
+            return Ok(if out.is_none() && r == vm.none { None } else { Some(out.unwrap_or_default()) });
+        }
+        out.get_or_insert_with(Vec::new).extend_from_slice(&chunk);
+    }
+}
+
 /// `read(n)`: n bytes or up to end of file (all of it when n < 0); `None` when a
 /// non-blocking raw object has nothing.
 pub fn read(vm: &mut Vm, b: &BufferedObj, n: i64) -> PyResult<Option<Vec<u8>>> {
@@ -313,8 +333,7 @@ pub fn read(vm: &mut Vm, b: &BufferedObj, n: i64) -> PyResult<Option<Vec<u8>>> {
         let rest = if let Some(fd) = b.fd() {
             fileio::fd_read_all(vm, fd)?
         } else {
-            let r = call_method(vm, b.raw.get(), "readall", &[])?;
-            if r == vm.none { None } else { Some(crate::bytes::buffer_arg(vm, r)?) }
+            raw_read_all(vm, b.raw.get())?
         };
         match rest {
             Some(d) => out.extend_from_slice(&d),
