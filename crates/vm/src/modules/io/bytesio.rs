@@ -262,6 +262,53 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::bytes::new_bytes(vm, line))
 }
 
+/// `__getstate__` (pickling, `copy`): `(getvalue(), position, copy of __dict__ or None)`.
+fn getstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "__getstate__", 0, 0)?;
+    let b = open(vm, a[0])?;
+    let d = b.buf.borrow().clone();
+    let value = crate::bytes::new_bytes(vm, d);
+    let pos = crate::int::from_i64(vm, b.pos.get() as i64);
+    let own = a[0].header().map_or(Value::NULL, |h| h.dict());
+    let dict = if own.is_null() { vm.none } else { crate::dict::copy(vm, own)? };
+    Ok(crate::tuple::new_tuple(vm, vec![value, pos, dict]))
+}
+
+/// `__setstate__((value, position, dict or None))`, with CPython's checks.
+fn setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "__setstate__", 1, 1)?;
+    let b = this(vm, a[0])?;
+    let state = a[1];
+    let items = if crate::tuple::is_tuple(state) { crate::tuple::items(state) } else { &[] };
+    if items.len() < 3 {
+        let m = format!("_io.BytesIO.__setstate__ argument should be 3-tuple, got {}", vm.type_name(state));
+        return Err(vm.type_error(m));
+    }
+    let data = crate::bytes::buffer_arg(vm, items[0])?;
+    *b.buf.borrow_mut() = data;
+    if !crate::typeobj::is_instance(vm, items[1], vm.t.int) {
+        let m = format!("second item of state must be an integer, not {}", vm.type_name(items[1]));
+        return Err(vm.type_error(m));
+    }
+    let pos = crate::number::index_i64(vm, items[1])?;
+    if pos < 0 {
+        return Err(vm.value_error("position value cannot be negative"));
+    }
+    b.pos.set(pos as usize);
+    let dict = items[2];
+    if dict != vm.none {
+        if !dict.is::<crate::dict::DictObj>() {
+            let m = format!("third item of state should be a dict, got a {}", vm.type_name(dict));
+            return Err(vm.type_error(m));
+        }
+        let own = crate::func_type::header_dict(vm, a[0])?;
+        for (k, v) in crate::dict::dobj(dict).items() {
+            crate::dict::set_item(vm, own, k, v)?;
+        }
+    }
+    Ok(vm.none)
+}
+
 pub fn init_type(vm: &mut Vm) {
     let base = vm.io.buffered_iobase;
     let t = super::new_io_type(vm, "BytesIO", base, true);
@@ -289,6 +336,8 @@ pub fn init_type(vm: &mut Vm) {
         ("seekable", true_if_open),
         ("isatty", false_if_open),
         ("__next__", next),
+        ("__getstate__", getstate),
+        ("__setstate__", setstate),
     ];
     for (n, f) in methods {
         add_method(vm, t, n, *f);
