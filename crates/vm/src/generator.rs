@@ -271,15 +271,15 @@ fn resume_into(vm: &mut Vm, gen: Value, sent: Value, throw: Option<PyErr>, sink:
 fn leave(vm: &mut Vm, g: &GenObj, r: PyResult<Exit>) -> PyResult<Exit> {
     match r {
         Ok(Exit::Yield(v)) => {
-            suspend(vm, g);
+            suspend(vm, g, v);
             Ok(Exit::Yield(v))
         }
         Ok(Exit::Return(v)) => {
-            finish(vm, g);
+            finish(vm, g, v);
             Ok(Exit::Return(v))
         }
         Err(e) => {
-            finish(vm, g);
+            finish(vm, g, Value::NULL);
             Err(convert_stop(vm, g.kind, e))
         }
     }
@@ -339,14 +339,15 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
     Ok(())
 }
 
-/// Takes `g`'s running frame (the top one, stopped at a `yield` with the stack synced)
-/// off `vm.frames` and keeps it and its slots; the caller's stack height to go back to.
-pub fn suspend(vm: &mut Vm, g: &GenObj) -> usize {
+/// Takes `g`'s running frame (the top one, stopped at a `yield` of `yielded` with the
+/// stack synced) off `vm.frames` and keeps it and its slots; the caller's stack height
+/// to go back to.
+pub fn suspend(vm: &mut Vm, g: &GenObj, yielded: Value) -> usize {
     // Its line while suspended: the `yield` (`pc` is past it).
     if let Some(f) = vm.frames.last_mut() {
         f.lasti = f.pc.saturating_sub(1);
     }
-    let frame = crate::interp::pop_frame(vm);
+    let frame = crate::interp::pop_frame(vm, yielded);
     g.fresh.set(false);
     needs_finalizing(vm, g, &frame);
     let mut slots = g.spare.take();
@@ -381,10 +382,11 @@ pub fn finalize(vm: &mut Vm, gen: Value) {
     }
 }
 
-/// Takes `g`'s finished frame (the top one) off `vm.frames`; the caller's stack
-/// height to go back to. A `fresh` coroutine returned: it is recycled.
-pub fn finish(vm: &mut Vm, g: &GenObj) -> usize {
-    let frame = crate::interp::pop_frame(vm);
+/// Takes `g`'s finished frame (the top one) off `vm.frames`, which returned `ret`
+/// (NULL: raised); the caller's stack height to go back to. A `fresh` coroutine
+/// returned: it is recycled.
+pub fn finish(vm: &mut Vm, g: &GenObj, ret: Value) -> usize {
+    let frame = crate::interp::pop_frame(vm, ret);
     vm.stack.truncate(frame.base);
     g.running.set(false);
     vm.leave_recursion();
@@ -400,7 +402,7 @@ pub fn finish_raising(vm: &mut Vm, gen: Value, e: PyErr) -> (usize, PyErr) {
     let g = gobj(gen);
     // Its awaiter's stack slot stays until a handler unwinds it: not reusable.
     g.fresh.set(false);
-    let ret_sp = finish(vm, g);
+    let ret_sp = finish(vm, g, Value::NULL);
     (ret_sp, convert_stop(vm, g.kind, e))
 }
 

@@ -188,7 +188,11 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         crate::profile::frame_entered(vm);
     }
     let r = eval(vm, None, None);
-    pop_frame(vm);
+    let ret = match r {
+        Ok(Exit::Return(v)) => v,
+        _ => Value::NULL,
+    };
+    pop_frame(vm, ret);
     vm.stack.truncate(base);
     vm.leave_recursion();
     match r {
@@ -207,11 +211,12 @@ pub fn push_frame(vm: &mut Vm, f: Frame) {
 }
 
 /// Pops the top frame of `vm.frames`, run by an `eval` of its own, back to the frame
-/// below, which goes on at the instruction it was running.
+/// below, which goes on at the instruction it was running. `ret` is what the frame
+/// returns or yields, NULL when it raises (for the profile hook).
 #[inline]
-pub fn pop_frame(vm: &mut Vm) -> Frame {
+pub fn pop_frame(vm: &mut Vm, ret: Value) -> Frame {
     if vm.profile.on {
-        crate::profile::frame_leaving(vm);
+        crate::profile::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("a frame");
     crate::frame::left(&f);
@@ -240,11 +245,11 @@ fn record_top_lasti(vm: &mut Vm) {
     }
 }
 
-/// Leaves a frame entered by `call::enter_in_place` (returning or raising); the caller's
-/// stack height to go back to.
-fn pop_inline(vm: &mut Vm) -> usize {
+/// Leaves a frame entered by `call::enter_in_place`, returning `ret` or raising (NULL);
+/// the caller's stack height to go back to.
+fn pop_inline(vm: &mut Vm, ret: Value) -> usize {
     if vm.profile.on {
-        crate::profile::frame_leaving(vm);
+        crate::profile::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("an inlined frame");
     crate::frame::left(&f);
@@ -1087,12 +1092,14 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         frame(vm).pc = pc!();
                         sync!();
                         let g = crate::generator::of_frame(frame(vm).gen);
-                        sp = crate::generator::suspend(vm, g);
+                        sp = crate::generator::suspend(vm, g, v);
                         load_frame!();
                         push!(v);
                         continue;
                     }
-                    if let Some(s) = sink.as_deref_mut() {
+                    // A profiled generator suspends at every yield, so that the hook
+                    // sees it leave ('return') and come back ('call').
+                    if let Some(s) = sink.as_deref_mut().filter(|_| !vm.profile.on) {
                         sync!();
                         match (s.take)(vm, top!(), true) {
                             // The value of the `yield`, as `next()` sends it.
@@ -1114,7 +1121,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     if vm.frames.len() > entry_depth {
                         let gen = frame(vm).gen;
                         if gen.is_null() {
-                            sp = pop_inline(vm);
+                            sp = pop_inline(vm, v);
                             load_frame!();
                             push!(v);
                             continue;
@@ -1122,7 +1129,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                         // A generator resumed by `ForIter` (which drops it and
                         // jumps) or `Send` (which replaces it by the value and jumps).
                         sync!();
-                        sp = crate::generator::finish(vm, crate::generator::of_frame(gen)) - 1;
+                        sp = crate::generator::finish(vm, crate::generator::of_frame(gen), v) - 1;
                         load_frame!();
                         let resumer = instrs[pc!() - 1];
                         if resumer.op == Op::Send {
@@ -1327,7 +1334,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     // instruction.
                     let gen = frame(vm).gen;
                     let err = if gen.is_null() {
-                        sp = pop_inline(vm);
+                        sp = pop_inline(vm, Value::NULL);
                         err
                     } else {
                         let (ret_sp, err) = crate::generator::finish_raising(vm, gen, err);

@@ -40,7 +40,8 @@ impl Trace for Hook {
 #[derive(Clone, Copy)]
 pub enum Event {
     Call,
-    Return,
+    /// The frame returns or yields this value (NULL: it raises).
+    Return(Value),
     /// A builtin (bound to its receiver) is about to be called from bytecode.
     CCall(Value),
     CReturn(Value),
@@ -51,7 +52,7 @@ impl Event {
     fn name(self) -> &'static str {
         match self {
             Event::Call => "call",
-            Event::Return => "return",
+            Event::Return(_) => "return",
             Event::CCall(_) => "c_call",
             Event::CReturn(_) => "c_return",
             Event::CException(_) => "c_exception",
@@ -79,11 +80,12 @@ pub fn frame_entered(vm: &mut Vm) {
     report_quietly(vm, Event::Call);
 }
 
-/// The top frame is about to be popped ('return').
+/// The top frame is about to be popped ('return'), returning or yielding `ret`
+/// (NULL when it raises).
 #[cold]
 #[inline(never)]
-pub fn frame_leaving(vm: &mut Vm) {
-    report_quietly(vm, Event::Return);
+pub fn frame_leaving(vm: &mut Vm, ret: Value) {
+    report_quietly(vm, Event::Return(ret));
 }
 
 /// Frame events cannot raise where the interpreter reports them: an error of a
@@ -119,13 +121,14 @@ fn report(vm: &mut Vm, ev: Event) -> PyResult<()> {
 }
 
 /// `hook(frame, event, arg)` for a `sys.setprofile` function. A 'return' event's
-/// arg is None (docs/compat.md).
+/// arg is the value returned or yielded, None when the frame raises.
 fn call_hook(vm: &mut Vm, hook: Value, ev: Event) -> PyResult<()> {
     let frame = if vm.frames.is_empty() { vm.none } else { crate::frame::current_frame(vm, 0)? };
     let event = vm.intern(ev.name());
     let arg = match ev {
         Event::CCall(f) | Event::CReturn(f) | Event::CException(f) => f,
-        Event::Call | Event::Return => vm.none,
+        Event::Return(v) if !v.is_null() => v,
+        Event::Call | Event::Return(_) => vm.none,
     };
     crate::call::call(vm, hook, &[frame, event, arg])?;
     Ok(())

@@ -167,7 +167,7 @@ fn timer_value(vm: &mut Vm, p: &ProfilerObj, o: Value) -> PyResult<i64> {
 pub fn event(vm: &mut Vm, hook: Value, ev: Event) {
     let p = prof(hook);
     match ev {
-        Event::Call | Event::Return => {
+        Event::Call | Event::Return(_) => {
             let Some(code) = vm.frames.last().map(|f| f.code) else { return };
             let key = Key::Code(code.id() as u64);
             if matches!(ev, Event::Call) {
