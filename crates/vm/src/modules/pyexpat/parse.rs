@@ -134,6 +134,14 @@ pub(super) fn collapse_spaces(v: &str) -> String {
     v.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// A tokenizer stop as (code, position); code 0 means "needs more input".
+fn bad_at(e: Stop, s: &[u8], at: Pos) -> (u32, Pos) {
+    match e {
+        Stop::Partial => (0, at),
+        Stop::Bad(c, off) => (c, at.after(&s[..off.min(s.len())])),
+    }
+}
+
 fn char_ref_ok(v: u32) -> Option<char> {
     char::from_u32(v).filter(|&c| scan::is_xml_char(c))
 }
@@ -209,41 +217,54 @@ impl Core {
         if let Some(top) = self.open.last() {
             let idx = self.open.len() - 1;
             let at = top.at;
-            let s = top.text[top.off..].to_vec();
-            if s.is_empty() {
+            if top.off >= top.text.len() {
                 let o = self.open.pop().expect("an open entity");
                 if self.stack.len() != o.depth {
                     return self.fail(code::ASYNC_ENTITY, o.at);
                 }
                 return Ok(true);
             }
-            let n = self.content_token(&s, false, at, true).map_err(|e| if e.0 == 0 { (code::UNCLOSED_TOKEN, at) } else { (e.0, at) })?;
+            // The text is lent out while its token is read (no copy per token).
+            let text = std::mem::take(&mut self.open[idx].text);
+            let off = self.open[idx].off;
+            let r = self.content_token(&text[off..], false, at, true);
+            self.open[idx].text = text;
+            let n = r.map_err(|e| if e.0 == 0 { (code::UNCLOSED_TOKEN, at) } else { (e.0, at) })?;
             // Entities opened by this token sit above the one read.
             self.open[idx].off += n;
             return Ok(true);
         }
-        let s = self.buf[self.start..].to_vec();
-        let at = self.pos;
-        if s.is_empty() {
-            return self.at_end(last, at);
-        }
-        let r = match self.phase {
-            _ if self.in_cdata => self.cdata_token(&s, !last, at),
-            Phase::Prolog => self.prolog_token(&s, last, at),
-            Phase::Content => self.content_token(&s, !last, at, false),
-            Phase::Epilog => self.epilog_token(&s, last, at),
-        };
-        match r {
-            Ok(n) => {
+        let buf = std::mem::take(&mut self.buf);
+        let r = self.main_token(&buf[self.start..], last);
+        self.buf = buf;
+        match r? {
+            Some(n) => {
                 self.consume(n);
                 Ok(true)
             }
+            None => Ok(false),
+        }
+    }
+
+    /// One token of the document text `s`: its length, None when more input is needed.
+    fn main_token(&mut self, s: &[u8], last: bool) -> Res<Option<usize>> {
+        let at = self.pos;
+        if s.is_empty() {
+            return self.at_end(last, at).map(|_| None);
+        }
+        let r = match self.phase {
+            _ if self.in_cdata => self.cdata_token(s, !last, at),
+            Phase::Prolog => self.prolog_token(s, last, at),
+            Phase::Content => self.content_token(s, !last, at, false),
+            Phase::Epilog => self.epilog_token(s, last, at),
+        };
+        match r {
+            Ok(n) => Ok(Some(n)),
             Err((0, _)) => {
-                // Needs more input.
                 if last {
-                    self.unclosed(&s, at)
+                    self.unclosed(s, at).map(|_| None)
                 } else {
-                    Ok(false)
+                    Ok(None)
                 }
             }
             Err(e) => Err(e),
@@ -284,26 +305,14 @@ impl Core {
         self.fail(code::PARTIAL_CHAR, at)
     }
 
-    fn bad(&self, e: Stop, s: &[u8], at: Pos) -> (u32, Pos) {
-        match e {
-            Stop::Partial => (0, at),
-            Stop::Bad(c, off) => (c, at.after(&s[..off.min(s.len())])),
-        }
-    }
-
     pub(super) fn push(&mut self, ev: Ev, at: Pos) {
         self.pending.push_back((ev, at));
     }
 
     fn prolog_token(&mut self, s: &[u8], last: bool, at: Pos) -> Res<usize> {
-        let sc = |e: Stop| self.bad(e, s, at);
-        let n = s.iter().take_while(|&&b| scan::is_space(b)).count();
-        if n > 0 {
-            if n == s.len() && !last {
-                return Err((0, at));
-            }
-            self.push(Ev::Default(text(&s[..n])), at);
-            return Ok(n);
+        let sc = |e: Stop| bad_at(e, s, at);
+        if let Some(r) = self.space_run(s, last, at) {
+            return r;
         }
         if s.starts_with(b"\xef\xbb\xbf") && at.byte == 0 {
             return Ok(3);
@@ -329,27 +338,16 @@ impl Core {
         let b1 = *s.get(1).ok_or((0, at))?;
         match b1 {
             b'?' => {
-                let (t, d, n) = scan::pi(s).map_err(sc)?;
-                let target = &s[t.0..t.1];
-                if target.eq_ignore_ascii_case(b"xml") {
-                    if at.byte != 0 && !(at.byte == 3 && self.seen_any) {
-                        return Err((code::MISPLACED_XML_PI, at));
-                    }
-                    let decl = self.xml_decl(&s[d.0..d.1], at.after(&s[..d.0]))?;
-                    self.push(Ev::XmlDecl { version: decl.0, encoding: decl.1, standalone: decl.2, raw: text(&s[..n]) }, at);
-                    return Ok(n);
-                }
-                self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
-                Ok(n)
+                // The XML declaration only at the very start (after a BOM).
+                let start = at.byte == 0 || (at.byte == 3 && self.seen_any);
+                self.pi_token(s, at, if start { None } else { Some(code::MISPLACED_XML_PI) })
             }
             b'!' => {
                 if s.len() < 4 && b"<!--".starts_with(s) || s.len() < 9 && b"<!DOCTYPE".starts_with(s) {
                     return Err((0, at));
                 }
                 if s.starts_with(b"<!--") {
-                    let (t, n) = scan::comment(s).map_err(sc)?;
-                    self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
-                    return Ok(n);
+                    return self.comment_token(s, at);
                 }
                 if s.starts_with(b"<!DOCTYPE") {
                     let n = scan::doctype_end(s).map_err(sc)?;
@@ -366,35 +364,58 @@ impl Core {
         }
     }
 
-    fn epilog_token(&mut self, s: &[u8], last: bool, at: Pos) -> Res<usize> {
-        let sc = |e: Stop| self.bad(e, s, at);
+    /// White space outside the document element, for the default handler.
+    fn space_run(&mut self, s: &[u8], last: bool, at: Pos) -> Option<Res<usize>> {
         let n = s.iter().take_while(|&&b| scan::is_space(b)).count();
-        if n > 0 {
-            if n == s.len() && !last {
-                return Err((0, at));
+        if n == 0 {
+            return None;
+        }
+        if n == s.len() && !last {
+            return Some(Err((0, at)));
+        }
+        self.push(Ev::Default(text(&s[..n])), at);
+        Some(Ok(n))
+    }
+
+    fn comment_token(&mut self, s: &[u8], at: Pos) -> Res<usize> {
+        let (t, n) = scan::comment(s).map_err(|e| bad_at(e, s, at))?;
+        self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
+        Ok(n)
+    }
+
+    /// A processing instruction; one with target `xml` is the XML declaration
+    /// where `xml_error` is None, else that error.
+    fn pi_token(&mut self, s: &[u8], at: Pos, xml_error: Option<u32>) -> Res<usize> {
+        let (t, d, n) = scan::pi(s).map_err(|e| bad_at(e, s, at))?;
+        let target = &s[t.0..t.1];
+        if target.eq_ignore_ascii_case(b"xml") {
+            if let Some(c) = xml_error {
+                return Err((c, at));
             }
-            self.push(Ev::Default(text(&s[..n])), at);
+            let decl = self.xml_decl(&s[d.0..d.1], at.after(&s[..d.0]))?;
+            self.push(Ev::XmlDecl { version: decl.0, encoding: decl.1, standalone: decl.2, raw: text(&s[..n]) }, at);
             return Ok(n);
+        }
+        self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
+        Ok(n)
+    }
+
+    fn epilog_token(&mut self, s: &[u8], last: bool, at: Pos) -> Res<usize> {
+        let sc = |e: Stop| bad_at(e, s, at);
+        if let Some(r) = self.space_run(s, last, at) {
+            return r;
         }
         if s[0] == b'<' {
             let b1 = *s.get(1).ok_or((0, at))?;
             if b1 == b'?' {
-                let (t, d, n) = scan::pi(s).map_err(sc)?;
-                let target = &s[t.0..t.1];
-                if target.eq_ignore_ascii_case(b"xml") {
-                    return Err((code::JUNK_AFTER_DOC_ELEMENT, at));
-                }
-                self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
-                return Ok(n);
+                return self.pi_token(s, at, Some(code::JUNK_AFTER_DOC_ELEMENT));
             }
             if b1 == b'!' {
                 if s.len() < 4 && b"<!--".starts_with(s) {
                     return Err((0, at));
                 }
                 if s.starts_with(b"<!--") {
-                    let (t, n) = scan::comment(s).map_err(sc)?;
-                    self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
-                    return Ok(n);
+                    return self.comment_token(s, at);
                 }
             }
         }
@@ -409,7 +430,7 @@ impl Core {
 
     /// One token of element content; `more` says more text may follow.
     fn content_token(&mut self, s: &[u8], more: bool, at: Pos, in_entity: bool) -> Res<usize> {
-        let sc = |e: Stop| self.bad(e, s, at);
+        let sc = |e: Stop| bad_at(e, s, at);
         match s[0] {
             b'<' => {
                 let b1 = *s.get(1).ok_or((0, at))?;
@@ -441,9 +462,7 @@ impl Core {
                             return Err((0, at));
                         }
                         if s.starts_with(b"<!--") {
-                            let (t, n) = scan::comment(s).map_err(sc)?;
-                            self.push(Ev::Comment { text: text(&s[t.0..t.1]), raw: text(&s[..n]) }, at);
-                            return Ok(n);
+                            return self.comment_token(s, at);
                         }
                         if s.starts_with(b"<![CDATA[") {
                             self.push(Ev::StartCdata, at);
@@ -452,15 +471,7 @@ impl Core {
                         }
                         Err((code::INVALID_TOKEN, at.after(&s[..2])))
                     }
-                    b'?' => {
-                        let (t, d, n) = scan::pi(s).map_err(sc)?;
-                        let target = &s[t.0..t.1];
-                        if target.eq_ignore_ascii_case(b"xml") {
-                            return Err((code::MISPLACED_XML_PI, at));
-                        }
-                        self.push(Ev::Pi { target: text(target), data: text(&s[d.0..d.1]), raw: text(&s[..n]) }, at);
-                        Ok(n)
-                    }
+                    b'?' => self.pi_token(s, at, Some(code::MISPLACED_XML_PI)),
                     _ => {
                         let t = scan::start_tag(s).map_err(sc)?;
                         if self.foreign_dtd && !self.saw_doctype && self.stack.is_empty() && !self.external {
@@ -493,18 +504,7 @@ impl Core {
                     }
                 }
             }
-            b'\r' => {
-                if s.len() == 1 && more {
-                    return Err((0, at));
-                }
-                let n = if s.get(1) == Some(&b'\n') { 2 } else { 1 };
-                self.push(Ev::Chars { text: "\n".into(), raw: text(&s[..n]) }, at);
-                Ok(n)
-            }
-            b'\n' => {
-                self.push(Ev::Chars { text: "\n".into(), raw: "\n".into() }, at);
-                Ok(1)
-            }
+            b'\r' | b'\n' => self.line_end(s, more, at),
             _ => {
                 if s[0] == b']' && s.get(1) == Some(&b']') && s.get(2) == Some(&b'>') {
                     return Err((code::INVALID_TOKEN, at.after(&s[..2])));
@@ -520,10 +520,20 @@ impl Core {
         }
     }
 
+    /// A line end in character data: CR LF, CR or LF, reported as one "\n".
+    fn line_end(&mut self, s: &[u8], more: bool, at: Pos) -> Res<usize> {
+        if s[0] == b'\r' && s.len() == 1 && more {
+            return Err((0, at));
+        }
+        let n = if s[0] == b'\r' && s.get(1) == Some(&b'\n') { 2 } else { 1 };
+        self.push(Ev::Chars { text: "\n".into(), raw: text(&s[..n]) }, at);
+        Ok(n)
+    }
+
     /// One token inside a CDATA section, read as expat does: text up to a
     /// `]` or line end, each `]` and line end alone, and `]]>` ending it.
     fn cdata_token(&mut self, s: &[u8], more: bool, at: Pos) -> Res<usize> {
-        let sc = |e: Stop| self.bad(e, s, at);
+        let sc = |e: Stop| bad_at(e, s, at);
         match s[0] {
             b']' => {
                 if s.starts_with(b"]]>") {
@@ -537,18 +547,7 @@ impl Core {
                 self.push(Ev::Chars { text: "]".into(), raw: "]".into() }, at);
                 Ok(1)
             }
-            b'\r' => {
-                if s.len() == 1 && more {
-                    return Err((0, at));
-                }
-                let n = if s.get(1) == Some(&b'\n') { 2 } else { 1 };
-                self.push(Ev::Chars { text: "\n".into(), raw: text(&s[..n]) }, at);
-                Ok(n)
-            }
-            b'\n' => {
-                self.push(Ev::Chars { text: "\n".into(), raw: "\n".into() }, at);
-                Ok(1)
-            }
+            b'\r' | b'\n' => self.line_end(s, more, at),
             _ => {
                 let mut i = 0;
                 while i < s.len() && !matches!(s[i], b']' | b'\r' | b'\n') {
