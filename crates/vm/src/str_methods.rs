@@ -522,7 +522,8 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
         Some(c) => crate::number::index_i64(vm, *c)?,
         None => -1,
     };
-    if a[1..].iter().any(|v| crate::str::has_surrogates(*v)) {
+    // The receiver, old or new holding a lone surrogate needs the WTF-8 path.
+    if a[..3].iter().any(|v| crate::str::has_surrogates(*v)) {
         return replace_wtf8(vm, a, count);
     }
     let s = recv(&args);
