@@ -391,6 +391,18 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                 };
             }
+            // Fast local `$i`, or UnboundLocalError.
+            macro_rules! local {
+                ($i:expr) => {{
+                    let i: usize = $i;
+                    let v = sl!(base + i).get();
+                    if v.is_null() {
+                        sync!();
+                        break 'dispatch unbound_local(vm, code.varnames[i]);
+                    }
+                    v
+                }};
+            }
             // Runs a call out of line with this frame quiet for the collector
             // (`gc::QuietFrames`): only for calls whose callee and arguments all
             // lie on the value stack (copies of them may be passed), so that
@@ -468,10 +480,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 }
                 Op::LoadConst => push!(konst!(arg)),
                 Op::LoadFast => {
-                    let v = sl!(base + arg).get();
-                    if v.is_null() {
-                        { sync!(); break 'dispatch unbound_local(vm, code.varnames[arg]); }
-                    }
+                    let v = local!(arg);
                     push!(v);
                 }
                 Op::StoreFast => {
@@ -483,11 +492,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 // runs as its first instruction alone, so errors come from the
                 // instruction that raises them.
                 Op::LoadFastLoadFast => {
-                    let v = sl!(base + arg).get();
-                    if v.is_null() {
-                        sync!();
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
-                    }
+                    let v = local!(arg);
                     push!(v);
                     let w = sl!(base + next_ins!().arg as usize).get();
                     if !w.is_null() {
@@ -496,11 +501,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                 }
                 Op::LoadFastLoadConst => {
-                    let v = sl!(base + arg).get();
-                    if v.is_null() {
-                        sync!();
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
-                    }
+                    let v = local!(arg);
                     push!(v);
                     push!(konst!(next_ins!().arg as usize));
                     skip!();
@@ -532,11 +533,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                 // A cache hit of the attribute load runs in the same dispatch;
                 // anything else leaves it to the `LoadAttr`/`LoadMethod` after.
                 Op::LoadFastLoadAttr => {
-                    let v = sl!(base + arg).get();
-                    if v.is_null() {
-                        sync!();
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
-                    }
+                    let v = local!(arg);
                     match icache::cached_attr(cache(code, next_ins!()), v) {
                         Some(x) => {
                             push!(x);
@@ -546,11 +543,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                 }
                 Op::LoadFastLoadMethod => {
-                    let v = sl!(base + arg).get();
-                    if v.is_null() {
-                        sync!();
-                        break 'dispatch unbound_local(vm, code.varnames[arg]);
-                    }
+                    let v = local!(arg);
                     match icache::cached_method(cache(code, next_ins!()), v) {
                         Some(m) => {
                             push!(m);
