@@ -911,13 +911,18 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult {
 
 fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__reduce__", 1, 1)?;
-    let ty = vm.type_of(a[0]);
-    let d = a[0].header().unwrap().dict();
-    let mut items = vec![ty, eobj(a[0]).args.get()];
-    if !d.is_null() {
-        items.push(d);
+    let (args_t, d) = (eobj(a[0]).args.get(), a[0].header().unwrap().dict());
+    Ok(reduce_value(vm, a[0], args_t, d))
+}
+
+/// `(type(e), args)`, with `state` (unless NULL) as a third item.
+fn reduce_value(vm: &mut Vm, e: Value, args: Value, state: Value) -> Value {
+    let ty = vm.type_of(e);
+    let mut items = vec![ty, args];
+    if !state.is_null() {
+        items.push(state);
     }
-    Ok(crate::tuple::new_tuple(vm, items))
+    crate::tuple::new_tuple(vm, items)
 }
 
 /// `ImportError.__reduce__`: the state also holds `name` and `path` when set.
@@ -935,12 +940,7 @@ fn import_error_reduce(vm: &mut Vm, args: Args) -> PyResult {
             dict::set_item_str(vm, state, k, v)?;
         }
     }
-    let ty = vm.type_of(e);
-    let mut items = vec![ty, eobj(e).args.get()];
-    if !state.is_null() {
-        items.push(state);
-    }
-    Ok(crate::tuple::new_tuple(vm, items))
+    Ok(reduce_value(vm, e, eobj(e).args.get(), state))
 }
 
 /// `OSError.__reduce__`: the arguments rebuilt with the file names when set.
@@ -960,13 +960,8 @@ fn os_error_reduce(vm: &mut Vm, args: Args) -> PyResult {
     } else {
         eobj(e).args.get()
     };
-    let ty = vm.type_of(e);
     let d = e.header().unwrap().dict();
-    let mut items = vec![ty, cargs];
-    if !d.is_null() {
-        items.push(d);
-    }
-    Ok(crate::tuple::new_tuple(vm, items))
+    Ok(reduce_value(vm, e, cargs, d))
 }
 
 /// `__setstate__(state)`: None, or a dict whose items become attributes (the
