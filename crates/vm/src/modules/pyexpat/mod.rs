@@ -1093,12 +1093,9 @@ fn make_submodule(vm: &mut Vm, m: Value, name: &str, doc: &str) -> PyResult {
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
-    use crate::typeobj::{add_getset, add_getter, add_method, add_static, new_static_type, set_attr_raw};
+    use crate::typeobj::{add_getset, add_getter, add_method, add_static};
     let obj = vm.t.object;
-    let t = new_static_type(vm, "xmlparser", obj, 0);
-    vm.extra_roots.push(t);
-    let modname = vm.intern("pyexpat");
-    set_attr_raw(vm, t, "__module__", modname)?;
+    let t = super::new_module_type(vm, "pyexpat.xmlparser", obj, 0)?;
     add_static(vm, t, "__new__", parser_new);
     add_method(vm, t, "Parse", xp_parse);
     add_method(vm, t, "ParseFile", xp_parse_file);
@@ -1127,10 +1124,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     use crate::typeobj::tflag;
     let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let exception = vm.e.exception;
-    let err = new_static_type(vm, "ExpatError", exception, flags);
-    vm.extra_roots.push(err);
-    let emod = vm.intern("xml.parsers.expat");
-    set_attr_raw(vm, err, "__module__", emod)?;
+    let err = super::new_module_type(vm, "xml.parsers.expat.ExpatError", exception, flags)?;
     TYPES.with(|c| c.set((t, err)));
 
     super::add_functions(vm, m, &[("ParserCreate", parser_create), ("ErrorString", error_string)])?;
