@@ -367,7 +367,7 @@ impl Op {
 
     /// A superinstruction (`fused_with`) or an operator-quickened instruction
     /// (`quickened`): made only when the VM prepares code.
-    pub fn is_fused(self) -> bool {
+    pub fn is_quickened(self) -> bool {
         matches!(
             self,
             Op::LoadFastLoadFast

@@ -163,7 +163,7 @@ fn check_arg(op: Op, arg: u32, depth: i64, s: &Sizes) -> Result<(), String> {
     match op {
         Op::Copy if arg < 1 || arg as i64 > depth => Err(format!("copy of item {arg} at depth {depth}")),
         Op::Swap if arg < 2 || arg as i64 > depth => Err(format!("swap with item {arg} at depth {depth}")),
-        _ if op.is_fused() => Err("superinstruction in compiled code".into()),
+        _ if op.is_quickened() => Err("interpreter-only instruction in compiled code".into()),
         _ => Ok(()),
     }
 }
