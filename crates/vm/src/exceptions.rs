@@ -789,7 +789,7 @@ fn no_keywords(vm: &mut Vm, cls: Value) -> PyErr {
 
 fn exc_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
-    let name = crate::typeobj::tobj(vm.type_of(a[0])).name.borrow().clone();
+    let name = crate::typeobj::short_name(vm.type_of(a[0]));
     let items = crate::tuple::items(eobj(a[0]).args.get()).to_vec();
     let s = if items.len() == 1 {
         format!("{name}({})", crate::ops::repr_string(vm, items[0])?)

@@ -113,6 +113,16 @@ pub fn type_name(ty: Value) -> String {
     }
 }
 
+/// The type's name without the module a builtin type's name carries
+/// ("zlib.error" -> "error"; CPython's `_PyType_Name`), as exception reprs show it.
+pub fn short_name(ty: Value) -> String {
+    let n = type_name(ty);
+    match n.rfind('.') {
+        Some(i) => n[i + 1..].to_string(),
+        None => n,
+    }
+}
+
 pub fn has_flag(ty: Value, f: u32) -> bool {
     tobj(ty).flags.get() & f != 0
 }

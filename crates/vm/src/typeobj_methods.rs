@@ -210,14 +210,9 @@ fn type_ror(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn get_name(vm: &mut Vm, v: Value) -> PyResult {
-    let mut n = tobj(v).name.borrow().clone();
     // A builtin type's name may carry its module ("weakref.ReferenceType", as
     // CPython's tp_name, which messages quote); __name__ is the part after the dot.
-    if !typeobj::has_flag(v, typeobj::tflag::HEAPTYPE) {
-        if let Some(i) = n.rfind('.') {
-            n = n[i + 1..].to_string();
-        }
-    }
+    let n = if typeobj::has_flag(v, typeobj::tflag::HEAPTYPE) { typeobj::type_name(v) } else { typeobj::short_name(v) };
     Ok(crate::str::new_str(vm, n))
 }
 fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {

@@ -200,20 +200,12 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("crc_hqx", crc_hqx),
         ],
     )?;
-    use crate::typeobj::{new_static_type, tflag};
-    let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
-    let module_name = vm.intern("binascii");
     let value_error = vm.e.value_error;
     let exception = vm.e.exception;
-    for (name, base) in [("Error", value_error), ("Incomplete", exception)] {
-        let cls = new_static_type(vm, name, base, flags);
-        crate::typeobj::set_attr_raw(vm, cls, "__module__", module_name)?;
-        super::set_attr(vm, m, name, cls)?;
-        if name == "Error" {
-            // Rooted here: the module may be dropped while the codecs still raise it.
-            vm.extra_roots.push(cls);
-            ERROR.with(|c| c.set(cls));
-        }
-    }
+    let error = super::new_module_exception(vm, "binascii.Error", value_error)?;
+    super::set_attr(vm, m, "Error", error)?;
+    ERROR.with(|c| c.set(error));
+    let incomplete = super::new_module_exception(vm, "binascii.Incomplete", exception)?;
+    super::set_attr(vm, m, "Incomplete", incomplete)?;
     Ok(())
 }

@@ -172,7 +172,7 @@ fn wrap_codec_error(vm: &mut Vm, err: PyErr, operation: &str, encoding: &str) ->
         Ok(t) => t,
         Err(_) => return err,
     };
-    let m = format!("{operation} with '{encoding}' codec failed ({}: {text})", vm.type_name(exc));
+    let m = format!("{operation} with '{encoding}' codec failed ({}: {text})", crate::typeobj::short_name(vm.type_of(exc)));
     let new = vm.new_exc(ty, m);
     crate::exceptions::set_cause(vm, new.0, exc);
     new

@@ -802,9 +802,8 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_method(vm, writer, "writerows", writer_writerows);
     add_getter(vm, writer, "dialect", writer_dialect);
 
-    let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let base = vm.e.exception;
-    let err = super::new_module_type(vm, "_csv.Error", base, flags)?;
+    let err = super::new_module_exception(vm, "_csv.Error", base)?;
     let registry = crate::dict::new_dict(vm);
     vm.extra_roots.push(registry);
     STATE.with(|s| {

@@ -132,6 +132,13 @@ pub fn new_module_type(vm: &mut Vm, dotted: &str, base: Value, flags: u32) -> Py
     Ok(t)
 }
 
+/// An exception class of a module written in Rust (`module.Name`, subclassable, with
+/// an instance dict, as `PyErr_NewException` makes them).
+pub fn new_module_exception(vm: &mut Vm, dotted: &str, base: Value) -> PyResult<Value> {
+    use crate::typeobj::tflag;
+    new_module_type(vm, dotted, base, tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT)
+}
+
 /// `v` as payload `T`, the receiver of method or attribute `name` of type `tname`;
 /// CPython's descriptor TypeError otherwise.
 pub fn receiver<T: crate::gc::Payload>(vm: &mut Vm, v: Value, name: &str, tname: &str) -> PyResult<&'static T> {

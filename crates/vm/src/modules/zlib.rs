@@ -746,7 +746,7 @@ fn new_type(vm: &mut Vm, name: &str) -> PyResult<Value> {
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
-    use crate::typeobj::{add_getter, add_method, tflag};
+    use crate::typeobj::{add_getter, add_method};
     super::add_functions(
         vm,
         m,
@@ -776,9 +776,8 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_getter(vm, decomp, "eof", decomp_eof);
     TYPES.with(|c| c.set((comp, decomp)));
 
-    let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let base = vm.e.exception;
-    let err = super::new_module_type(vm, "zlib.error", base, flags)?;
+    let err = super::new_module_exception(vm, "zlib.error", base)?;
     ERROR.with(|c| c.set(err));
     super::set_attr(vm, m, "error", err)?;
 

@@ -1121,10 +1121,8 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_getter(vm, t, "CurrentColumnNumber", get_column);
     add_getter(vm, t, "CurrentByteIndex", get_byte_index);
 
-    use crate::typeobj::tflag;
-    let flags = tflag::BASETYPE | tflag::EXCEPTION | tflag::HAS_DICT;
     let exception = vm.e.exception;
-    let err = super::new_module_type(vm, "xml.parsers.expat.ExpatError", exception, flags)?;
+    let err = super::new_module_exception(vm, "xml.parsers.expat.ExpatError", exception)?;
     TYPES.with(|c| c.set((t, err)));
 
     super::add_functions(vm, m, &[("ParserCreate", parser_create), ("ErrorString", error_string)])?;
