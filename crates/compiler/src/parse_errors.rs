@@ -1171,10 +1171,16 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
     let syntax = |msg: &str, r: TextRange| index.parse_error(ErrorKind::SyntaxError, msg, r);
     match &err.error {
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Newline } => syntax("expected ':'", range),
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => {
-            let s0 = prev_atom_start(b, start);
-            let end = next_token_end(b, start + 1);
-            syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(TextSize::new(s0 as u32), TextSize::new(end as u32)))
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } if dict_has_pair_before(b, start) => {
+            let mut e = syntax("':' expected after dictionary key", at(prev_atom_start(b, start)));
+            e.end_offset = 0;
+            e
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon | TokenKind::Rpar, found: TokenKind::Equal } => {
+            assign_instead_of_eq(source, start, index)
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected an expression or a ") && is_bare_eq(b, start) => {
+            assign_instead_of_eq(source, start, index)
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Rbrace | TokenKind::Comma } => {
             let s0 = prev_atom_start(b, start);
@@ -1208,7 +1214,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
         }
         ParseErrorType::InvalidAssignmentTarget => invalid_target(source, loc, index),
         ParseErrorType::InvalidDeleteTarget => {
-            let name = expr_at(source, loc).map_or("expression", |e| expr_name(&e));
+            let name = if source[start..].starts_with('*') { "starred" } else { expr_at(source, loc).map_or("expression", |e| expr_name(&e)) };
             syntax(&format!("cannot delete {name}"), loc)
         }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
@@ -1228,6 +1234,17 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
         ParseErrorType::InvalidStarredExpressionUsage if source[start..].starts_with('*') && !source[start..].starts_with("**") && next_non_space(source, loc.end().to_usize()).starts_with(':') => {
             // `{*a: 1}`: the parser fails at the `:`.
             syntax("invalid syntax", next_token(b, loc.end().to_usize()))
+        }
+        ParseErrorType::InvalidStarredExpressionUsage if prev_end(b, start).checked_sub(1).and_then(|i| b.get(i)) == Some(&b'(')
+            && next_non_space(source, loc.end().to_usize()).starts_with(')') =>
+        {
+            // `(*x)`: CPython's invalid_group rule.
+            syntax("cannot use starred expression here", loc)
+        }
+        ParseErrorType::InvalidStarredExpressionUsage if source[start..].starts_with('*') => {
+            // The parser fails at the `*` (or `**`) token itself.
+            let width = if source[start..].starts_with("**") { 2 } else { 1 };
+            syntax("invalid syntax", TextRange::at(loc.start(), TextSize::new(width)))
         }
         ParseErrorType::InvalidNamedAssignmentTarget => {
             let name = expr_at(source, loc).map_or("expression", |e| expr_name(&e));
@@ -1331,6 +1348,11 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e.end_offset = 0;
             e.text = Some(index.parser_text(prev - 1));
             e
+        }
+        ParseErrorType::OtherError(m) if m == "Expected a parameter name" && !word_before(b, start, b"lambda") && is_bare_eq(b, next_token(b, loc.end().to_usize()).start().to_usize()) => {
+            // `f(1=2)`: CPython's invalid_kwarg.
+            let eq = next_token(b, loc.end().to_usize()).start().to_usize();
+            syntax("expression cannot contain assignment, perhaps you meant \"==\"?", TextRange::new(loc.start(), TextSize::new(eq as u32 + 1)))
         }
         ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
             let word = source.get(loc.start().to_usize()..loc.end().to_usize()).unwrap_or("");
@@ -1756,6 +1778,76 @@ fn named_expression_error(source: &str, loc: TextRange) -> bool {
 }
 
 /// Whether the `=` at `i` is an assignment (not part of `==`, `<=`, `>=`, `!=`).
+/// `x = 1` where a comparison or a display item was expected (CPython's
+/// invalid_named_expression): `eq` is the offset of the `=`.
+fn assign_instead_of_eq(source: &str, eq: usize, index: &LineIndex<'_>) -> CompileError {
+    let b = source.as_bytes();
+    let s0 = prev_atom_start(b, eq);
+    let target_end = prev_end(b, eq);
+    let span = |from: usize, to: usize| TextRange::new(TextSize::new(from as u32), TextSize::new(to as u32));
+    let syntax = |msg: &str, r: TextRange| index.parse_error(ErrorKind::SyntaxError, msg, r);
+    let starred = prev_end(b, s0).checked_sub(1).and_then(|i| b.get(i)) == Some(&b'*');
+    // A dict value is an `expression`, not a `named_expression`: no hint there.
+    let dict_value = inside_brace(b, eq) && colon_before_comma(b, eq);
+    let target = if starred || dict_value { None } else { expr_at(source, span(s0, target_end)) };
+    match &target {
+        Some(Expr::Name(_)) => {
+            syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(s0, next_token_end(b, eq + 1)))
+        }
+        Some(Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)) | None => {
+            syntax("invalid syntax", span(eq, eq + 1))
+        }
+        Some(e) => syntax(&format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)), span(s0, target_end)),
+    }
+}
+
+/// Whether the `{` display around `pos` already has a `key: value` pair at its top level.
+fn dict_has_pair_before(b: &[u8], pos: usize) -> bool {
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' | b'[' | b'{' => return false,
+            b':' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether, going back from `pos` at the same bracket depth, a `:` comes before a
+/// `,` or the opening bracket.
+fn colon_before_comma(b: &[u8], pos: usize) -> bool {
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' | b'[' | b'{' | b',' if depth == 0 => return false,
+            b':' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the source before `pos` (spaces skipped) ends with `kw`: `lambda 1=2: 0`
+/// is not a call.
+fn word_before(b: &[u8], pos: usize, kw: &[u8]) -> bool {
+    let end = prev_end(b, pos);
+    end >= kw.len() && &b[end - kw.len()..end] == kw
+}
+
+/// An `=` at `i` that is neither part of `==`, `<=`, ... nor of `:=`.
+fn is_bare_eq(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'=') && is_assign_eq(b, i)
+}
+
 fn is_assign_eq(b: &[u8], i: usize) -> bool {
     let prev = if i > 0 { b[i - 1] } else { b' ' };
     let next = b.get(i + 1).copied().unwrap_or(b' ');
