@@ -20,10 +20,11 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
     };
     match r {
         Err(e) if crate::exceptions::matches(vm, e, vm.e.attribute_error) => {
-            match typeobj::lookup(vm, ty, names.getattr) {
+            let r = match typeobj::lookup(vm, ty, names.getattr) {
                 Some(g) => crate::call::call_method_descr(vm, g, obj, Args::new(&[name])),
                 None => Err(e),
-            }
+            };
+            r.map_err(|e| crate::exceptions::augment_attr_error(vm, e, obj, name))
         }
         r => r,
     }

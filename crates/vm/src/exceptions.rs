@@ -723,6 +723,16 @@ pub fn set_attr_error_context(vm: &mut Vm, e: PyErr, obj: Value, name: Value) {
     set_field(vm, e.0, "obj", obj);
 }
 
+/// An AttributeError raised by `__getattr__`/`__getattribute__` code without a
+/// `name` and `obj` gets them (CPython's set_attribute_error_context), so the
+/// traceback can still offer a suggestion.
+pub fn augment_attr_error(vm: &mut Vm, e: PyErr, obj: Value, name: Value) -> PyErr {
+    if matches(vm, e, vm.e.attribute_error) && field(vm, e.0, "name").is_null() && field(vm, e.0, "obj").is_null() {
+        set_attr_error_context(vm, e, obj, name);
+    }
+    e
+}
+
 pub fn set_name_error_name(vm: &mut Vm, e: PyErr, name: Value) {
     set_field(vm, e.0, "name", name);
 }
