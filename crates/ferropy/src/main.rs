@@ -17,6 +17,7 @@ const STACK_SIZE: usize = 1 << 30;
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("Fatal Python error: ferropy internal error: {info}");
+        vm::modules::faulthandler::dump_fatal_traceback();
         // Developers ask for the Rust backtrace as Rust programs do.
         if std::env::var_os("RUST_BACKTRACE").is_some() {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
@@ -43,6 +44,7 @@ fn run(opts: Options) -> i32 {
     vm.heap.set_stack_base(base + 256);
     vm.native_stack_limit = base.saturating_sub(STACK_SIZE - (64 << 20));
     vm::signals::install();
+    let _ = vm::modules::faulthandler::startup(&mut vm);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_action(&mut vm, &opts)));
     let code = match result {
         Ok(c) => c,
@@ -52,6 +54,7 @@ fn run(opts: Options) -> i32 {
     // traceback), before the standard streams are flushed.
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| vm::modules::atexit::run_exitfuncs(&mut vm)));
     vm::sys::flush_std(&mut vm);
+    vm::modules::faulthandler::finalize();
     code
 }
 

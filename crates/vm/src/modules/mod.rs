@@ -17,6 +17,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod functools;
 pub mod gc;
 pub mod imp;
@@ -75,6 +76,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", blake2::init),
     ("errno", errno::init),
+    ("faulthandler", faulthandler::init),
     ("_codecs", codecs_mod::init),
     ("_collections", collections::init),
     ("_json", json::init),
