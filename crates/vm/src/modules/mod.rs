@@ -18,6 +18,7 @@ pub mod contextvars;
 pub mod csv;
 pub mod errno;
 pub mod faulthandler;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod imp;
@@ -77,6 +78,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_blake2", blake2::init),
     ("errno", errno::init),
     ("faulthandler", faulthandler::init),
+    ("fcntl", fcntl::init),
     ("_codecs", codecs_mod::init),
     ("_collections", collections::init),
     ("_json", json::init),

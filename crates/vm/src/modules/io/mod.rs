@@ -152,6 +152,9 @@ pub fn store_into(vm: &mut Vm, b: Value, data: &[u8]) -> PyResult<()> {
         d[..n].copy_from_slice(&data[..n]);
         return Ok(());
     }
+    if crate::modules::array::write_bytes(b, 0, data) {
+        return Ok(());
+    }
     let src = crate::bytes::new_bytes(vm, data.to_vec());
     let _pin = crate::gc::pin(src);
     let stop = crate::int::from_usize(vm, data.len());
