@@ -1227,6 +1227,17 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             syntax("invalid syntax", TextRange::new(TextSize::new(f as u32), TextSize::new(f as u32 + 3)))
         }
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized", loc),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Rsqb | TokenKind::Rbrace, found: TokenKind::For } if display_start(b, start).is_some() => {
+            // `[a, b for a, b in x]`: CPython's invalid_comprehension.
+            let first = display_start(b, start).unwrap_or(start);
+            let end = prev_end(b, start);
+            syntax("did you forget parentheses around the comprehension target?", TextRange::new(TextSize::new(first as u32), TextSize::new(end as u32)))
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::For } if dict_has_pair_before(b, start) && !colon_before_comma(b, start) => {
+            let mut e = syntax("':' expected after dictionary key", at(prev_atom_start(b, start)));
+            e.end_offset = 0;
+            e
+        }
         ParseErrorType::ExpectedToken { expected: TokenKind::Rpar | TokenKind::Comma, found: TokenKind::For } if keyword_arg_before(b, start).is_some() => {
             let (n, eq) = keyword_arg_before(b, start).unwrap_or((start, start));
             syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(TextSize::new(n as u32), TextSize::new(eq as u32 + 1)))
@@ -1816,6 +1827,32 @@ fn dict_has_pair_before(b: &[u8], pos: usize) -> bool {
         }
     }
     false
+}
+
+/// The first element of the `[`/`{` display around `pos` if it has several
+/// elements (a top-level comma) before `pos`.
+fn display_start(b: &[u8], pos: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut comma = false;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'[' | b'{' if comma => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r') {
+                    j += 1;
+                }
+                return Some(j);
+            }
+            b'(' | b'[' | b'{' => return None,
+            b',' if depth == 0 => comma = true,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether, going back from `pos` at the same bracket depth, a `:` comes before a

@@ -252,7 +252,7 @@ impl<'a> Builder<'a> {
         if ste.comp_iter_target {
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return Err(self.err(
-                    format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
                     range,
                 ));
             }
