@@ -1171,12 +1171,73 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
     let syntax = |msg: &str, r: TextRange| index.parse_error(ErrorKind::SyntaxError, msg, r);
     match &err.error {
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Newline } => syntax("expected ':'", range),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Lpar, .. } if word_before(b, prev_atom_start(b, start), b"def") => {
+            syntax("expected '('", range)
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Rpar, found: TokenKind::Lpar } if in_def_params(b, start) => {
+            syntax("Function parameters cannot be parenthesized", group_range(b, start))
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Lpar } if in_lambda_params(source, start) => {
+            syntax("Lambda expression parameters cannot be parenthesized", group_range(b, start))
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found: TokenKind::Star } if prev_char(b, start) == Some(b'/') => {
+            syntax("expected comma between / and *", loc)
+        }
+        ParseErrorType::ExpectedExpression if prev_char(b, start) == Some(b'=') && (in_def_params(b, start) || in_lambda_params(source, start)) => {
+            // `def f(a=, b)`: at the `=`.
+            let eq = prev_end(b, start) - 1;
+            syntax("expected default value expression", TextRange::new(TextSize::new(eq as u32), TextSize::new(eq as u32 + 1)))
+        }
+        ParseErrorType::ExpectedExpression if prev_char(b, start) == Some(b'*') && b.get(prev_end(b, start).saturating_sub(2)) != Some(&b'*') && find_backwards(source, start, "**").is_some() => {
+            // `f(**x, *)`.
+            let star = prev_end(b, start) - 1;
+            syntax("iterable argument unpacking follows keyword argument unpacking", TextRange::new(TextSize::new(star as u32), TextSize::new(star as u32 + 1)))
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Else, found: TokenKind::Colon } => {
+            // `x if y:` is not a conditional expression missing its `else`.
+            syntax("invalid syntax", range)
+        }
+        ParseErrorType::ExpectedToken { found, .. } if found.is_keyword() && in_def_params(b, start) => syntax("invalid syntax", loc),
+        ParseErrorType::ExpectedKeywordParam if next_token_text(source, start).is_some_and(is_keyword_word) => {
+            // `def f(*None)`: at the keyword.
+            syntax("invalid syntax", next_token(b, start + 1))
+        }
+        ParseErrorType::InvalidMatchPatternTarget if prev_char(b, start) == Some(b'*') => syntax("invalid syntax", loc),
+        ParseErrorType::OtherError(m) if m == "Expected an identifier" && word_before(b, start, b"as") && line_starts_with(source, start, "case") => {
+            // `case 42 as 1+2`: up to the `:` (or the end of the line).
+            let rest = &source[start..];
+            let stop = start + rest.find([':', '\n', '\r']).unwrap_or(rest.len());
+            syntax("invalid pattern target", TextRange::new(loc.start(), TextSize::new(prev_end(b, stop) as u32)))
+        }
+        ParseErrorType::OtherError(m) if m == "Cannot have both 'except' and 'except*' on the same 'try'" => {
+            let kw_end = start + "except".len();
+            let end = if next_non_space(source, kw_end).starts_with('*') { next_token(b, kw_end).end().to_usize() } else { kw_end };
+            syntax("cannot have both 'except' and 'except*' on the same 'try'", TextRange::new(loc.start(), TextSize::new(end as u32)))
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Multiple exception types must be parenthesized") => {
+            let rest = &source[start..];
+            let colon = start + rest.find([':', '\n', '\r']).unwrap_or(rest.len());
+            syntax("multiple exception types must be parenthesized", TextRange::new(loc.start(), TextSize::new(colon as u32)))
+        }
+        ParseErrorType::OtherError(m) if m == "Expected one or more exception types" => syntax("expected one or more exception types", loc),
+        ParseErrorType::OtherError(m) if m == "Trailing comma not allowed" => {
+            let mut e = syntax("trailing comma not allowed without surrounding parentheses", TextRange::empty(next_token(b, loc.end().to_usize()).start()));
+            e.end_offset = e.offset as i32;
+            e
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
+            let msg = format!("o{}", &m[1..]);
+            syntax(&msg, loc)
+        }
+        ParseErrorType::InvalidStarredExpressionUsage if inside_brace(b, start) && colon_before_comma(b, start) => {
+            syntax("cannot use a starred expression in a dictionary value", loc)
+        }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } if dict_has_pair_before(b, start) => {
             let mut e = syntax("':' expected after dictionary key", at(prev_atom_start(b, start)));
             e.end_offset = 0;
             e
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon | TokenKind::Rpar, found: TokenKind::Equal } => {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon | TokenKind::Rpar | TokenKind::Comma, found: TokenKind::Equal } => {
             assign_instead_of_eq(source, start, index)
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an expression or a ") && is_bare_eq(b, start) => {
@@ -1194,7 +1255,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             syntax("expected 'else' after 'if' expression", TextRange::new(TextSize::new(s0 as u32), TextSize::new(end as u32)))
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace, found }
-            if starts_expression(*found) =>
+            if starts_expression(*found) && open_bracket(b, start).is_some() =>
         {
             let s0 = prev_atom_start(b, start);
             let word = source.get(s0..start).unwrap_or("").trim();
@@ -1336,12 +1397,24 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after") => {
-            let (clause, keywords) = clause_name(m).unwrap_or(("statement", &[]));
-            let line = index.line_number(loc.start());
+            let (mut clause, keywords) = clause_name(m).unwrap_or(("statement", &[]));
+            // The error may be reported at the end of the header line itself.
+            let line = index.line_number(loc.start()) + u32::from(at_newline);
             let header = header_line(index, line, keywords);
+            if clause == "'except' statement" && index.line_text(header - 1).trim_start()["except".len().min(index.line_text(header - 1).trim_start().len())..].trim_start().starts_with('*') {
+                clause = "'except*' statement";
+            }
             let msg = format!("expected an indented block after {clause} on line {header}");
             if at_eof(source, start) {
                 return eof_error(index, ErrorKind::IndentationError, msg);
+            }
+            if at_newline && clause == "'case' statement" {
+                // CPython reports it on the next line, at offset 0 (end -1).
+                let next = source[start..].find('\n').map_or(start, |p| start + p + 1);
+                let mut e = index.parse_error(ErrorKind::IndentationError, msg, at(next));
+                e.offset = 0;
+                e.end_offset = -1;
+                return e;
             }
             index.parse_error(ErrorKind::IndentationError, msg, loc)
         }
@@ -1360,7 +1433,8 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             e.text = Some(index.parser_text(prev - 1));
             e
         }
-        ParseErrorType::OtherError(m) if m == "Expected a parameter name" && !word_before(b, start, b"lambda") && is_bare_eq(b, next_token(b, loc.end().to_usize()).start().to_usize()) => {
+        ParseErrorType::OtherError(m) if m == "Expected a parameter name" && !word_before(b, start, b"lambda")
+            && !matches!(&source[start..loc.end().to_usize()], "True" | "False" | "None" | "__debug__") && is_bare_eq(b, next_token(b, loc.end().to_usize()).start().to_usize()) => {
             // `f(1=2)`: CPython's invalid_kwarg.
             let eq = next_token(b, loc.end().to_usize()).start().to_usize();
             syntax("expression cannot contain assignment, perhaps you meant \"==\"?", TextRange::new(loc.start(), TextSize::new(eq as u32 + 1)))
@@ -1368,7 +1442,8 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
         ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
             let word = source.get(loc.start().to_usize()..loc.end().to_usize()).unwrap_or("");
             if matches!(word, "True" | "False" | "None" | "__debug__") {
-                let end = next_token_end(b, loc.end().to_usize() + 1);
+                // Through the `=`.
+                let end = next_token(b, loc.end().to_usize()).end().to_usize();
                 return syntax(&format!("cannot assign to {word}"), TextRange::new(loc.start(), TextSize::new(end as u32)));
             }
             syntax("invalid syntax", range)
@@ -1692,6 +1767,13 @@ fn invalid_target(source: &str, loc: TextRange, index: &LineIndex<'_>) -> Compil
     }
     let is_assign = after.starts_with('=') && !after.starts_with("==");
     let text = source.get(loc.start().to_usize()..loc.end().to_usize()).unwrap_or("");
+    if line_starts_with(source, loc.start().to_usize(), "for") || line_starts_with(source, loc.start().to_usize(), "async") {
+        if e.as_ref().is_some_and(for_target_has_comparison) {
+            if let Some(op) = comparison_operator(source.as_bytes(), loc) {
+                return syntax("invalid syntax", op);
+            }
+        }
+    }
     match &e {
         Some(Expr::Yield(_) | Expr::YieldFrom(_))
             if is_assign && !text.trim_start().starts_with('(') && !source[..loc.start().to_usize()].trim_end().ends_with('(') =>
@@ -1712,6 +1794,41 @@ fn invalid_target(source: &str, loc: TextRange, index: &LineIndex<'_>) -> Compil
 
 /// Whether `e` parses as CPython's `bitwise_or` (and is not a list/tuple display
 /// or generator, which `invalid_named_expression` excludes).
+/// A `for` target holding a comparison other than the `in` of the loop is no
+/// invalid target for CPython (`_PyPegen_get_invalid_target` gives up): the parser
+/// fails at the comparison operator.
+fn for_target_has_comparison(e: &Expr) -> bool {
+    match e {
+        Expr::Compare(c) if c.ops.first() == Some(&ruff_python_ast::CmpOp::In) => for_target_has_comparison(&c.left),
+        Expr::Compare(_) => true,
+        Expr::Tuple(t) => t.elts.iter().any(for_target_has_comparison),
+        _ => false,
+    }
+}
+
+/// The first comparison operator (other than `in`) at the top level of `r`.
+fn comparison_operator(b: &[u8], r: TextRange) -> Option<TextRange> {
+    let (start, end) = (r.start().to_usize(), r.end().to_usize().min(b.len()));
+    let mut depth = 0;
+    let word_at = |i: usize, w: &[u8]| {
+        b[i..end].starts_with(w) && (i == 0 || !is_ident_char(b[i - 1])) && b.get(i + w.len()).is_none_or(|&c| !is_ident_char(c))
+    };
+    let span = |i: usize, n: usize| Some(TextRange::at(TextSize::new(i as u32), TextSize::new(n as u32)));
+    for i in start..end {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ if depth != 0 => {}
+            b'<' | b'>' => return span(i, if b.get(i + 1) == Some(&b'=') { 2 } else { 1 }),
+            b'=' | b'!' if b.get(i + 1) == Some(&b'=') => return span(i, 2),
+            _ if word_at(i, b"is") => return span(i, 2),
+            _ if word_at(i, b"not") => return span(i, 3),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn is_bitwise_or(e: &Expr) -> bool {
     !matches!(
         e,
@@ -1855,6 +1972,97 @@ fn display_start(b: &[u8], pos: usize) -> Option<usize> {
     None
 }
 
+/// The last non-space byte before `pos`.
+fn prev_char(b: &[u8], pos: usize) -> Option<u8> {
+    prev_end(b, pos).checked_sub(1).map(|i| b[i])
+}
+
+/// The offset of the innermost bracket still open at `pos` (strings and comments
+/// are not skipped: an approximation good enough for choosing a message).
+fn open_bracket(b: &[u8], pos: usize) -> Option<usize> {
+    let mut depth = 0;
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' | b'[' | b'{' => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `pos` is inside the parameter list of a `def`.
+fn in_def_params(b: &[u8], pos: usize) -> bool {
+    let mut p = pos;
+    // Past a nested group: `def f(x, (y, z))` fails at the inner `(`.
+    while let Some(open) = open_bracket(b, p) {
+        if b[open] != b'(' {
+            return false;
+        }
+        let name_start = prev_atom_start(b, open);
+        if name_start < open && word_before(b, name_start, b"def") {
+            return true;
+        }
+        p = open;
+    }
+    false
+}
+
+/// Whether `pos` is between a `lambda` and its `:` (outside brackets of its own).
+fn in_lambda_params(source: &str, pos: usize) -> bool {
+    let b = source.as_bytes();
+    let Some(kw) = source.get(..pos).and_then(|s| s.rfind("lambda")) else { return false };
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if kw > 0 && ident(b[kw - 1]) || b.get(kw + 6).is_some_and(|&c| ident(c)) {
+        return false;
+    }
+    !b[kw..pos].iter().any(|&c| matches!(c, b':' | b'\n' | b'\r'))
+}
+
+/// The `( ... )` group starting at `open`.
+fn group_range(b: &[u8], open: usize) -> TextRange {
+    let mut depth = 0;
+    let mut end = b.len();
+    for (i, &c) in b.iter().enumerate().skip(open) {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = i + 1;
+                    break;
+                }
+            }
+            b'\n' | b'\r' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    TextRange::new(TextSize::new(open as u32), TextSize::new(end as u32))
+}
+
+/// The text of the token after `pos` (spaces skipped), if any.
+fn next_token_text(source: &str, pos: usize) -> Option<&str> {
+    let r = next_token(source.as_bytes(), pos + 1);
+    source.get(r.start().to_usize()..r.end().to_usize()).filter(|t| !t.is_empty())
+}
+
+fn is_keyword_word(w: &str) -> bool {
+    matches!(w, "None" | "True" | "False" | "and" | "or" | "not" | "in" | "is" | "if" | "else" | "for" | "lambda" | "import" | "pass" | "return" | "def" | "class" | "while" | "with" | "yield" | "del" | "global" | "nonlocal" | "assert" | "break" | "continue" | "raise" | "try" | "except" | "finally" | "from" | "as" | "elif" | "await" | "async")
+}
+
+/// Whether the logical line holding `pos` starts with keyword `kw`.
+fn line_starts_with(source: &str, pos: usize, kw: &str) -> bool {
+    let line_start = source[..pos].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let t = source[line_start..].trim_start();
+    t.starts_with(kw) && !t[kw.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+}
+
 /// Whether, going back from `pos` at the same bracket depth, a `:` comes before a
 /// `,` or the opening bracket.
 fn colon_before_comma(b: &[u8], pos: usize) -> bool {
@@ -1902,6 +2110,19 @@ pub fn map_unsupported(u: &UnsupportedSyntaxError, index: &LineIndex<'_>) -> Com
         }
         UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
             syntax("iterable unpacking cannot be used in comprehension", u.range)
+        }
+        UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
+            // From the first type to the `:`.
+            let rest = &index.source[u.range.start().to_usize()..];
+            let colon = u.range.start().to_usize() + rest.find([':', '\n', '\r']).unwrap_or(rest.len());
+            syntax("multiple exception types must be parenthesized", TextRange::new(u.range.start(), TextSize::new(colon as u32)))
+        }
+        UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
+            // `f((x)=2)`: from the expression inside the parentheses to the `=`.
+            let text = &index.source[u.range.start().to_usize()..];
+            let start = u.range.start().to_usize() + (text.len() - text.trim_start_matches(['(', ' ', '\t']).len());
+            let eq = u.range.end().to_usize() + index.source[u.range.end().to_usize()..].find('=').unwrap_or(0);
+            syntax("expression cannot contain assignment, perhaps you meant \"==\"?", TextRange::new(TextSize::new(start as u32), TextSize::new(eq as u32 + 1)))
         }
         _ => syntax("invalid syntax", u.range),
     }

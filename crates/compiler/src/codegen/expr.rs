@@ -617,6 +617,9 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.visit_expr(&a.value)?;
                 self.set_loc(e.range());
+                if ctx == Ctx::Store && a.attr.as_str() == "__debug__" {
+                    return Err(self.error_here("cannot assign to __debug__"));
+                }
                 let op = if ctx == Ctx::Del { Op::DeleteAttr } else { Op::StoreAttr };
                 self.emit_name(op, a.attr.as_str());
                 Ok(())
@@ -810,6 +813,10 @@ impl<'a> Compiler<'a> {
     fn check_keywords(&self, keywords: &[ast::Keyword]) -> R {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
+            if name.as_str() == "__debug__" {
+                // At the whole call (or class statement), as CPython's forbidden_name.
+                return Err(self.error_here("cannot assign to __debug__"));
+            }
             if keywords[i + 1..].iter().any(|o| o.arg.as_ref().is_some_and(|a| a.as_str() == name.as_str())) {
                 let dup = keywords[i + 1..]
                     .iter()
