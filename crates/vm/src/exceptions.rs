@@ -1131,7 +1131,7 @@ pub fn os_error_from_io(vm: &mut Vm, err: &std::io::Error, filename: Option<Valu
     PyErr(new_exception(vm, cls, &args))
 }
 
-fn strerror(errno: i64) -> String {
+pub fn strerror(errno: i64) -> String {
     let s = std::io::Error::from_raw_os_error(errno as i32).to_string();
     // Rust appends " (os error N)".
     match s.rfind(" (os error") {

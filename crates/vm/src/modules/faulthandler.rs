@@ -507,13 +507,13 @@ fn disable_fatal() -> bool {
 
 /// `disable()`: whether the fatal-signal handlers were installed.
 fn disable(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "disable", 0, 0)?;
+    args.exact(vm, "faulthandler.disable", 0, 0)?;
     let was = disable_fatal();
     Ok(vm.bool(was))
 }
 
 fn is_enabled(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "is_enabled", 0, 0)?;
+    args.exact(vm, "faulthandler.is_enabled", 0, 0)?;
     Ok(vm.bool(FATAL.enabled.load(SeqCst)))
 }
 
@@ -612,7 +612,7 @@ fn cancel_later() {
 }
 
 fn cancel_dump_traceback_later(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "cancel_dump_traceback_later", 0, 0)?;
+    args.exact(vm, "faulthandler.cancel_dump_traceback_later", 0, 0)?;
     cancel_later();
     Ok(vm.none)
 }
@@ -671,7 +671,11 @@ fn unregister_signal(sig: usize) -> bool {
 
 /// `unregister(signum)`: whether a handler was registered.
 fn unregister(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "unregister", 1, 1)?;
+    // PyArg_ParseTuple's wording, which counts positional arguments only.
+    let a = args.pos();
+    if a.len() != 1 {
+        return Err(vm.type_error(format!("unregister() takes exactly 1 argument ({} given)", a.len())));
+    }
     let sig = user_signum(vm, a[0])?;
     let was = unregister_signal(sig);
     Ok(vm.bool(was))
@@ -703,7 +707,11 @@ fn die_by(vm: &mut Vm, sig: i32) -> PyResult {
 }
 
 fn sigsegv(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "_sigsegv", 0, 1)?;
+    args.no_kw(vm, "_sigsegv")?;
+    let a = args.pos();
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("_sigsegv() takes at most 1 argument ({} given)", a.len())));
+    }
     if let Some(&v) = a.first() {
         int_arg(vm, v)?;
     }

@@ -43,6 +43,7 @@ pub mod sre;
 pub mod string;
 pub mod struct_;
 pub mod structseq;
+pub mod termios;
 pub mod thread;
 pub mod time;
 pub mod unicodedata;
@@ -97,6 +98,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("unicodedata", unicodedata::init),
     ("_weakref", weakref::init),
     ("_thread", thread::init),
+    ("termios", termios::init),
     ("_warnings", warnings::init),
     ("_imp", imp::init),
     ("_frozen_importlib", importlib::init_bootstrap),

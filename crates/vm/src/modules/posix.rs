@@ -1026,6 +1026,22 @@ fn pipe_fn(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, vec![Value::small(fds[0] as i64), Value::small(fds[1] as i64)]))
 }
 
+/// `openpty()`: a new pseudo-terminal pair (master, slave), both non-inheritable.
+fn openpty_fn(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "openpty", 0, 0)?;
+    let (mut master, mut slave): (c_int, c_int) = (-1, -1);
+    // SAFETY: the two ints are filled by openpty; no name, termios or winsize asked.
+    let r = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    if r != 0 {
+        return Err(last_error(vm, None));
+    }
+    for fd in [master, slave] {
+        // SAFETY: fcntl(F_SETFD) on a descriptor just opened.
+        unsafe { fcntl(fd, F_SETFD, FD_CLOEXEC) };
+    }
+    Ok(crate::tuple::new_tuple(vm, vec![Value::small(master as i64), Value::small(slave as i64)]))
+}
+
 fn dup_fn(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "dup", 1, 1)?;
     let fd = fd_arg(vm, a[0])?;
@@ -1410,7 +1426,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("rename", rename), ("replace", replace), ("readlink", readlink), ("symlink", symlink), ("link", link),
             ("chmod", chmod), ("chown", chown_fn), ("lchown", lchown_fn), ("fchown", fchown_fn), ("access", access_fn), ("utime", utime), ("truncate", truncate), ("ftruncate", ftruncate_fn),
             ("open", open_fn), ("close", close_fn), ("closerange", closerange), ("read", read_fn), ("write", write_fn),
-            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("dup", dup_fn),
+            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("openpty", openpty_fn), ("dup", dup_fn),
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),
             ("get_terminal_size", get_terminal_size), ("device_encoding", device_encoding),
             ("getpid", getpid), ("getppid", getppid_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
