@@ -40,6 +40,7 @@ pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sre;
+pub mod stat;
 pub mod string;
 pub mod struct_;
 pub mod structseq;
@@ -85,6 +86,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_json", json::init),
     ("_functools", functools::init),
     ("_sre", sre::init),
+    ("_stat", stat::init),
     ("_string", string::init),
     ("gc", gc::init),
     ("posix", posix::init),

@@ -475,6 +475,20 @@ fn mkdir(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+fn mkfifo(vm: &mut Vm, args: Args) -> PyResult {
+    let [path, mode, dir_fd] = kw_bind(vm, &args, "mkfifo", ["path", "mode", "dir_fd"], 1, 2)?;
+    let p = path_arg(vm, "mkfifo", "path", path, false, false)?;
+    let mode = int_arg(vm, mode, 0o666)?;
+    no_dir_fd(vm, "mkfifo", dir_fd)?;
+    let c = p.c_path(vm)?;
+    // SAFETY: `c` is a valid NUL-terminated string for the duration of the call.
+    if unsafe { libc::mkfifo(c.as_ptr(), mode as libc::mode_t) } != 0 {
+        // CPython's mkfifo error names no file.
+        return Err(last_error(vm, None));
+    }
+    Ok(vm.none)
+}
+
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult {
     let [path, dir_fd] = kw_bind(vm, &args, "rmdir", ["path", "dir_fd"], 1, 1)?;
     let p = path_arg(vm, "rmdir", "path", path, false, false)?;
@@ -1042,6 +1056,38 @@ fn openpty_fn(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, vec![Value::small(master as i64), Value::small(slave as i64)]))
 }
 
+/// The status flags of descriptor `fd` (F_GETFL).
+fn status_flags(vm: &mut Vm, fd: c_int) -> PyResult<c_int> {
+    // SAFETY: F_GETFL takes no third argument.
+    let flags = unsafe { fcntl(fd, libc::F_GETFL, 0 as c_int) };
+    if flags < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(flags)
+}
+
+/// `get_blocking(fd)`: whether O_NONBLOCK is clear.
+fn get_blocking_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "posix.get_blocking", 1, 1)?;
+    let fd = fd_arg(vm, a[0])?;
+    let flags = status_flags(vm, fd)?;
+    Ok(vm.bool(flags & libc::O_NONBLOCK == 0))
+}
+
+/// `set_blocking(fd, blocking)`: clears or sets O_NONBLOCK.
+fn set_blocking_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "set_blocking", 2, 2)?;
+    let fd = fd_arg(vm, a[0])?;
+    let blocking = crate::number::index_c_int(vm, a[1])? != 0;
+    let flags = status_flags(vm, fd)?;
+    let new = if blocking { flags & !libc::O_NONBLOCK } else { flags | libc::O_NONBLOCK };
+    // SAFETY: F_SETFL takes an int argument.
+    if new != flags && unsafe { fcntl(fd, libc::F_SETFL, new) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(vm.none)
+}
+
 fn dup_fn(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "dup", 1, 1)?;
     let fd = fd_arg(vm, a[0])?;
@@ -1422,11 +1468,11 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         &[
             ("stat", stat), ("lstat", lstat), ("fstat", fstat), ("fspath", fspath),
             ("getcwd", getcwd), ("getcwdb", getcwdb), ("chdir", chdir), ("listdir", listdir), ("scandir", scandir),
-            ("mkdir", mkdir), ("rmdir", rmdir), ("remove", remove), ("unlink", unlink),
+            ("mkdir", mkdir), ("mkfifo", mkfifo), ("rmdir", rmdir), ("remove", remove), ("unlink", unlink),
             ("rename", rename), ("replace", replace), ("readlink", readlink), ("symlink", symlink), ("link", link),
             ("chmod", chmod), ("chown", chown_fn), ("lchown", lchown_fn), ("fchown", fchown_fn), ("access", access_fn), ("utime", utime), ("truncate", truncate), ("ftruncate", ftruncate_fn),
             ("open", open_fn), ("close", close_fn), ("closerange", closerange), ("read", read_fn), ("write", write_fn),
-            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("openpty", openpty_fn), ("dup", dup_fn),
+            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("openpty", openpty_fn), ("get_blocking", get_blocking_fn), ("set_blocking", set_blocking_fn), ("dup", dup_fn),
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),
             ("get_terminal_size", get_terminal_size), ("device_encoding", device_encoding),
             ("getpid", getpid), ("getppid", getppid_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
