@@ -268,6 +268,11 @@ pub fn scan_with(source: &str, index: &LineIndex<'_>, subparse: bool) -> Scan {
                     }
                 }
             },
+            c if (c < 0x20 && !matches!(c, b'\n' | b'\r')) || c == 0x7f => {
+                // A control character is a tokenizer error, reported even after a
+                // parser error earlier in the file.
+                set(&mut out, index.token_error(format!("invalid non-printable character U+{:04X}", c as u32), at(i)));
+            }
             _ => last_string = None,
         }
         i += 1;
@@ -1350,6 +1355,11 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             }
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
+            if found.as_augmented_assign_operator().is_some() && line_starts_with(source, start, "del") =>
+        {
+            syntax("invalid syntax", loc)
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
             if found.as_augmented_assign_operator().is_some() =>
         {
             // `a, b += 1`: the target is the tuple from the statement's start.
@@ -1478,7 +1488,9 @@ fn map_lexical(lex: &LexicalErrorType, source: &str, loc: TextRange, index: &Lin
             e
         }
         LexicalErrorType::UnrecognizedToken { tok } => {
-            if tok.is_ascii() {
+            if !format::text::is_printable(*tok) {
+                index.token_error(format!("invalid non-printable character U+{:04X}", *tok as u32), TextRange::empty(loc.start()))
+            } else if tok.is_ascii() {
                 syntax("invalid syntax", loc)
             } else {
                 index.token_error(format!("invalid character '{tok}' (U+{:04X})", *tok as u32), TextRange::empty(loc.start()))
