@@ -514,7 +514,8 @@ impl NumTok<'_, '_> {
         if keyword {
             let e = self.index.tokenizer_error_at(format!("invalid {kind} literal"), self.cur - 1);
             self.index.warn(crate::WarningCategory::SyntaxWarning, e);
-        } else if c != 0 && is_ident_char(c) {
+        } else if c != 0 && c < 0x80 && is_ident_char(c) {
+            // A non-ASCII character starts the next token (CPython 3.11.7).
             self.backup();
             return self.error(format!("invalid {kind} literal"));
         }
@@ -1265,7 +1266,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             let s0 = prev_atom_start(b, start);
             let word = source.get(s0..start).unwrap_or("").trim();
             if word == "print" || word == "exec" {
-                return legacy_print(word, s0, loc, index);
+                return legacy_print(word, s0, index);
             }
             syntax("invalid syntax. Perhaps you forgot a comma?", TextRange::new(TextSize::new(s0 as u32), loc.end()))
         }
@@ -1274,7 +1275,7 @@ fn map_error_kind(err: &ParseError, source: &str, index: &LineIndex<'_>) -> Comp
             let word = source.get(s0..start).unwrap_or("").trim();
             let line_start = index.line_col(loc.start());
             if (word == "print" || word == "exec") && index.line_col(TextSize::new(s0 as u32)).0 == line_start.0 {
-                return legacy_print(word, s0, loc, index);
+                return legacy_print(word, s0, index);
             }
             syntax("invalid syntax", range)
         }
@@ -1692,33 +1693,40 @@ fn quote_before(b: &[u8], mut i: usize) -> usize {
     0
 }
 
-fn legacy_print(word: &str, s0: usize, loc: TextRange, index: &LineIndex<'_>) -> CompileError {
-    // The range covers the expressions after the name, to the end of the statement.
+fn legacy_print(word: &str, s0: usize, index: &LineIndex<'_>) -> CompileError {
+    // CPython's invalid_legacy_expression: the name, then the longest expression
+    // list the rest of the statement starts with (the PEG parser backtracks to it);
+    // when there is none, the rule does not apply and the error is at its start.
     let b = index.source.as_bytes();
-    let mut end = loc.end().to_usize();
-    let mut i = end;
+    let from = (s0 + word.len()).min(b.len());
+    let mut stop = from;
     let mut depth = 0;
-    while i < b.len() && !(depth == 0 && matches!(b[i], b'\n' | b'\r' | b';' | b'#')) {
-        match b[i] {
+    while stop < b.len() && !(depth == 0 && matches!(b[stop], b'\n' | b'\r' | b';' | b'#')) {
+        match b[stop] {
             b'\'' | b'"' => {
-                i = skip_string(b, i, b[i]).0;
-                end = i;
+                stop = skip_string(b, stop, b[stop]).0;
                 continue;
             }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth -= 1,
             _ => {}
         }
-        i += 1;
-        if !matches!(b[i - 1], b' ' | b'\t') {
-            end = i;
-        }
+        stop += 1;
     }
-    index.parse_error(
-        ErrorKind::SyntaxError,
-        format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
-        TextRange::new(TextSize::new(s0 as u32), TextSize::new(end.max(loc.end().to_usize()) as u32)),
-    )
+    let boundary = |i: usize| index.source.is_char_boundary(i) && !(is_ident_char(b[i - 1]) && b.get(i).is_some_and(|&c| is_ident_char(c)));
+    let end = (from + 1..=stop)
+        .rev()
+        .take(400)
+        .filter(|&i| boundary(i) && !matches!(b[i - 1], b' ' | b'\t'))
+        .find(|&i| ruff_python_parser::parse_expression(index.source[from..i].trim()).is_ok());
+    match end {
+        Some(end) => index.parse_error(
+            ErrorKind::SyntaxError,
+            format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            TextRange::new(TextSize::new(s0 as u32), TextSize::new(end as u32)),
+        ),
+        None => index.parse_error(ErrorKind::SyntaxError, "invalid syntax", next_token(b, from)),
+    }
 }
 
 fn starts_expression(t: TokenKind) -> bool {
