@@ -106,6 +106,29 @@ fn module_dict_get(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(module_dict(v))
 }
 
+/// `module.__annotations__`: the module dict's entry, created empty on first use.
+fn module_annotations_get(vm: &mut Vm, v: Value) -> PyResult {
+    let d = module_dict(v);
+    if let Some(a) = dict::get_item_str(vm, d, "__annotations__")? {
+        return Ok(a);
+    }
+    let a = dict::new_dict(vm);
+    dict::set_item_str(vm, d, "__annotations__", a)?;
+    Ok(a)
+}
+
+fn module_annotations_set(vm: &mut Vm, v: Value, value: Value) -> PyResult<()> {
+    let d = module_dict(v);
+    if !value.is_null() {
+        return dict::set_item_str(vm, d, "__annotations__", value);
+    }
+    if dict::del_item_str(vm, d, "__annotations__")? {
+        Ok(())
+    } else {
+        Err(vm.attribute_error("__annotations__"))
+    }
+}
+
 /// A read-only view of a mapping (`type.__dict__`).
 pub struct MappingProxy {
     pub mapping: Value,
@@ -192,6 +215,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__getattribute__", module_getattribute);
     add_method(vm, t, "__dir__", module_dir);
     add_getter(vm, t, "__dict__", module_dict_get);
+    crate::typeobj::add_getset(vm, t, "__annotations__", module_annotations_get, module_annotations_set);
     let p = vm.t.mappingproxy;
     add_static(vm, p, "__new__", mp_new);
     add_method(vm, p, "__getitem__", mp_getitem);
