@@ -98,9 +98,10 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
         }
     }
     // Keep reachable real instructions; map old indexes to new.
-    let keep: Vec<bool> = (0..n)
+    let mut keep: Vec<bool> = (0..n)
         .map(|i| depth_at[i].is_some() && matches!(u.instrs[i].op, IOp::Op(_)))
         .collect();
+    drop_redundant_nops(u.instrs, &mut keep);
     let mut new_index = vec![0u32; n + 1];
     let mut count = 0u32;
     for i in (0..=n).rev() {
@@ -164,4 +165,26 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
         });
     }
     Ok(Assembled { instructions, locations, exception_table, stacksize: maxdepth as u32 })
+}
+
+/// Drops the `Nop`s that mark no line of their own: those on the line of the
+/// instruction kept before or after them (CPython's `remove_redundant_nops`). A `Nop`
+/// left marks a line with no other instruction (`pass`, `try:`, a constant
+/// statement) for line tracing.
+fn drop_redundant_nops(instrs: &[IInstr], keep: &mut [bool]) {
+    let line = |i: usize| instrs[i].loc.line;
+    let mut prev: Option<u32> = None;
+    for i in 0..keep.len() {
+        if !keep[i] {
+            continue;
+        }
+        if instrs[i].op == IOp::Op(Op::Nop) {
+            let next = (i + 1..keep.len()).find(|&j| keep[j]).map(line);
+            if prev == Some(line(i)) || next == Some(line(i)) {
+                keep[i] = false;
+                continue;
+            }
+        }
+        prev = Some(line(i));
+    }
 }

@@ -386,6 +386,20 @@ impl Op {
         )
     }
 
+    /// The instruction a superinstruction starts with (itself for others): what a
+    /// traced frame runs in its place, so that the instruction after is seen too.
+    #[inline(always)]
+    pub fn first_of_pair(self) -> Op {
+        match self {
+            Op::LoadFastLoadFast | Op::LoadFastLoadConst | Op::LoadFastLoadAttr | Op::LoadFastLoadMethod => Op::LoadFast,
+            Op::LoadConstLoadFast => Op::LoadConst,
+            Op::StoreFastLoadFast | Op::StoreFastStoreFast => Op::StoreFast,
+            Op::CopyCopy => Op::Copy,
+            Op::SwapSwap => Op::Swap,
+            op => op,
+        }
+    }
+
     /// The form of this instruction specialised by its argument, if it has one:
     /// `BinaryOp` by operator.
     pub fn quickened(self, arg: u32) -> Option<Op> {

@@ -616,7 +616,10 @@ pub fn current_locals(vm: &mut Vm) -> PyResult {
     if !f.locals.is_null() {
         return Ok(f.locals);
     }
-    crate::frame::fast_locals(vm, n - 1)
+    // A function's locals: the dict of its frame object, brought up to date (the
+    // same dict at each call, as in CPython).
+    let fo = crate::frame::object_of(vm, n - 1);
+    crate::frame::locals_of(vm, fo)
 }
 
 fn b_vars(vm: &mut Vm, args: Args) -> PyResult {

@@ -207,8 +207,22 @@ pub fn call_function(vm: &mut Vm, fval: Value, func: &FunctionObj, args: Args) -
 /// see `enter_in_place`). The caller pops the arguments afterwards. Out of line:
 /// the interpreter's frame is quiet for the collector during this call, so what
 /// this function keeps must lie in its own frame.
+///
+/// A call that switches the trace hook on (`sys.settrace`, a debugger's
+/// `set_trace()`) returns its result through `trace::hand_over`, for the loop to
+/// go on traced.
 #[inline(never)]
 pub fn call_copied(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult {
+    let traced = vm.trace.on;
+    let r = call_copied_args(vm, f, base, nargs);
+    if vm.trace.on && !traced {
+        return crate::trace::hand_over(vm, r);
+    }
+    r
+}
+
+#[inline(always)]
+fn call_copied_args(vm: &mut Vm, f: Value, base: usize, nargs: usize) -> PyResult {
     debug_assert_eq!(vm.stack.len(), base + nargs);
     let mut buf = smallbuf::Buf::new();
     for v in vm.stack.copy_range(base, base + nargs) {
@@ -263,8 +277,8 @@ pub enum InPlace {
 pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize, nargs: usize, ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
     let argcount = code.code.argcount as usize;
-    // A profiled call takes the general path, which reports it (`run_frame`).
-    if !code.simple_args || nargs > argcount || vm.profile.on {
+    // With a hook on, a call takes the general path, which reports it (`run_frame`).
+    if !code.simple_args || nargs > argcount || vm.hooked {
         return Ok(InPlace::No);
     }
     let defaults: &[Value] = match func.defaults.get() {

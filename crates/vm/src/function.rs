@@ -194,6 +194,7 @@ impl Trace for FunctionObj {
 payload!(FunctionObj, "function");
 
 impl FunctionObj {
+    #[inline(always)]
     pub fn code(&self) -> &'static CodeObj {
         self.code.get().downcast::<CodeObj>().expect("function code")
     }

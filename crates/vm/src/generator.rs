@@ -150,7 +150,7 @@ pub fn start_awaited(vm: &mut Vm, mut frame: Frame, top: usize) -> PyResult<Opti
     let code = frame.code_obj();
     let base = ret_sp + 2;
     if !vm.can_enter_inline_call()
-        || vm.profile.on
+        || vm.hooked
         || crate::interp::ensure_stack_room(vm, base + code.frame_size).is_err()
     {
         return Ok(Some(frame));
@@ -333,8 +333,8 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
     g.started.set(true);
     g.running.set(true);
     crate::interp::push_frame(vm, s.frame);
-    if vm.profile.on {
-        crate::profile::frame_entered(vm);
+    if vm.hooked {
+        crate::trace::frame_entered(vm);
     }
     Ok(())
 }

@@ -754,7 +754,7 @@ fn describe_store(vm: &mut Vm, obj: Value, name: Value, before: u64) -> Entry {
 // ---- globals ---------------------------------------------------------------------
 
 /// `LoadGlobal`: the globals dict, then the builtins dict; None if neither has it.
-#[inline]
+#[inline(always)]
 pub fn load_global(c: &InlineCache, globals: Value, builtins: Value, name: Value) -> Option<Value> {
     let e = c.entry.get();
     match e.kind {

@@ -184,8 +184,8 @@ pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult {
         return Err(e);
     }
     push_frame(vm, frame);
-    if vm.profile.on {
-        crate::profile::frame_entered(vm);
+    if vm.hooked {
+        crate::trace::frame_entered(vm);
     }
     let r = eval(vm, None, None);
     let ret = match r {
@@ -215,11 +215,11 @@ pub fn push_frame(vm: &mut Vm, f: Frame) {
 /// returns or yields, NULL when it raises (for the profile hook).
 #[inline]
 pub fn pop_frame(vm: &mut Vm, ret: Value) -> Frame {
-    if vm.profile.on {
-        crate::profile::frame_leaving(vm, ret);
+    if vm.hooked {
+        crate::trace::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("a frame");
-    crate::frame::left(&f);
+    crate::frame::left(vm, &f);
     vm.top_ip = vm.frames.last().map_or(std::ptr::null(), |b| b.ins_at(b.lasti));
     f
 }
@@ -235,24 +235,30 @@ pub fn frames_now(vm: &mut Vm) -> &[Frame] {
 /// frame's instructions (the frame has not run an instruction yet) leaves it.
 #[inline]
 fn record_top_lasti(vm: &mut Vm) {
-    let ip = vm.top_ip as usize;
+    let ip = vm.top_ip;
     if let Some(top) = vm.frames.last_mut() {
-        let instrs = &top.code_obj().instrs;
-        let i = ip.wrapping_sub(instrs.as_ptr() as usize) / std::mem::size_of::<icache::Ins>();
-        if i < instrs.len() {
+        if let Some(i) = lasti_at(top, ip) {
             top.lasti = i;
         }
     }
 }
 
+/// The index of the instruction of `f` that `ip` points at, if it is one of them.
+pub fn lasti_at(f: &Frame, ip: *const icache::Ins) -> Option<usize> {
+    let instrs = &f.code_obj().instrs;
+    let i = (ip as usize).wrapping_sub(instrs.as_ptr() as usize) / std::mem::size_of::<icache::Ins>();
+    (i < instrs.len()).then_some(i)
+}
+
 /// Leaves a frame entered by `call::enter_in_place`, returning `ret` or raising (NULL);
 /// the caller's stack height to go back to.
+#[inline(never)]
 fn pop_inline(vm: &mut Vm, ret: Value) -> usize {
-    if vm.profile.on {
-        crate::profile::frame_leaving(vm, ret);
+    if vm.hooked {
+        crate::trace::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("an inlined frame");
-    crate::frame::left(&f);
+    crate::frame::left(vm, &f);
     vm.leave_recursion();
     f.ret_sp
 }
@@ -308,17 +314,30 @@ fn frame(vm: &mut Vm) -> &mut Frame {
 ///
 /// With a `sink`, the items the (generator) frame yields are offered to it first,
 /// and the frame goes on without suspending when it takes them.
-pub fn eval(vm: &mut Vm, throw: Option<PyErr>, sink: Option<&mut Sink>) -> PyResult<Exit> {
+///
+/// The loop is the traced one while a trace function is set (`trace.rs`); a plain
+/// loop that sees one set after a call hands its frames over to a traced one.
+pub fn eval(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>) -> PyResult<Exit> {
     let frame_top = crate::gc::stack_pointer();
-    run_loop(vm, throw, sink, frame_top)
+    let entry_depth = vm.frames.len();
+    // The error a trace function raised at the frame's 'call' event is raised in it.
+    let throw = if vm.hooked { throw.or_else(|| crate::trace::take_pending(vm)) } else { throw };
+    if !vm.trace.on {
+        match run_loop::<false>(vm, throw, sink.as_deref_mut(), frame_top, entry_depth)? {
+            Some(exit) => return Ok(exit),
+            None => return run_loop::<true>(vm, None, sink, frame_top, entry_depth).map(|e| e.expect("traced loop exit")),
+        }
+    }
+    run_loop::<true>(vm, throw, sink, frame_top, entry_depth).map(|e| e.expect("traced loop exit"))
 }
 
 /// `eval`'s loop, in a native frame of its own that ends at `frame_top`: while it
 /// is parked at a call that keeps every operand on the value stack, the whole frame
-/// is quiet for the collector (`gc::QuietFrames`).
+/// is quiet for the collector (`gc::QuietFrames`). The frames above `entry_depth` are
+/// the calls it entered in place. None: the plain loop (`TRACE` false) stopped for a
+/// traced one to go on.
 #[inline(never)]
-fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, frame_top: usize) -> PyResult<Exit> {
-    let entry_depth = vm.frames.len();
+fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, frame_top: usize, entry_depth: usize) -> PyResult<Option<Exit>> {
     // The running frame's code and layout, reloaded when a call enters or leaves.
     let mut code: &'static CodeObj;
     let mut instrs: &'static [icache::Ins];
@@ -326,6 +345,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     let mut cells: usize;
     // The next instruction to run (the one running, once fetched, is `ip - 1`).
     let mut ip: *const icache::Ins;
+    // Traced loop: the instruction the running frame ran last (`trace::ENTRY` before
+    // its first), for line events.
+    let mut trace_prev = crate::trace::ENTRY;
     macro_rules! load_frame {
         () => {{
             let f = frame(vm);
@@ -335,6 +357,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             cells = base + code.varnames.len();
             // SAFETY: a frame's `pc` indexes its verified code (see `sl!`).
             ip = unsafe { instrs.as_ptr().add(f.pc) };
+            if TRACE {
+                trace_prev = f.pc.checked_sub(1).unwrap_or(crate::trace::ENTRY);
+            }
         }};
     }
     load_frame!();
@@ -379,7 +404,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
     macro_rules! set_top { ($v:expr) => {{ let v = $v; sl!(sp - 1).set(v); }} }
 
     loop {
-        let err: PyErr = if let Some(e) = pending.take() {
+        let mut err: PyErr = if let Some(e) = pending.take() {
             e
         } else {
             'dispatch: loop {
@@ -461,7 +486,15 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             vm.top_ip = ip;
             sync!();
             skip!();
-            match ins.op {
+            if TRACE {
+                if crate::trace::active(vm) {
+                    tri!(crate::trace::instruction(vm, code, pc!() - 1, trace_prev));
+                }
+                trace_prev = pc!() - 1;
+            }
+            // A traced loop runs the instructions of a superinstruction one by one, so
+            // each is seen by the trace function.
+            match if TRACE { ins.op.first_of_pair() } else { ins.op } {
                 Op::Nop => {}
                 Op::PopTop => {
                     pop!();
@@ -1092,7 +1125,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                     // A profiled generator suspends at every yield, so that the hook
                     // sees it leave ('return') and come back ('call').
-                    if let Some(s) = sink.as_deref_mut().filter(|_| !vm.profile.on) {
+                    if let Some(s) = sink.as_deref_mut().filter(|_| !vm.hooked) {
                         sync!();
                         match (s.take)(vm, top!(), true) {
                             // The value of the `yield`, as `next()` sends it.
@@ -1107,7 +1140,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     let v = pop!();
                     frame(vm).pc = pc!();
                     sync!();
-                    return Ok(Exit::Yield(v));
+                    return Ok(Some(Exit::Yield(v)));
                 }
                 Op::ReturnValue => {
                     let v = pop!();
@@ -1133,7 +1166,7 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
                     }
                     frame(vm).pc = pc!();
                     sync!();
-                    return Ok(Exit::Return(v));
+                    return Ok(Some(Exit::Return(v)));
                 }
                 Op::Raise => {
                     frame(vm).pc = pc!();
@@ -1298,6 +1331,20 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             }
             }
         };
+        // A call switched the trace hook on (`trace::hand_over`): its result goes
+        // where the call leaves it, and a plain loop hands its frames over to a
+        // traced one.
+        if err.0.is_null() {
+            let call = instrs[pc!() - 1];
+            sp -= call.arg as usize + 1 + (call.op == Op::CallMethod) as usize;
+            push!(crate::trace::handed_over(vm));
+            if !TRACE {
+                frame(vm).pc = pc!();
+                sync!();
+                return Ok(None);
+            }
+            continue;
+        }
         // An exception is being raised by instruction `pc - 1`.
         sync!();
         // pc 0: thrown into an unstarted generator: no handler applies, its line is the `def`'s.
@@ -1306,6 +1353,9 @@ fn run_loop(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>, fram
             frame(vm).lasti = raised_at;
             exceptions::attach_context(vm, err.0);
             exceptions::add_traceback(vm, err.0);
+            if TRACE && vm.trace.on {
+                err = crate::trace::exception(vm, err);
+            }
         } else if unwind_from.is_none() {
             frame(vm).lasti = raised_at;
         }

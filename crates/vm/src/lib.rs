@@ -42,6 +42,7 @@ pub mod object_type;
 pub mod ops;
 pub mod pattern;
 pub mod profile;
+pub mod trace;
 pub mod range;
 pub mod set;
 pub mod set_methods;

@@ -597,7 +597,7 @@ pub fn unpack_onto_stack(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
 /// `UNPACK_SEQUENCE`'s common case: an exact tuple or list of exactly
 /// `out.len()` items is copied into `out`, last item first, with no call and no
 /// allocation; false (nothing written) otherwise.
-#[inline]
+#[inline(always)]
 pub fn unpack_exact(vm: &Vm, v: Value, out: &[std::cell::Cell<Value>]) -> bool {
     let ty = vm.type_of(v);
     let write = |items: &[Value]| {

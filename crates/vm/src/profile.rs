@@ -26,8 +26,6 @@ pub struct Hook {
     pub on: bool,
     /// The hook (`sys.getprofile()`), NULL when none.
     obj: Value,
-    /// The hook is running (its own calls report nothing).
-    busy: bool,
 }
 
 impl Trace for Hook {
@@ -63,7 +61,7 @@ impl Event {
 /// Installs `obj` as the hook (NULL removes it).
 pub fn set(vm: &mut Vm, obj: Value) {
     vm.profile.obj = obj;
-    vm.profile.on = !obj.is_null() && !vm.profile.busy;
+    vm.update_hooks();
 }
 
 /// The installed hook, or NULL.
@@ -72,18 +70,12 @@ pub fn get(vm: &Vm) -> Value {
 }
 
 /// The top frame was just pushed ('call').
-#[cold]
-#[inline(never)]
 pub fn frame_entered(vm: &mut Vm) {
-    // The new frame runs from its start: its line for the hook is its first one.
-    vm.top_ip = vm.frames.last().map_or(std::ptr::null(), |f| f.ins_at(f.lasti));
     report_quietly(vm, Event::Call);
 }
 
 /// The top frame is about to be popped ('return'), returning or yielding `ret`
 /// (NULL when it raises).
-#[cold]
-#[inline(never)]
 pub fn frame_leaving(vm: &mut Vm, ret: Value) {
     report_quietly(vm, Event::Return(ret));
 }
@@ -104,19 +96,17 @@ fn report(vm: &mut Vm, ev: Event) -> PyResult<()> {
     if hook.is_null() {
         return Ok(());
     }
-    vm.profile.busy = true;
-    vm.profile.on = false;
-    let r = if hook.is::<crate::modules::lsprof::ProfilerObj>() {
-        crate::modules::lsprof::event(vm, hook, ev);
-        Ok(())
-    } else {
-        call_hook(vm, hook, ev)
-    };
-    vm.profile.busy = false;
+    let r = crate::trace::with_events_off(vm, |vm| {
+        if hook.is::<crate::modules::lsprof::ProfilerObj>() {
+            crate::modules::lsprof::event(vm, hook, ev);
+            Ok(())
+        } else {
+            call_hook(vm, hook, ev)
+        }
+    });
     if r.is_err() {
-        vm.profile.obj = Value::NULL;
+        set(vm, Value::NULL);
     }
-    vm.profile.on = !vm.profile.obj.is_null();
     r
 }
 

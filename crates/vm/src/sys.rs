@@ -267,24 +267,6 @@ fn sys_getswitchinterval(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(crate::float::new_float(vm, 0.005))
 }
 
-/// `sys.gettrace()`: Ferropy has no trace hook, so none is ever installed.
-fn sys_gettrace(vm: &mut Vm, args: Args) -> PyResult {
-    args.exact(vm, "sys.gettrace", 0, 0)?;
-    Ok(vm.none)
-}
-
-/// `sys.settrace(f)`: removing the hook (None, what doctest and unittest do
-/// around a run) is exact; installing one is refused loudly rather than accepted
-/// and never called (docs/compat.md).
-fn sys_settrace(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "sys.settrace", 1, 1)?;
-    if a[0] == vm.none {
-        return Ok(vm.none);
-    }
-    let t = vm.e.not_implemented_error;
-    Err(vm.new_exc(t, "Ferropy does not support trace functions"))
-}
-
 /// A `sys.flags`/`sys.version_info`-like read-only record: a tuple subclass
 /// instance with named fields in its dict.
 fn struct_seq(vm: &mut Vm, type_name: &str, fields: &[(&str, Value)]) -> PyResult {
@@ -356,9 +338,9 @@ pub fn init(vm: &mut Vm) {
         ("is_finalizing", sys_is_finalizing),
         ("audit", sys_audit),
         ("getswitchinterval", sys_getswitchinterval),
-        ("gettrace", sys_gettrace),
+        ("gettrace", crate::trace::sys_gettrace),
         ("getprofile", crate::profile::sys_getprofile),
-        ("settrace", sys_settrace),
+        ("settrace", crate::trace::sys_settrace),
         ("setprofile", crate::profile::sys_setprofile),
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),

@@ -158,6 +158,13 @@ pub struct Vm {
     pub gc_state: GcState,
     /// The profile hook (`sys.setprofile`, `_lsprof`).
     pub profile: crate::profile::Hook,
+    /// The trace hook (`sys.settrace`).
+    pub trace: crate::trace::Hook,
+    /// A profile or trace hook wants frame events (`profile.on || trace.on`, one
+    /// test on the call paths): frames are then not entered in place.
+    pub hooked: bool,
+    /// A hook is running (CPython's `tstate->tracing`): no events meanwhile.
+    pub hook_depth: u32,
 }
 
 /// What the `gc` module remembers: `gc.callbacks` (the list the collector calls),
@@ -226,6 +233,9 @@ impl Vm {
             io: crate::modules::io::IoTypes::default(),
             gc_state: GcState::default(),
             profile: Default::default(),
+            trace: Default::default(),
+            hooked: false,
+            hook_depth: 0,
             cyclic_found: 0,
         });
         vm.heap.enabled = false;
@@ -344,6 +354,7 @@ impl Vm {
         self.io.trace(t);
         t.value(self.gc_state.callbacks);
         self.profile.trace(t);
+        self.trace.trace(t);
         // Weak references themselves are kept by their owners, not by this list.
     }
 
@@ -526,5 +537,14 @@ impl Vm {
     #[inline]
     pub fn leave_recursion(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Brings the hooks' `on` flags and `hooked` up to date after a hook was set or
+    /// removed, or one started or finished running.
+    pub fn update_hooks(&mut self) {
+        let idle = self.hook_depth == 0;
+        self.profile.on = idle && !crate::profile::get(self).is_null();
+        self.trace.on = idle && !crate::trace::get(self).is_null();
+        self.hooked = self.profile.on || self.trace.on;
     }
 }

@@ -142,6 +142,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_try(&mut self, t: &'a ast::StmtTry) -> R {
+        // The `try:` line, for tracing.
+        self.emit(Op::Nop, 0);
         if !t.finalbody.is_empty() {
             self.compile_try_finally(t)
         } else if t.is_star {

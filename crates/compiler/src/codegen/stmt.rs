@@ -134,7 +134,13 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => self.compile_assert(a),
             Stmt::Import(i) => self.compile_import(i),
             Stmt::ImportFrom(i) => self.compile_import_from(i),
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            // A line of its own for tracing (kept only where no other instruction
+            // has that line, `assemble`).
+            Stmt::Pass(_) => {
+                self.emit(Op::Nop, 0);
+                Ok(())
+            }
             Stmt::Expr(e) => self.compile_expr_stmt(&e.value),
             Stmt::Break(b) => self.compile_break(b.range),
             Stmt::Continue(c) => self.compile_continue(c.range),
