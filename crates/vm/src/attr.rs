@@ -174,7 +174,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
         if t == vm.t.staticmethod {
             return Ok(f);
         } else if t == vm.t.classmethod {
-            return Ok(crate::function::new_bound_method(vm, f, ty));
+            return crate::func_type::classmethod_bind(vm, f, ty);
         } else if !typeobj::has_flag(t, tflag::HEAPTYPE) {
             return Ok(d);
         }

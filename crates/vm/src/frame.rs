@@ -323,8 +323,13 @@ fn bool_attr(vm: &mut Vm, b: Value, _name: &str) -> PyResult<bool> {
 /// cannot be cleared.
 fn f_clear(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "clear", 1, 1)?;
-    if let Place::Live(_) = place(vm, a[0]) {
-        return Err(vm.runtime_error("cannot clear an executing frame"));
+    match place(vm, a[0]) {
+        Place::Live(_) => return Err(vm.runtime_error("cannot clear an executing frame")),
+        // Clearing a suspended generator's frame closes the generator.
+        Place::Suspended => {
+            crate::generator::close(vm, fobj(a[0]).gen)?;
+        }
+        Place::Gone => {}
     }
     let o = fobj(a[0]);
     if o.fast {

@@ -630,7 +630,25 @@ fn wrapper_get(vm: &mut Vm, args: Args) -> PyResult {
     }
     // Binds directly: the type's own `__get__` may be this one (a subclass without
     // one), which `descr_get` would call again.
-    Ok(if is_static { f } else { crate::function::new_bound_method(vm, f, ty) })
+    if is_static {
+        Ok(f)
+    } else {
+        classmethod_bind(vm, f, ty)
+    }
+}
+
+/// A classmethod wrapping `f` looked up on class `ty`: `f` bound to the class, through
+/// `f`'s own `__get__(ty, ty)` when it has one (a wrapped property, as CPython 3.11's
+/// `cm_descr_get` does).
+pub fn classmethod_bind(vm: &mut Vm, f: Value, ty: Value) -> PyResult {
+    if !f.is::<crate::function::FunctionObj>() {
+        let get = vm.intern("__get__");
+        let fty = vm.type_of(f);
+        if let Some(g) = crate::typeobj::lookup(vm, fty, get) {
+            return crate::call::call(vm, g, &[f, ty, ty]);
+        }
+    }
+    Ok(crate::function::new_bound_method(vm, f, ty))
 }
 fn wrapper_isabstract(vm: &mut Vm, v: Value) -> PyResult {
     let f = v.downcast::<MethodWrapper>().unwrap().func.get();

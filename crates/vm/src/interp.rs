@@ -1160,6 +1160,12 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                         let resumer = instrs[pc!() - 1];
                         if resumer.op == Op::Send {
                             push!(v);
+                        } else if TRACE && v != vm.none && vm.trace.on {
+                            // The StopIteration CPython's `for` sees from a generator
+                            // returning a value is reported where the loop is.
+                            if let Err(e) = crate::trace::stop_iteration(vm, v) {
+                                break 'dispatch e;
+                            }
                         }
                         jump!(resumer.arg as usize);
                         continue;

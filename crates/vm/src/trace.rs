@@ -24,7 +24,6 @@
 use crate::frame::FrameObj;
 use compiler::bytecode::Op;
 use crate::gc::{Trace, Tracer};
-use crate::interp::Frame;
 use crate::object::{Args, PyErr, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -250,9 +249,19 @@ pub fn exception(vm: &mut Vm, err: PyErr) -> PyErr {
     }
 }
 
-/// Whether frame `f` is being traced (its object has an `f_trace`).
-pub fn is_traced(f: &Frame) -> bool {
-    f.obj.downcast::<FrameObj>().is_some_and(|o| !o.trace.get().is_null())
+/// A generator the top frame's `for` loop ran returned `value`: an 'exception'
+/// event with its StopIteration (CPython sets one when the value is not None);
+/// Err with what the trace function raised.
+#[cold]
+#[inline(never)]
+pub fn stop_iteration(vm: &mut Vm, value: Value) -> PyResult<()> {
+    let stop = vm.stop_iteration(value);
+    let after = exception(vm, stop);
+    if after.0 == stop.0 {
+        Ok(())
+    } else {
+        Err(after)
+    }
 }
 
 fn fobj(v: Value) -> &'static FrameObj {
