@@ -55,6 +55,10 @@ fn run(opts: Options) -> i32 {
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| vm::modules::atexit::run_exitfuncs(&mut vm)));
     vm::sys::flush_std(&mut vm);
     vm::modules::faulthandler::finalize();
+    if vm::modules::posix::forked_child() {
+        // A child of os.fork() has no launcher thread waiting to exit for it.
+        std::process::exit(code);
+    }
     code
 }
 

@@ -201,6 +201,12 @@ fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
 
 /// `PyUnicode_FSConverter`: the file-system bytes of a str, bytes or os.PathLike.
 pub fn fs_encode(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    let t = vm.type_of(v);
+    let pathlike = crate::str::as_str(v).is_some() || v.is::<crate::bytes::BytesObj>() || crate::typeobj::lookup_str(vm, t, "__fspath__").is_some();
+    if !pathlike {
+        let m = format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v));
+        return Err(vm.type_error(m));
+    }
     Ok(path_arg(vm, "fsencode", "path", v, false, false)?.path.into_vec())
 }
 
@@ -1088,6 +1094,105 @@ fn set_blocking_fn(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+thread_local! {
+    /// `register_at_fork`'s callables: a list of three lists (before,
+    /// after_in_parent, after_in_child), rooted by `vm.extra_roots`.
+    static AT_FORK: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NULL) };
+}
+
+/// Set in a child made by `fork()`: the interpreter thread is the only one
+/// there, so the launcher's exit path does not run (see `forked_child`).
+static FORKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process is a child made by `os.fork()`.
+pub fn forked_child() -> bool {
+    FORKED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn at_fork_lists(vm: &mut Vm) -> Value {
+    let l = AT_FORK.with(|c| c.get());
+    if !l.is_null() {
+        return l;
+    }
+    let buf = crate::list::ValueBuf::new(vm);
+    for _ in 0..3 {
+        let v = crate::list::new_list(vm, vec![]);
+        buf.push(v);
+    }
+    let l = buf.into_list();
+    vm.extra_roots.push(l);
+    AT_FORK.with(|c| c.set(l));
+    l
+}
+
+/// `register_at_fork(*, before=None, after_in_child=None, after_in_parent=None)`.
+fn register_at_fork(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.pos().is_empty() {
+        return Err(vm.type_error("register_at_fork() takes no positional arguments"));
+    }
+    let given = args.bind(vm, "register_at_fork", ["before", "after_in_parent", "after_in_child"], 0, 0)?;
+    if given.iter().all(|v| v.is_null()) {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (name, &v) in ["before", "after_in_parent", "after_in_child"].iter().zip(&given) {
+        if !v.is_null() && !crate::builtins::is_callable(vm, v) {
+            let m = format!("'{name}' must be callable, not {}", vm.type_name(v));
+            return Err(vm.type_error(m));
+        }
+    }
+    let lists = at_fork_lists(vm);
+    for (i, &v) in given.iter().enumerate() {
+        if !v.is_null() {
+            let l = crate::list::lobj(lists).items.borrow()[i];
+            crate::list::lobj(l).items.borrow_mut().push(v);
+        }
+    }
+    Ok(vm.none)
+}
+
+/// Runs the `register_at_fork` callables of kind `i` (0: before, in reverse
+/// order; 1, 2: after, in order); errors are reported as unraisable.
+fn run_at_fork(vm: &mut Vm, i: usize) {
+    let lists = AT_FORK.with(|c| c.get());
+    if lists.is_null() {
+        return;
+    }
+    let l = crate::list::lobj(lists).items.borrow()[i];
+    let mut fns = crate::list::lobj(l).items.borrow().clone();
+    let _pin = crate::gc::pin(crate::tuple::new_tuple(vm, fns.clone()));
+    if i == 0 {
+        fns.reverse();
+    }
+    for f in fns {
+        if let Err(e) = crate::call::call(vm, f, &[]) {
+            crate::unraisable::write_unraisable(vm, e, None, f);
+        }
+    }
+}
+
+/// `fork()`: a child process running this interpreter; 0 in the child, its pid
+/// in the parent. The `register_at_fork` callables run around it.
+fn fork_fn(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "posix.fork", 0, 0)?;
+    run_at_fork(vm, 0);
+    // SAFETY: the interpreter runs on this thread only; the child continues it
+    // with no other thread (the launcher's waiting thread is not copied, see
+    // `forked_child`).
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        let e = last_error(vm, None);
+        run_at_fork(vm, 1);
+        return Err(e);
+    }
+    if pid == 0 {
+        FORKED.store(true, std::sync::atomic::Ordering::Relaxed);
+        run_at_fork(vm, 2);
+    } else {
+        run_at_fork(vm, 1);
+    }
+    Ok(Value::small(pid as i64))
+}
+
 fn dup_fn(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "dup", 1, 1)?;
     let fd = fd_arg(vm, a[0])?;
@@ -1244,6 +1349,104 @@ fn getppid_fn(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "posix.getppid", 0, 0)?;
     // SAFETY: no arguments; cannot fail.
     Ok(Value::small(unsafe { getppid() } as i64))
+}
+
+/// The argument vector of execv/execve: a non-empty tuple or list whose first
+/// item is not empty; `what` names it in the messages ("execv() arg 2").
+fn exec_argv(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<CString>> {
+    if !v.is::<crate::tuple::TupleObj>() && !v.is::<crate::list::ListObj>() {
+        return Err(vm.type_error(format!("{what} must be a tuple or list")));
+    }
+    let items = crate::tuple::from_iterable(vm, v)?;
+    let _pin = crate::gc::pin(items);
+    let items = crate::tuple::items(items).to_vec();
+    if items.is_empty() {
+        return Err(vm.value_error(format!("{what} must not be empty")));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for o in items {
+        let b = fs_encode(vm, o)?;
+        out.push(CString::new(b).map_err(|_| vm.value_error("embedded null byte"))?);
+    }
+    if out[0].as_bytes().is_empty() {
+        return Err(vm.value_error(format!("{what} first element cannot be empty")));
+    }
+    Ok(out)
+}
+
+/// A NULL-terminated array of pointers into `strings` (which must outlive it).
+fn c_array(strings: &[CString]) -> Vec<*const c_char> {
+    strings.iter().map(|s| s.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
+}
+
+/// `execv(path, argv)`: replaces this process; returns only by raising.
+fn execv_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "execv", 2, 2)?;
+    let p = path_arg(vm, "execv", "path", a[0], false, false)?;
+    let path = p.c_path(vm)?;
+    let argv = exec_argv(vm, a[1], "execv() arg 2")?;
+    let ptrs = c_array(&argv);
+    // SAFETY: `path` and every pointer in `ptrs` (NULL-terminated) stay valid
+    // for the call; execv only returns on failure.
+    unsafe { libc::execv(path.as_ptr(), ptrs.as_ptr()) };
+    Err(last_error(vm, None))
+}
+
+/// `execve(path, argv, env)`: as execv, with `env` (a mapping) as the environment.
+fn execve_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let [path, argv, env] = args.bind(vm, "execve", ["path", "argv", "env"], 3, 0)?;
+    let p = path_arg(vm, "execve", "path", path, false, false)?;
+    let cpath = p.c_path(vm)?;
+    let argv = exec_argv(vm, argv, "execve: argv")?;
+    let keys = crate::call::call_method(vm, env, "keys", &[])?;
+    let keys = crate::list::seq_fast(vm, keys, "env.keys() is not a list")?;
+    let _pin = crate::gc::pin(keys);
+    let values = crate::call::call_method(vm, env, "values", &[])?;
+    let values = crate::list::seq_fast(vm, values, "env.values() is not a list")?;
+    let _pin2 = crate::gc::pin(values);
+    let ks = crate::list::lobj(keys).items.borrow().clone();
+    let vs = crate::list::lobj(values).items.borrow().clone();
+    let mut envs = Vec::with_capacity(ks.len());
+    for (k, v) in ks.into_iter().zip(vs) {
+        let mut entry = fs_encode(vm, k)?;
+        if entry.is_empty() || entry[1..].contains(&b'=') {
+            return Err(vm.value_error("illegal environment variable name"));
+        }
+        entry.push(b'=');
+        entry.extend(fs_encode(vm, v)?);
+        envs.push(CString::new(entry).map_err(|_| vm.value_error("embedded null byte"))?);
+    }
+    let (argp, envp) = (c_array(&argv), c_array(&envs));
+    // SAFETY: as in execv; both arrays are NULL-terminated and their strings live.
+    unsafe { libc::execve(cpath.as_ptr(), argp.as_ptr(), envp.as_ptr()) };
+    let e = std::io::Error::last_os_error();
+    Err(io_error(vm, &e, p.obj))
+}
+
+/// `ttyname(fd)`: the path of the terminal open on `fd`.
+fn ttyname_fn(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "posix.ttyname", 1, 1)?;
+    let fd = crate::number::index_c_int(vm, a[0])?;
+    let mut buf = [0u8; 4096];
+    // SAFETY: `buf` is writable for its whole length, which is passed.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr().cast(), buf.len()) };
+    if r != 0 {
+        let e = std::io::Error::from_raw_os_error(r);
+        return Err(crate::exceptions::os_error_from_io(vm, &e, None));
+    }
+    let n = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    let name = OsStr::from_bytes(&buf[..n]);
+    Ok(name_value(vm, name, false))
+}
+
+/// `setsid()`: a new session led by this process.
+fn setsid_fn(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "posix.setsid", 0, 0)?;
+    // SAFETY: no arguments.
+    if unsafe { libc::setsid() } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(vm.none)
 }
 
 macro_rules! id_fn {
@@ -1472,10 +1675,10 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("rename", rename), ("replace", replace), ("readlink", readlink), ("symlink", symlink), ("link", link),
             ("chmod", chmod), ("chown", chown_fn), ("lchown", lchown_fn), ("fchown", fchown_fn), ("access", access_fn), ("utime", utime), ("truncate", truncate), ("ftruncate", ftruncate_fn),
             ("open", open_fn), ("close", close_fn), ("closerange", closerange), ("read", read_fn), ("write", write_fn),
-            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("openpty", openpty_fn), ("get_blocking", get_blocking_fn), ("set_blocking", set_blocking_fn), ("dup", dup_fn),
+            ("lseek", lseek_fn), ("fsync", fsync_fn), ("isatty", isatty_fn), ("pipe", pipe_fn), ("openpty", openpty_fn), ("fork", fork_fn), ("register_at_fork", register_at_fork), ("get_blocking", get_blocking_fn), ("set_blocking", set_blocking_fn), ("dup", dup_fn),
             ("dup2", dup2_fn), ("get_inheritable", get_inheritable), ("set_inheritable", set_inheritable),
             ("get_terminal_size", get_terminal_size), ("device_encoding", device_encoding),
-            ("getpid", getpid), ("getppid", getppid_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
+            ("getpid", getpid), ("getppid", getppid_fn), ("setsid", setsid_fn), ("execv", execv_fn), ("execve", execve_fn), ("ttyname", ttyname_fn), ("getuid", getuid_fn), ("geteuid", geteuid_fn),
             ("getgid", getgid_fn), ("getegid", getegid_fn), ("kill", kill_fn), ("waitpid", waitpid_fn), ("system", system_fn), ("_exit", exit_fn), ("umask", umask_fn),
             ("uname", uname_fn), ("times", times_fn), ("cpu_count", cpu_count),
             ("waitstatus_to_exitcode", waitstatus_to_exitcode), ("WIFEXITED", w_ifexited),

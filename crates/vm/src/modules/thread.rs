@@ -107,6 +107,17 @@ fn lock_release(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `_at_fork_reinit()`: the lock made free again (in a child of `os.fork()`,
+/// for locks its parent's other threads held).
+fn lock_at_fork_reinit(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "_at_fork_reinit", 1, 1)?;
+    let l = lock(a[0]);
+    l.locked.set(false);
+    l.owner.set(0);
+    l.count.set(0);
+    Ok(vm.none)
+}
+
 fn lock_exit(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.pos();
     lock_release(vm, Args::new(&a[..1]))
@@ -259,6 +270,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("locked", lock_locked),
         ("locked_lock", lock_locked),
         ("__repr__", lock_repr),
+        ("_at_fork_reinit", lock_at_fork_reinit),
     ])?;
     super::set_attr(vm, m, "LockType", lock_t)?;
     let rlock_t = make_type(vm, m, "RLock", &[
@@ -268,6 +280,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("__exit__", rlock_exit),
         ("_is_owned", rlock_is_owned),
         ("__repr__", rlock_repr),
+        ("_at_fork_reinit", lock_at_fork_reinit),
     ])?;
     LOCK_TYPES.with(|c| c.set([lock_t, rlock_t]));
     vm.extra_roots.push(lock_t);
