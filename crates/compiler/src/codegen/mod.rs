@@ -353,6 +353,48 @@ impl<'a> Compiler<'a> {
         format!("{base}.{name}")
     }
 
+    /// The implicit `return None` at the end of a body, once for falling off the end
+    /// and once for each jump to the end, each on the line of the instruction that
+    /// leads to it (CPython's `duplicate_exits_without_lineno`): the line a 'return'
+    /// trace event and a finished frame report.
+    fn implicit_returns(&mut self) {
+        let u = self.unit_ref();
+        let end = u.instrs.len();
+        // Where a jump to `l` lands, through unconditional jumps (which CPython
+        // threads) and block ends.
+        let lands = |l: Label| {
+            let mut p = u.labels[l.0 as usize] as usize;
+            for _ in 0..16 {
+                match u.instrs.get(p) {
+                    Some(IInstr { op: IOp::PopBlock, .. }) => p += 1,
+                    Some(IInstr { op: IOp::Op(Op::Jump), target: Some(t), .. }) => p = u.labels[t.0 as usize] as usize,
+                    _ => break,
+                }
+            }
+            p
+        };
+        let jumps: Vec<usize> = (0..u.instrs.len())
+            .filter(|&i| {
+                let ins = &u.instrs[i];
+                matches!(ins.op, IOp::Op(op) if op.is_jump()) && ins.target.is_some_and(|l| lands(l) == end)
+            })
+            .collect();
+        if let Some(last) = u.instrs.last().map(|i| i.loc) {
+            self.restore_loc(last);
+        }
+        self.load_const(Constant::None);
+        self.emit(Op::ReturnValue, 0);
+        for i in jumps {
+            let copy = self.new_label();
+            self.bind(copy);
+            let loc = self.unit_ref().instrs[i].loc;
+            self.restore_loc(loc);
+            self.unit().instrs[i].target = Some(copy);
+            self.load_const(Constant::None);
+            self.emit(Op::ReturnValue, 0);
+        }
+    }
+
     /// Finishes the current unit: implicit `return None`, assembly, code object.
     pub fn exit_scope(&mut self, add_none_return: bool) -> R<Rc<CodeObject>> {
         // The code falls off its end unless it ends with a return that no jump
@@ -361,8 +403,7 @@ impl<'a> Compiler<'a> {
         let label_at_end = u.labels.iter().any(|&p| p as usize == u.instrs.len());
         let returns = !label_at_end && matches!(u.instrs.last(), Some(IInstr { op: IOp::Op(Op::ReturnValue), .. }));
         if add_none_return && !returns {
-            self.load_const(Constant::None);
-            self.emit(Op::ReturnValue, 0);
+            self.implicit_returns();
         }
         let unit = self.units.pop().expect("compiler unit");
         let ste = &self.st.scopes[unit.scope];
