@@ -34,6 +34,7 @@ pub mod operator;
 pub mod math;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod pyexpat;
 pub mod random;
 pub mod select;
@@ -62,6 +63,8 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_struct", struct_::init),
     ("_random", random::init),
     ("pyexpat", pyexpat::init),
+    ("pwd", pwd::init),
+    ("grp", pwd::init_grp),
     ("select", select::init),
     ("_signal", signal::init),
     ("_socket", socket::init),

@@ -191,7 +191,7 @@ fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: Value, nullable: bool, allow_
 }
 
 /// A file name for the caller: bytes if the path argument was bytes.
-fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
+pub fn name_value(vm: &mut Vm, name: &OsStr, bytes: bool) -> Value {
     if bytes {
         crate::bytes::new_bytes(vm, name.as_bytes().to_vec())
     } else {
