@@ -6,7 +6,7 @@ use super::{Compiler, Ctx, FBlock, FBlockDatum, FBlockKind, IOp, Label, R};
 use crate::bytecode::Op;
 use crate::code::Constant;
 use ruff_python_ast::{self as ast, Stmt};
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
 impl<'a> Compiler<'a> {
     pub(crate) fn push_fblock(
@@ -175,6 +175,10 @@ impl<'a> Compiler<'a> {
         // The exceptional path.
         self.bind(end);
         self.emit_setup(IOp::SetupCleanup, cleanup);
+        // No line of its own in CPython: the finally block's first line starts with it.
+        if let Some(first) = t.finalbody.first() {
+            self.set_loc(first.range());
+        }
         self.emit(Op::PushExcInfo, 0);
         self.push_fblock(FBlockKind::FinallyEnd, None, Some(end), FBlockDatum::None);
         self.visit_stmts(&t.finalbody)?;
@@ -199,6 +203,10 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Jump, end);
         self.bind(except);
         self.emit_setup(IOp::SetupCleanup, cleanup);
+        // No line of its own in CPython: the `except` line starts with it.
+        if let Some(h) = t.handlers.first() {
+            self.set_loc(h.range());
+        }
         self.emit(Op::PushExcInfo, 0);
         self.push_fblock(FBlockKind::ExceptionHandler, None, None, FBlockDatum::None);
         let n = t.handlers.len();

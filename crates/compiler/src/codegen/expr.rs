@@ -50,7 +50,7 @@ pub fn int_value(i: &ast::Int) -> Option<BigInt> {
     BigInt::parse_bytes(digits.as_bytes(), radix)
 }
 
-fn truthy(c: &Constant) -> bool {
+pub(crate) fn truthy(c: &Constant) -> bool {
     match c {
         Constant::None => false,
         Constant::Bool(b) => *b,

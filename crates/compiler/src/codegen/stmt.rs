@@ -577,6 +577,10 @@ impl<'a> Compiler<'a> {
         let top = self.new_label();
         let anchor = self.new_label();
         let exit = self.new_label();
+        // `while True:` tests nothing: its line is marked once, before the loop.
+        if self.const_value(&w.test).is_some_and(|c| super::expr::truthy(&c)) {
+            self.emit(Op::Nop, 0);
+        }
         self.bind(top);
         self.push_fblock(FBlockKind::WhileLoop, Some(top), Some(exit), FBlockDatum::None);
         self.jump_if(&w.test, anchor, false)?;
