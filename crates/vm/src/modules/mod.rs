@@ -37,6 +37,7 @@ pub mod posixsubprocess;
 pub mod pwd;
 pub mod pyexpat;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -62,6 +63,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("_struct", struct_::init),
     ("_random", random::init),
+    ("resource", resource::init),
     ("pyexpat", pyexpat::init),
     ("pwd", pwd::init),
     ("grp", pwd::init_grp),
