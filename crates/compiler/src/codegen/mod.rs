@@ -357,7 +357,7 @@ impl<'a> Compiler<'a> {
     /// and once for each jump to the end, each on the line of the instruction that
     /// leads to it (CPython's `duplicate_exits_without_lineno`): the line a 'return'
     /// trace event and a finished frame report.
-    fn implicit_returns(&mut self) {
+    pub(crate) fn implicit_returns(&mut self, ret: impl Fn(&mut Self)) {
         let u = self.unit_ref();
         let end = u.instrs.len();
         // Where a jump to `l` lands, through unconditional jumps (which CPython
@@ -382,16 +382,14 @@ impl<'a> Compiler<'a> {
         if let Some(last) = u.instrs.last().map(|i| i.loc) {
             self.restore_loc(last);
         }
-        self.load_const(Constant::None);
-        self.emit(Op::ReturnValue, 0);
+        ret(self);
         for i in jumps {
             let copy = self.new_label();
             self.bind(copy);
             let loc = self.unit_ref().instrs[i].loc;
             self.restore_loc(loc);
             self.unit().instrs[i].target = Some(copy);
-            self.load_const(Constant::None);
-            self.emit(Op::ReturnValue, 0);
+            ret(self);
         }
     }
 
@@ -403,7 +401,10 @@ impl<'a> Compiler<'a> {
         let label_at_end = u.labels.iter().any(|&p| p as usize == u.instrs.len());
         let returns = !label_at_end && matches!(u.instrs.last(), Some(IInstr { op: IOp::Op(Op::ReturnValue), .. }));
         if add_none_return && !returns {
-            self.implicit_returns();
+            self.implicit_returns(|c| {
+                c.load_const(Constant::None);
+                c.emit(Op::ReturnValue, 0);
+            });
         }
         let unit = self.units.pop().expect("compiler unit");
         let ste = &self.st.scopes[unit.scope];

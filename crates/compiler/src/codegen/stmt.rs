@@ -213,10 +213,18 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope(true)?;
         self.set_loc(stmt_range);
         self.make_closure(code, fflags);
-        for _ in &f.decorator_list {
+        self.apply_decorators(&f.decorator_list, stmt_range);
+        self.nameop(f.name.as_str(), Ctx::Store)
+    }
+
+    /// Calls the decorators on the function or class on the stack, innermost first,
+    /// each call on its decorator's line (as tracebacks and line events show it).
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator], stmt_range: TextRange) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.expression.range());
             self.emit(Op::Call, 1);
         }
-        self.nameop(f.name.as_str(), Ctx::Store)
+        self.set_loc(stmt_range);
     }
 
     pub(crate) fn set_arg_counts(&mut self, p: &ast::Parameters) {
@@ -345,15 +353,18 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(q));
         self.emit_name(Op::StoreName, "__qualname__");
         self.compile_body(&c.body)?;
-        if self.scope().needs_class_closure {
-            let i = self.deref_index("__class__", true).unwrap_or(0);
-            self.emit(Op::LoadClosure, i);
-            self.emit(Op::Copy, 1);
-            self.emit_name(Op::StoreName, "__classcell__");
-        } else {
-            self.load_const(Constant::None);
-        }
-        self.emit(Op::ReturnValue, 0);
+        let class_cell = self.scope().needs_class_closure.then(|| self.deref_index("__class__", true).unwrap_or(0));
+        self.implicit_returns(|c| {
+            match class_cell {
+                Some(i) => {
+                    c.emit(Op::LoadClosure, i);
+                    c.emit(Op::Copy, 1);
+                    c.emit_name(Op::StoreName, "__classcell__");
+                }
+                None => c.load_const(Constant::None),
+            }
+            c.emit(Op::ReturnValue, 0);
+        });
         let code = self.exit_scope(false)?;
         self.set_loc(stmt_range);
         self.emit(Op::LoadBuildClass, 0);
@@ -363,9 +374,7 @@ impl<'a> Compiler<'a> {
             Some(args) => self.call_helper(2, &args.args, &args.keywords)?,
             None => self.emit(Op::Call, 2),
         }
-        for _ in &c.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&c.decorator_list, stmt_range);
         self.nameop(c.name.as_str(), Ctx::Store)
     }
 
