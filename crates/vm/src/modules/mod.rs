@@ -46,6 +46,7 @@ pub mod stat;
 pub mod string;
 pub mod struct_;
 pub mod structseq;
+pub mod syslog;
 pub mod termios;
 pub mod thread;
 pub mod time;
@@ -106,6 +107,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("termios", termios::init),
+    ("syslog", syslog::init),
     ("_warnings", warnings::init),
     ("_imp", imp::init),
     ("_frozen_importlib", importlib::init_bootstrap),
