@@ -267,6 +267,18 @@ fn f_lineno(vm: &mut Vm, v: Value) -> PyResult {
     let line = refresh(vm, v).lineno.get();
     Ok(crate::int::from_i64(vm, line as i64))
 }
+/// Assigning `f_lineno` (a debugger's jump): only a trace function may, as in
+/// CPython; Ferropy cannot move a running frame to another line yet.
+fn set_f_lineno(vm: &mut Vm, v: Value, line: Value) -> PyResult<()> {
+    let traced = vm.hook_depth > 0 && !fobj(v).trace.get().is_null() && matches!(place(vm, v), Place::Live(_));
+    if !traced {
+        return Err(vm.value_error("f_lineno can only be set by a trace function"));
+    }
+    if line.is_null() || !line.is::<crate::int::IntObj>() && line.as_small().is_none() {
+        return Err(vm.value_error("lineno must be an integer"));
+    }
+    Err(vm.value_error("Ferropy cannot jump to another line of a running frame"))
+}
 fn f_lasti(vm: &mut Vm, v: Value) -> PyResult {
     let lasti = refresh(vm, v).lasti.get();
     let lasti = if lasti == usize::MAX { -1 } else { lasti as i64 * 2 };
@@ -361,7 +373,7 @@ pub fn init_type(vm: &mut Vm) {
     add_getter(vm, t, "f_globals", f_globals);
     add_getter(vm, t, "f_builtins", f_builtins);
     add_getter(vm, t, "f_locals", f_locals);
-    add_getter(vm, t, "f_lineno", f_lineno);
+    add_getset(vm, t, "f_lineno", f_lineno, set_f_lineno);
     add_getter(vm, t, "f_lasti", f_lasti);
     add_getter(vm, t, "f_back", f_back);
     add_method(vm, t, "clear", f_clear);
