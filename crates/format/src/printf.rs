@@ -226,8 +226,28 @@ pub trait PrintfArgs {
     fn conversions(&self) -> &'static str {
         "diuoxXeEfFgGcrsa"
     }
-    /// Renders one value (see the `printf_*` helpers and the `err_*` messages).
-    fn convert(&mut self, v: Self::Value, spec: &ConvSpec) -> std::result::Result<String, Self::Error>;
+    /// Where the output goes (a `String`, or a builder that keeps text the
+    /// `&str` view cannot hold).
+    type Out: PrintfOut;
+    /// Renders one value into `out` (see the `printf_*` helpers and the `err_*` messages).
+    fn convert(&mut self, v: Self::Value, spec: &ConvSpec, out: &mut Self::Out) -> std::result::Result<(), Self::Error>;
+}
+
+/// The output of [`format_printf`].
+pub trait PrintfOut {
+    /// Appends text the formatter made.
+    fn push_str(&mut self, s: &str);
+    /// Appends `piece`, a slice of the format string (literal text between
+    /// conversions), so a builder can copy the original text it stands for.
+    fn push_literal(&mut self, piece: &str) {
+        self.push_str(piece)
+    }
+}
+
+impl PrintfOut for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s)
+    }
 }
 
 enum Source<V> {
@@ -237,9 +257,9 @@ enum Source<V> {
     Keyed(Option<V>),
 }
 
-/// `fmt % args` for `str`, driving `args` in CPython's order.
-pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A) -> std::result::Result<String, A::Error> {
-    let mut out = String::with_capacity(fmt.len());
+/// `fmt % args` for `str`, driving `args` in CPython's order; the result is
+/// appended to `out`.
+pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A, out: &mut A::Out) -> std::result::Result<(), A::Error> {
     let len = args.tuple_len();
     let mapping = args.is_mapping();
     let mut src: Source<A::Value> = Source::Operand(0);
@@ -256,11 +276,11 @@ pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A) -> std::result::Res
     for piece in parse_printf(fmt)? {
         let raw = match piece {
             Piece::Literal(s) => {
-                out.push_str(s);
+                out.push_literal(s);
                 continue;
             }
             Piece::Percent => {
-                out.push('%');
+                out.push_str("%");
                 continue;
             }
             Piece::Conversion(raw) => raw,
@@ -301,14 +321,14 @@ pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A) -> std::result::Res
         if !args.conversions().contains(conv) {
             return Err(err_unsupported(conv, raw.index).into());
         }
-        out.push_str(&args.convert(v, &ConvSpec { flags, width, precision, conv })?);
+        args.convert(v, &ConvSpec { flags, width, precision, conv }, out)?;
     }
     if let Source::Operand(i) = src {
         if i < len.unwrap_or(1) && !mapping {
             return Err(err_not_all_converted().into());
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// TypeError "not enough arguments for format string".
@@ -359,28 +379,21 @@ pub fn err_real_required(conv: char, type_name: &str) -> Error {
     Error::type_error(format!("%{} format: a real number is required, not {}", conv, type_name))
 }
 
-/// Pads a rendered value (`unicode_format_arg_output`). `numeric` marks
-/// d/i/u/o/x/X/e/f/g conversions (sign handling and '0' fill).
-fn output(s: &str, spec: &ConvSpec, numeric: bool) -> String {
+/// Pads a rendered number (`unicode_format_arg_output` for d/i/u/o/x/X/e/f/g:
+/// sign handling and '0' fill).
+fn output(s: &str, spec: &ConvSpec) -> String {
     let f = spec.flags;
-    let fill = if numeric && f.zero { '0' } else { ' ' };
+    let fill = if f.zero { '0' } else { ' ' };
     let mut body: Vec<char> = s.chars().collect();
-    if matches!(spec.conv, 's' | 'r' | 'a') {
-        if let Some(p) = spec.precision {
-            body.truncate(p);
-        }
-    }
     let mut sign = None;
-    if numeric {
-        match body.first() {
-            Some(&c) if c == '-' || c == '+' => {
-                sign = Some(c);
-                body.remove(0);
-            }
-            _ if f.sign => sign = Some('+'),
-            _ if f.blank => sign = Some(' '),
-            _ => {}
+    match body.first() {
+        Some(&c) if c == '-' || c == '+' => {
+            sign = Some(c);
+            body.remove(0);
         }
+        _ if f.sign => sign = Some('+'),
+        _ if f.blank => sign = Some(' '),
+        _ => {}
     }
     let prefix: Vec<char> = if f.alt && matches!(spec.conv, 'x' | 'X' | 'o') { body.drain(..2).collect() } else { Vec::new() };
     let content = sign.is_some() as usize + prefix.len() + body.len();
@@ -435,27 +448,48 @@ pub fn printf_int(v: &BigInt, spec: &ConvSpec, max_str_digits: usize) -> Result<
     s.extend(std::iter::repeat_n('0', zeros));
     s.push_str(&digits);
     let spec = ConvSpec { flags: Flags { alt: spec.flags.alt && base != 10, ..spec.flags }, ..*spec };
-    Ok(output(&s, &spec, true))
+    Ok(output(&s, &spec))
 }
 
 /// `%e %E %f %F %g %G` of a float (precision 6 by default, '#' alternate form).
 pub fn printf_float(x: f64, spec: &ConvSpec) -> String {
     let flags = DtsFlags { alt: spec.flags.alt, ..DtsFlags::default() };
     let s = double_to_string(x, spec.conv, spec.precision.unwrap_or(6), flags);
-    output(&s, spec, true)
+    output(&s, spec)
 }
 
 /// `%s %r %a` of an already converted text (precision truncates), or `%c`
 /// of a one-character text.
 pub fn printf_str(s: &str, spec: &ConvSpec) -> String {
-    output(s, spec, false)
+    let n = s.chars().count();
+    let (keep, before, after) = printf_str_layout(n, spec);
+    let s = s.char_indices().nth(keep).map_or(s, |(i, _)| &s[..i]);
+    let mut out = String::with_capacity(s.len() + before + after);
+    out.extend(std::iter::repeat_n(' ', before));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', after));
+    out
 }
 
-/// The character for `%c` given an int (`Err` with the OverflowError message
-/// when out of range; surrogates are reported out of range too since `char`
-/// cannot hold them).
-pub fn printf_char_from_int(v: &BigInt) -> Result<char> {
-    u32::try_from(v).ok().and_then(char::from_u32).ok_or_else(err_c_range)
+/// Where `%s %r %a %c` put a text of `nchars` characters: (characters kept,
+/// spaces before, spaces after). The precision truncates all but `%c`.
+pub fn printf_str_layout(nchars: usize, spec: &ConvSpec) -> (usize, usize, usize) {
+    let keep = match spec.precision {
+        Some(p) if spec.conv != 'c' => nchars.min(p),
+        _ => nchars,
+    };
+    let pad = spec.width.unwrap_or(0).saturating_sub(keep);
+    if spec.flags.ljust {
+        (keep, 0, pad)
+    } else {
+        (keep, pad, 0)
+    }
+}
+
+/// The code point for `%c` given an int (`Err` with the OverflowError message
+/// when out of range); surrogates included.
+pub fn printf_char_from_int(v: &BigInt) -> Result<u32> {
+    u32::try_from(v).ok().filter(|&c| c < 0x110000).ok_or_else(err_c_range)
 }
 
 /// TypeError for float conversions given a non-number: "must be real number, not str".

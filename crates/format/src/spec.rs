@@ -277,6 +277,29 @@ fn render_number(
 
 /// `format(s, spec)` for a `str` (`type_name` names the object's type).
 pub fn format_str(s: &str, spec: &Spec, type_name: &str) -> Result<String> {
+    let lay = str_layout(s.chars().count(), spec, type_name)?;
+    let s = s.char_indices().nth(lay.keep).map_or(s, |(i, _)| &s[..i]);
+    let mut out = String::with_capacity(s.len() + lay.before + lay.after);
+    push_n(&mut out, lay.fill, lay.before);
+    out.push_str(s);
+    push_n(&mut out, lay.fill, lay.after);
+    Ok(out)
+}
+
+/// Where `format(s, spec)` puts a str of `nchars` characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrLayout {
+    /// Characters of the str kept (the precision truncates).
+    pub keep: usize,
+    /// Fill characters before and after them.
+    pub before: usize,
+    pub after: usize,
+    pub fill: char,
+}
+
+/// The layout of `format(s, spec)` for a `str` of `nchars` characters, or the
+/// error the spec gives for a str (`type_name` names the object's type).
+pub fn str_layout(nchars: usize, spec: &Spec, type_name: &str) -> Result<StrLayout> {
     let ty = spec.ty.unwrap_or('s');
     spec.group_size(ty)?;
     if ty != 's' {
@@ -297,14 +320,14 @@ pub fn format_str(s: &str, spec: &Spec, type_name: &str) -> Result<String> {
     if lay.align == '=' {
         return Err(Error::value("'=' alignment not allowed in string format specifier"));
     }
-    let (s, len) = match spec.precision {
-        Some(p) => match s.char_indices().nth(p) {
-            Some((i, _)) => (&s[..i], p),
-            None => (s, s.chars().count()),
-        },
-        None => (s, s.chars().count()),
+    let keep = spec.precision.map_or(nchars, |p| p.min(nchars));
+    let total = lay.width.max(keep);
+    let before = match lay.align {
+        '>' => total - keep,
+        '^' => (total - keep) / 2,
+        _ => 0,
     };
-    Ok(pad(s, len, lay.width, lay.align, lay.fill))
+    Ok(StrLayout { keep, before, after: total - keep - before, fill: lay.fill })
 }
 
 /// `format(v, spec)` for an `int` (types b c d o x X n, and e E f F g G %

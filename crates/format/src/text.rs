@@ -493,25 +493,39 @@ fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
     out
 }
 
-/// `str.center(width, fill)`; odd padding goes left when `width` is odd.
-pub fn center(s: &str, width: usize, fill: char) -> String {
-    let len = s.chars().count();
-    if width <= len {
-        return s.to_string();
+/// The fill characters before and after a text of `len` characters padded to
+/// `width` by `str.center` (`align` '^': odd padding goes left when `width` is
+/// odd), `str.ljust` ('<') or `str.rjust` ('>').
+pub fn pad_margins(len: usize, width: usize, align: char) -> (usize, usize) {
+    let marg = width.saturating_sub(len);
+    match align {
+        '^' => {
+            let left = marg / 2 + (marg & width & 1);
+            (left, marg - left)
+        }
+        '<' => (0, marg),
+        _ => (marg, 0),
     }
-    let marg = width - len;
-    let left = marg / 2 + (marg & width & 1);
-    padded(s, left, marg - left, fill)
+}
+
+fn pad_to(s: &str, width: usize, fill: char, align: char) -> String {
+    let (left, right) = pad_margins(s.chars().count(), width, align);
+    padded(s, left, right, fill)
+}
+
+/// `str.center(width, fill)`.
+pub fn center(s: &str, width: usize, fill: char) -> String {
+    pad_to(s, width, fill, '^')
 }
 
 /// `str.ljust(width, fill)`.
 pub fn ljust(s: &str, width: usize, fill: char) -> String {
-    padded(s, 0, width.saturating_sub(s.chars().count()), fill)
+    pad_to(s, width, fill, '<')
 }
 
 /// `str.rjust(width, fill)`.
 pub fn rjust(s: &str, width: usize, fill: char) -> String {
-    padded(s, width.saturating_sub(s.chars().count()), 0, fill)
+    pad_to(s, width, fill, '>')
 }
 
 /// `str.zfill(width)`: zeros after a leading sign.

@@ -81,7 +81,17 @@ impl format::printf::PrintfArgs for BytesPrintf<'_> {
         "diuoxXeEfFgGcrsab"
     }
 
-    fn convert(&mut self, v: Value, spec: &ConvSpec) -> Result<String, PrintfError> {
+    type Out = String;
+
+    fn convert(&mut self, v: Value, spec: &ConvSpec, out: &mut String) -> Result<(), PrintfError> {
+        out.push_str(&self.render(v, spec)?);
+        Ok(())
+    }
+}
+
+impl BytesPrintf<'_> {
+    /// One conversion as Latin-1 text.
+    fn render(&mut self, v: Value, spec: &ConvSpec) -> Result<String, PrintfError> {
         crate::memory::check_size(self.vm, spec.width.unwrap_or(0))?;
         let text = match spec.conv {
             's' | 'b' => latin1(&self.bytes_arg(v)?),
@@ -108,8 +118,9 @@ pub fn printf(vm: &mut Vm, fmt: &[u8], operand: Value) -> PyResult<Vec<u8>> {
         && crate::str::as_str(operand).is_none();
     let text = latin1(fmt);
     let mut p = BytesPrintf { vm, operand, mapping };
-    match format::printf::format_printf(&text, &mut p) {
-        Ok(s) => Ok(s.chars().map(|c| c as u32 as u8).collect()),
+    let mut out = String::with_capacity(text.len());
+    match format::printf::format_printf(&text, &mut p, &mut out) {
+        Ok(()) => Ok(out.chars().map(|c| c as u32 as u8).collect()),
         Err(e) => Err(e.into_py(vm)),
     }
 }

@@ -269,7 +269,7 @@ fn complex_format(vm: &mut Vm, args: Args) -> PyResult {
     let spec = crate::str_methods::str_arg(vm, a[1], "format() argument 2")?;
     crate::memory::check_format_width(vm, spec)?;
     let s = format::spec::format_complex_spec(c.re, c.im, spec, "complex").map_err(|e| crate::number::fmt_err(vm, e))?;
-    Ok(crate::str::new_str(vm, s))
+    Ok(crate::str_format::number_formatted(vm, s, a[1]))
 }
 
 fn complex_hash(vm: &mut Vm, args: Args) -> PyResult {

@@ -263,7 +263,7 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult {
     let tn = vm.type_name(a[0]);
     crate::memory::check_format_width(vm, spec)?;
     let s = format::spec::format_float_spec(value(a[0]), spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
-    Ok(crate::str::new_str(vm, s))
+    Ok(crate::str_format::number_formatted(vm, s, a[1]))
 }
 
 fn float_bool(vm: &mut Vm, args: Args) -> PyResult {

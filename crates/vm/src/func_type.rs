@@ -13,7 +13,7 @@ use std::cell::Cell;
 pub fn new_function(vm: &mut Vm, code: Value, globals: Value, builtins: Value, defaults: Value, kwdefaults: Value, closure: Value, annotations: Value) -> PyResult {
     let co = code.downcast::<CodeObj>().expect("code");
     let doc = match co.code.consts.first() {
-        Some(compiler::Constant::Str(_)) => co.consts[0],
+        Some(compiler::Constant::Str(_) | compiler::Constant::SurrogateStr(_)) => co.consts[0],
         _ => vm.none,
     };
     let module = dict::get_item_str(vm, globals, "__name__")?.unwrap_or(Value::NULL);

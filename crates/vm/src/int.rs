@@ -360,7 +360,7 @@ fn int_format(vm: &mut Vm, args: Args) -> PyResult {
     let tn = vm.type_name(a[0]);
     crate::memory::check_format_width(vm, spec)?;
     let s = format::spec::format_int_spec(&b, spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
-    Ok(crate::str::new_str(vm, s))
+    Ok(crate::str_format::number_formatted(vm, s, a[1]))
 }
 
 fn int_index(vm: &mut Vm, args: Args) -> PyResult {

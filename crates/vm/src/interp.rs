@@ -894,11 +894,7 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                 }
                 Op::BuildString => {
                     let n = sp;
-                    let mut s = String::new();
-                    for v in &st[n - arg..sp] {
-                        s.push_str(crate::str::as_str(v.get()).unwrap_or(""));
-                    }
-                    let r = crate::str::new_str(vm, s);
+                    let r = crate::str::concat(vm, st[n - arg..sp].iter().map(|v| v.get()));
                     sp = n - arg;
                     push!(r);
                 }

@@ -120,6 +120,15 @@ impl StrObj {
         o
     }
 
+    /// A str from its U+FFFD rendering `s` and exact text `wide` (as [`StrBuilder`] holds them).
+    fn from_parts(s: String, wide: Vec<u8>) -> StrObj {
+        let mut o = StrObj::from_string(s);
+        if has_surrogate(&wide) {
+            o.wide = Some(Box::new(wide.into_boxed_slice()));
+        }
+        o
+    }
+
     /// A copy of `other`'s text (surrogates included).
     pub fn copy_of(other: &StrObj) -> StrObj {
         match other.surrogates() {
@@ -245,6 +254,17 @@ impl StrObj {
         &self.s[a..b]
     }
 
+    /// The exact text (generalized UTF-8) that `sub`, a slice of `self.as_str()`,
+    /// renders: the same byte range of `wtf8()`.
+    pub fn wtf8_of<'a>(&'a self, sub: &'a str) -> &'a [u8] {
+        if sub.is_empty() {
+            return &[];
+        }
+        let start = (sub.as_ptr() as usize).wrapping_sub(self.s.as_ptr() as usize);
+        debug_assert!(start + sub.len() <= self.s.len(), "wtf8_of: not a slice of this str");
+        self.wtf8().get(start..start + sub.len()).unwrap_or(sub.as_bytes())
+    }
+
     /// The substring of code points `start..end` as generalized UTF-8.
     pub fn slice_wtf8(&self, start: usize, end: usize) -> &[u8] {
         let (a, b) = self.byte_range(start, end);
@@ -261,6 +281,14 @@ pub fn as_str(v: Value) -> Option<&'static str> {
 /// The exact text of a str value as generalized UTF-8.
 pub fn as_wtf8(v: Value) -> Option<&'static [u8]> {
     v.downcast::<StrObj>().map(|s| s.wtf8())
+}
+
+/// Whether `a` and `b` are strs with the same text.
+pub fn text_eq(a: Value, b: Value) -> bool {
+    match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        (Some(x), Some(y)) => x.text_eq(y),
+        _ => false,
+    }
 }
 
 /// Whether `v` is a str holding a lone surrogate.
@@ -282,6 +310,158 @@ pub fn report_text(v: Value) -> String {
         }
     }
     out
+}
+
+/// Builds a str piece by piece, lone surrogates included. `s` gets the U+FFFD
+/// rendering; once a surrogate arrives `wide` holds the exact text (until then
+/// the two are the same bytes, so it starts as a copy of `s`). Surrogate-free
+/// pieces cost one branch over pushing to a `String`.
+#[derive(Default)]
+pub struct StrBuilder {
+    s: String,
+    wide: Option<Vec<u8>>,
+}
+
+impl StrBuilder {
+    pub fn with_capacity(n: usize) -> StrBuilder {
+        StrBuilder { s: String::with_capacity(n), wide: None }
+    }
+
+    /// The exact buffer, made on the first surrogate.
+    fn wide(&mut self) -> &mut Vec<u8> {
+        let s = &self.s;
+        self.wide.get_or_insert_with(|| s.as_bytes().to_vec())
+    }
+
+    /// Appends surrogate-free text.
+    pub fn push_str(&mut self, t: &str) {
+        self.s.push_str(t);
+        if let Some(w) = &mut self.wide {
+            w.extend_from_slice(t.as_bytes());
+        }
+    }
+
+    /// Appends code point `cp` (< 0x110000, surrogates included) `n` times.
+    pub fn push_code_point_n(&mut self, cp: u32, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match char::from_u32(cp) {
+            Some(c) => {
+                self.s.extend(std::iter::repeat_n(c, n));
+                if let Some(w) = &mut self.wide {
+                    let mut b = [0u8; 4];
+                    let t = c.encode_utf8(&mut b).as_bytes();
+                    for _ in 0..n {
+                        w.extend_from_slice(t);
+                    }
+                }
+            }
+            None => {
+                let w = self.wide();
+                for _ in 0..n {
+                    push_code_point(w, cp);
+                }
+                for _ in 0..n {
+                    self.s.push('\u{fffd}');
+                }
+            }
+        }
+    }
+
+    /// Appends generalized UTF-8 `b` (as `StrObj::wtf8` gives) whose U+FFFD
+    /// rendering is `lossy_view` (the same bytes when it holds no surrogate).
+    fn push_rendered(&mut self, lossy_view: &str, b: &[u8]) {
+        if self.wide.is_none() && lossy_view.as_bytes() == b {
+            self.s.push_str(lossy_view);
+            return;
+        }
+        self.wide().extend_from_slice(b);
+        self.s.push_str(lossy_view);
+    }
+
+    /// Appends the text of `so`.
+    pub fn push_obj(&mut self, so: &StrObj) {
+        match so.surrogates() {
+            None => self.push_str(so.as_str()),
+            Some(b) => self.push_rendered(so.as_str(), b),
+        }
+    }
+
+    /// Appends the text of str value `v` (nothing for a non-str).
+    pub fn push_value(&mut self, v: Value) {
+        if let Some(so) = v.downcast::<StrObj>() {
+            self.push_obj(so);
+        }
+    }
+
+    /// Appends the text `sub` stands for, `sub` being a slice of `so.as_str()`.
+    pub fn push_slice_of(&mut self, so: &StrObj, sub: &str) {
+        match so.surrogates() {
+            None => self.push_str(sub),
+            Some(_) => self.push_rendered(sub, so.wtf8_of(sub)),
+        }
+    }
+
+    /// Appends the first `n` code points of `so`.
+    pub fn push_prefix(&mut self, so: &StrObj, n: usize) {
+        let end = so.byte_offset(n.min(so.len()));
+        self.push_slice_of(so, &so.as_str()[..end]);
+    }
+
+    pub fn finish(self, vm: &mut Vm) -> Value {
+        match self.wide {
+            None => new_str(vm, self.s),
+            Some(w) => {
+                let ty = vm.t.str;
+                vm.alloc(ty, StrObj::from_parts(self.s, w))
+            }
+        }
+    }
+}
+
+/// A str of `text` in which each U+FFFD stands for the code point `next()`
+/// gives (in order).
+pub fn fill_fffd(vm: &mut Vm, text: &str, mut next: impl FnMut() -> u32) -> Value {
+    let mut b = StrBuilder::with_capacity(text.len());
+    for piece in text.split_inclusive('\u{fffd}') {
+        match piece.strip_suffix('\u{fffd}') {
+            Some(before) => {
+                b.push_str(before);
+                b.push_code_point_n(next(), 1);
+            }
+            None => b.push_str(piece),
+        }
+    }
+    b.finish(vm)
+}
+
+/// The str of `out`, made from the U+FFFD rendering of `so` by a function that
+/// keeps each U+FFFD as one U+FFFD, in order, and makes no other (case mapping,
+/// `expandtabs`, `zfill`: a lone surrogate has the properties of U+FFFD there):
+/// the k-th U+FFFD of `out` stands for the k-th U+FFFD or surrogate of `so`.
+pub fn restore_surrogates(vm: &mut Vm, so: &StrObj, out: String) -> Value {
+    let Some(w) = so.surrogates() else { return new_str(vm, out) };
+    let mut sources = code_points(w).filter(|&cp| cp == 0xfffd || (0xd800..0xe000).contains(&cp));
+    fill_fffd(vm, &out, || sources.next().unwrap_or(0xfffd))
+}
+
+/// The concatenation of str values (an f-string's parts).
+pub fn concat(vm: &mut Vm, parts: impl Iterator<Item = Value> + Clone) -> Value {
+    let n = parts.clone().map(|v| as_str(v).map_or(0, str::len)).sum();
+    let mut b = StrBuilder::with_capacity(n);
+    for v in parts {
+        b.push_value(v);
+    }
+    b.finish(vm)
+}
+
+/// A new str holding the text `sub` stands for, `sub` being a slice of `so.as_str()`.
+pub fn slice_value(vm: &mut Vm, so: &StrObj, sub: &str) -> Value {
+    match so.surrogates() {
+        None => alloc_str(vm, sub),
+        Some(_) => new_str_wtf8(vm, so.wtf8_of(sub).to_vec()),
+    }
 }
 
 /// A new exact str.

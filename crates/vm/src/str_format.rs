@@ -8,7 +8,7 @@
 
 use crate::object::{Args, PyErr, PyResult};
 use crate::ops;
-use crate::str::{as_str, new_str};
+use crate::str::{as_str, new_str, slice_value, StrBuilder, StrObj};
 use crate::value::Value;
 use crate::vm::Vm;
 use format::Error as FmtError;
@@ -17,6 +17,8 @@ use format::Error as FmtError;
 struct Field<'a> {
     name: &'a str,
     conversion: Option<char>,
+    /// The conversion character as written.
+    conversion_text: &'a str,
     spec: &'a str,
     /// The spec contains `{`: it is itself formatted first.
     spec_nested: bool,
@@ -86,7 +88,7 @@ impl<'a> Markup<'a> {
             }
         }
         let name = &self.s[name_start..self.pos.saturating_sub(1).max(name_start)];
-        let mut field = Field { name, conversion: None, spec: "", spec_nested: false };
+        let mut field = Field { name, conversion: None, conversion_text: "", spec: "", spec_nested: false };
         match end_char {
             Some(b'}') => Ok(field),
             Some(c) => {
@@ -105,6 +107,7 @@ impl<'a> Markup<'a> {
         let Some(conv) = self.s[self.pos..].chars().next() else {
             return Err(FmtError::value("end of string while looking for conversion specifier"));
         };
+        field.conversion_text = &self.s[self.pos..self.pos + conv.len_utf8()];
         self.pos += conv.len_utf8();
         field.conversion = Some(conv);
         match self.byte(self.pos) {
@@ -145,6 +148,8 @@ impl<'a> Markup<'a> {
 /// Where field values come from: positional arguments (None for format_map)
 /// and keyword arguments or a mapping.
 struct Sources<'a> {
+    /// The format string: the `&str` pieces parsed are slices of its text.
+    text: &'static StrObj,
     positional: Option<&'a [Value]>,
     keywords: Keywords<'a>,
     /// Automatic numbering: None until decided, Some(true) for `{}` fields.
@@ -195,17 +200,27 @@ impl Sources<'_> {
         Ok(idx)
     }
 
+    /// The str a piece of the format string stands for.
+    fn piece(&self, vm: &mut Vm, piece: &str) -> Value {
+        slice_value(vm, self.text, piece)
+    }
+
     fn lookup_keyword(&self, vm: &mut Vm, key: &str) -> PyResult {
         match self.keywords {
-            Keywords::Call(args) => match args.kwarg(key) {
+            Keywords::Call(args) if self.text.surrogates().is_none() => match args.kwarg(key) {
                 Some(v) => Ok(v),
                 None => {
                     let k = new_str(vm, key.to_string());
                     Err(vm.key_error(k))
                 }
             },
+            Keywords::Call(args) => {
+                let k = self.piece(vm, key);
+                let found = args.kw().find(|(n, _)| crate::str::text_eq(*n, k)).map(|(_, v)| v);
+                found.ok_or_else(|| vm.key_error(k))
+            }
             Keywords::Mapping(m) => {
-                let k = new_str(vm, key.to_string());
+                let k = self.piece(vm, key);
                 ops::getitem(vm, m, k)
             }
         }
@@ -235,12 +250,12 @@ fn field_value(vm: &mut Vm, src: &mut Sources, name: &str) -> PyResult {
         let (is_attr, part, after) = next_name_part(rest).map_err(|e| crate::number::fmt_err(vm, e))?;
         rest = after;
         obj = if is_attr {
-            let n = new_str(vm, part.to_string());
+            let n = src.piece(vm, part);
             crate::attr::getattr(vm, obj, n)?
         } else {
             let key = match field_integer(part).map_err(|e| crate::number::fmt_err(vm, e))? {
                 Some(i) => crate::int::from_usize(vm, i),
-                None => new_str(vm, part.to_string()),
+                None => src.piece(vm, part),
             };
             ops::getitem(vm, obj, key)?
         };
@@ -271,66 +286,94 @@ fn next_name_part(rest: &str) -> Result<(bool, &str, &str), FmtError> {
     Ok((is_attr, part, after))
 }
 
-/// `do_conversion` for `!r`, `!s`, `!a`.
-fn convert_field(vm: &mut Vm, v: Value, conv: char) -> PyResult {
-    match conv {
-        'r' => ops::repr(vm, v),
-        's' => ops::str(vm, v),
-        'a' => ops::ascii(vm, v),
-        c if (c as u32) > 32 && (c as u32) < 127 => Err(vm.value_error(format!("Unknown conversion specifier {c}"))),
-        c => Err(vm.value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+/// `do_conversion` for `!r`, `!s`, `!a` (`c` is the conversion's code point).
+fn convert_field(vm: &mut Vm, v: Value, c: u32) -> PyResult {
+    match char::from_u32(c) {
+        Some('r') => ops::repr(vm, v),
+        Some('s') => ops::str(vm, v),
+        Some('a') => ops::ascii(vm, v),
+        Some(ch) if c > 32 && c < 127 => Err(vm.value_error(format!("Unknown conversion specifier {ch}"))),
+        _ => Err(vm.value_error(format!("Unknown conversion specifier \\x{c:x}"))),
+    }
+}
+
+/// The fill code point of a format spec str, `fill` being the one parsed from
+/// its U+FFFD rendering: a U+FFFD fill may stand for a lone surrogate.
+pub fn spec_fill(spec: Value, fill: char) -> u32 {
+    match spec.downcast::<StrObj>() {
+        Some(so) if fill == '\u{fffd}' && so.surrogates().is_some() => so.code_point_at(0),
+        _ => fill as u32,
+    }
+}
+
+/// The str of `format(number, spec)` rendered as `text`. A valid number spec
+/// holds a lone surrogate only as its fill (parsed as U+FFFD), and the number
+/// renderers never write U+FFFD themselves: each U+FFFD of `text` is then the fill.
+pub fn number_formatted(vm: &mut Vm, text: String, spec: Value) -> Value {
+    match spec.downcast::<StrObj>() {
+        Some(so) if so.surrogates().is_some() && text.contains('\u{fffd}') => {
+            let fill = so.code_point_at(0);
+            crate::str::fill_fffd(vm, &text, || fill)
+        }
+        _ => new_str(vm, text),
     }
 }
 
 /// `output_markup`: renders one field into `out`.
-fn render_field(vm: &mut Vm, src: &mut Sources, field: &Field, depth: u32, out: &mut String) -> PyResult<()> {
+fn render_field(vm: &mut Vm, src: &mut Sources, field: &Field, depth: u32, out: &mut StrBuilder) -> PyResult<()> {
     let mut v = field_value(vm, src, field.name)?;
     if let Some(c) = field.conversion {
+        let c = if c == '\u{fffd}' { crate::str::code_points(src.text.wtf8_of(field.conversion_text)).next().unwrap_or(0) } else { c as u32 };
         v = convert_field(vm, v, c)?;
     }
     let spec = if field.spec_nested {
-        build_string(vm, src, field.spec, depth - 1)?
+        let mut b = StrBuilder::with_capacity(field.spec.len());
+        build_string(vm, src, field.spec, depth - 1, &mut b)?;
+        b.finish(vm)
     } else {
-        field.spec.to_string()
+        src.piece(vm, field.spec)
     };
-    let spec = new_str(vm, spec);
     let r = ops::format(vm, v, spec)?;
-    out.push_str(as_str(r).unwrap_or(""));
+    out.push_value(r);
     Ok(())
 }
 
-/// `build_string`: formats `fmt` with at most `depth` levels of nesting.
-fn build_string(vm: &mut Vm, src: &mut Sources, fmt: &str, depth: u32) -> PyResult<String> {
+/// `build_string`: formats `fmt` (a slice of `src.text`) into `out` with at
+/// most `depth` levels of nesting.
+fn build_string(vm: &mut Vm, src: &mut Sources, fmt: &str, depth: u32, out: &mut StrBuilder) -> PyResult<()> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
-    let mut out = String::with_capacity(fmt.len());
     let mut markup = Markup { s: fmt, pos: 0 };
     while let Some((literal, field)) = markup.next().map_err(|e| crate::number::fmt_err(vm, e))? {
-        out.push_str(literal);
+        out.push_slice_of(src.text, literal);
         if let Some(f) = field {
-            render_field(vm, src, &f, depth, &mut out)?;
+            render_field(vm, src, &f, depth, out)?;
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// `text.format(...)` / `text.format_map(...)` with values from `src`.
+fn format_with(vm: &mut Vm, text: Value, keywords: Keywords, positional: Option<&[Value]>) -> PyResult {
+    let so = text.downcast::<StrObj>().expect("str");
+    let mut src = Sources { text: so, positional, keywords, auto: None, next_auto: 0 };
+    let mut out = StrBuilder::with_capacity(so.as_str().len());
+    build_string(vm, &mut src, so.as_str(), 2, &mut out)?;
+    Ok(out.finish(vm))
 }
 
 fn str_format(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(fmt) = args.vals.first().and_then(|v| as_str(*v)) else {
+    let Some(&fmt) = args.vals.first().filter(|v| v.is::<StrObj>()) else {
         return Err(vm.type_error("descriptor 'format' of 'str' object needs an argument"));
     };
     let pos = &args.pos()[1..];
-    let mut src = Sources { positional: Some(pos), keywords: Keywords::Call(args), auto: None, next_auto: 0 };
-    let s = build_string(vm, &mut src, fmt, 2)?;
-    Ok(new_str(vm, s))
+    format_with(vm, fmt, Keywords::Call(args), Some(pos))
 }
 
 fn str_format_map(vm: &mut Vm, args: Args) -> PyResult {
     let a = crate::str_methods::margs(vm, &args, "str.format_map", 1, 1)?;
-    let fmt = crate::str_methods::recv(&args);
-    let mut src = Sources { positional: None, keywords: Keywords::Mapping(a[1]), auto: None, next_auto: 0 };
-    let s = build_string(vm, &mut src, fmt, 2)?;
-    Ok(new_str(vm, s))
+    format_with(vm, a[0], Keywords::Mapping(a[1]), None)
 }
 
 /// An error while `%`-formatting: a raised exception or a `format` crate error.
@@ -363,6 +406,8 @@ impl PrintfError {
 /// The right operand of `str % x`, as the format crate sees it.
 struct StrPrintf<'v> {
     vm: &'v mut Vm,
+    /// The format string: the `&str` pieces parsed are slices of its text.
+    text: &'static StrObj,
     operand: Value,
     /// `printf_is_mapping(operand)`, computed up front.
     mapping: bool,
@@ -430,11 +475,10 @@ pub fn printf_floating(vm: &mut Vm, v: Value, spec: &format::printf::ConvSpec) -
 
 impl StrPrintf<'_> {
     /// `%c`: an int code point or a one-character str.
-    fn char_arg(&mut self, v: Value) -> Result<char, PrintfError> {
-        if let Some(s) = as_str(v) {
-            let mut cs = s.chars();
-            return match (cs.next(), cs.next()) {
-                (Some(c), None) => Ok(c),
+    fn char_arg(&mut self, v: Value) -> Result<u32, PrintfError> {
+        if let Some(so) = v.downcast::<StrObj>() {
+            return match so.len() {
+                1 => Ok(so.code_point_at(0)),
                 _ => Err(format::printf::err_c_requires().into()),
             };
         }
@@ -478,7 +522,7 @@ impl format::printf::PrintfArgs for StrPrintf<'_> {
     }
 
     fn lookup(&mut self, key: &str) -> Result<Value, PrintfError> {
-        let k = new_str(self.vm, key.to_string());
+        let k = slice_value(self.vm, self.text, key);
         Ok(ops::getitem(self.vm, self.operand, k)?)
     }
 
@@ -486,50 +530,81 @@ impl format::printf::PrintfArgs for StrPrintf<'_> {
         printf_star(self.vm, v)
     }
 
-    fn convert(&mut self, v: Value, spec: &format::printf::ConvSpec) -> Result<String, PrintfError> {
+    type Out = StrOut;
+
+    fn convert(&mut self, v: Value, spec: &format::printf::ConvSpec, out: &mut StrOut) -> Result<(), PrintfError> {
         let vm = &mut *self.vm;
         crate::memory::check_size(vm, spec.width.unwrap_or(0))?;
         let text = match spec.conv {
-            's' => ops::str_string(vm, v)?,
-            'r' => ops::repr_string(vm, v)?,
-            'a' => {
-                let r = ops::ascii(vm, v)?;
-                as_str(r).unwrap_or("").to_string()
+            's' => ops::str(vm, v)?,
+            'r' => ops::repr(vm, v)?,
+            'a' => ops::ascii(vm, v)?,
+            'c' => {
+                let cp = self.char_arg(v)?;
+                let (_, before, after) = format::printf::printf_str_layout(1, spec);
+                out.0.push_code_point_n(u32::from(b' '), before);
+                out.0.push_code_point_n(cp, 1);
+                out.0.push_code_point_n(u32::from(b' '), after);
+                return Ok(());
             }
-            'c' => self.char_arg(v)?.to_string(),
-            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => return printf_integer(vm, v, spec),
-            _ => return printf_floating(vm, v, spec),
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                out.0.push_str(&printf_integer(vm, v, spec)?);
+                return Ok(());
+            }
+            _ => {
+                out.0.push_str(&printf_floating(vm, v, spec)?);
+                return Ok(());
+            }
         };
-        Ok(format::printf::printf_str(&text, spec))
+        let so = text.downcast::<StrObj>().expect("str");
+        let (keep, before, after) = format::printf::printf_str_layout(so.len(), spec);
+        out.0.push_code_point_n(u32::from(b' '), before);
+        out.0.push_prefix(so, keep);
+        out.0.push_code_point_n(u32::from(b' '), after);
+        std::hint::black_box(text);
+        Ok(())
     }
 }
 
+/// The result of `str % x` being built; literal pieces of the format string
+/// (slices of `.1`) are copied as the text they stand for.
+struct StrOut(StrBuilder, &'static StrObj);
+
+impl format::printf::PrintfOut for StrOut {
+    fn push_str(&mut self, s: &str) {
+        self.0.push_str(s)
+    }
+
+    fn push_literal(&mut self, piece: &str) {
+        self.0.push_slice_of(self.1, piece)
+    }
+}
 
 /// `fmt % operand` for str.
-pub fn printf(vm: &mut Vm, fmt: &str, operand: Value) -> PyResult {
+pub fn printf(vm: &mut Vm, fmt: Value, operand: Value) -> PyResult {
+    let text = fmt.downcast::<StrObj>().expect("str");
     let mapping = printf_is_mapping(vm, operand);
-    let mut p = StrPrintf { vm, operand, mapping };
-    let r = format::printf::format_printf(fmt, &mut p);
-    match r {
-        Ok(s) => Ok(new_str(vm, s)),
+    let mut out = StrOut(StrBuilder::with_capacity(text.as_str().len()), text);
+    let mut p = StrPrintf { vm, text, operand, mapping };
+    match format::printf::format_printf(text.as_str(), &mut p, &mut out) {
+        Ok(()) => Ok(out.0.finish(vm)),
         Err(e) => Err(e.into_py(vm)),
     }
 }
 
 fn str_mod(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__mod__", 2, 2)?;
-    printf(vm, crate::str_methods::recv(&args), a[1])
+    printf(vm, a[0], a[1])
 }
 
 /// `str.__rmod__(self, other)` is `other % self`, only meaningful for a str `other`.
 fn str_rmod(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__rmod__", 2, 2)?;
-    match as_str(a[1]) {
-        Some(fmt) => printf(vm, fmt, a[0]),
-        None => Ok(vm.not_implemented),
+    match a[1].is::<StrObj>() {
+        true => printf(vm, a[1], a[0]),
+        false => Ok(vm.not_implemented),
     }
 }
-
 /// `str.maketrans(x[, y[, z]])`.
 fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "maketrans", 1, 3)?;
@@ -538,19 +613,20 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult {
         maketrans_from_dict(vm, table, a[0])?;
         return Ok(table);
     }
-    let Some(x) = as_str(a[0]) else {
+    let Some(x) = a[0].downcast::<StrObj>() else {
         return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
     };
-    let y = crate::str_methods::str_arg(vm, a[1], "maketrans() argument 2")?;
-    if x.chars().count() != y.chars().count() {
+    crate::str_methods::str_arg(vm, a[1], "maketrans() argument 2")?;
+    let y = a[1].downcast::<StrObj>().expect("str");
+    if x.len() != y.len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
-    for (cx, cy) in x.chars().zip(y.chars()) {
+    for (cx, cy) in x.code_points().into_iter().zip(y.code_points()) {
         crate::dict::set_item(vm, table, Value::small(cx as i64), Value::small(cy as i64))?;
     }
     if let Some(z) = a.get(2) {
-        let z = crate::str_methods::str_arg(vm, *z, "maketrans() argument 3")?;
-        for c in z.chars() {
+        crate::str_methods::str_arg(vm, *z, "maketrans() argument 3")?;
+        for c in z.downcast::<StrObj>().expect("str").code_points() {
             let none = vm.none;
             crate::dict::set_item(vm, table, Value::small(c as i64), none)?;
         }
@@ -565,10 +641,9 @@ fn maketrans_from_dict(vm: &mut Vm, table: Value, src: Value) -> PyResult<()> {
     }
     let items = crate::dict::dobj(src).items();
     for (k, v) in items {
-        let key = if let Some(s) = as_str(k) {
-            let mut cs = s.chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => Value::small(c as i64),
+        let key = if let Some(s) = k.downcast::<StrObj>() {
+            match s.len() {
+                1 => Value::small(s.code_point_at(0) as i64),
                 _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
             }
         } else if crate::int::is_int(vm, k) {
@@ -585,38 +660,38 @@ fn maketrans_from_dict(vm: &mut Vm, table: Value, src: Value) -> PyResult<()> {
 /// `str.translate(table)`: `table[ord(c)]` per character; LookupError keeps it.
 fn str_translate(vm: &mut Vm, args: Args) -> PyResult {
     let a = crate::str_methods::margs(vm, &args, "str.translate", 1, 1)?;
-    let s = crate::str_methods::recv(&args);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let so = crate::str_methods::recv_obj(&args);
+    let mut out = StrBuilder::with_capacity(so.as_str().len());
+    for c in so.code_points() {
         let r = match ops::getitem(vm, a[1], Value::small(c as i64)) {
             Ok(r) => r,
             Err(e) if crate::exceptions::matches(vm, e, vm.e.lookup_error) => {
-                out.push(c);
+                out.push_code_point_n(c, 1);
                 continue;
             }
             Err(e) => return Err(e),
         };
         translate_one(vm, r, &mut out)?;
     }
-    Ok(new_str(vm, out))
+    Ok(out.finish(vm))
 }
 
 /// Appends the replacement a translate table gave (None, an int or a str).
-fn translate_one(vm: &mut Vm, r: Value, out: &mut String) -> PyResult<()> {
+fn translate_one(vm: &mut Vm, r: Value, out: &mut StrBuilder) -> PyResult<()> {
     if r == vm.none {
         return Ok(());
     }
-    if let Some(t) = as_str(r) {
-        out.push_str(t);
+    if r.is::<StrObj>() {
+        out.push_value(r);
         return Ok(());
     }
     if !crate::int::is_int(vm, r) {
         return Err(vm.type_error("character mapping must return integer, None or str"));
     }
     let i = crate::int::to_bigint(vm, r).expect("int");
-    match u32::try_from(&i).ok().and_then(char::from_u32) {
+    match u32::try_from(&i).ok().filter(|&c| c < 0x110000) {
         Some(c) => {
-            out.push(c);
+            out.push_code_point_n(c, 1);
             Ok(())
         }
         None => Err(vm.value_error("character mapping must be in range(0x110000)")),

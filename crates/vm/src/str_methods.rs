@@ -13,6 +13,21 @@ pub fn recv(args: &Args) -> &'static str {
     as_str(args.vals[0]).expect("str receiver")
 }
 
+/// The str receiver of a method.
+pub fn recv_obj(args: &Args) -> &'static StrObj {
+    args.vals[0].downcast::<StrObj>().expect("str receiver")
+}
+
+/// A list of the strs that `parts`, slices of `so.as_str()`, stand for.
+fn slices_to_list(vm: &mut Vm, so: &StrObj, parts: Vec<&str>) -> Value {
+    let l = crate::list::new_list(vm, vec![]);
+    for p in parts {
+        let v = crate::str::slice_value(vm, so, p);
+        crate::list::lobj(l).items.borrow_mut().push(v);
+    }
+    l
+}
+
 /// The text of a str argument, or TypeError "<what> must be str, not X".
 pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match as_str(v) {
@@ -247,8 +262,16 @@ fn str_format_spec(vm: &mut Vm, args: Args) -> PyResult {
     }
     let tn = vm.type_name(a[0]);
     crate::memory::check_format_width(vm, spec)?;
-    let r = format::spec::format_str_spec(recv(&args), spec, &tn).map_err(|e| crate::number::fmt_err(vm, e))?;
-    Ok(new_str(vm, r))
+    let so = a[0].downcast::<StrObj>().expect("str receiver");
+    let lay = format::spec::Spec::parse(spec, &tn)
+        .and_then(|sp| format::spec::str_layout(so.len(), &sp, &tn))
+        .map_err(|e| crate::number::fmt_err(vm, e))?;
+    let fill = crate::str_format::spec_fill(a[1], lay.fill);
+    let mut b = crate::str::StrBuilder::with_capacity(so.as_str().len() + lay.before + lay.after);
+    b.push_code_point_n(fill, lay.before);
+    b.push_prefix(so, lay.keep);
+    b.push_code_point_n(fill, lay.after);
+    Ok(b.finish(vm))
 }
 
 fn str_join(vm: &mut Vm, args: Args) -> PyResult {
@@ -339,21 +362,12 @@ fn maxsplit_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-fn strs_to_list(vm: &mut Vm, parts: Vec<String>) -> Value {
-    let l = crate::list::new_list(vm, vec![]);
-    for p in parts {
-        let v = new_str(vm, p);
-        crate::list::lobj(l).items.borrow_mut().push(v);
-    }
-    l
-}
-
 fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     kw_max(vm, &args, if right { "rsplit" } else { "split" }, 2)?;
     let [_, sep, maxsplit] = args.bind(vm, if right { "rsplit" } else { "split" }, ["self", "sep", "maxsplit"], 1, 1)?;
     let s = recv(&args);
     let max = maxsplit_arg(vm, maxsplit)?;
-    let parts: Vec<String> = if sep.is_null() || sep == vm.none {
+    let parts: Vec<&str> = if sep.is_null() || sep == vm.none {
         if right {
             format::text::rsplit_whitespace(s, max)
         } else {
@@ -367,11 +381,8 @@ fn split_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
         let sep = sep_str;
         let r = if right { format::text::rsplit_sep(s, sep, max) } else { format::text::split_sep(s, sep, max) };
         r.map_err(|e| crate::number::fmt_err(vm, e))?
-    }
-    .into_iter()
-    .map(|x| x.to_string())
-    .collect();
-    Ok(strs_to_list(vm, parts))
+    };
+    Ok(slices_to_list(vm, recv_obj(&args), parts))
 }
 
 /// `str.split(sep)`/`rsplit(sep)` when a lone surrogate is involved.
@@ -406,15 +417,30 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult {
 
 fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool, name: &str) -> PyResult {
     let a = margs(vm, &args, name, 0, 1)?;
+    let so = recv_obj(&args);
     let chars = match a.get(1) {
-        Some(c) if *c != vm.none => match as_str(*c) {
-            Some(s) => Some(s),
+        Some(c) if *c != vm.none => match c.downcast::<StrObj>() {
+            Some(cs) => Some(cs),
             None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
         },
         _ => None,
     };
-    let r = format::text::strip(recv(&args), chars, left, right).to_string();
-    Ok(new_str(vm, r))
+    if let Some(cs) = chars.filter(|cs| so.surrogates().is_some() || cs.surrogates().is_some()) {
+        // Code point by code point: U+FFFD and each surrogate are distinct.
+        let set = cs.code_points();
+        let cps = so.code_points();
+        let mut start = 0;
+        let mut end = cps.len();
+        while left && start < end && set.contains(&cps[start]) {
+            start += 1;
+        }
+        while right && end > start && set.contains(&cps[end - 1]) {
+            end -= 1;
+        }
+        return Ok(crate::str::new_str_wtf8(vm, so.slice_wtf8(start, end).to_vec()));
+    }
+    let r = format::text::strip(so.as_str(), chars.map(|c| c.as_str()), left, right);
+    Ok(crate::str::slice_value(vm, so, r))
 }
 
 fn str_strip(vm: &mut Vm, args: Args) -> PyResult {
@@ -473,7 +499,7 @@ macro_rules! str_transform {
             fn $fname(vm: &mut Vm, args: Args) -> PyResult {
                 margs(vm, &args, concat!("str.", $name), 0, 0)?;
                 let r: String = $f(recv(&args));
-                Ok(new_str(vm, r))
+                Ok(crate::str::restore_surrogates(vm, recv_obj(&args), r))
             }
         )*
     };
@@ -511,7 +537,13 @@ str_predicate! {
     str_isupper: "isupper", format::text::str_isupper;
     str_istitle: "istitle", format::text::str_istitle;
     str_isidentifier: "isidentifier", format::text::is_identifier;
-    str_isprintable: "isprintable", format::text::str_isprintable;
+}
+
+/// `str.isprintable()`: a lone surrogate (category Cs) is not printable.
+fn str_isprintable(vm: &mut Vm, args: Args) -> PyResult {
+    margs(vm, &args, "str.isprintable", 0, 0)?;
+    let so = recv_obj(&args);
+    Ok(vm.bool(so.surrogates().is_none() && format::text::str_isprintable(so.as_str())))
 }
 
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult {
@@ -629,22 +661,32 @@ fn str_count(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_usize(vm, n))
 }
 
-fn pad_impl(vm: &mut Vm, args: Args, name: &str, f: fn(&str, usize, char) -> String) -> PyResult {
+/// `center` ('^'), `ljust` ('<') and `rjust` ('>').
+fn pad_impl(vm: &mut Vm, args: Args, name: &str, align: char) -> PyResult {
     let a = margs(vm, &args, name, 1, 2)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         Some(f) => {
-            let s = str_arg(vm, *f, &format!("{name}() argument 2"))?;
-            let mut cs = s.chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+            str_arg(vm, *f, &format!("{name}() argument 2"))?;
+            match f.downcast::<StrObj>().filter(|fs| fs.len() == 1) {
+                Some(fs) => fs.code_point_at(0),
+                None => return Err(vm.type_error("The fill character must be exactly one character long")),
             }
         }
-        None => ' ',
+        None => u32::from(b' '),
     };
-    check_padded_size(vm, a[0], w, fill.len_utf8())?;
-    Ok(new_str(vm, f(recv(&args), w, fill)))
+    let fill_len = char::from_u32(fill).map_or(3, char::len_utf8);
+    check_padded_size(vm, a[0], w, fill_len)?;
+    let so = recv_obj(&args);
+    if w <= so.len() && vm.type_of(a[0]) == vm.t.str {
+        return Ok(a[0]);
+    }
+    let (left, right) = format::text::pad_margins(so.len(), w, align);
+    let mut b = crate::str::StrBuilder::with_capacity(so.as_str().len() + (left + right) * fill_len);
+    b.push_code_point_n(fill, left);
+    b.push_obj(so);
+    b.push_code_point_n(fill, right);
+    Ok(b.finish(vm))
 }
 
 /// MemoryError when `s` padded to `width` characters (with a fill character of
@@ -661,20 +703,21 @@ fn check_padded_size(vm: &mut Vm, s: Value, width: usize, fill_len: usize) -> Py
 }
 
 fn str_center(vm: &mut Vm, args: Args) -> PyResult {
-    pad_impl(vm, args, "center", format::text::center)
+    pad_impl(vm, args, "center", '^')
 }
 fn str_ljust(vm: &mut Vm, args: Args) -> PyResult {
-    pad_impl(vm, args, "ljust", format::text::ljust)
+    pad_impl(vm, args, "ljust", '<')
 }
 fn str_rjust(vm: &mut Vm, args: Args) -> PyResult {
-    pad_impl(vm, args, "rjust", format::text::rjust)
+    pad_impl(vm, args, "rjust", '>')
 }
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult {
     let a = margs(vm, &args, "str.zfill", 1, 1)?;
     let w = crate::number::index_i64(vm, a[1])?.max(0) as usize;
     check_padded_size(vm, a[0], w, 1)?;
-    Ok(new_str(vm, format::text::zfill(recv(&args), w)))
+    let r = format::text::zfill(recv(&args), w);
+    Ok(crate::str::restore_surrogates(vm, recv_obj(&args), r))
 }
 
 fn str_encode(vm: &mut Vm, args: Args) -> PyResult {
@@ -685,7 +728,7 @@ fn str_encode(vm: &mut Vm, args: Args) -> PyResult {
 
 fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__getnewargs__", 1, 1)?;
-    let s = new_str(vm, recv(&args).to_string());
+    let s = crate::str::new_str_wtf8(vm, recv_obj(&args).wtf8().to_vec());
     Ok(crate::tuple::new_tuple(vm, vec![s]))
 }
 
@@ -693,15 +736,16 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult {
     kw_max(vm, &args, "splitlines", 1)?;
     let [_, keepends] = args.bind(vm, "splitlines", ["self", "keepends"], 1, 1)?;
     let keep = !keepends.is_null() && ops::truthy(vm, keepends)?;
-    let parts: Vec<String> = format::text::splitlines(recv(&args), keep).into_iter().map(|s| s.to_string()).collect();
-    Ok(strs_to_list(vm, parts))
+    let parts = format::text::splitlines(recv(&args), keep);
+    Ok(slices_to_list(vm, recv_obj(&args), parts))
 }
 
 fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
     kw_max(vm, &args, "expandtabs", 1)?;
     let [_, tabsize] = args.bind(vm, "expandtabs", ["self", "tabsize"], 1, 1)?;
     let t = if tabsize.is_null() { 8 } else { crate::number::index_c_int(vm, tabsize)? as i64 };
-    Ok(new_str(vm, format::text::expandtabs(recv(&args), t)))
+    let r = format::text::expandtabs(recv(&args), t);
+    Ok(crate::str::restore_surrogates(vm, recv_obj(&args), r))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
@@ -710,17 +754,23 @@ fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let s = recv(&args);
-    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    // The exact texts (generalized UTF-8 finds a surrogate only as itself).
+    let (s, sep) = (crate::str::as_wtf8(a[0]).expect("str"), crate::str::as_wtf8(a[1]).expect("str"));
+    let found = match (recv_obj(&args).surrogates(), crate::str::has_surrogates(a[1])) {
+        (None, false) => {
+            let (s, sep) = (recv(&args), as_str(a[1]).expect("str"));
+            if right { s.rfind(sep) } else { s.find(sep) }
+        }
+        _ => bytes_find(s, sep, right),
+    };
     let (x, y, z) = match found {
         Some(i) => (&s[..i], sep, &s[i + sep.len()..]),
-        None if right => ("", "", s),
-        None => (s, "", ""),
+        None if right => (&[][..], &[][..], s),
+        None => (s, &[][..], &[][..]),
     };
-    let parts = [x, y, z].map(|p| p.to_string());
     let buf = crate::list::ValueBuf::new(vm);
-    for p in parts {
-        let v = new_str(vm, p);
+    for p in [x, y, z] {
+        let v = crate::str::new_str_wtf8(vm, p.to_vec());
         buf.push(v);
     }
     Ok(buf.into_tuple(vm))
@@ -735,16 +785,16 @@ fn str_rpartition(vm: &mut Vm, args: Args) -> PyResult {
 
 fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult {
     let a = margs(vm, &args, "str.removeprefix", 1, 1)?;
-    let p = str_arg(vm, a[1], "removeprefix() argument")?;
-    let s = recv(&args);
-    Ok(new_str(vm, s.strip_prefix(p).unwrap_or(s).to_string()))
+    str_arg(vm, a[1], "removeprefix() argument")?;
+    let (s, p) = (crate::str::as_wtf8(a[0]).expect("str"), crate::str::as_wtf8(a[1]).expect("str"));
+    Ok(crate::str::new_str_wtf8(vm, s.strip_prefix(p).unwrap_or(s).to_vec()))
 }
 
 fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult {
     let a = margs(vm, &args, "str.removesuffix", 1, 1)?;
-    let p = str_arg(vm, a[1], "removesuffix() argument")?;
-    let s = recv(&args);
-    Ok(new_str(vm, s.strip_suffix(p).unwrap_or(s).to_string()))
+    str_arg(vm, a[1], "removesuffix() argument")?;
+    let (s, p) = (crate::str::as_wtf8(a[0]).expect("str"), crate::str::as_wtf8(a[1]).expect("str"));
+    Ok(crate::str::new_str_wtf8(vm, s.strip_suffix(p).unwrap_or(s).to_vec()))
 }
 
 /// CPython's compact str layout: a 48-byte header (ASCII) or 72 (other), then the

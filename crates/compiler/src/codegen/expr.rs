@@ -29,8 +29,10 @@ enum Collection {
 
 /// One piece of an f-string after flattening implicit concatenation.
 enum Piece<'a> {
-    Lit(String),
-    Field(&'a ast::InterpolatedElement),
+    /// Literal text as generalized UTF-8 (lone surrogates kept).
+    Lit(Vec<u8>),
+    /// A replacement field, and whether its f-string is raw.
+    Field(&'a ast::InterpolatedElement, bool),
 }
 
 pub fn int_value(i: &ast::Int) -> Option<BigInt> {
@@ -91,6 +93,14 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// The value of a string literal (a lone surrogate kept).
+    pub(crate) fn string_constant(&self, s: &ast::ExprStringLiteral) -> Constant {
+        match super::surrogates::exact_literal(self.index.source, s) {
+            Some(b) => Constant::SurrogateStr(b.into()),
+            None => Constant::Str(s.value.to_str().into()),
+        }
+    }
+
     /// The value of a constant expression as CPython's AST optimizer folds it:
     /// literals, `__debug__`, unary operators on constants, tuples of constants.
     pub(crate) fn const_value(&self, e: &Expr) -> Option<Constant> {
@@ -100,10 +110,7 @@ impl<'a> Compiler<'a> {
                 ast::Number::Float(f) => Constant::Float(*f),
                 ast::Number::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
             },
-            Expr::StringLiteral(s) => match super::surrogates::exact_literal(self.index.source, s) {
-                Some(b) => Constant::SurrogateStr(b.into()),
-                None => Constant::Str(s.value.to_str().into()),
-            },
+            Expr::StringLiteral(s) => self.string_constant(s),
             Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into()),
             Expr::BooleanLiteral(b) => Constant::Bool(b.value),
             Expr::NoneLiteral(_) => Constant::None,
@@ -1153,26 +1160,35 @@ impl<'a> Compiler<'a> {
 
     // ---- f-strings ----
 
-    fn push_lit(pieces: &mut Vec<Piece<'a>>, s: &str) {
+    fn push_lit(pieces: &mut Vec<Piece<'a>>, s: &[u8]) {
         if s.is_empty() {
             return;
         }
         if let Some(Piece::Lit(l)) = pieces.last_mut() {
-            l.push_str(s);
+            l.extend_from_slice(s);
         } else {
-            pieces.push(Piece::Lit(s.to_string()));
+            pieces.push(Piece::Lit(s.to_vec()));
         }
     }
 
-    fn flatten_elements(pieces: &mut Vec<Piece<'a>>, elements: &'a [ast::InterpolatedStringElement]) {
+    /// The source text of a node.
+    fn source_of(&self, node: &impl Ranged) -> &str {
+        self.index.source.get(node.range().start().to_usize()..node.range().end().to_usize()).unwrap_or("")
+    }
+
+    /// The pieces of an f-string's elements; `raw` for an `rf''` string.
+    fn flatten_elements(&self, pieces: &mut Vec<Piece<'a>>, elements: &'a [ast::InterpolatedStringElement], raw: bool) {
         for el in elements {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => Self::push_lit(pieces, &l.value),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    let exact = super::surrogates::exact_fstring_literal(self.source_of(l), &l.value, raw);
+                    Self::push_lit(pieces, &exact)
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(d) = &i.debug_text {
-                        Self::push_lit(pieces, d.as_str());
+                        Self::push_lit(pieces, d.as_str().as_bytes());
                     }
-                    pieces.push(Piece::Field(i));
+                    pieces.push(Piece::Field(i, raw));
                 }
             }
         }
@@ -1182,8 +1198,11 @@ impl<'a> Compiler<'a> {
         let mut pieces = Vec::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(s) => Self::push_lit(&mut pieces, &s.value),
-                ast::FStringPart::FString(fs) => Self::flatten_elements(&mut pieces, &fs.elements),
+                ast::FStringPart::Literal(s) => {
+                    let exact = super::surrogates::exact_string_part(self.source_of(s), &s.value);
+                    Self::push_lit(&mut pieces, &exact)
+                }
+                ast::FStringPart::FString(fs) => self.flatten_elements(&mut pieces, &fs.elements, fs.flags.prefix().is_raw()),
             }
         }
         self.compile_joined(pieces)
@@ -1215,15 +1234,20 @@ impl<'a> Compiler<'a> {
     fn compile_piece(&mut self, p: Piece<'a>) -> R {
         match p {
             Piece::Lit(s) => {
-                self.load_const(Constant::Str(s.as_str().into()));
+                // Generalized UTF-8 is invalid UTF-8 only where it holds a surrogate.
+                let c = match String::from_utf8(s) {
+                    Ok(s) => Constant::Str(s.as_str().into()),
+                    Err(e) => Constant::SurrogateStr(e.into_bytes().into()),
+                };
+                self.load_const(c);
                 Ok(())
             }
-            Piece::Field(i) => self.compile_formatted_value(i),
+            Piece::Field(i, raw) => self.compile_formatted_value(i, raw),
         }
     }
 
     /// `compiler_formatted_value`.
-    fn compile_formatted_value(&mut self, i: &'a ast::InterpolatedElement) -> R {
+    fn compile_formatted_value(&mut self, i: &'a ast::InterpolatedElement, raw: bool) -> R {
         self.visit_expr(&i.expression)?;
         let mut conversion = i.conversion;
         if i.debug_text.is_some() && conversion == ast::ConversionFlag::None && i.format_spec.is_none() {
@@ -1237,7 +1261,7 @@ impl<'a> Compiler<'a> {
         };
         if let Some(spec) = &i.format_spec {
             let mut pieces = Vec::new();
-            Self::flatten_elements(&mut pieces, &spec.elements);
+            self.flatten_elements(&mut pieces, &spec.elements, raw);
             self.compile_joined(pieces)?;
             oparg |= 4;
         }

@@ -648,10 +648,10 @@ impl<'a> Compiler<'a> {
     }
 
     /// The docstring of a body, if its first statement is a plain string.
-    pub fn docstring(body: &[Stmt]) -> Option<String> {
+    pub fn docstring(body: &[Stmt]) -> Option<&ast::ExprStringLiteral> {
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
-                return Some(s.value.to_str().to_string());
+                return Some(s);
             }
         }
         None

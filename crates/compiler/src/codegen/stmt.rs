@@ -203,10 +203,9 @@ impl<'a> Compiler<'a> {
         self.enter_scope(f.name.as_str(), kind, scope, firstlineno);
         self.set_loc(stmt_range);
         let doc = if self.optimize < 2 { Self::docstring(&f.body) } else { None };
-        match &doc {
-            Some(d) => self.add_const(Constant::Str(d.as_str().into())),
-            None => self.add_const(Constant::None),
-        };
+        // The value as folded (a lone surrogate kept).
+        let doc_const = doc.map_or(Constant::None, |d| self.string_constant(d));
+        self.add_const(doc_const);
         self.set_arg_counts(&f.parameters);
         let body = if doc.is_some() { &f.body[1..] } else { &f.body[..] };
         self.visit_stmts(body)?;

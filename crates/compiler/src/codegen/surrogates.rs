@@ -17,25 +17,59 @@ pub(crate) fn exact_literal(source: &str, lit: &ast::ExprStringLiteral) -> Optio
         let text = source.get(part.range().start().to_usize()..part.range().end().to_usize())?;
         let value: &str = &part.value;
         let found = if value.contains('\u{fffd}') { surrogate_escapes(text)? } else { Vec::new() };
-        let mut next = found.iter().peekable();
-        for (i, c) in value.chars().enumerate() {
-            match next.peek() {
-                Some(&&(at, cp)) if at == i => {
-                    if c != '\u{fffd}' {
-                        return None;
-                    }
-                    any = true;
-                    next.next();
-                    out.extend_from_slice(&[0xed, 0xa0 | ((cp >> 6) & 0x1f) as u8, 0x80 | (cp & 0x3f) as u8]);
-                }
-                _ => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
-            }
-        }
-        if next.next().is_some() {
-            return None;
-        }
+        any |= apply(value, &found, &mut out)?;
     }
     any.then_some(out)
+}
+
+/// The exact value of one string literal part (source `text`, prefix and
+/// quotes included, parsed as `value`) as generalized UTF-8.
+pub(crate) fn exact_string_part(text: &str, value: &str) -> Vec<u8> {
+    if value.contains('\u{fffd}') {
+        let mut out = Vec::with_capacity(value.len());
+        if let Some(true) = surrogate_escapes(text).and_then(|found| apply(value, &found, &mut out)) {
+            return out;
+        }
+    }
+    value.as_bytes().to_vec()
+}
+
+/// The exact value of an f-string's literal element as generalized UTF-8:
+/// `value` as parsed, with each U+FFFD that a surrogate escape of `text` (its
+/// source, braces doubled) stands for replaced by the surrogate. `raw`: an
+/// `rf''` string (no escapes).
+pub(crate) fn exact_fstring_literal(text: &str, value: &str, raw: bool) -> Vec<u8> {
+    if !raw && value.contains('\u{fffd}') {
+        let body: Vec<char> = text.chars().collect();
+        let mut out = Vec::with_capacity(value.len());
+        if let Some(true) = body_escapes(&body, true).and_then(|found| apply(value, &found, &mut out)) {
+            return out;
+        }
+    }
+    value.as_bytes().to_vec()
+}
+
+/// Appends `value` to `out` with the U+FFFD at each `(code point index,
+/// surrogate)` of `found` replaced by the surrogate; whether there was one.
+/// None when `found` does not match `value`.
+fn apply(value: &str, found: &[(usize, u32)], out: &mut Vec<u8>) -> Option<bool> {
+    let mut next = found.iter().peekable();
+    for (i, c) in value.chars().enumerate() {
+        match next.peek() {
+            Some(&&(at, cp)) if at == i => {
+                if c != '\u{fffd}' {
+                    return None;
+                }
+                next.next();
+                out.extend_from_slice(&[0xed, 0xa0 | ((cp >> 6) & 0x1f) as u8, 0x80 | (cp & 0x3f) as u8]);
+            }
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
+        }
+    }
+    match next.next() {
+        Some(_) => None,
+        None => Some(!found.is_empty()),
+    }
 }
 
 /// The surrogate escapes of one literal's source text (prefix and quotes
@@ -50,6 +84,12 @@ fn surrogate_escapes(text: &str) -> Option<Vec<(usize, u32)>> {
     let q = rest.as_bytes()[0];
     let ql = if rest.len() >= 6 && rest.as_bytes()[1] == q && rest.as_bytes()[2] == q { 3 } else { 1 };
     let body: Vec<char> = rest.get(ql..rest.len().checked_sub(ql)?)?.chars().collect();
+    body_escapes(&body, false)
+}
+
+/// The surrogate escapes of a literal's body (between the quotes); in an
+/// f-string (`fstring`) a doubled brace is one character of the value.
+fn body_escapes(body: &[char], fstring: bool) -> Option<Vec<(usize, u32)>> {
     let mut found = Vec::new();
     let (mut i, mut n) = (0, 0);
     let hex = |from: usize, len: usize| -> Option<u32> {
@@ -58,8 +98,11 @@ fn surrogate_escapes(text: &str) -> Option<Vec<(usize, u32)>> {
     };
     while i < body.len() {
         if body[i] != '\\' {
-            // A CRLF inside a triple-quoted literal is one newline in the value.
-            i += if body[i] == '\r' && body.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+            // A CRLF inside a triple-quoted literal is one newline in the value,
+            // as a doubled brace in an f-string is one brace.
+            let pair = (body[i] == '\r' && body.get(i + 1) == Some(&'\n'))
+                || (fstring && matches!(body[i], '{' | '}') && body.get(i + 1) == Some(&body[i]));
+            i += if pair { 2 } else { 1 };
             n += 1;
             continue;
         }
