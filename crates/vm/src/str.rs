@@ -441,9 +441,23 @@ pub fn fill_fffd(vm: &mut Vm, text: &str, mut next: impl FnMut() -> u32) -> Valu
 /// `expandtabs`, `zfill`: a lone surrogate has the properties of U+FFFD there):
 /// the k-th U+FFFD of `out` stands for the k-th U+FFFD or surrogate of `so`.
 pub fn restore_surrogates(vm: &mut Vm, so: &StrObj, out: String) -> Value {
-    let Some(w) = so.surrogates() else { return new_str(vm, out) };
-    let mut sources = code_points(w).filter(|&cp| cp == 0xfffd || (0xd800..0xe000).contains(&cp));
-    fill_fffd(vm, &out, || sources.next().unwrap_or(0xfffd))
+    match so.surrogates() {
+        None => new_str(vm, out),
+        Some(_) => new_str_wtf8(vm, restore_wtf8(so, &out)),
+    }
+}
+
+/// The exact text (generalized UTF-8) of `out` as [`restore_surrogates`] finds it.
+pub fn restore_wtf8(so: &StrObj, out: &str) -> Vec<u8> {
+    let mut sources = code_points(so.wtf8()).filter(|&cp| cp == 0xfffd || (0xd800..0xe000).contains(&cp));
+    let mut b = Vec::with_capacity(out.len());
+    for c in out.chars() {
+        match c {
+            '\u{fffd}' => push_code_point(&mut b, sources.next().unwrap_or(0xfffd)),
+            c => b.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
+        }
+    }
+    b
 }
 
 /// The concatenation of str values (an f-string's parts).

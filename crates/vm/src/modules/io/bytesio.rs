@@ -54,6 +54,10 @@ impl BytesIOObj {
     }
 
     pub fn write_bytes(&self, data: &[u8]) -> usize {
+        if data.is_empty() {
+            // Nothing written: a position past the end pads nothing either.
+            return 0;
+        }
         let mut buf = self.buf.borrow_mut();
         let pos = self.pos.get();
         if pos > buf.len() {
@@ -278,6 +282,9 @@ fn getstate(vm: &mut Vm, args: Args) -> PyResult {
 fn setstate(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "__setstate__", 1, 1)?;
     let b = this(vm, a[0])?;
+    if b.closed.get() {
+        return Err(closed_error(vm));
+    }
     let state = a[1];
     let items = if crate::tuple::is_tuple(state) { crate::tuple::items(state) } else { &[] };
     if items.len() < 3 {
