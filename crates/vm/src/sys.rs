@@ -341,6 +341,7 @@ pub fn init(vm: &mut Vm) {
         ("gettrace", crate::trace::sys_gettrace),
         ("getprofile", crate::profile::sys_getprofile),
         ("settrace", crate::trace::sys_settrace),
+        ("call_tracing", crate::trace::sys_call_tracing),
         ("setprofile", crate::profile::sys_setprofile),
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),
