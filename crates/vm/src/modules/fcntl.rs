@@ -216,9 +216,6 @@ fn lockf(vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     super::add_functions(vm, m, &[("fcntl", fcntl), ("ioctl", ioctl), ("flock", flock), ("lockf", lockf)])?;
-    for (name, v) in CONSTANTS {
-        let v = crate::int::from_i64(vm, *v);
-        super::set_attr(vm, m, name, v)?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     Ok(())
 }

@@ -166,6 +166,15 @@ pub fn receiver<T: crate::gc::Payload>(vm: &mut Vm, v: Value, name: &str, tname:
     }
 }
 
+/// Adds integer constants (`name`, value) to a module.
+pub fn add_int_constants(vm: &mut Vm, m: Value, constants: &[(&str, i64)]) -> PyResult<()> {
+    for (name, v) in constants {
+        let v = crate::int::from_i64(vm, *v);
+        set_attr(vm, m, name, v)?;
+    }
+    Ok(())
+}
+
 pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) -> PyResult<()> {
     let d = crate::module::module_dict(m);
     crate::dict::set_item_str(vm, d, name, v)

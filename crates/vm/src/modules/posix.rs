@@ -1687,9 +1687,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("urandom", urandom), ("strerror", strerror_fn), ("putenv", putenv), ("unsetenv", unsetenv),
         ],
     )?;
-    for (name, v) in CONSTANTS {
-        super::set_attr(vm, m, name, Value::small(*v))?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     let err = vm.e.os_error;
     super::set_attr(vm, m, "error", err)?;
     let env = environ(vm)?;

@@ -180,34 +180,36 @@ fn getpwnam(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// Every entry of a database, in its order: `rewind` (setpwent), `next`
+/// (getpwent, NULL at the end) and `done` (endpwent) of the C library, each
+/// entry converted before the next call reuses its storage.
+fn all_entries<T>(vm: &mut Vm, rewind: unsafe extern "C" fn(), next: unsafe extern "C" fn() -> *mut T,
+                  done: unsafe extern "C" fn(), convert: fn(&mut Vm, &T) -> PyResult) -> PyResult {
+    let out = crate::list::new_list(vm, vec![]);
+    let _pin = crate::gc::pin(out);
+    // SAFETY: the enumeration functions of the C library, used from this thread only.
+    unsafe { rewind() };
+    let r = loop {
+        // SAFETY: as above.
+        let p = unsafe { next() };
+        if p.is_null() {
+            break Ok(out);
+        }
+        // SAFETY: a non-NULL entry stays valid until the next call.
+        match convert(vm, unsafe { &*p }) {
+            Ok(v) => crate::list::lobj(out).items.borrow_mut().push(v),
+            Err(e) => break Err(e),
+        }
+    };
+    // SAFETY: ends the enumeration started above.
+    unsafe { done() };
+    r
+}
+
 /// `getpwall()`: every entry, in the database's order.
 fn getpwall(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "pwd.getpwall", 0, 0)?;
-    let out = crate::list::new_list(vm, vec![]);
-    let _pin = crate::gc::pin(out);
-    // SAFETY: the enumeration functions of the C library, used from one thread;
-    // each entry is converted before the next call reuses its storage.
-    unsafe { libc::setpwent() };
-    loop {
-        // SAFETY: as above.
-        let p = unsafe { libc::getpwent() };
-        if p.is_null() {
-            break;
-        }
-        // SAFETY: a non-NULL entry stays valid until the next getpwent call.
-        let v = passwd_value(vm, unsafe { &*p });
-        match v {
-            Ok(v) => crate::list::lobj(out).items.borrow_mut().push(v),
-            Err(e) => {
-                // SAFETY: ends the enumeration started above.
-                unsafe { libc::endpwent() };
-                return Err(e);
-            }
-        }
-    }
-    // SAFETY: ends the enumeration started above.
-    unsafe { libc::endpwent() };
-    Ok(out)
+    all_entries(vm, libc::setpwent, libc::getpwent, libc::endpwent, passwd_value)
 }
 
 /// `getgrgid(id)`.
@@ -241,29 +243,7 @@ fn getgrnam(vm: &mut Vm, args: Args) -> PyResult {
 /// `getgrall()`: every group, in the database's order.
 fn getgrall(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "grp.getgrall", 0, 0)?;
-    let out = crate::list::new_list(vm, vec![]);
-    let _pin = crate::gc::pin(out);
-    // SAFETY: as in getpwall.
-    unsafe { libc::setgrent() };
-    loop {
-        // SAFETY: as above.
-        let g = unsafe { libc::getgrent() };
-        if g.is_null() {
-            break;
-        }
-        // SAFETY: a non-NULL entry stays valid until the next getgrent call.
-        match group_value(vm, unsafe { &*g }) {
-            Ok(v) => crate::list::lobj(out).items.borrow_mut().push(v),
-            Err(e) => {
-                // SAFETY: ends the enumeration started above.
-                unsafe { libc::endgrent() };
-                return Err(e);
-            }
-        }
-    }
-    // SAFETY: ends the enumeration started above.
-    unsafe { libc::endgrent() };
-    Ok(out)
+    all_entries(vm, libc::setgrent, libc::getgrent, libc::endgrent, group_value)
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {

@@ -195,9 +195,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("getrusage", getrusage),
         ("getpagesize", getpagesize),
     ])?;
-    for (name, v) in CONSTANTS {
-        let v = crate::int::from_i64(vm, *v);
-        super::set_attr(vm, m, name, v)?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     Ok(())
 }

@@ -289,9 +289,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         POLL_TYPE.with(|c| c.set(t));
     }
     super::add_functions(vm, m, &[("select", select), ("poll", poll_new)])?;
-    for (n, v) in CONSTANTS {
-        super::set_attr(vm, m, n, Value::small(*v))?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     let err = vm.e.os_error;
     super::set_attr(vm, m, "error", err)
 }

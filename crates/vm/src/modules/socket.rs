@@ -1153,9 +1153,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     super::set_attr(vm, m, "timeout", te)?;
     let tr = vm.true_;
     super::set_attr(vm, m, "has_ipv6", tr)?;
-    for (n, v) in CONSTANTS {
-        let v = crate::int::from_i64(vm, *v);
-        super::set_attr(vm, m, n, v)?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     Ok(())
 }

@@ -150,9 +150,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("LOG_MASK", log_mask),
         ("LOG_UPTO", log_upto),
     ])?;
-    for (name, v) in CONSTANTS {
-        let v = crate::int::from_i64(vm, *v);
-        super::set_attr(vm, m, name, v)?;
-    }
+    super::add_int_constants(vm, m, CONSTANTS)?;
     Ok(())
 }
