@@ -34,6 +34,11 @@ enum Mode {
     Fixed(usize),
 }
 
+/// A double's exact decimal expansion has at most 767 significant digits and
+/// 1074 after the point: asking for more only adds zeros, which `digits` trims
+/// (and Rust's formatter rejects precisions above 65535).
+const EXACT_DIGITS: usize = 1100;
+
 /// Decimal digits of finite `x >= 0` without leading/trailing zeros, and the
 /// position of the decimal point (value = 0.DIGITS * 10**decpt), as dtoa gives.
 fn digits(x: f64, mode: Mode) -> (String, i64) {
@@ -43,7 +48,7 @@ fn digits(x: f64, mode: Mode) -> (String, i64) {
     match mode {
         Mode::Shortest | Mode::Significant(_) => {
             let s = match mode {
-                Mode::Significant(n) => format!("{:.*e}", n.max(1) - 1, x),
+                Mode::Significant(n) => format!("{:.*e}", n.clamp(1, EXACT_DIGITS) - 1, x),
                 _ => format!("{:e}", x),
             };
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
@@ -59,7 +64,7 @@ fn digits(x: f64, mode: Mode) -> (String, i64) {
             }
         }
         Mode::Fixed(n) => {
-            let s = format!("{:.*}", n, x);
+            let s = format!("{:.*}", n.min(EXACT_DIGITS), x);
             let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
             let all = format!("{}{}", int, frac);
             let lead = all.len() - all.trim_start_matches('0').len();
