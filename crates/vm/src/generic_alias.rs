@@ -117,7 +117,8 @@ fn alias_getattr(vm: &mut Vm, args: Args) -> PyResult {
     let g = a[0].downcast::<AliasObj>().unwrap();
     let n = crate::str::as_str(a[1]).unwrap_or("");
     match n {
-        "__origin__" => return Ok(g.origin),
+        // A union (no origin) has none: the lookup below raises.
+        "__origin__" if !g.origin.is_null() => return Ok(g.origin),
         "__args__" => return Ok(g.args),
         "__parameters__" => return Ok(vm.empty_tuple),
         _ => {}
