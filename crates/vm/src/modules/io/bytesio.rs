@@ -302,17 +302,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.value_error("position value cannot be negative"));
     }
     b.pos.set(pos as usize);
-    let dict = items[2];
-    if dict != vm.none {
-        if !dict.is::<crate::dict::DictObj>() {
-            let m = format!("third item of state should be a dict, got a {}", vm.type_name(dict));
-            return Err(vm.type_error(m));
-        }
-        let own = crate::func_type::header_dict(vm, a[0])?;
-        for (k, v) in crate::dict::dobj(dict).items() {
-            crate::dict::set_item(vm, own, k, v)?;
-        }
-    }
+    super::restore_state_dict(vm, a[0], items[2], "third")?;
     Ok(vm.none)
 }
 

@@ -312,3 +312,20 @@ pub fn chain(vm: &mut Vm, first: PyResult<()>, second: PyResult) -> PyResult {
         (_, r) => r,
     }
 }
+
+/// The `__dict__` item of a `__setstate__` state (BytesIO, StringIO): None, or a
+/// dict whose items are added to `obj`'s `__dict__`; `which` names the item.
+pub(super) fn restore_state_dict(vm: &mut Vm, obj: Value, dict: Value, which: &str) -> PyResult<()> {
+    if dict == vm.none {
+        return Ok(());
+    }
+    if !dict.is::<crate::dict::DictObj>() {
+        let m = format!("{which} item of state should be a dict, got a {}", vm.type_name(dict));
+        return Err(vm.type_error(m));
+    }
+    let own = crate::func_type::header_dict(vm, obj)?;
+    for (k, v) in crate::dict::dobj(dict).items() {
+        crate::dict::set_item(vm, own, k, v)?;
+    }
+    Ok(())
+}

@@ -250,17 +250,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.value_error("position value cannot be negative"));
     }
     s.st.borrow_mut().pos = pos as usize;
-    let dict = items[3];
-    if dict != vm.none {
-        if !dict.is::<crate::dict::DictObj>() {
-            let m = format!("fourth item of state should be a dict, got a {}", vm.type_name(dict));
-            return Err(vm.type_error(m));
-        }
-        let own = crate::func_type::header_dict(vm, a[0])?;
-        for (k, v) in crate::dict::dobj(dict).items() {
-            crate::dict::set_item(vm, own, k, v)?;
-        }
-    }
+    super::restore_state_dict(vm, a[0], items[3], "fourth")?;
     Ok(vm.none)
 }
 
