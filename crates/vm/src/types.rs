@@ -128,8 +128,9 @@ pub fn init(vm: &mut Vm) {
     for (t, q) in [(vm.t.weakref, "ReferenceType"), (vm.t.weakproxy, "ProxyType"), (vm.t.weakcallableproxy, "CallableProxyType")] {
         *tobj(t).qualname.borrow_mut() = q.to_string();
     }
+    // The name keeps the module, as CPython's tp_name does in messages; `__name__`
+    // is the part after the dot (`typeobj::short_name`).
     for (t, q) in [(vm.t.generic_alias, "GenericAlias"), (vm.t.simple_namespace, "SimpleNamespace"), (vm.t.union_type, "UnionType")] {
-        *tobj(t).name.borrow_mut() = q.to_string();
         *tobj(t).qualname.borrow_mut() = q.to_string();
     }
 
