@@ -58,11 +58,15 @@ pub fn set_bases(vm: &mut Vm, ty: Value, new: Value) -> PyResult<()> {
         t.solid_base.set(old_solid);
         return Err(e);
     }
-    for b in old_bases {
-        tobj(b).subclasses.borrow_mut().retain(|s| *s != ty);
-    }
-    for b in bases {
-        tobj(b).subclasses.borrow_mut().push(ty);
+    // A metaclass `mro()` may have assigned `__bases__` again meanwhile; that
+    // assignment has updated the subclass lists (CPython's reentrancy check).
+    if *t.bases.borrow() == bases {
+        for b in old_bases {
+            tobj(b).subclasses.borrow_mut().retain(|s| *s != ty);
+        }
+        for b in bases {
+            tobj(b).subclasses.borrow_mut().push(ty);
+        }
     }
     std::hint::black_box(new);
     typeobj::modified(vm, ty);
@@ -98,8 +102,9 @@ fn remake_mros(vm: &mut Vm, ty: Value, undo: &mut Vec<(Value, Vec<Value>)>) -> P
     let old = tobj(ty).mro.replace(mro);
     undo.push((ty, old));
     let subs = tobj(ty).subclasses.borrow().clone();
-    for s in subs {
-        remake_mros(vm, s, undo)?;
-    }
-    Ok(())
+    // Subclass lists a reentrant assignment left cyclic must not recurse forever.
+    vm.enter_recursion("")?;
+    let r = subs.into_iter().try_for_each(|s| remake_mros(vm, s, undo));
+    vm.leave_recursion();
+    r
 }
