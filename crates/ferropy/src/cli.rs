@@ -20,7 +20,7 @@ pub struct Options {
 const HELP: &str = include_str!("help.txt");
 
 fn prog() -> String {
-    std::env::args().next().unwrap_or_else(|| "ferropy".into())
+    std::env::args_os().next().map_or_else(|| "ferropy".into(), |a| a.to_string_lossy().into_owned())
 }
 
 fn usage_error(msg: &str) -> i32 {
@@ -176,6 +176,7 @@ pub fn parse(argv: &[String]) -> Result<Options, i32> {
         return Err(0);
     }
     let rest: Vec<String> = argv[i.min(argv.len())..].to_vec();
+    cfg.argv_tail = rest.len();
     let action = match action {
         Some(a) => {
             let first = match &a {

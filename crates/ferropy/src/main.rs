@@ -23,11 +23,14 @@ fn main() {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
         }
     }));
-    let args: Vec<String> = std::env::args().collect();
-    let opts = match cli::parse(&args) {
+    // Options are read from the text; sys.argv keeps the bytes (surrogateescape).
+    let raw: Vec<Vec<u8>> = std::env::args_os().map(std::os::unix::ffi::OsStringExt::into_vec).collect();
+    let args: Vec<String> = raw.iter().map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+    let mut opts = match cli::parse(&args) {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };
+    opts.config.orig_argv_bytes = raw;
     let child = std::thread::Builder::new()
         .stack_size(STACK_SIZE)
         .spawn(move || run(opts))
@@ -163,7 +166,7 @@ fn exec_path(vm: &mut Vm, d: Value, path: &str, skip_first_line: bool) -> vm::Py
 fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<Value> {
     let Some(file) = vm::import::find_module_file(vm, name)? else {
         vm::sys::flush_std(vm);
-        eprintln!("{}: No module named {name}", std::env::args().next().unwrap_or_default());
+        eprintln!("{}: No module named {name}", std::env::args_os().next().unwrap_or_default().to_string_lossy());
         return Err(exit_error(vm, 1));
     };
     let main = new_main_module(vm)?;

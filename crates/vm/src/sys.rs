@@ -314,6 +314,22 @@ fn strs(vm: &mut Vm, items: &[String]) -> Value {
     l
 }
 
+/// A list of `items`, whose last `tail` items are the last items of the
+/// command line `os` (bytes): those are decoded as `os.fsdecode` does.
+fn os_strs(vm: &mut Vm, items: &[String], os: &[Vec<u8>], tail: usize) -> Value {
+    let l = crate::list::new_list(vm, vec![]);
+    let first_os = items.len().saturating_sub(tail.min(os.len()));
+    for (k, s) in items.iter().enumerate() {
+        let exact = (k >= first_os).then(|| os.get(os.len() + k - items.len())).flatten();
+        let v = match exact {
+            Some(b) => crate::str::fs_decode(vm, b),
+            None => crate::str::alloc_str(vm, s),
+        };
+        crate::list::lobj(l).items.borrow_mut().push(v);
+    }
+    l
+}
+
 pub fn init(vm: &mut Vm) {
     let m = crate::module::new_module(vm, "sys").expect("sys module");
     vm.sys = m;
@@ -370,9 +386,9 @@ pub fn init(vm: &mut Vm) {
         set(vm, k, v);
     }
     let cfg = vm.config.clone();
-    let argv = strs(vm, &cfg.argv);
+    let argv = os_strs(vm, &cfg.argv, &cfg.orig_argv_bytes, cfg.argv_tail);
     set(vm, "argv", argv);
-    let orig_argv = strs(vm, if cfg.orig_argv.is_empty() { &cfg.argv } else { &cfg.orig_argv });
+    let orig_argv = if cfg.orig_argv.is_empty() { strs(vm, &cfg.argv) } else { os_strs(vm, &cfg.orig_argv, &cfg.orig_argv_bytes, cfg.orig_argv.len()) };
     set(vm, "orig_argv", orig_argv);
     let warn = strs(vm, &cfg.warnoptions);
     set(vm, "warnoptions", warn);

@@ -38,6 +38,11 @@ pub struct Config {
     pub argv: Vec<String>,
     /// The command line the process was started with (`sys.orig_argv`).
     pub orig_argv: Vec<String>,
+    /// `orig_argv` as the OS gave it (bytes), and how many of `argv`'s last items
+    /// are its last items: `sys.argv`/`sys.orig_argv` decode these with
+    /// 'surrogateescape', keeping undecodable bytes.
+    pub orig_argv_bytes: Vec<Vec<u8>>,
+    pub argv_tail: usize,
     /// `sys.path[0]`: the script's directory, '' for -c/-m/stdin.
     pub path0: Option<String>,
     pub pythonpath: Vec<String>,
