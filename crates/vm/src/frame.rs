@@ -305,30 +305,24 @@ fn f_trace_lines(vm: &mut Vm, v: Value) -> PyResult {
     Ok(vm.bool(fobj(v).trace_lines.get()))
 }
 fn set_f_trace_lines(vm: &mut Vm, v: Value, b: Value) -> PyResult<()> {
-    let b = bool_attr(vm, b, "f_trace_lines")?;
-    fobj(v).trace_lines.set(b);
-    Ok(())
+    set_bool(vm, b, &fobj(v).trace_lines)
 }
 fn f_trace_opcodes(vm: &mut Vm, v: Value) -> PyResult {
     Ok(vm.bool(fobj(v).trace_opcodes.get()))
 }
 fn set_f_trace_opcodes(vm: &mut Vm, v: Value, b: Value) -> PyResult<()> {
-    let b = bool_attr(vm, b, "f_trace_opcodes")?;
-    fobj(v).trace_opcodes.set(b);
-    Ok(())
+    set_bool(vm, b, &fobj(v).trace_opcodes)
 }
-/// The value of a bool attribute of a frame (CPython's T_BOOL members).
-fn bool_attr(vm: &mut Vm, b: Value, _name: &str) -> PyResult<bool> {
+/// Sets a bool attribute of a frame (CPython's T_BOOL members: True or False only).
+fn set_bool(vm: &mut Vm, b: Value, cell: &Cell<bool>) -> PyResult<()> {
     if b.is_null() {
         return Err(vm.type_error("can't delete numeric/char attribute"));
     }
-    if b == vm.true_ {
-        Ok(true)
-    } else if b == vm.false_ {
-        Ok(false)
-    } else {
-        Err(vm.type_error("attribute value type must be bool"))
+    if b != vm.true_ && b != vm.false_ {
+        return Err(vm.type_error("attribute value type must be bool"));
     }
+    cell.set(b == vm.true_);
+    Ok(())
 }
 
 /// `frame.clear()`: drops the locals the frame object holds; a running frame
