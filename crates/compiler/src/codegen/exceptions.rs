@@ -236,6 +236,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             self.bind(next);
+            // No handler matched: the re-raise is reached only from the last type
+            // check, whose location it gets (CPython propagates it to the
+            // artificial RERAISE).
+            self.set_loc(h.range);
         }
         self.pop_fblock();
         self.emit(Op::Reraise, 0);
