@@ -177,18 +177,34 @@ pub(crate) fn import_error_of(vm: &mut Vm, t: Value, msg: String, name: &str) ->
     e
 }
 
-/// The package a relative import is relative to (`__package__`, `__spec__.parent`
-/// or derived from `__name__`).
+/// The package a relative import is relative to: `__package__`, else
+/// `__spec__.parent`, else derived from `__name__` (CPython's resolve_name).
 fn resolve_package(vm: &mut Vm, globals: Value) -> PyResult<String> {
-    if globals == vm.none || !globals.is::<dict::DictObj>() {
-        return Err(vm.new_exc(vm.e.import_error, "attempted relative import with no known parent package"));
+    if !globals.is::<dict::DictObj>() {
+        return Err(vm.type_error("globals must be a dict"));
     }
-    if let Some(p) = dict::get_item_str(vm, globals, "__package__")? {
-        if let Some(s) = crate::str::as_str(p) {
-            return Ok(s.to_string());
-        }
+    let package = dict::get_item_str(vm, globals, "__package__")?.filter(|p| *p != vm.none);
+    let spec = dict::get_item_str(vm, globals, "__spec__")?.filter(|s| *s != vm.none);
+    if let Some(p) = package {
+        return match crate::str::as_str(p) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error("package must be a string")),
+        };
     }
-    let name = dict::get_item_str(vm, globals, "__name__")?.and_then(|n| crate::str::as_str(n).map(str::to_string)).unwrap_or_default();
+    if let Some(spec) = spec {
+        let parent = crate::attr::getattr_str(vm, spec, "parent")?;
+        return match crate::str::as_str(parent) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error("__spec__.parent must be a string")),
+        };
+    }
+    let Some(name) = dict::get_item_str(vm, globals, "__name__")? else {
+        let k = crate::str::alloc_str(vm, "'__name__' not in globals");
+        return Err(vm.key_error(k));
+    };
+    let Some(name) = crate::str::as_str(name).map(str::to_string) else {
+        return Err(vm.type_error("__name__ must be a string"));
+    };
     if dict::get_item_str(vm, globals, "__path__")?.is_some() {
         return Ok(name);
     }
