@@ -605,8 +605,19 @@ fn wrapper_new(vm: &mut Vm, args: Args) -> PyResult {
     vm.alloc_wrapper(cls)
 }
 fn wrapper_init(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__init__", 2, 2)?;
-    a[0].downcast::<MethodWrapper>().unwrap().func.set(a[1]);
+    // Errors name the type, as CPython's `staticmethod(f)` / `classmethod(f)` do.
+    let Some(&me) = args.vals.first() else { return Err(vm.type_error("__init__ expected 2 arguments, got 0")) };
+    let name = if crate::typeobj::is_subtype(vm.type_of(me), vm.t.staticmethod) { "staticmethod" } else { "classmethod" };
+    if args.has_kw() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let pos = args.pos();
+    if pos.len() != 2 {
+        return Err(vm.type_error(format!("{name} expected 1 argument, got {}", pos.len() - 1)));
+    }
+    if let Some(w) = pos[0].downcast::<MethodWrapper>() {
+        w.func.set(pos[1]);
+    }
     Ok(vm.none)
 }
 fn wrapper_func(_vm: &mut Vm, v: Value) -> PyResult {
