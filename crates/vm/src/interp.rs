@@ -1223,6 +1223,10 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                 }
                 Op::CheckEgMatch => {
                     let (rest, matched) = tri!(exceptions::eg_match(vm, peek!(2), peek!(1)));
+                    if matched != vm.none {
+                        // The handler runs with the matched subgroup as the handled exception.
+                        frame(vm).handled = matched;
+                    }
                     pop!();
                     set_top!(rest);
                     push!(matched);
