@@ -205,18 +205,21 @@ pub fn locals_to_fast(vm: &mut Vm, v: Value) -> PyResult<()> {
 /// Records where interpreter frame `f` stopped in its frame object, if it has one:
 /// it was just popped off `vm.frames` (returned, raised or suspended). A frame that
 /// is gone keeps the frame it returned to as `f_back`.
+/// `raising`: the frame leaves by an exception, whose instruction its `lasti` holds.
 #[inline]
-pub fn left(vm: &mut Vm, f: &Frame) {
+pub fn left(vm: &mut Vm, f: &Frame, raising: bool) {
     if !f.obj.is_null() {
-        stopped(vm, f);
+        stopped(vm, f, raising);
     }
 }
 
 #[cold]
-fn stopped(vm: &mut Vm, f: &Frame) {
+fn stopped(vm: &mut Vm, f: &Frame, raising: bool) {
     let o = fobj(f.obj);
-    // The instruction it stopped at, if the loop that ran it did not write it back.
-    let lasti = crate::interp::lasti_at(f, vm.top_ip).unwrap_or(f.lasti);
+    // The instruction it stopped at: a returning frame's loop may not have written
+    // it back; a raising frame's is the raise (a re-raise restores it).
+    let running = if raising { None } else { crate::interp::lasti_at(f, vm.top_ip) };
+    let lasti = running.unwrap_or(f.lasti);
     let line = f.code_obj().code.locations.get(lasti).map_or(f.lineno(), |l| l.line);
     o.lineno.set(line);
     o.lasti.set(lasti);

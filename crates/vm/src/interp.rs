@@ -219,7 +219,7 @@ pub fn pop_frame(vm: &mut Vm, ret: Value) -> Frame {
         crate::trace::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("a frame");
-    crate::frame::left(vm, &f);
+    crate::frame::left(vm, &f, ret.is_null());
     vm.top_ip = vm.frames.last().map_or(std::ptr::null(), |b| b.ins_at(b.lasti));
     f
 }
@@ -258,7 +258,7 @@ fn pop_inline(vm: &mut Vm, ret: Value) -> usize {
         crate::trace::frame_leaving(vm, ret);
     }
     let f = vm.frames.pop().expect("an inlined frame");
-    crate::frame::left(vm, &f);
+    crate::frame::left(vm, &f, ret.is_null());
     vm.leave_recursion();
     f.ret_sp
 }
