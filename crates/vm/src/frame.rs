@@ -273,11 +273,14 @@ fn f_lineno(vm: &mut Vm, v: Value) -> PyResult {
 /// Assigning `f_lineno` (a debugger's jump): only a trace function may, as in
 /// CPython; Ferropy cannot move a running frame to another line yet.
 fn set_f_lineno(vm: &mut Vm, v: Value, line: Value) -> PyResult<()> {
+    if line.is_null() {
+        return Err(vm.attribute_error("cannot delete f_lineno attribute"));
+    }
     let traced = vm.hook_depth > 0 && !fobj(v).trace.get().is_null() && matches!(place(vm, v), Place::Live(_));
     if !traced {
         return Err(vm.value_error("f_lineno can only be set by a trace function"));
     }
-    if line.is_null() || !line.is::<crate::int::IntObj>() && line.as_small().is_none() {
+    if !line.is::<crate::int::IntObj>() && line.as_small().is_none() {
         return Err(vm.value_error("lineno must be an integer"));
     }
     Err(vm.value_error("Ferropy cannot jump to another line of a running frame"))
