@@ -337,10 +337,10 @@ fn f_clear(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "clear", 1, 1)?;
     match place(vm, a[0]) {
         Place::Live(_) => return Err(vm.runtime_error("cannot clear an executing frame")),
-        // Clearing a suspended generator's frame closes the generator.
-        Place::Suspended => {
-            crate::generator::close(vm, fobj(a[0]).gen)?;
-        }
+        // Clearing a suspended generator's frame finalizes the generator, as its
+        // collection would: it is closed (errors are unraisable), or warns if it is
+        // a coroutine never started.
+        Place::Suspended => crate::generator::finalize(vm, fobj(a[0]).gen),
         Place::Gone => {}
     }
     let o = fobj(a[0]);

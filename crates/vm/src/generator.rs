@@ -79,6 +79,14 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
     let (code, func) = (frame.code, frame.func);
     let g = alloc_gen(vm, code, func, Some(Suspended { frame, slots }));
     vm.stack.truncate(base);
+    // Its frame object (`gi_frame` before the first `send`) knows its generator.
+    if let Some(s) = gobj(g).state.borrow_mut().as_mut() {
+        s.frame.gen = g;
+    }
+    if gobj(g).kind == GenKind::Coroutine {
+        // Collected before it ever runs, it warns that it was never awaited.
+        vm.heap.set_has_del(g);
+    }
     g
 }
 
@@ -377,8 +385,36 @@ fn needs_finalizing(vm: &mut Vm, g: &GenObj, frame: &Frame) {
 /// Finalizes a suspended generator or coroutine the collector found unreachable:
 /// closes it, reporting errors to `sys.unraisablehook`.
 pub fn finalize(vm: &mut Vm, gen: Value) {
+    let g = gobj(gen);
+    if g.kind == GenKind::Coroutine && !g.started.get() && g.state.borrow().is_some() {
+        return warn_unawaited(vm, gen);
+    }
     if let Err(e) = close(vm, gen) {
         crate::unraisable::write_unraisable(vm, e, None, gen);
+    }
+}
+
+/// CPython's `_PyErr_WarnUnawaitedCoroutine`: the RuntimeWarning for a coroutine
+/// collected before it ever ran, through `warnings._warn_unawaited_coroutine`
+/// (which adds where the coroutine was created when `cr_origin` is kept).
+fn warn_unawaited(vm: &mut Vm, coro: Value) {
+    let warned = match crate::import::import_simple(vm, "warnings")
+        .and_then(|m| crate::attr::getattr_str(vm, m, "_warn_unawaited_coroutine"))
+        .and_then(|f| crate::call::call(vm, f, &[coro]))
+    {
+        Ok(_) => true,
+        Err(e) => {
+            let warning = exceptions::is_instance_of(vm, e.0, vm.e.runtime_warning);
+            crate::unraisable::write_unraisable(vm, e, None, coro);
+            warning
+        }
+    };
+    if !warned {
+        let qualname = crate::str::as_str(gobj(coro).qualname.get()).unwrap_or("?").to_owned();
+        let msg = format!("coroutine '{qualname}' was never awaited");
+        if let Err(e) = crate::modules::warnings::warn_str(vm, vm.e.runtime_warning, &msg, 1) {
+            crate::unraisable::write_unraisable(vm, e, None, coro);
+        }
     }
 }
 
@@ -1043,6 +1079,11 @@ fn get_suspended(vm: &mut Vm, v: Value) -> PyResult {
     let g = gobj(v);
     Ok(vm.bool(g.started.get() && !g.running.get() && g.state.borrow().is_some()))
 }
+/// `cr_origin`: None, as when `sys.set_coroutine_origin_tracking_depth` is 0 (the
+/// default); Ferropy does not record creation frames.
+fn get_origin(vm: &mut Vm, _v: Value) -> PyResult {
+    Ok(vm.none)
+}
 fn get_code(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(gobj(v).code.get())
 }
@@ -1091,6 +1132,7 @@ pub fn init_types(vm: &mut Vm) {
     add_getter(vm, c, "cr_code", get_code);
     add_getter(vm, c, "cr_await", get_yieldfrom);
     add_getter(vm, c, "cr_frame", get_frame);
+    add_getter(vm, c, "cr_origin", get_origin);
     let w = vm.t.coroutine_wrapper;
     add_method(vm, w, "__iter__", self_iter);
     add_method(vm, w, "__next__", wrapper_next);

@@ -50,6 +50,7 @@ pub mod syslog;
 pub mod termios;
 pub mod thread;
 pub mod time;
+pub mod tracemalloc;
 pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
@@ -108,6 +109,7 @@ const TABLE: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("termios", termios::init),
     ("syslog", syslog::init),
+    ("_tracemalloc", tracemalloc::init),
     ("_warnings", warnings::init),
     ("_imp", imp::init),
     ("_frozen_importlib", importlib::init_bootstrap),

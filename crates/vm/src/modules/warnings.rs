@@ -125,14 +125,27 @@ fn normalize_module(vm: &mut Vm, filename: Value) -> Value {
     }
 }
 
+/// A warning that passed the filters, to be shown.
+struct Shown {
+    message: Value,
+    category: Value,
+    text: Value,
+    filename: Value,
+    lineno: i64,
+    /// The object that caused it (`source=`), for `tracemalloc`'s traceback; NULL if none.
+    source: Value,
+}
+
 /// Prints a warning as `filename:lineno: Category: text` and the source line,
 /// through `warnings._showwarnmsg` once `warnings` is imported.
-fn show_warning(vm: &mut Vm, message: Value, category: Value, text: Value, filename: Value, lineno: i64) -> PyResult<()> {
+fn show_warning(vm: &mut Vm, w: Shown) -> PyResult<()> {
+    let Shown { message, category, text, filename, lineno, source } = w;
     if let Some(show) = warnings_attr(vm, "_showwarnmsg")? {
         if let Some(cls) = warnings_attr(vm, "WarningMessage")? {
             let none = vm.none;
             let ln = crate::int::from_i64(vm, lineno);
-            let msg = crate::call::call(vm, cls, &[message, category, filename, ln, none, none, none])?;
+            let source = if source.is_null() { none } else { source };
+            let msg = crate::call::call(vm, cls, &[message, category, filename, ln, none, none, source])?;
             crate::call::call(vm, show, &[msg])?;
             return Ok(());
         }
@@ -180,6 +193,7 @@ fn warn_explicit_impl(
     lineno: i64,
     module: Value,
     registry: Value,
+    source: Value,
 ) -> PyResult<()> {
     let module = if module.is_null() || module == vm.none { normalize_module(vm, filename) } else { module };
     let _pin = crate::gc::pin(module);
@@ -232,12 +246,12 @@ fn warn_explicit_impl(
             }
         }
     }
-    show_warning(vm, message, category, text, filename, lineno)
+    show_warning(vm, Shown { message, category, text, filename, lineno, source })
 }
 
 /// `warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None)`.
 fn warn_explicit(vm: &mut Vm, args: Args) -> PyResult {
-    let [message, category, filename, lineno, module, registry, _globals, _source] = args.bind(
+    let [message, category, filename, lineno, module, registry, _globals, source] = args.bind(
         vm,
         "warn_explicit",
         ["message", "category", "filename", "lineno", "module", "registry", "module_globals", "source"],
@@ -247,14 +261,14 @@ fn warn_explicit(vm: &mut Vm, args: Args) -> PyResult {
     let category = if category == vm.none { vm.e.user_warning } else { category };
     let lineno = crate::number::index_i64(vm, lineno)?;
     let registry = if registry.is_null() { vm.none } else { registry };
-    warn_explicit_impl(vm, category, message, filename, lineno, module, registry)?;
+    warn_explicit_impl(vm, category, message, filename, lineno, module, registry, source)?;
     Ok(vm.none)
 }
 
 /// `warn(message, category=None, stacklevel=1, source=None)`: the location is the
 /// caller `stacklevel` frames up.
 fn warn(vm: &mut Vm, args: Args) -> PyResult {
-    let [message, category, stacklevel, _source] = args.bind(vm, "warn", ["message", "category", "stacklevel", "source"], 1, 0)?;
+    let [message, category, stacklevel, source] = args.bind(vm, "warn", ["message", "category", "stacklevel", "source"], 1, 0)?;
     let category = if crate::typeobj::is_instance(vm, message, vm.e.warning) {
         vm.type_of(message)
     } else if category.is_null() || category == vm.none {
@@ -292,7 +306,7 @@ fn warn(vm: &mut Vm, args: Args) -> PyResult {
             r
         }
     };
-    warn_explicit_impl(vm, category, message, filename, lineno, module, registry)?;
+    warn_explicit_impl(vm, category, message, filename, lineno, module, registry, source)?;
     Ok(vm.none)
 }
 
@@ -302,7 +316,7 @@ pub fn warn_explicit_str(vm: &mut Vm, category: Value, msg: &str, filename: &str
     let m = crate::str::alloc_str(vm, msg);
     let f = crate::str::alloc_str(vm, filename);
     let none = vm.none;
-    warn_explicit_impl(vm, category, m, f, i64::from(lineno), none, none)
+    warn_explicit_impl(vm, category, m, f, i64::from(lineno), none, none, Value::NULL)
 }
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
