@@ -28,6 +28,8 @@ struct Handler {
 }
 
 pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
+    let (instrs, labels) = inline_exit_blocks(u.instrs, u.labels);
+    let u = UnitOutput { instrs: &instrs, labels: &labels, firstlineno: u.firstlineno };
     let n = u.instrs.len();
     let target_of = |i: &IInstr| -> Result<usize, String> {
         let l = i.target.ok_or("jump without target")?;
@@ -165,6 +167,38 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
         });
     }
     Ok(Assembled { instructions, locations, exception_table, stacksize: maxdepth as u32 })
+}
+
+/// A jump to `return <constant>` becomes a `Nop` on the jump's line followed by a
+/// copy of the return (CPython's `inline_small_exit_blocks`), so that the return
+/// stays on the line of the code leading to it, as CPython's line events and
+/// `f_lineno` jumps see it. Other exit blocks are left: a copy of an instruction
+/// that can raise would move it under another handler.
+fn inline_exit_blocks(instrs: &[IInstr], labels: &[u32]) -> (Vec<IInstr>, Vec<u32>) {
+    let bound: std::collections::HashSet<u32> = labels.iter().copied().collect();
+    let exit_at = |l: Option<crate::codegen::Label>| -> Option<usize> {
+        let p = *labels.get(l?.0 as usize)? as usize;
+        let returns = matches!(
+            instrs.get(p..p + 2),
+            Some([IInstr { op: IOp::Op(Op::LoadConst), .. }, IInstr { op: IOp::Op(Op::ReturnValue), .. }])
+        );
+        (returns && !bound.contains(&(p as u32 + 1))).then_some(p)
+    };
+    let mut out = Vec::with_capacity(instrs.len());
+    let mut moved = Vec::with_capacity(instrs.len() + 1);
+    for ins in instrs {
+        moved.push(out.len() as u32);
+        match exit_at(ins.target).filter(|_| ins.op == IOp::Op(Op::Jump)) {
+            Some(p) => {
+                out.push(IInstr { op: IOp::Op(Op::Nop), arg: 0, target: None, loc: ins.loc });
+                out.extend_from_slice(&instrs[p..p + 2]);
+            }
+            None => out.push(*ins),
+        }
+    }
+    moved.push(out.len() as u32);
+    let labels = labels.iter().map(|&l| if l == u32::MAX { l } else { moved[l as usize] }).collect();
+    (out, labels)
 }
 
 /// Drops the `Nop`s that mark no line of their own: those on the line of the

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod bytecode;
 pub mod code;
 mod codegen;
+pub mod jumps;
 pub mod dis;
 mod future;
 mod parse_errors;

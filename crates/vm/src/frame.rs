@@ -270,20 +270,18 @@ fn f_lineno(vm: &mut Vm, v: Value) -> PyResult {
     let line = refresh(vm, v).lineno.get();
     Ok(crate::int::from_i64(vm, line as i64))
 }
-/// Assigning `f_lineno` (a debugger's jump): only a trace function may, as in
-/// CPython; Ferropy cannot move a running frame to another line yet.
+/// Assigning `f_lineno`: a debugger's jump, which only a trace function may make
+/// (`trace::request_jump`).
 fn set_f_lineno(vm: &mut Vm, v: Value, line: Value) -> PyResult<()> {
     if line.is_null() {
         return Err(vm.attribute_error("cannot delete f_lineno attribute"));
     }
-    let traced = vm.hook_depth > 0 && !fobj(v).trace.get().is_null() && matches!(place(vm, v), Place::Live(_));
-    if !traced {
-        return Err(vm.value_error("f_lineno can only be set by a trace function"));
-    }
-    if !line.is::<crate::int::IntObj>() && line.as_small().is_none() {
+    if vm.type_of(line) != vm.t.int {
         return Err(vm.value_error("lineno must be an integer"));
     }
-    Err(vm.value_error("Ferropy cannot jump to another line of a running frame"))
+    // An int beyond C's int is out of range (reported after the other checks).
+    let line = crate::number::index_i64(vm, line).ok().filter(|l| i32::try_from(*l).is_ok());
+    crate::trace::request_jump(vm, v, line)
 }
 fn f_lasti(vm: &mut Vm, v: Value) -> PyResult {
     let lasti = refresh(vm, v).lasti.get();

@@ -320,8 +320,9 @@ fn frame(vm: &mut Vm) -> &mut Frame {
 pub fn eval(vm: &mut Vm, throw: Option<PyErr>, mut sink: Option<&mut Sink>) -> PyResult<Exit> {
     let frame_top = crate::gc::stack_pointer();
     let entry_depth = vm.frames.len();
-    // The error a trace function raised at the frame's 'call' event is raised in it.
-    let throw = if vm.hooked { throw.or_else(|| crate::trace::take_pending(vm)) } else { throw };
+    // The error a trace function raised at the frame's 'call' event is raised in it
+    // (the error removed the hook: `vm.hooked` may be off by now).
+    let throw = throw.or_else(|| crate::trace::take_pending(vm));
     if !vm.trace.on {
         match run_loop::<false>(vm, throw, sink.as_deref_mut(), frame_top, entry_depth)? {
             Some(exit) => return Ok(exit),
@@ -488,7 +489,14 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
             skip!();
             if TRACE {
                 if crate::trace::active(vm) {
-                    tri!(crate::trace::instruction(vm, code, pc!() - 1, trace_prev));
+                    // A debugger's jump (`f_lineno` set): on at the target, which is
+                    // not traced again as it starts no new line.
+                    if let Some(t) = tri!(crate::trace::instruction(vm, code, pc!() - 1, trace_prev)) {
+                        sp = vm.stack.sp;
+                        jump!(t);
+                        trace_prev = t;
+                        continue 'dispatch;
+                    }
                 }
                 trace_prev = pc!() - 1;
             }

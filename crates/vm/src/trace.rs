@@ -39,6 +39,32 @@ pub struct Hook {
     pending: Option<PyErr>,
     /// The result of the call that switched the hook on (`hand_over`).
     handed: Value,
+    /// The last event a trace function was called for, and the index in
+    /// `vm.frames` of its frame (CPython's `tracing_what`, which a jump checks).
+    what: Event,
+    what_frame: usize,
+    /// A jump the running trace function asked for (`request_jump`), made when it
+    /// returns.
+    jump: Option<PendingJump>,
+}
+
+/// The trace events, as far as a jump cares.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// 'call' (also before any event, as in CPython).
+    #[default]
+    Call,
+    Line,
+    Exception,
+    /// 'return' and 'opcode'.
+    Other,
+}
+
+struct PendingJump {
+    jump: compiler::jumps::Jump,
+    /// The instruction the frame was about to run: its place if the trace function
+    /// raises after all.
+    from: usize,
 }
 
 impl Trace for Hook {
@@ -177,12 +203,22 @@ fn local_event(vm: &mut Vm, event: &str, arg: Value) -> PyResult<()> {
 fn call_trace(vm: &mut Vm, func: Value, fo: Value, event: &str, arg: Value) -> PyResult {
     let ev = vm.intern(event);
     let arg = if arg.is_null() { vm.none } else { arg };
+    // What a jump checks, while this call runs (CPython's `tracing_what`).
+    let what = match event {
+        "call" => Event::Call,
+        "line" => Event::Line,
+        "exception" => Event::Exception,
+        _ => Event::Other,
+    };
+    let at = crate::interp::frames_now(vm).iter().rposition(|f| f.obj == fo).unwrap_or(usize::MAX);
+    let outer = (std::mem::replace(&mut vm.trace.what, what), std::mem::replace(&mut vm.trace.what_frame, at));
     let r = with_events_off(vm, |vm| {
         crate::frame::locals_of(vm, fo)?;
         let r = crate::call::call(vm, func, &[fo, ev, arg]);
         crate::frame::locals_to_fast(vm, fo)?;
         r
     });
+    (vm.trace.what, vm.trace.what_frame) = outer;
     if r.is_err() {
         set(vm, Value::NULL);
         fobj(fo).trace.set(Value::NULL);
@@ -194,24 +230,80 @@ fn call_trace(vm: &mut Vm, func: Value, fo: Value, event: &str, arg: Value) -> P
 /// run before was `prev` (`ENTRY` for none): a 'line' event when `i` starts
 /// another line than `prev`'s or is reached by a jump backwards (but not the
 /// `Send` a `yield from` loops on), then an 'opcode' event if asked for.
-pub fn instruction(vm: &mut Vm, code: &crate::function::CodeObj, i: usize, prev: usize) -> PyResult<()> {
+/// Ok(Some(target)) when the 'line' event moved the frame (`request_jump`): its
+/// stack was cut (`vm.stack.sp`) and it goes on at instruction `target`.
+pub fn instruction(vm: &mut Vm, code: &crate::function::CodeObj, i: usize, prev: usize) -> PyResult<Option<usize>> {
     if let Some(e) = take_pending(vm) {
         return Err(e);
     }
     if !vm.trace.on {
-        return Ok(());
+        return Ok(None);
     }
-    let Some(o) = vm.frames.last().and_then(|f| f.obj.downcast::<FrameObj>()) else { return Ok(()) };
+    let Some(o) = vm.frames.last().and_then(|f| f.obj.downcast::<FrameObj>()) else { return Ok(None) };
     if o.trace.get().is_null() {
-        return Ok(());
+        return Ok(None);
     }
+    let mut target = None;
     if o.trace_lines.get() && starts_line(code, i, prev) {
-        local_event(vm, "line", Value::NULL)?;
+        let sp = vm.stack.sp;
+        let r = local_event(vm, "line", Value::NULL);
+        let jump = vm.trace.jump.take();
+        if let Err(e) = r {
+            if let (Some(j), Some(f)) = (jump, vm.frames.last_mut()) {
+                f.lasti = j.from;
+            }
+            return Err(e);
+        }
+        target = jump.map(|j| make_jump(vm, j.jump, sp));
     }
     if o.trace_opcodes.get() {
         local_event(vm, "opcode", Value::NULL)?;
     }
+    Ok(target)
+}
+
+/// Assigning `f_lineno` of `frame` (a frame object) from a trace function: checks
+/// it may move (CPython's restrictions and messages) and keeps the jump for when
+/// the trace function returns. `line` is None when it does not fit a C int.
+pub fn request_jump(vm: &mut Vm, frame: Value, line: Option<i64>) -> PyResult<()> {
+    match vm.trace.what {
+        Event::Line => {}
+        Event::Call => return Err(vm.value_error("can't jump from the 'call' trace event of a new frame")),
+        Event::Exception | Event::Other => return Err(vm.value_error("can only jump from a 'line' trace event")),
+    }
+    let i = vm.trace.what_frame;
+    let traced = vm.hook_depth > 0 && !fobj(frame).trace.get().is_null();
+    let Some(f) = crate::interp::frames_now(vm).get(i).filter(|f| traced && f.obj == frame) else {
+        return Err(vm.value_error("f_lineno can only be set by a trace function"));
+    };
+    let from = f.lasti;
+    let code = f.code_obj().code.clone();
+    let Some(line) = line else { return Err(vm.value_error("lineno out of range")) };
+    let jump = compiler::jumps::jump_to_line(&code, from, line).map_err(|m| vm.value_error(m))?;
+    vm.frames[i].lasti = jump.target;
+    let from = vm.trace.jump.take().map_or(from, |j| j.from);
+    vm.trace.jump = Some(PendingJump { jump, from });
     Ok(())
+}
+
+/// Moves the top frame, whose stack was `sp` high, as `jump` says: what it pops of
+/// a handler's saved exceptions is handled again, as when the handler ends.
+fn make_jump(vm: &mut Vm, jump: compiler::jumps::Jump, mut sp: usize) -> usize {
+    let none = vm.none;
+    for kind in &jump.pops {
+        sp -= 1;
+        if *kind == compiler::jumps::Kind::Except {
+            let v = vm.stack.get(sp);
+            if let Some(f) = vm.frames.last_mut() {
+                f.handled = if v == none { Value::NULL } else { v };
+            }
+        }
+    }
+    vm.stack.sp = sp;
+    if let Some(f) = vm.frames.last_mut() {
+        f.lasti = jump.target;
+    }
+    jump.target
 }
 
 fn starts_line(code: &crate::function::CodeObj, i: usize, prev: usize) -> bool {
