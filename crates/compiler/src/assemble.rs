@@ -139,12 +139,7 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
             arg = t;
         }
         instructions.push(Instr::new(op, arg));
-        let mut loc = ins.loc;
-        if loc.line == 0 {
-            loc.line = u.firstlineno;
-            loc.end_line = u.firstlineno;
-        }
-        locations.push(loc);
+        locations.push(ins.loc);
         handlers.push(handler_at[i].map(|h| Handler { target: new_index[h.target] as usize, ..h }));
     }
     let mut exception_table: Vec<ExceptionEntry> = Vec::new();
@@ -166,7 +161,62 @@ pub(crate) fn assemble(u: UnitOutput<'_>) -> Result<Assembled, String> {
             push_lasti: h.lasti,
         });
     }
+    propagate_lines(&instructions, &mut locations, &exception_table, u.firstlineno);
     Ok(Assembled { instructions, locations, exception_table, stacksize: maxdepth as u32 })
+}
+
+/// Gives instructions with no line (line 0) their predecessor's location, as
+/// CPython's `propagate_line_numbers` does: inside a straight run of code, the
+/// instruction before; at a place reached from one place only, that place's. What
+/// is reached from several places keeps no line: it starts none for the line
+/// events (`CodeObject::line_at` gives tracebacks the line before it). The first
+/// instruction is on the first line.
+fn propagate_lines(instrs: &[Instr], locs: &mut [Location], table: &[ExceptionEntry], firstlineno: u32) {
+    let n = instrs.len();
+    let mut preds = vec![0u32; n];
+    let mut jumped_from: Vec<Option<usize>> = vec![None; n];
+    let mut starts_block = vec![false; n];
+    for (i, ins) in instrs.iter().enumerate() {
+        if ins.op.is_jump() && (ins.arg as usize) < n {
+            preds[ins.arg as usize] += 1;
+            jumped_from[ins.arg as usize] = Some(i);
+            starts_block[ins.arg as usize] = true;
+        }
+        let falls = !ins.op.is_unconditional() && !ins.op.is_terminator();
+        if i + 1 < n {
+            if falls {
+                preds[i + 1] += 1;
+            } else {
+                starts_block[i + 1] = true;
+            }
+        }
+    }
+    for e in table {
+        if let Some(p) = preds.get_mut(e.target as usize) {
+            *p += 1;
+            starts_block[e.target as usize] = true;
+        }
+    }
+    for i in 0..n {
+        if locs[i].line != 0 {
+            continue;
+        }
+        if i == 0 {
+            locs[0] = Location { line: firstlineno, end_line: firstlineno, ..Default::default() };
+            continue;
+        }
+        let falls_in = !instrs[i - 1].op.is_unconditional() && !instrs[i - 1].op.is_terminator();
+        let from = if !starts_block[i] {
+            Some(i - 1)
+        } else if preds[i] == 1 {
+            if falls_in { Some(i - 1) } else { jumped_from[i] }
+        } else {
+            None
+        };
+        if let Some(f) = from {
+            locs[i] = locs[f];
+        }
+    }
 }
 
 /// A jump to `return <constant>` becomes a `Nop` on the jump's line followed by a

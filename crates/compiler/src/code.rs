@@ -103,6 +103,14 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// The line of instruction `i`, for tracebacks and `f_lineno`. An instruction
+    /// with no line of its own (line 0: compiler-made code CPython gives no line,
+    /// such as a handler's cleanup) reports the nearest line before it.
+    pub fn line_at(&self, i: usize) -> u32 {
+        let Some(before) = self.locations.get(..=i) else { return self.firstlineno };
+        before.iter().rev().map(|l| l.line).find(|&l| l != 0).unwrap_or(self.firstlineno)
+    }
+
     /// The docstring constant if the code has one.
     pub fn docstring(&self) -> Option<&str> {
         match self.consts.first() {

@@ -220,7 +220,7 @@ fn stopped(vm: &mut Vm, f: &Frame, raising: bool) {
     // it back; a raising frame's is the raise (a re-raise restores it).
     let running = if raising { None } else { crate::interp::lasti_at(f, vm.top_ip) };
     let lasti = running.unwrap_or(f.lasti);
-    let line = f.code_obj().code.locations.get(lasti).map_or(f.lineno(), |l| l.line);
+    let line = f.code_obj().code.line_at(lasti);
     o.lineno.set(line);
     o.lasti.set(lasti);
     if o.fast {

@@ -129,7 +129,7 @@ impl Frame {
 
     pub fn lineno(&self) -> u32 {
         let co = self.code_obj();
-        co.code.locations.get(self.lasti).map(|l| l.line).unwrap_or(co.code.firstlineno)
+        co.code.line_at(self.lasti)
     }
 }
 

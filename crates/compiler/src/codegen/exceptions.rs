@@ -58,9 +58,10 @@ impl<'a> Compiler<'a> {
                     self.push_fblock(FBlockKind::PopValue, None, None, FBlockDatum::None);
                 }
                 if let FBlockDatum::Finally(body) = fb.datum {
-                    let loc = self.loc();
                     self.visit_stmts(body)?;
-                    self.restore_loc(loc);
+                    // The finally block should appear to run after the statement that
+                    // left it: what follows (the return, the jump) has no line.
+                    self.unset_loc();
                 }
                 if preserve_tos {
                     self.pop_fblock();
@@ -230,17 +231,17 @@ impl<'a> Compiler<'a> {
                     self.push_fblock(FBlockKind::HandlerCleanup, None, None, FBlockDatum::None);
                     self.visit_stmts(&h.body)?;
                     self.pop_fblock();
+                    self.unset_loc();
                     self.emit_pop_block();
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::Jump, end);
                 }
             }
             self.bind(next);
-            // No handler matched: the re-raise is reached only from the last type
-            // check, whose location it gets (CPython propagates it to the
-            // artificial RERAISE).
-            self.set_loc(h.range);
         }
+        // No handler matched: the re-raise has no line (it gets the last type
+        // check's, its only predecessor).
+        self.unset_loc();
         self.pop_fblock();
         self.emit(Op::Reraise, 0);
         self.bind(cleanup);
@@ -257,6 +258,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::HandlerCleanup, None, None, FBlockDatum::Name(name.to_string()));
         self.visit_stmts(body)?;
         self.pop_fblock();
+        // `name = None; del name` is artificial.
+        self.unset_loc();
         self.emit_pop_block();
         self.emit_pop_block();
         self.emit(Op::PopExcept, 0);
@@ -265,6 +268,7 @@ impl<'a> Compiler<'a> {
         self.nameop(name, Ctx::Del)?;
         self.emit_jump(Op::Jump, end);
         self.bind(cleanup_end);
+        self.unset_loc();
         self.load_const(Constant::None);
         self.nameop(name, Ctx::Store)?;
         self.nameop(name, Ctx::Del)?;

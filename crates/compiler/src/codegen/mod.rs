@@ -250,6 +250,13 @@ impl<'a> Compiler<'a> {
         self.unit_ref().loc
     }
 
+    /// Marks the instructions emitted next as having no line of their own (CPython's
+    /// `UNSET_LOC`): the assembler gives them their predecessor's
+    /// (`assemble::propagate_lines`).
+    pub fn unset_loc(&mut self) {
+        self.unit().loc = Location::default();
+    }
+
     pub fn restore_loc(&mut self, loc: Location) {
         self.unit().loc = loc;
     }

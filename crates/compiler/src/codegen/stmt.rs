@@ -614,7 +614,8 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::ForIter, cleanup);
         self.visit_target(&f.target, Ctx::Store)?;
         self.visit_stmts(&f.body)?;
-        self.set_loc(f.range);
+        // The jump back has no line (CPython: "Mark jump as artificial").
+        self.unset_loc();
         self.emit_jump(Op::JumpBackward, start);
         self.bind(cleanup);
         self.pop_fblock();
@@ -642,7 +643,8 @@ impl<'a> Compiler<'a> {
         self.emit_pop_block();
         self.visit_target(&f.target, Ctx::Store)?;
         self.visit_stmts(&f.body)?;
-        self.set_loc(f.range);
+        // The jump back has no line (CPython: "Mark jump as artificial").
+        self.unset_loc();
         self.emit_jump(Op::JumpBackward, start);
         self.pop_fblock();
         self.bind(except);

@@ -201,7 +201,7 @@ fn frame_line(f: &Frame, top_ip: Option<usize>) -> u32 {
             lasti = i;
         }
     }
-    co.code.locations.get(lasti).map(|l| l.line).unwrap_or(co.code.firstlineno)
+    co.code.line_at(lasti)
 }
 
 /// `  File "name", line N in func` lines, innermost first.
