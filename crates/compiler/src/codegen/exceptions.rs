@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
         self.emit_pop_block();
         self.pop_fblock();
         self.visit_stmts(&t.finalbody)?;
-        self.emit_jump(Op::Jump, exit);
+        self.emit_jump_noline(Op::Jump, exit);
         // The exceptional path.
         self.bind(end);
         self.emit_setup(IOp::SetupCleanup, cleanup);
@@ -201,7 +201,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.emit_pop_block();
         self.visit_stmts(&t.orelse)?;
-        self.emit_jump(Op::Jump, end);
+        self.emit_jump_noline(Op::Jump, end);
         self.bind(except);
         self.emit_setup(IOp::SetupCleanup, cleanup);
         // No line of its own in CPython: the `except` line starts with it.

@@ -485,6 +485,12 @@ impl<'a> Compiler<'a> {
         u.instrs.push(IInstr { op: IOp::Op(op), arg: 0, target: Some(target), loc });
     }
 
+    /// A jump with no line of its own (CPython's `ADDOP_JUMP_NOLINE`); the current
+    /// location stays for what follows.
+    pub fn emit_jump_noline(&mut self, op: Op, target: Label) {
+        self.unit().instrs.push(IInstr { op: IOp::Op(op), arg: 0, target: Some(target), loc: Location::default() });
+    }
+
     pub fn emit_setup(&mut self, op: IOp, target: Label) {
         let u = self.unit();
         let loc = u.loc;

@@ -675,6 +675,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_continue(&mut self, range: TextRange) -> R {
         self.set_loc(range);
+        // An instruction on the line, before the unwinding (which may have none).
+        self.emit(Op::Nop, 0);
         let Some(loop_idx) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error("'continue' not properly in loop", range));
         };
@@ -698,10 +700,20 @@ impl<'a> Compiler<'a> {
         }
         let const_val = r.value.as_deref().and_then(|v| if Self::is_constant_expr(v) { self.const_value(v) } else { None });
         let preserve_tos = r.value.is_some() && const_val.is_none();
-        if preserve_tos {
-            if let Some(v) = &r.value {
-                self.visit_expr(v)?;
+        // Instructions on the lines of the value and of the `return` itself, before
+        // the unwinding (a finally body runs after them; what follows has no line).
+        match &r.value {
+            Some(v) if preserve_tos => self.visit_expr(v)?,
+            Some(v) => {
+                self.set_loc(v.range());
+                self.emit(Op::Nop, 0);
             }
+            None => {}
+        }
+        let value_line = r.value.as_ref().map(|v| self.line_of(v.range().start()));
+        if value_line != Some(self.line_of(r.range.start())) {
+            self.set_loc(r.range);
+            self.emit(Op::Nop, 0);
         }
         self.set_loc(r.range);
         self.unwind_fblock_stack(preserve_tos, false)?;
