@@ -79,7 +79,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::PopExcept, 0);
             }
             FBlockKind::With | FBlockKind::AsyncWith => {
-                let loc = self.loc();
                 if let FBlockDatum::With(r) = fb.datum {
                     self.set_loc(r);
                 }
@@ -94,7 +93,9 @@ impl<'a> Compiler<'a> {
                     self.yield_from_loop(3);
                 }
                 self.emit(Op::PopTop, 0);
-                self.restore_loc(loc);
+                // The exit should appear to run after the statement that left the
+                // block: what follows has no line.
+                self.unset_loc();
             }
             FBlockKind::HandlerCleanup => {
                 let name = match &fb.datum {

@@ -567,6 +567,14 @@ impl<'a> Compiler<'a> {
         end: super::Label,
     ) -> R {
         let next = if rest.is_empty() { end } else { self.new_label() };
+        if self.const_value(test).is_some_and(|c| super::expr::truthy(&c)) {
+            // An always-true test jumps nowhere, but its line is still run (CPython
+            // folds its test and jump into a NOP).
+            let saved = self.loc();
+            self.set_loc(test.range());
+            self.emit(Op::Nop, 0);
+            self.restore_loc(saved);
+        }
         self.jump_if(test, next, false)?;
         self.visit_stmts(body)?;
         if let Some((first, tail)) = rest.split_first() {
