@@ -277,6 +277,17 @@ pub fn bind_descriptor(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult
     descr_get(vm, d, obj, ty)
 }
 
+/// `name` looked up on `type(obj)` and bound to `obj`, instance attributes and
+/// `__getattr__` ignored (CPython's `_PyObject_LookupSpecial`); None if the type
+/// has no such attribute.
+pub fn lookup_special(vm: &mut Vm, obj: Value, name: &'static str) -> PyResult<Option<Value>> {
+    let ty = vm.type_of(obj);
+    match typeobj::lookup_str(vm, ty, name) {
+        Some(d) => descr_get(vm, d, obj, ty).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// `setattr(obj, name, value)`; `value` NULL deletes (`delattr`).
 pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     let ty = vm.type_of(obj);

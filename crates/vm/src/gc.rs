@@ -944,6 +944,7 @@ impl Heap {
         &mut self,
         roots: &mut dyn FnMut(&mut Tracer),
         before_sweep: &mut dyn FnMut(&dyn Fn(Value) -> bool, &[Value], &mut Tracer),
+        after_mark: &mut dyn FnMut(&dyn Fn(Value) -> bool),
     ) -> (Vec<Value>, CollectStats) {
         let start = std::time::Instant::now();
         let external_before = external_bytes();
@@ -957,6 +958,8 @@ impl Heap {
         before_sweep(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)), &unreachable, &mut t);
         t.drain();
         let finalizable = self.resurrect_finalizable(&mut t);
+        // Marking is complete: weak lists drop what this sweep frees.
+        after_mark(&|v: Value| v.header().is_none_or(|h| h.has_flag(flag::MARK)));
         // The sweep appends to the empty pool: what is there now was not used since
         // the last collection.
         let idle = self.empty_dirty.len();

@@ -88,7 +88,8 @@ impl Trace for TypeObj {
         self.base.trace(t);
         self.solid_base.trace(t);
         self.dict.trace(t);
-        self.subclasses.trace(t);
+        // `subclasses` is weak (CPython's `tp_subclasses` holds weak references): the
+        // collector prunes the dead ones (`prune_subclasses`).
         t.value(self.getattribute.get().1);
         let c = self.construct.get();
         t.value(c.new);
@@ -96,6 +97,15 @@ impl Trace for TypeObj {
     }
 }
 payload!(TypeObj, "type");
+
+/// After the collector marked what lives: forgets the dead types in `types` (every
+/// type made) and drops the dead ones from each live type's subclasses.
+pub fn prune_subclasses(types: &mut Vec<Value>, live: &dyn Fn(Value) -> bool) {
+    types.retain(|&t| live(t));
+    for &t in types.iter() {
+        tobj(t).subclasses.borrow_mut().retain(|&s| live(s));
+    }
+}
 
 /// The type object behind a value known to be a type.
 pub fn tobj(ty: Value) -> &'static TypeObj {
@@ -152,6 +162,7 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
             construct: Cell::new(Construct::NONE),
         },
     );
+    vm.types.push(t);
     let o = tobj(t);
     let mut mro = vec![t];
     // A builtin derived from another builtin but `object` shares its layout (bool, the
@@ -477,6 +488,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], ns: Valu
             construct: Cell::new(Construct::NONE),
         },
     );
+    vm.types.push(ty);
     // The namespace is complete (and the `__class__` cell set) before the
     // MRO is computed: a metaclass's mro() may already call the methods
     // (CPython's type_new_set_attrs runs before PyType_Ready).

@@ -147,6 +147,9 @@ pub struct Vm {
     pub pending_finalizers: Vec<Value>,
     /// Live weak references by target, checked after each collection (not roots).
     pub weakrefs: crate::weakref::WeakTable,
+    /// Every type object made, live or not yet found dead: a weak list, pruned by
+    /// each collection with the subclass lists (`typeobj::prune_subclasses`).
+    pub types: Vec<Value>,
     /// (callback, weakref) pairs queued by the last collection.
     pub weakref_callbacks: Vec<(Value, Value)>,
     /// Containers whose repr is in progress (`[...]` for recursive ones).
@@ -230,6 +233,7 @@ impl Vm {
             hash_key: [0; 16],
             pending_finalizers: Vec::new(),
             weakrefs: Default::default(),
+            types: Vec::new(),
             weakref_callbacks: Vec::new(),
             repr_active: Vec::new(),
             in_finalizers: false,
@@ -287,17 +291,23 @@ impl Vm {
     fn collect_now(&mut self) -> usize {
         let mut heap = std::mem::take(&mut self.heap);
         let mut weakrefs = std::mem::take(&mut self.weakrefs);
+        let mut types = std::mem::take(&mut self.types);
         let mut queued = Vec::new();
         let mut cyclic = 0;
         let this: &Vm = self;
-        let (finalizable, stats) = heap.collect(&mut |t| this.trace_roots(t), &mut |live, unreachable, t| {
-            if !unreachable.is_empty() {
-                cyclic = crate::modules::gc::cyclic_garbage(this, live, unreachable);
-            }
-            crate::weakref::clear_dead(&mut weakrefs, live, t, &mut queued)
-        });
+        let (finalizable, stats) = heap.collect(
+            &mut |t| this.trace_roots(t),
+            &mut |live, unreachable, t| {
+                if !unreachable.is_empty() {
+                    cyclic = crate::modules::gc::cyclic_garbage(this, live, unreachable);
+                }
+                crate::weakref::clear_dead(&mut weakrefs, live, t, &mut queued)
+            },
+            &mut |live| crate::typeobj::prune_subclasses(&mut types, live),
+        );
         self.heap = heap;
         self.weakrefs = weakrefs;
+        self.types = types;
         self.weakref_callbacks.extend(queued);
         self.pending_finalizers.extend(finalizable);
         self.cyclic_found = cyclic;

@@ -126,7 +126,12 @@ fn new_weak(vm: &mut Vm, cls: Value, target: Value, callback: Value) -> Value {
 
 fn ref_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    let a = args.shift().exact(vm, "__new__", 1, 2)?;
+    // Keywords are for a subclass's `__init__`: `__new__` ignores them.
+    let a = args.shift().pos();
+    if a.is_empty() || a.len() > 2 {
+        let bound = if a.is_empty() { "at least 1 argument" } else { "at most 2 arguments" };
+        return Err(vm.type_error(format!("__new__ expected {bound}, got {}", a.len())));
+    }
     let target = a[0];
     check_weakrefable(vm, target)?;
     let cb = match a.get(1) {
@@ -165,7 +170,9 @@ pub fn target(w: Value) -> Value {
 }
 
 fn ref_init(vm: &mut Vm, args: Args) -> PyResult {
-    args.shift().exact(vm, "__init__", 1, 2)?;
+    let a = args.shift();
+    a.no_kw(vm, "ref")?;
+    a.exact(vm, "__init__", 1, 2)?;
     Ok(vm.none)
 }
 
@@ -185,11 +192,8 @@ fn ref_repr(vm: &mut Vm, args: Args) -> PyResult {
     if t.is_null() {
         return Ok(crate::str::new_str(vm, format!("<weakref at {:#x}; dead>", a[0].id())));
     }
-    let name = match crate::attr::getattr_str(vm, t, "__name__") {
-        Ok(n) => crate::str::as_str(n).map(str::to_string),
-        Err(e) if crate::exceptions::matches(vm, e, vm.e.attribute_error) => None,
-        Err(e) => return Err(e),
-    };
+    // The name a class or function has (not an instance's `__getattr__`).
+    let name = crate::attr::lookup_special(vm, t, "__name__")?.and_then(|n| crate::str::as_str(n).map(str::to_string));
     let base = format!("<weakref at {:#x}; to '{}' at {:#x}", a[0].id(), vm.type_name(t), t.id());
     let s = match name {
         Some(n) => format!("{base} ({n})>"),
