@@ -11,15 +11,12 @@ use std::path::{Path, PathBuf};
 
 pub mod pycache;
 
-/// The directory of CPython 3.11's pure-Python standard library: `FERROPY_STDLIB`,
-/// else a user-installed CPython 3.11 (pyenv's, newest first: the reference
-/// `python3` of this project's machines, whose standard library is complete, its
-/// `test` package included), else the system's.
+/// The directory of CPython 3.11's pure-Python standard library.
 pub fn stdlib_dir() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("FERROPY_STDLIB") {
         return Some(PathBuf::from(p));
     }
-    let mut cands = Vec::new();
+    let mut cands = vec![PathBuf::from("/usr/lib/python3.11"), PathBuf::from("/usr/local/lib/python3.11")];
     if let Ok(home) = std::env::var("HOME") {
         if let Ok(rd) = std::fs::read_dir(Path::new(&home).join(".pyenv/versions")) {
             let mut vs: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("3.11"))).collect();
@@ -30,7 +27,6 @@ pub fn stdlib_dir() -> Option<PathBuf> {
         }
     }
     cands.push(PathBuf::from("/root/.pyenv/versions/3.11.7/lib/python3.11"));
-    cands.extend([PathBuf::from("/usr/local/lib/python3.11"), PathBuf::from("/usr/lib/python3.11")]);
     cands.into_iter().find(|p| p.join("os.py").exists())
 }
 
