@@ -165,7 +165,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn pattern_value(&mut self, value: &'a Expr, pc: &mut PatternContext) -> R {
-        let ok = matches!(value, Expr::Attribute(_)) || self.const_value(value).is_some() || matches!(value, Expr::BinOp(_) | Expr::FString(_));
+        let ok = matches!(value, Expr::Attribute(_)) || self.const_value(value).is_some() || matches!(value, Expr::BinOp(_));
         if !ok {
             return Err(self.error_here("patterns may only match literals and attribute lookups"));
         }
@@ -303,14 +303,14 @@ impl<'a> Compiler<'a> {
             self.emit(Op::CompareOp, CmpOp::Ge as u32);
             self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
         }
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<Constant> = Vec::new();
         for key in m.keys.iter() {
             if let Some(c) = self.const_value(key).or_else(|| complex_literal(self, key)) {
-                let repr = crate::dis::const_repr(&c);
-                if seen.contains(&repr) {
+                if seen.iter().any(|s| same_key(s, &c)) {
+                    let repr = crate::dis::const_repr(&c);
                     return Err(self.error_here(format!("mapping pattern checks duplicate key ({repr})")));
                 }
-                seen.push(repr);
+                seen.push(c);
             } else if !matches!(key, Expr::Attribute(_)) {
                 return Err(self.error_here("mapping pattern keys may only match literals and attribute lookups"));
             }
@@ -461,5 +461,43 @@ fn complex_literal(c: &Compiler<'_>, e: &Expr) -> Option<Constant> {
         ruff_python_ast::Operator::Add => Some(Constant::Complex { re: re + r2, im }),
         ruff_python_ast::Operator::Sub => Some(Constant::Complex { re: re - r2, im: -im }),
         _ => None,
+    }
+}
+
+/// Whether two constant mapping-pattern keys are equal as dict keys: numbers by
+/// value across bool, int, float and complex (`0`, `False`, `0.0` and `0j` are one
+/// key), everything else by kind and value (its repr).
+fn same_key(a: &Constant, b: &Constant) -> bool {
+    /// A number as (real part, imaginary part): the real part an exact integer when
+    /// it is one.
+    enum Real<'c> {
+        Int(std::borrow::Cow<'c, BigInt>),
+        Float(f64),
+    }
+    fn number(c: &Constant) -> Option<(Real<'_>, f64)> {
+        use std::borrow::Cow;
+        let real = |f: f64| match num_traits::FromPrimitive::from_f64(f) {
+            Some(i) if f.fract() == 0.0 => Real::Int(Cow::Owned(i)),
+            _ => Real::Float(f),
+        };
+        match c {
+            Constant::Bool(b) => Some((Real::Int(Cow::Owned(BigInt::from(*b as u8))), 0.0)),
+            Constant::Int(i) => Some((Real::Int(Cow::Borrowed(i)), 0.0)),
+            Constant::Float(f) => Some((real(*f), 0.0)),
+            Constant::Complex { re, im } => Some((real(*re), *im)),
+            _ => None,
+        }
+    }
+    match (number(a), number(b)) {
+        (Some((ar, ai)), Some((br, bi))) => {
+            ai == bi
+                && match (ar, br) {
+                    (Real::Int(x), Real::Int(y)) => x == y,
+                    (Real::Float(x), Real::Float(y)) => x == y,
+                    _ => false,
+                }
+        }
+        (None, None) => crate::dis::const_repr(a) == crate::dis::const_repr(b),
+        _ => false,
     }
 }
