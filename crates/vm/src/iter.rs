@@ -341,7 +341,7 @@ pub struct Combinator {
     pub iters: Value,
     pub func: Value,
     pub count: Cell<Value>,
-    pub strict: bool,
+    pub strict: Cell<bool>,
     pub done: Cell<bool>,
 }
 impl Trace for Combinator {
@@ -367,7 +367,7 @@ fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult {
     let [iterable, start] = args.shift().bind(vm, "enumerate", ["iterable", "start"], 1, 0)?;
     let count = if start.is_null() { Value::small(0) } else { crate::number::index(vm, start)? };
     let iters = iters_of(vm, &[iterable])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(count), strict: false, done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(count), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn comb(args: &Args) -> &'static Combinator {
@@ -418,7 +418,7 @@ fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
         }
     }
     let iters = iters_of(vm, &args.pos()[1..])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(Value::NULL), strict, done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(Value::NULL), strict: Cell::new(strict), done: Cell::new(false) }))
 }
 
 fn zip_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
@@ -432,7 +432,7 @@ fn zip_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
             Some(v) => crate::list::lobj(out).items.borrow_mut().push(v),
             None => {
                 c.done.set(true);
-                if c.strict {
+                if c.strict.get() {
                     if i > 0 {
                         let msg = if i == 1 {
                             "zip() argument 2 is shorter than argument 1".to_string()
@@ -463,7 +463,7 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let iters = iters_of(vm, &pos[2..])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: pos[1], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters, func: pos[1], count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn map_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
@@ -486,7 +486,7 @@ fn filter_new(vm: &mut Vm, args: Args) -> PyResult {
     args.no_kw(vm, "filter")?;
     let a = args.shift().exact(vm, "filter", 2, 2)?;
     let iters = iters_of(vm, &a[1..2])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: a[0], count: Cell::new(Value::NULL), strict: false, done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters, func: a[0], count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn filter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
@@ -510,7 +510,7 @@ fn filter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
 /// `iter(callable, sentinel)`.
 pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> Value {
     let ty = vm.t.callable_iterator;
-    vm.alloc(ty, Combinator { iters: vm.empty_tuple, func, count: Cell::new(sentinel), strict: false, done: Cell::new(false) })
+    vm.alloc(ty, Combinator { iters: vm.empty_tuple, func, count: Cell::new(sentinel), strict: Cell::new(false), done: Cell::new(false) })
 }
 
 fn callable_iter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
@@ -537,7 +537,7 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let n = ops::len(vm, seq)?;
     let cls = args.vals[0];
-    Ok(vm.alloc(cls, Combinator { iters: seq, func: Value::NULL, count: Cell::new(Value::small(n as i64)), strict: false, done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: seq, func: Value::NULL, count: Cell::new(Value::small(n as i64)), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn reversed_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
@@ -646,6 +646,135 @@ fn seq_iter_setstate(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `builtins.iter` or another builtin, for the `__reduce__` results.
+fn builtin(vm: &mut Vm, name: &str) -> PyResult {
+    let n = vm.intern(name);
+    let b = vm.builtins;
+    crate::attr::getattr(vm, b, n)
+}
+
+/// `range_iterator.__reduce__`: `(iter, (range(start, end, step),), index)`.
+fn range_iter_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "range_iterator.__reduce__", 0, 0)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    let end = s.start as i128 + s.len as i128 * s.step as i128;
+    let bounds = [s.start as i128, end, s.step as i128].map(|b| crate::int::from_bigint(vm, num_bigint::BigInt::from(b)));
+    let t = vm.t.range;
+    let r = vm.alloc(t, crate::range::RangeObj { start: bounds[0], stop: bounds[1], step: bounds[2] });
+    let f = builtin(vm, "iter")?;
+    let fargs = crate::tuple::new_tuple(vm, vec![r]);
+    let idx = crate::int::from_i64(vm, s.index.get() as i64);
+    Ok(crate::tuple::new_tuple(vm, vec![f, fargs, idx]))
+}
+
+/// `range_iterator.__setstate__(index)`, clamped to `0..=len`.
+fn range_iter_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "range_iterator.__setstate__", 1, 1)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    // PyLong_AsLong: any `__index__`.
+    let index = crate::number::index_i64(vm, a[1])?;
+    s.index.set(index.clamp(0, s.len as i64) as usize);
+    Ok(vm.none)
+}
+
+/// `__reduce__` of the dict and set iterators: `(iter, (list of what is left,))`,
+/// read from a copy of the iterator so that this one stays where it is.
+fn drained_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let qualname = format!("{}.__reduce__", vm.type_name(args.vals[0]));
+    let a = args.method(vm, &qualname, 0, 0)?;
+    let s = a[0].downcast::<SeqIter>().unwrap();
+    let ty = vm.type_of(a[0]);
+    let copy = SeqIter { seq: Cell::new(s.seq.get()), index: Cell::new(s.index.get()), kind: s.kind, expected_len: s.expected_len, start: s.start, step: s.step, len: s.len };
+    let c = vm.alloc(ty, copy);
+    let _pin = crate::gc::pin(c);
+    let rest = crate::list::new_list(vm, vec![]);
+    let _pr = crate::gc::pin(rest);
+    while let Some(v) = ops::next(vm, c)? {
+        crate::list::lobj(rest).items.borrow_mut().push(v);
+    }
+    let f = builtin(vm, "iter")?;
+    let fargs = crate::tuple::new_tuple(vm, vec![rest]);
+    Ok(crate::tuple::new_tuple(vm, vec![f, fargs]))
+}
+
+/// `__reduce__` of enumerate, zip, map, filter, reversed and the callable iterator:
+/// the call that makes an iterator in the same state from the same iterators.
+fn combinator_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let qualname = format!("{}.__reduce__", vm.type_name(args.vals[0]));
+    let a = args.method(vm, &qualname, 0, 0)?;
+    let c = comb(&args);
+    let t = &vm.t;
+    let ty = vm.type_of(a[0]);
+    let cls = if crate::typeobj::is_subtype(ty, t.enumerate) {
+        t.enumerate
+    } else if crate::typeobj::is_subtype(ty, t.zip) {
+        t.zip
+    } else if crate::typeobj::is_subtype(ty, t.map) {
+        t.map
+    } else if crate::typeobj::is_subtype(ty, t.filter) {
+        t.filter
+    } else if crate::typeobj::is_subtype(ty, t.reversed) {
+        t.reversed
+    } else {
+        t.callable_iterator
+    };
+    // A reversed object keeps its sequence where the others keep a tuple of iterators.
+    let its = if cls == vm.t.reversed { Vec::new() } else { crate::tuple::items(c.iters).to_vec() };
+    let (callee, fargs, state) = if cls == vm.t.enumerate {
+        (ty, vec![its[0], c.count.get()], None)
+    } else if cls == vm.t.zip {
+        (ty, its, c.strict.get().then_some(vm.true_))
+    } else if cls == vm.t.map {
+        (ty, [vec![c.func], its].concat(), None)
+    } else if cls == vm.t.filter {
+        (ty, vec![c.func, its[0]], None)
+    } else if cls == vm.t.reversed {
+        let i = c.count.get().as_small().unwrap_or(0);
+        if c.done.get() || i <= 0 {
+            let empty = vm.empty_tuple;
+            (ty, vec![empty], None)
+        } else {
+            (ty, vec![c.iters], Some(Value::small(i - 1)))
+        }
+    } else {
+        let f = builtin(vm, "iter")?;
+        if c.done.get() {
+            let empty = vm.empty_tuple;
+            (f, vec![empty], None)
+        } else {
+            (f, vec![c.func, c.count.get()], None)
+        }
+    };
+    let fargs = crate::tuple::new_tuple(vm, fargs);
+    let mut out = vec![callee, fargs];
+    out.extend(state);
+    Ok(crate::tuple::new_tuple(vm, out))
+}
+
+/// `zip.__setstate__(strict)`.
+fn zip_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "zip.__setstate__", 1, 1)?;
+    let strict = ops::truthy(vm, a[1])?;
+    comb(&args).strict.set(strict);
+    Ok(vm.none)
+}
+
+/// `reversed.__setstate__(index)`: the next index to read, clamped to the
+/// sequence (-1: exhausted).
+fn reversed_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.method(vm, "reversed.__setstate__", 1, 1)?;
+    let c = comb(&args);
+    if !crate::int::is_int(vm, a[1]) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let index = crate::number::index_i64(vm, a[1])?;
+    if !c.done.get() {
+        let n = ops::len(vm, c.iters)? as i64;
+        c.count.set(Value::small(index.clamp(-1, n - 1) + 1));
+    }
+    Ok(vm.none)
+}
+
 pub fn init_types(vm: &mut Vm) {
     use crate::typeobj::{add_method, add_static};
     for t in [
@@ -664,6 +793,18 @@ pub fn init_types(vm: &mut Vm) {
         add_method(vm, t, "__reduce__", seq_iter_reduce);
         add_method(vm, t, "__setstate__", seq_iter_setstate);
     }
+    let r = vm.t.range_iterator;
+    add_method(vm, r, "__reduce__", range_iter_reduce);
+    add_method(vm, r, "__setstate__", range_iter_setstate);
+    for t in [vm.t.dict_keyiterator, vm.t.dict_valueiterator, vm.t.dict_itemiterator, vm.t.set_iterator] {
+        add_method(vm, t, "__reduce__", drained_reduce);
+    }
+    for t in [vm.t.enumerate, vm.t.zip, vm.t.map, vm.t.filter, vm.t.reversed, vm.t.callable_iterator] {
+        add_method(vm, t, "__reduce__", combinator_reduce);
+    }
+    let (z, rv) = (vm.t.zip, vm.t.reversed);
+    add_method(vm, z, "__setstate__", zip_setstate);
+    add_method(vm, rv, "__setstate__", reversed_setstate);
     let table: [(Value, crate::object::NativeFn, Option<crate::object::NativeFn>); 6] = [
         (vm.t.enumerate, enumerate_next, Some(enumerate_new)),
         (vm.t.zip, zip_next, Some(zip_new)),

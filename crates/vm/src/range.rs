@@ -99,6 +99,15 @@ pub fn iter(vm: &mut Vm, r: Value) -> Value {
     }
 }
 
+/// `range.__reduce__`: `(range, (start, stop, step))`.
+fn range_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    let o = robj(a[0]);
+    let bounds = crate::tuple::new_tuple(vm, vec![o.start, o.stop, o.step]);
+    let t = vm.type_of(a[0]);
+    Ok(crate::tuple::new_tuple(vm, vec![t, bounds]))
+}
+
 fn range_iter(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__iter__", 1, 1)?;
     Ok(iter(vm, a[0]))
@@ -219,7 +228,14 @@ fn range_reversed(vm: &mut Vm, args: Args) -> PyResult {
     let last = &start + &step * (&n - 1u32);
     match (last.to_i64(), (-&step).to_i64(), n.to_usize()) {
         (Some(l), Some(st), Some(n)) => Ok(crate::iter::new_range_iter(vm, l, st, n)),
-        _ => Err(vm.overflow_error("Python int too large to convert to C long")),
+        // Beyond machine integers: the items of the reversed range, in order.
+        _ => {
+            let first = if n.is_zero() { start.clone() } else { last };
+            let bounds = [first.clone(), &first - &step * &n, -step].map(|b| crate::int::from_bigint(vm, b));
+            let t = vm.t.range;
+            let r = vm.alloc(t, RangeObj { start: bounds[0], stop: bounds[1], step: bounds[2] });
+            Ok(iter(vm, r))
+        }
     }
 }
 
@@ -249,10 +265,29 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_bigint(vm, i))
 }
 
+/// `range.count(x)`: 0 or 1 for an int; anything else is compared with every item
+/// (it may equal several).
 fn range_count(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "count", 2, 2)?;
-    let c = range_contains(vm, Args::new(a))?;
-    Ok(Value::small((c == vm.true_) as i64))
+    if vm.type_of(a[1]) == vm.t.int || a[1].is_small_int() || vm.type_of(a[1]) == vm.t.bool {
+        let c = range_contains(vm, Args::new(a))?;
+        return Ok(Value::small((c == vm.true_) as i64));
+    }
+    let it = iter(vm, a[0]);
+    let _pin = crate::gc::pin(it);
+    let mut n = 0i64;
+    while let Some(v) = crate::ops::next(vm, it)? {
+        n += crate::ops::eq(vm, v, a[1])? as i64;
+    }
+    Ok(crate::int::from_i64(vm, n))
+}
+
+/// `bool(range)`: whether it has items, for any length (no `len()` overflow).
+fn range_bool(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__bool__", 1, 1)?;
+    let o = robj(a[0]);
+    let n = length(&big(vm, o.start), &big(vm, o.stop), &big(vm, o.step));
+    Ok(vm.bool(!n.is_zero()))
 }
 
 fn get_start(_vm: &mut Vm, v: Value) -> PyResult {
@@ -271,6 +306,7 @@ pub fn init_type(vm: &mut Vm) {
     add_static(vm, t, "__new__", range_new);
     add_method(vm, t, "__iter__", range_iter);
     add_method(vm, t, "__len__", range_len);
+    add_method(vm, t, "__bool__", range_bool);
     add_method(vm, t, "__getitem__", range_getitem);
     add_method(vm, t, "__contains__", range_contains);
     add_method(vm, t, "__repr__", range_repr);
@@ -279,6 +315,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__reversed__", range_reversed);
     add_method(vm, t, "index", range_index);
     add_method(vm, t, "count", range_count);
+    add_method(vm, t, "__reduce__", range_reduce);
     add_getter(vm, t, "start", get_start);
     add_getter(vm, t, "stop", get_stop);
     add_getter(vm, t, "step", get_step);
