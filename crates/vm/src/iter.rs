@@ -759,6 +759,19 @@ fn zip_setstate(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `reversed.__length_hint__()`: the items left, none once the sequence shrank
+/// below the next index (CPython's `reversed_len`).
+fn reversed_length_hint(vm: &mut Vm, args: Args) -> PyResult {
+    args.method(vm, "reversed.__length_hint__", 0, 0)?;
+    let c = comb(&args);
+    let left = c.count.get().as_small().unwrap_or(0);
+    if c.done.get() || left <= 0 {
+        return Ok(Value::small(0));
+    }
+    let n = ops::len(vm, c.iters)? as i64;
+    Ok(Value::small(if n < left { 0 } else { left }))
+}
+
 /// `reversed.__setstate__(index)`: the next index to read, clamped to the
 /// sequence (-1: exhausted).
 fn reversed_setstate(vm: &mut Vm, args: Args) -> PyResult {
@@ -805,6 +818,7 @@ pub fn init_types(vm: &mut Vm) {
     let (z, rv) = (vm.t.zip, vm.t.reversed);
     add_method(vm, z, "__setstate__", zip_setstate);
     add_method(vm, rv, "__setstate__", reversed_setstate);
+    add_method(vm, rv, "__length_hint__", reversed_length_hint);
     let table: [(Value, crate::object::NativeFn, Option<crate::object::NativeFn>); 6] = [
         (vm.t.enumerate, enumerate_next, Some(enumerate_new)),
         (vm.t.zip, zip_next, Some(zip_new)),

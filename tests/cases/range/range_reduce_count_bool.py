@@ -37,3 +37,7 @@ try:
     len(big)
 except OverflowError as e:
     print("OverflowError:", e)
+# reversed() of a sequence without __reversed__ knows how many items are left.
+r = reversed("hello")
+print(r.__length_hint__(), next(r), r.__length_hint__())
+print(list(r), r.__length_hint__())
