@@ -25,6 +25,8 @@ pub struct MemoryViewObj {
     strides: Vec<isize>,
     readonly: bool,
     released: Cell<bool>,
+    /// The hash once computed (-1 before): kept after `release()`, as CPython's.
+    hash: Cell<i64>,
 }
 impl Trace for MemoryViewObj {
     fn trace(&self, t: &mut Tracer) {
@@ -80,9 +82,10 @@ fn with_data<R>(obj: Value, f: impl FnOnce(&[u8]) -> R) -> R {
     if let Some(b) = obj.downcast::<BytesObj>() {
         return f(&b.data);
     }
-    let ba = obj.downcast::<ByteArrayObj>().expect("memoryview exporter");
-    let d = ba.data.borrow();
-    f(&d)
+    if let Some(ba) = obj.downcast::<ByteArrayObj>() {
+        return f(&ba.data.borrow());
+    }
+    crate::modules::array::with_bytes(obj, f).expect("memoryview exporter")
 }
 
 fn mv(v: Value) -> &'static MemoryViewObj {
@@ -153,7 +156,13 @@ pub fn contents(v: Value) -> Option<Vec<u8>> {
 pub fn new_view(vm: &mut Vm, obj: Value) -> PyResult {
     if let Some(m) = obj.downcast::<MemoryViewObj>() {
         let m = live(vm, obj).map(|_| m)?;
-        let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: m.format, itemsize: m.itemsize, shape: m.shape.clone(), strides: m.strides.clone(), readonly: m.readonly, released: Cell::new(false) };
+        let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: m.format, itemsize: m.itemsize, shape: m.shape.clone(), strides: m.strides.clone(), readonly: m.readonly, released: Cell::new(false), hash: Cell::new(-1) };
+        let t = vm.t.memoryview;
+        return Ok(vm.alloc(t, view));
+    }
+    if let Some((format, itemsize)) = crate::modules::array::buffer_format(obj) {
+        let n = crate::modules::array::byte_len(obj).unwrap_or(0) / itemsize;
+        let view = MemoryViewObj { obj, offset: 0, format, itemsize, shape: vec![n], strides: vec![itemsize as isize], readonly: false, released: Cell::new(false), hash: Cell::new(-1) };
         let t = vm.t.memoryview;
         return Ok(vm.alloc(t, view));
     }
@@ -163,7 +172,7 @@ pub fn new_view(vm: &mut Vm, obj: Value) -> PyResult {
         return Err(vm.type_error(m));
     }
     let len = crate::bytes::byte_len(obj);
-    let view = MemoryViewObj { obj, offset: 0, format: "B", itemsize: 1, shape: vec![len], strides: vec![1], readonly, released: Cell::new(false) };
+    let view = MemoryViewObj { obj, offset: 0, format: "B", itemsize: 1, shape: vec![len], strides: vec![1], readonly, released: Cell::new(false), hash: Cell::new(-1) };
     let t = vm.t.memoryview;
     Ok(vm.alloc(t, view))
 }
@@ -238,6 +247,13 @@ fn pack(vm: &mut Vm, format: &'static str, itemsize: usize, v: Value) -> PyResul
     }
 }
 
+/// A tuple of slices (`view[a:b, c:d]`).
+fn is_multislice(key: Value) -> bool {
+    key.downcast::<crate::tuple::TupleObj>().is_some()
+        && !crate::tuple::items(key).is_empty()
+        && crate::tuple::items(key).iter().all(|k| k.is::<crate::slice::SliceObj>())
+}
+
 /// The byte position of 1-D item `idx`.
 fn item_position(vm: &mut Vm, m: &MemoryViewObj, idx: Value) -> PyResult<usize> {
     if m.shape.is_empty() {
@@ -271,7 +287,7 @@ fn slice_view(vm: &mut Vm, this: Value, s: &crate::slice::SliceObj) -> PyResult 
     let mut strides = m.strides.clone();
     shape[0] = n;
     strides[0] *= step as isize;
-    let view = MemoryViewObj { obj: m.obj, offset, format: m.format, itemsize: m.itemsize, shape, strides, readonly: m.readonly, released: Cell::new(false) };
+    let view = MemoryViewObj { obj: m.obj, offset, format: m.format, itemsize: m.itemsize, shape, strides, readonly: m.readonly, released: Cell::new(false), hash: Cell::new(-1) };
     let t = vm.t.memoryview;
     Ok(vm.alloc(t, view))
 }
@@ -285,6 +301,10 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
     if m.shape.is_empty() && a[1] == vm.ellipsis {
         return Ok(a[0]);
     }
+    if is_multislice(a[1]) {
+        let t = vm.e.not_implemented_error;
+        return Err(vm.new_exc(t, "multi-dimensional slicing is not implemented"));
+    }
     let p = item_position(vm, m, a[1])?;
     let item = with_data(m.obj, |d| d.get(p..p + m.itemsize).map(|b| b.to_vec()));
     match item {
@@ -295,18 +315,18 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
 
 /// Writes `bytes` at byte position `p` of a bytearray exporter.
 fn write_at(vm: &mut Vm, m: &MemoryViewObj, p: usize, bytes: &[u8]) -> PyResult<()> {
-    let ba = m.obj.downcast::<ByteArrayObj>().expect("writable exporter");
-    let mut d = ba.data.borrow_mut();
-    match d.get_mut(p..p + bytes.len()) {
+    let put = |d: &mut [u8]| match d.get_mut(p..p + bytes.len()) {
         Some(dst) => {
             dst.copy_from_slice(bytes);
-            Ok(())
+            true
         }
-        None => {
-            drop(d);
-            Err(vm.index_error("index out of bounds on dimension 1"))
-        }
-    }
+        None => false,
+    };
+    let done = match m.obj.downcast::<ByteArrayObj>() {
+        Some(ba) => put(&mut ba.data.borrow_mut()),
+        None => crate::modules::array::with_bytes_mut(m.obj, put).expect("writable exporter"),
+    };
+    if done { Ok(()) } else { Err(vm.index_error("index out of bounds on dimension 1")) }
 }
 
 fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
@@ -320,6 +340,10 @@ fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
         assign_view(vm, mv(dst), a[2])?;
         return Ok(vm.none);
     }
+    if is_multislice(a[1]) {
+        let t = vm.e.not_implemented_error;
+        return Err(vm.new_exc(t, "memoryview slice assignments are currently restricted to ndim = 1"));
+    }
     let p = item_position(vm, m, a[1])?;
     let bytes = pack(vm, m.format, m.itemsize, a[2])?;
     write_at(vm, m, p, &bytes)?;
@@ -330,12 +354,17 @@ fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
 fn assign_view(vm: &mut Vm, dst: &MemoryViewObj, src: Value) -> PyResult<()> {
     let (src_bytes, src_items, src_format) = match src.downcast::<MemoryViewObj>() {
         Some(s) => (s.bytes(), s.nitems(), s.format),
-        None => match crate::bytes::as_bytes(src) {
-            Some(b) => {
+        None => match (crate::modules::array::buffer_format(src), crate::bytes::as_bytes(src)) {
+            (Some((format, itemsize)), _) => {
+                let b = crate::modules::array::buffer_bytes(src).unwrap_or_default();
+                let n = b.len() / itemsize;
+                (b, n, format)
+            }
+            (None, Some(b)) => {
                 let n = b.len();
                 (b, n, "B")
             }
-            None => {
+            (None, None) => {
                 let m = format!("a bytes-like object is required, not '{}'", vm.type_name(src));
                 return Err(vm.type_error(m));
             }
@@ -426,7 +455,7 @@ fn mv_cast(vm: &mut Vm, args: Args) -> PyResult {
     for k in (0..new_shape.len().saturating_sub(1)).rev() {
         strides[k] = strides[k + 1] * new_shape[k + 1] as isize;
     }
-    let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: fmt, itemsize: size, shape: new_shape, strides, readonly: m.readonly, released: Cell::new(false) };
+    let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: fmt, itemsize: size, shape: new_shape, strides, readonly: m.readonly, released: Cell::new(false), hash: Cell::new(-1) };
     let t = vm.t.memoryview;
     Ok(vm.alloc(t, view))
 }
@@ -491,12 +520,18 @@ fn mv_eq(vm: &mut Vm, args: Args) -> PyResult {
     }
     let other = match a[1].downcast::<MemoryViewObj>() {
         Some(o) => (o.bytes(), o.format, o.shape.clone()),
-        None => match crate::bytes::as_bytes(a[1]) {
-            Some(b) => {
+        None => match (crate::modules::array::buffer_format(a[1]), crate::bytes::as_bytes(a[1])) {
+            // An array compares by its items, as a view of it would.
+            (Some((format, itemsize)), _) => {
+                let b = crate::modules::array::buffer_bytes(a[1]).unwrap_or_default();
+                let n = b.len() / itemsize;
+                (b, format, vec![n])
+            }
+            (None, Some(b)) => {
                 let n = b.len();
                 (b, "B", vec![n])
             }
-            None => return Ok(vm.not_implemented),
+            (None, None) => return Ok(vm.not_implemented),
         },
     };
     if other.2 != m.shape {
@@ -527,6 +562,9 @@ fn mv_ne(vm: &mut Vm, args: Args) -> PyResult {
 
 fn mv_hash(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__hash__", 1, 1)?;
+    if mv(a[0]).hash.get() != -1 {
+        return Ok(crate::int::from_i64(vm, mv(a[0]).hash.get()));
+    }
     let m = live(vm, a[0])?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -534,7 +572,9 @@ fn mv_hash(vm: &mut Vm, args: Args) -> PyResult {
     if !is_byte_format(m.format) {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
-    Ok(crate::int::from_i64(vm, crate::hash::hash_bytes(&m.bytes())))
+    let h = crate::hash::hash_bytes(&m.bytes());
+    m.hash.set(h);
+    Ok(crate::int::from_i64(vm, h))
 }
 
 fn mv_repr(vm: &mut Vm, args: Args) -> PyResult {
@@ -546,7 +586,7 @@ fn mv_repr(vm: &mut Vm, args: Args) -> PyResult {
 fn mv_toreadonly(vm: &mut Vm, args: Args) -> PyResult {
     let a = crate::str_methods::margs(vm, &args, "toreadonly", 0, 0)?;
     let m = live(vm, a[0])?;
-    let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: m.format, itemsize: m.itemsize, shape: m.shape.clone(), strides: m.strides.clone(), readonly: true, released: Cell::new(false) };
+    let view = MemoryViewObj { obj: m.obj, offset: m.offset, format: m.format, itemsize: m.itemsize, shape: m.shape.clone(), strides: m.strides.clone(), readonly: true, released: Cell::new(false), hash: Cell::new(-1) };
     let t = vm.t.memoryview;
     Ok(vm.alloc(t, view))
 }

@@ -84,6 +84,38 @@ pub fn buffer_bytes(v: Value) -> Option<Vec<u8>> {
     v.downcast::<ArrayObj>().map(|a| a.data.borrow().clone())
 }
 
+/// An array as a buffer exporter (`memoryview(array)`): its item format (the
+/// struct code of its type code) and item size; None if `v` is not an array.
+pub fn buffer_format(v: Value) -> Option<(&'static str, usize)> {
+    let a = v.downcast::<ArrayObj>()?;
+    let format = match a.tc {
+        b'b' => "b",
+        b'B' => "B",
+        b'u' => "w",
+        b'h' => "h",
+        b'H' => "H",
+        b'i' => "i",
+        b'I' => "I",
+        b'l' => "l",
+        b'L' => "L",
+        b'q' => "q",
+        b'Q' => "Q",
+        b'f' => "f",
+        _ => "d",
+    };
+    Some((format, itemsize(a.tc)))
+}
+
+/// Runs `f` over an array's bytes (a view's read).
+pub fn with_bytes<R>(v: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    v.downcast::<ArrayObj>().map(|a| f(&a.data.borrow()))
+}
+
+/// Runs `f` over an array's bytes, writable (a view's write).
+pub fn with_bytes_mut<R>(v: Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    v.downcast::<ArrayObj>().map(|a| f(&mut a.data.borrow_mut()))
+}
+
 /// The byte length of an array (a writable buffer).
 pub fn byte_len(v: Value) -> Option<usize> {
     v.downcast::<ArrayObj>().map(|a| a.data.borrow().len())
