@@ -47,6 +47,8 @@ pub struct GenObj {
     /// Async generators: the asyncgen hooks ran; the finalizer hook they kept.
     pub hooks_inited: Cell<bool>,
     pub finalizer: Cell<Value>,
+    /// Coroutines: `cr_origin`, the frames that made it (NULL: not tracked).
+    pub origin: Cell<Value>,
 }
 
 impl Trace for GenObj {
@@ -63,6 +65,7 @@ impl Trace for GenObj {
         t.value(self.qualname.get());
         t.value(self.code.get());
         t.value(self.finalizer.get());
+        t.value(self.origin.get());
     }
 }
 payload!(GenObj, "generator");
@@ -86,8 +89,33 @@ pub fn new_generator(vm: &mut Vm, frame: Frame) -> Value {
     if gobj(g).kind == GenKind::Coroutine {
         // Collected before it ever runs, it warns that it was never awaited.
         vm.heap.set_has_del(g);
+        if vm.coro_origin_depth > 0 {
+            let origin = origin_frames(vm);
+            gobj(g).origin.set(origin);
+        }
     }
     g
+}
+
+/// `cr_origin` of a coroutine made now: `(filename, line, function)` of the frames
+/// that called its function, innermost first, up to the tracking depth.
+fn origin_frames(vm: &mut Vm) -> Value {
+    let depth = vm.coro_origin_depth;
+    let frames: Vec<(Value, i64, Value)> = crate::interp::frames_now(vm)
+        .iter()
+        .rev()
+        .take(depth)
+        .map(|f| {
+            let co = f.code_obj();
+            (co.filename, f.lineno() as i64, co.name)
+        })
+        .collect();
+    let mut items = Vec::with_capacity(frames.len());
+    for (file, line, name) in frames {
+        let l = crate::int::from_i64(vm, line);
+        items.push(crate::tuple::new_tuple(vm, vec![file, l, name]));
+    }
+    crate::tuple::new_tuple(vm, items)
 }
 
 /// The generator object of `code` run by `func`: suspended before its start, or
@@ -119,6 +147,7 @@ fn alloc_gen(vm: &mut Vm, code_v: Value, func: Value, state: Option<Suspended>) 
             closed: Cell::new(false),
             hooks_inited: Cell::new(false),
             finalizer: Cell::new(Value::NULL),
+            origin: Cell::new(Value::NULL),
         },
     )
 }
@@ -159,6 +188,7 @@ pub fn start_awaited(vm: &mut Vm, mut frame: Frame, top: usize) -> PyResult<Opti
     let base = ret_sp + 2;
     if !vm.can_enter_inline_call()
         || vm.hooked
+        || vm.coro_origin_depth > 0
         || crate::interp::ensure_stack_room(vm, base + code.frame_size).is_err()
     {
         return Ok(Some(frame));
@@ -1079,10 +1109,10 @@ fn get_suspended(vm: &mut Vm, v: Value) -> PyResult {
     let g = gobj(v);
     Ok(vm.bool(g.started.get() && !g.running.get() && g.state.borrow().is_some()))
 }
-/// `cr_origin`: None, as when `sys.set_coroutine_origin_tracking_depth` is 0 (the
-/// default); Ferropy does not record creation frames.
-fn get_origin(vm: &mut Vm, _v: Value) -> PyResult {
-    Ok(vm.none)
+/// `cr_origin`: None unless origin tracking was on when the coroutine was made.
+fn get_origin(vm: &mut Vm, v: Value) -> PyResult {
+    let o = gobj(v).origin.get();
+    Ok(if o.is_null() { vm.none } else { o })
 }
 fn get_code(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(gobj(v).code.get())

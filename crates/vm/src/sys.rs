@@ -153,6 +153,25 @@ fn sys_exception(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::interp::current_handled(vm).unwrap_or(vm.none))
 }
 
+fn sys_get_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(crate::int::from_usize(vm, vm.coro_origin_depth))
+}
+
+fn sys_set_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args) -> PyResult {
+    let [depth] = args.bind(vm, "set_coroutine_origin_tracking_depth", ["depth"], 1, 0)?;
+    if !crate::int::is_int(vm, depth) {
+        let m = format!("'{}' object cannot be interpreted as an integer", vm.type_name(depth));
+        return Err(vm.type_error(m));
+    }
+    let d = crate::number::index_i64(vm, depth)?;
+    if d < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    vm.coro_origin_depth = usize::try_from(d).unwrap_or(usize::MAX);
+    Ok(vm.none)
+}
+
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "getrecursionlimit", 0, 0)?;
     Ok(crate::int::from_usize(vm, vm.recursion_limit))
@@ -341,6 +360,8 @@ pub fn init(vm: &mut Vm) {
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
         ("getrecursionlimit", sys_getrecursionlimit),
+        ("get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth),
+        ("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("_getframe", sys_getframe),
         ("intern", sys_intern),

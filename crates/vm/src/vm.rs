@@ -128,6 +128,9 @@ pub struct Vm {
     /// The exceptions being handled (`sys.exc_info()`), innermost last.
     pub exc_stack: Vec<Value>,
     pub recursion_limit: usize,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine
+    /// records as its `cr_origin` (0: none).
+    pub coro_origin_depth: usize,
     /// Current recursion depth (Python frames plus recursive native operations).
     pub depth: usize,
     /// The instruction the top frame is running: the dispatch loop stores it here at
@@ -225,6 +228,7 @@ impl Vm {
             frames: Vec::new(),
             exc_stack: Vec::new(),
             recursion_limit: 1000,
+            coro_origin_depth: 0,
             depth: 0,
             top_ip: std::ptr::null(),
             spare_coroutines: Vec::new(),
