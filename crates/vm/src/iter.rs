@@ -599,11 +599,15 @@ fn seq_iter_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let qualname = format!("{}.__reduce__", vm.type_name(args.vals[0]));
     let a = args.method(vm, &qualname, 0, 0)?;
     let s = a[0].downcast::<SeqIter>().unwrap();
-    let seq = s.seq.get();
     let reverse = s.kind == IterKind::ListReverse;
-    let name = vm.intern(if reverse && !seq.is_null() { "reversed" } else { "iter" });
-    let builtins = vm.builtins;
-    let f = crate::attr::getattr(vm, builtins, name)?;
+    // The builtins first: looking them up may run code that moves the iterator.
+    let iter_fn = builtin(vm, "iter")?;
+    let reversed_fn = if reverse { Some(builtin(vm, "reversed")?) } else { None };
+    let seq = s.seq.get();
+    let f = match reversed_fn {
+        Some(r) if !seq.is_null() => r,
+        _ => iter_fn,
+    };
     if seq.is_null() {
         let empty = match s.kind {
             IterKind::List | IterKind::ListReverse => crate::list::new_list(vm, vec![]),
