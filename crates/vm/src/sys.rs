@@ -133,6 +133,12 @@ fn sys_excepthook(vm: &mut Vm, args: Args) -> PyResult {
 fn sys_exit(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "exit", 0, 1)?;
     let t = vm.e.system_exit;
+    // A tuple is the exception's arguments (`PyErr_SetObject`): `exit((42,))` is
+    // `SystemExit(42)`.
+    let a = match a.first() {
+        Some(v) if vm.type_of(*v) == vm.t.tuple => crate::tuple::items(*v),
+        _ => a,
+    };
     Err(PyErr(crate::exceptions::new_exception(vm, t, a)))
 }
 
@@ -262,19 +268,23 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
-fn sys_getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult {
+fn sys_getdefaultencoding(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.getdefaultencoding", 0, 0)?;
     Ok(vm.intern("utf-8"))
 }
 
-fn sys_getfilesystemencoding(vm: &mut Vm, _args: Args) -> PyResult {
+fn sys_getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.getfilesystemencoding", 0, 0)?;
     Ok(vm.intern("utf-8"))
 }
 
-fn sys_getfilesystemencodeerrors(vm: &mut Vm, _args: Args) -> PyResult {
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.getfilesystemencodeerrors", 0, 0)?;
     Ok(vm.intern("surrogateescape"))
 }
 
-fn sys_is_finalizing(vm: &mut Vm, _args: Args) -> PyResult {
+fn sys_is_finalizing(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.is_finalizing", 0, 0)?;
     Ok(vm.false_)
 }
 
@@ -282,8 +292,30 @@ fn sys_audit(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.none)
 }
 
-fn sys_getswitchinterval(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(crate::float::new_float(vm, 0.005))
+/// `sys.getswitchinterval()`: the interval `setswitchinterval` kept (Ferropy runs one
+/// thread, so nothing switches).
+fn sys_getswitchinterval(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "sys.getswitchinterval", 0, 0)?;
+    Ok(crate::float::new_float(vm, vm.switch_interval))
+}
+
+fn sys_setswitchinterval(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "sys.setswitchinterval", 1, 1)?;
+    let Some(x) = crate::float::as_f64(a[0]).or_else(|| crate::int::as_i64(a[0]).map(|i| i as f64)) else {
+        let m = format!("must be real number, not {}", vm.type_name(a[0]));
+        return Err(vm.type_error(m));
+    };
+    if x <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.switch_interval = x;
+    Ok(vm.none)
+}
+
+/// `__new__` of `sys.flags` and `sys.version_info`: there is one instance.
+fn no_new_instances(vm: &mut Vm, args: Args) -> PyResult {
+    let name = args.vals.first().map(|t| crate::typeobj::type_name(*t)).unwrap_or_default();
+    Err(vm.type_error(format!("cannot create 'sys.{name}' instances")))
 }
 
 /// A `sys.flags`/`sys.version_info`-like read-only record: a tuple subclass
@@ -307,6 +339,9 @@ fn struct_seq(vm: &mut Vm, type_name: &str, fields: &[(&str, Value)]) -> PyResul
     let names = fields.iter().map(|(n, _)| crate::str::alloc_str(vm, n)).collect::<Vec<_>>();
     let fnames = crate::tuple::new_tuple(vm, names);
     crate::typeobj::set_attr_raw(vm, ty, "_fields", fnames)?;
+    if matches!(type_name, "flags" | "version_info") {
+        crate::typeobj::add_static(vm, ty, "__new__", no_new_instances);
+    }
     Ok(obj)
 }
 
@@ -375,6 +410,7 @@ pub fn init(vm: &mut Vm) {
         ("is_finalizing", sys_is_finalizing),
         ("audit", sys_audit),
         ("getswitchinterval", sys_getswitchinterval),
+        ("setswitchinterval", sys_setswitchinterval),
         ("gettrace", crate::trace::sys_gettrace),
         ("getprofile", crate::profile::sys_getprofile),
         ("settrace", crate::trace::sys_settrace),

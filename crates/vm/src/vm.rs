@@ -131,6 +131,8 @@ pub struct Vm {
     /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine
     /// records as its `cr_origin` (0: none).
     pub coro_origin_depth: usize,
+    /// `sys.setswitchinterval`'s value.
+    pub switch_interval: f64,
     /// Current recursion depth (Python frames plus recursive native operations).
     pub depth: usize,
     /// The instruction the top frame is running: the dispatch loop stores it here at
@@ -229,6 +231,7 @@ impl Vm {
             exc_stack: Vec::new(),
             recursion_limit: 1000,
             coro_origin_depth: 0,
+            switch_interval: 0.005,
             depth: 0,
             top_ip: std::ptr::null(),
             spare_coroutines: Vec::new(),
