@@ -152,11 +152,47 @@ fn print_traceback(vm: &mut Vm, p: &mut Printer, e: Value) {
     if !tb.is::<TracebackObj>() {
         return;
     }
+    let limit = traceback_limit(vm);
+    if limit == 0 {
+        return;
+    }
+    let tb = last_entries(tb, limit);
     let group = is_instance_of(vm, e, vm.e.base_exception_group);
     let header = if group { "Exception Group Traceback (most recent call last):\n" } else { "Traceback (most recent call last):\n" };
     let header_margin = if group && p.depth == 1 { "+ " } else { p.margin() };
     p.out.push_str(&format!("{}{header_margin}{header}", p.indent()));
     print_tb_entries(vm, p, tb);
+}
+
+/// How many traceback entries to print, the most recent ones: `sys.tracebacklimit`
+/// when it is an int (0 when not positive), else 1000 (CPython's
+/// `PyTraceBack_LIMIT`).
+fn traceback_limit(vm: &mut Vm) -> usize {
+    let Ok(v) = crate::sys::sys_attr(vm, "tracebacklimit") else { return 1000 };
+    if !crate::int::is_int(vm, v) {
+        return 1000;
+    }
+    match crate::int::as_i64(v) {
+        Some(n) => usize::try_from(n).unwrap_or(0),
+        None if crate::int::to_bigint(vm, v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => 0,
+        None => usize::MAX,
+    }
+}
+
+/// The entries of traceback `tb` from the one `limit` before its end.
+fn last_entries(mut tb: Value, limit: usize) -> Value {
+    let mut depth = 0;
+    let mut t = tb;
+    while let Some(o) = t.downcast::<TracebackObj>() {
+        depth += 1;
+        t = o.next.get();
+    }
+    while depth > limit {
+        let Some(o) = tb.downcast::<TracebackObj>() else { break };
+        tb = o.next.get();
+        depth -= 1;
+    }
+    tb
 }
 
 /// "Traceback (most recent call last):" and the entries of traceback `tb`
