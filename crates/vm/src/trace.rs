@@ -290,7 +290,12 @@ pub fn request_jump(vm: &mut Vm, frame: Value, line: Option<i64>) -> PyResult<()
 /// a handler's saved exceptions is handled again, as when the handler ends.
 fn make_jump(vm: &mut Vm, jump: compiler::jumps::Jump, mut sp: usize) -> usize {
     let none = vm.none;
+    // The model's depth is the verified one; never below the frame's own stack.
+    let floor = vm.frames.last().map_or(sp, |f| f.stack_base);
     for kind in &jump.pops {
+        if sp <= floor {
+            break;
+        }
         sp -= 1;
         if *kind == compiler::jumps::Kind::Except {
             let v = vm.stack.get(sp);
