@@ -110,12 +110,14 @@ fn origin_frames(vm: &mut Vm) -> Value {
             (co.filename, f.lineno() as i64, co.name)
         })
         .collect();
-    let mut items = Vec::with_capacity(frames.len());
+    // A rooted buffer: each tuple must live through the next ones' allocations.
+    let items = crate::list::ValueBuf::new(vm);
     for (file, line, name) in frames {
         let l = crate::int::from_i64(vm, line);
-        items.push(crate::tuple::new_tuple(vm, vec![file, l, name]));
+        let t = crate::tuple::new_tuple(vm, vec![file, l, name]);
+        items.push(t);
     }
-    crate::tuple::new_tuple(vm, items)
+    items.into_tuple(vm)
 }
 
 /// The generator object of `code` run by `func`: suspended before its start, or
