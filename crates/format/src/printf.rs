@@ -226,6 +226,10 @@ pub trait PrintfArgs {
     fn conversions(&self) -> &'static str {
         "diuoxXeEfFgGcrsa"
     }
+    /// What the messages call the operation: "string" or "bytes" formatting.
+    fn what(&self) -> &'static str {
+        "string"
+    }
     /// Where the output goes (a `String`, or a builder that keeps text the
     /// `&str` view cannot hold).
     type Out: PrintfOut;
@@ -325,7 +329,7 @@ pub fn format_printf<A: PrintfArgs>(fmt: &str, args: &mut A, out: &mut A::Out) -
     }
     if let Source::Operand(i) = src {
         if i < len.unwrap_or(1) && !mapping {
-            return Err(err_not_all_converted().into());
+            return Err(err_not_all_converted(args.what()).into());
         }
     }
     Ok(())
@@ -336,9 +340,9 @@ pub fn err_not_enough_args() -> Error {
     Error::type_error("not enough arguments for format string")
 }
 
-/// TypeError "not all arguments converted during string formatting".
-pub fn err_not_all_converted() -> Error {
-    Error::type_error("not all arguments converted during string formatting")
+/// TypeError "not all arguments converted during string formatting" (or bytes).
+pub fn err_not_all_converted(what: &str) -> Error {
+    Error::type_error(format!("not all arguments converted during {what} formatting"))
 }
 
 /// TypeError "format requires a mapping".

@@ -97,6 +97,28 @@ pub fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))
 }
 
+/// `v.__bytes__()` when `v`'s type defines it, which must return bytes.
+fn dunder_bytes(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
+    let Some(r) = crate::call::call_special(vm, v, "__bytes__", &[])? else {
+        return Ok(None);
+    };
+    match as_bytes(r).filter(|_| r.is::<BytesObj>()) {
+        Some(b) => Ok(Some(b)),
+        None => {
+            let m = format!("__bytes__ returned non-bytes (type {})", vm.type_name(r));
+            Err(vm.type_error(m))
+        }
+    }
+}
+
+/// `PyObject_Bytes(v)`: `__bytes__` if defined, else as `bytes_from_object`.
+pub fn object_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match dunder_bytes(vm, v)? {
+        Some(b) => Ok(b),
+        None => bytes_from_object(vm, v),
+    }
+}
+
 /// The bytes of a bytes-like object, or of an iterable of ints (bytes(x)).
 pub fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     bytes_from_object_as(vm, v, "bytes")
@@ -151,11 +173,8 @@ fn construct_data(vm: &mut Vm, src: Value, encoding: Value, errors: Value, what:
         return Err(vm.type_error(m));
     }
     if what == "bytes" {
-        if let Some(r) = crate::call::call_special(vm, src, "__bytes__", &[])? {
-            return match as_bytes(r).filter(|_| r.is::<BytesObj>()) {
-                Some(b) => Ok(b),
-                None => Err({ let m = format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)); vm.type_error(m) }),
-            };
+        if let Some(b) = dunder_bytes(vm, src)? {
+            return Ok(b);
         }
     }
     if buffer_bytes(src).is_none() && crate::number::has_index(vm, src) {

@@ -81,6 +81,10 @@ impl format::printf::PrintfArgs for BytesPrintf<'_> {
         "diuoxXeEfFgGcrsab"
     }
 
+    fn what(&self) -> &'static str {
+        "bytes"
+    }
+
     type Out = String;
 
     fn convert(&mut self, v: Value, spec: &ConvSpec, out: &mut String) -> Result<(), PrintfError> {
@@ -115,6 +119,7 @@ pub fn printf(vm: &mut Vm, fmt: &[u8], operand: Value) -> PyResult<Vec<u8>> {
     let mapping = crate::typeobj::lookup_str(vm, t, "__getitem__").is_some()
         && !crate::tuple::is_tuple(operand)
         && !operand.is::<crate::bytes::BytesObj>()
+        && !operand.is::<crate::bytes::ByteArrayObj>()
         && crate::str::as_str(operand).is_none();
     let text = latin1(fmt);
     let mut p = BytesPrintf { vm, operand, mapping };

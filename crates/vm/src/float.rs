@@ -206,38 +206,75 @@ fn float_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, s))
 }
 
-/// `float(x)`.
+/// `float(x)`, in CPython's order: an exact float or str, `__float__`,
+/// `__index__`, then the text of a str subclass or any bytes-like object.
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    if let Some(f) = as_f64(x) {
-        return Ok(f);
+    if x.as_inline_float().is_some() || vm.type_of(x) == vm.t.float {
+        return Ok(as_f64(x).unwrap_or(0.0));
     }
-    if let Some(s) = crate::str::as_str(x) {
-        return format::parse::parse_float(s).map_err(|e| crate::number::fmt_err(vm, e));
-    }
-    if let Some(b) = crate::bytes::as_bytes_opt(x) {
-        let s = String::from_utf8_lossy(&b).into_owned();
-        return format::parse::parse_float(&s).map_err(|e| {
-            let e2 = format::Error::value(format!("could not convert string to float: {}", format::repr::bytes_repr(&b)));
-            let _ = e;
-            crate::number::fmt_err(vm, e2)
-        });
+    if vm.type_of(x) == vm.t.str {
+        return parse_text(vm, x);
     }
     if let Some(r) = crate::call::call_special(vm, x, "__float__", &[])? {
-        return match as_f64(r) {
-            Some(f) => Ok(f),
-            None => Err({ let __arg = format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(r)); vm.type_error(__arg) }),
-        };
+        return float_result(vm, x, r);
     }
     if crate::number::has_index(vm, x) {
         let b = crate::number::index_bigint(vm, x)?;
         return crate::number::bigint_to_f64(vm, &b);
     }
-    Err({ let __arg = format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)); vm.type_error(__arg) })
+    parse_text(vm, x)
+}
+
+/// The value `x.__float__()` returned as `r`: a float, with a
+/// DeprecationWarning for an instance of a float subclass.
+fn float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult<f64> {
+    let Some(f) = as_f64(r) else {
+        let m = format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(r));
+        return Err(vm.type_error(m));
+    };
+    if r.as_inline_float().is_none() && vm.type_of(r) != vm.t.float {
+        let m = format!(
+            "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+            vm.type_name(x),
+            vm.type_name(r)
+        );
+        let cat = vm.e.deprecation_warning;
+        crate::modules::warnings::warn_str(vm, cat, &m, 1)?;
+    }
+    Ok(f)
+}
+
+/// `float(s)` of a str or bytes-like object (`PyFloat_FromString`).
+fn parse_text(vm: &mut Vm, x: Value) -> PyResult<f64> {
+    if let Some(s) = crate::str::as_str(x) {
+        return format::parse::parse_float(s).map_err(|e| crate::number::parse_err(vm, x, e));
+    }
+    if let Some(b) = crate::bytes::buffer_bytes(x) {
+        let s = String::from_utf8_lossy(&b).into_owned();
+        // The message shows the object's own repr (a bytearray's, a memoryview's).
+        return match format::parse::parse_float(&s) {
+            Ok(f) => Ok(f),
+            Err(_) => {
+                let r = crate::ops::repr_string(vm, x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
+    let m = format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x));
+    Err(vm.type_error(m))
 }
 
 fn float_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    let a = args.shift().exact(vm, "float", 0, 1)?;
+    let float_t = vm.t.float;
+    if args.has_kw() && crate::typeobj::new_rejects_kw(vm, cls, float_t) {
+        return Err(vm.type_error("float() takes no keyword arguments"));
+    }
+    let a = args.shift().pos();
+    if a.len() > 1 {
+        let m = format!("float expected at most 1 argument, got {}", a.len());
+        return Err(vm.type_error(m));
+    }
     let f = match a.first() {
         Some(x) => to_float(vm, *x)?,
         None => 0.0,

@@ -309,19 +309,15 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult {
     } else if base.is_null() {
         crate::number::to_int(vm, x)?
     } else {
-        let b = crate::number::index_i64(vm, base)?;
+        // Out-of-range bases of any size get the ValueError (PyNumber_AsSsize_t clips).
+        let b = crate::number::index_bigint(vm, base)?.to_i64().unwrap_or(-1);
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        let s = if let Some(s) = crate::str::as_str(x) {
-            s.to_string()
-        } else if let Some(bytes) = crate::bytes::as_bytes(x) {
-            String::from_utf8_lossy(&bytes).into_owned()
-        } else {
-            return Err(vm.type_error("int() can't convert non-string with explicit base"));
-        };
-        let r = format::parse::parse_int_limited(&s, b as u32, vm.int_max_str_digits).map_err(|e| crate::number::fmt_err(vm, e))?;
-        from_bigint(vm, r)
+        match crate::number::parse_int_str_or_bytes(vm, x, b as u32)? {
+            Some(v) => v,
+            None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+        }
     };
     if cls == vm.t.int {
         return Ok(v);
@@ -467,7 +463,7 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult {
     let [cls, bytes, byteorder, signed] = args.bind(vm, "from_bytes", ["cls", "bytes", "byteorder", "signed"], 2, 1)?;
     let little = byteorder_is_little(vm, byteorder)?;
     let signed = !signed.is_null() && crate::ops::truthy(vm, signed)?;
-    let mut data = crate::bytes::bytes_from_object(vm, bytes)?;
+    let mut data = crate::bytes::object_bytes(vm, bytes)?;
     if !little {
         data.reverse();
     }

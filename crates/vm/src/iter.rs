@@ -338,16 +338,16 @@ fn seq_iter_length_hint(vm: &mut Vm, args: Args) -> PyResult {
 /// `enumerate`, `zip`, `map`, `filter`, `iter(callable, sentinel)`: iterators
 /// combining other iterators (and a function or counter).
 pub struct Combinator {
-    pub iters: Value,
-    pub func: Value,
+    pub iters: Cell<Value>,
+    pub func: Cell<Value>,
     pub count: Cell<Value>,
     pub strict: Cell<bool>,
     pub done: Cell<bool>,
 }
 impl Trace for Combinator {
     fn trace(&self, t: &mut Tracer) {
-        t.value(self.iters);
-        t.value(self.func);
+        t.value(self.iters.get());
+        t.value(self.func.get());
         t.value(self.count.get());
     }
 }
@@ -367,7 +367,18 @@ fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult {
     let [iterable, start] = args.shift().bind(vm, "enumerate", ["iterable", "start"], 1, 0)?;
     let count = if start.is_null() { Value::small(0) } else { crate::number::index(vm, start)? };
     let iters = iters_of(vm, &[iterable])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(count), strict: Cell::new(false), done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: Cell::new(iters), func: Cell::new(Value::NULL), count: Cell::new(count), strict: Cell::new(false), done: Cell::new(false) }))
+}
+
+impl Combinator {
+    /// Marks a `reversed` or callable iterator exhausted and lets go of what it
+    /// iterated, as CPython does, so that the sequence can be freed at once.
+    fn exhaust(&self) {
+        self.done.set(true);
+        self.iters.set(Value::NULL);
+        self.func.set(Value::NULL);
+        self.count.set(Value::NULL);
+    }
 }
 
 fn comb(args: &Args) -> &'static Combinator {
@@ -383,7 +394,7 @@ fn enumerate_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>
 
 /// The next (count, item) of an enumerate.
 fn enumerate_pair(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<(Value, Value)>> {
-    let it = crate::tuple::items(c.iters)[0];
+    let it = crate::tuple::items(c.iters.get())[0];
     match ops::next(vm, it)? {
         Some(v) => {
             let n = c.count.get();
@@ -418,11 +429,11 @@ fn zip_new(vm: &mut Vm, args: Args) -> PyResult {
         }
     }
     let iters = iters_of(vm, &args.pos()[1..])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: Value::NULL, count: Cell::new(Value::NULL), strict: Cell::new(strict), done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: Cell::new(iters), func: Cell::new(Value::NULL), count: Cell::new(Value::NULL), strict: Cell::new(strict), done: Cell::new(false) }))
 }
 
 fn zip_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
-    let its = crate::tuple::items(c.iters);
+    let its = crate::tuple::items(c.iters.get());
     if its.is_empty() || c.done.get() {
         return Ok(None);
     }
@@ -463,11 +474,11 @@ fn map_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let iters = iters_of(vm, &pos[2..])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: pos[1], count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: Cell::new(iters), func: Cell::new(pos[1]), count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn map_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
-    let its = crate::tuple::items(c.iters);
+    let its = crate::tuple::items(c.iters.get());
     let vals = crate::list::new_list(vm, vec![]);
     for it in its {
         match ops::next(vm, *it)? {
@@ -476,7 +487,7 @@ fn map_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
         }
     }
     let a = crate::list::lobj(vals).items.borrow().clone();
-    let r = crate::call::call(vm, c.func, &a);
+    let r = crate::call::call(vm, c.func.get(), &a);
     std::hint::black_box(vals);
     r.map(Some)
 }
@@ -486,19 +497,19 @@ fn filter_new(vm: &mut Vm, args: Args) -> PyResult {
     args.no_kw(vm, "filter")?;
     let a = args.shift().exact(vm, "filter", 2, 2)?;
     let iters = iters_of(vm, &a[1..2])?;
-    Ok(vm.alloc(cls, Combinator { iters, func: a[0], count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: Cell::new(iters), func: Cell::new(a[0]), count: Cell::new(Value::NULL), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn filter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
-    let it = crate::tuple::items(c.iters)[0];
+    let it = crate::tuple::items(c.iters.get())[0];
     loop {
         let Some(v) = ops::next(vm, it)? else {
             return Ok(None);
         };
-        let keep = if c.func == vm.none || c.func == vm.t.bool {
+        let keep = if c.func.get() == vm.none || c.func.get() == vm.t.bool {
             ops::truthy(vm, v)?
         } else {
-            let r = crate::call::call(vm, c.func, &[v])?;
+            let r = crate::call::call(vm, c.func.get(), &[v])?;
             ops::truthy(vm, r)?
         };
         if keep {
@@ -510,16 +521,16 @@ fn filter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
 /// `iter(callable, sentinel)`.
 pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> Value {
     let ty = vm.t.callable_iterator;
-    vm.alloc(ty, Combinator { iters: vm.empty_tuple, func, count: Cell::new(sentinel), strict: Cell::new(false), done: Cell::new(false) })
+    vm.alloc(ty, Combinator { iters: Cell::new(vm.empty_tuple), func: Cell::new(func), count: Cell::new(sentinel), strict: Cell::new(false), done: Cell::new(false) })
 }
 
 fn callable_iter_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     if c.done.get() {
         return Ok(None);
     }
-    let v = crate::call::call(vm, c.func, &[])?;
+    let v = crate::call::call(vm, c.func.get(), &[])?;
     if ops::eq(vm, v, c.count.get())? {
-        c.done.set(true);
+        c.exhaust();
         return Ok(None);
     }
     Ok(Some(v))
@@ -537,19 +548,19 @@ fn reversed_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let n = ops::len(vm, seq)?;
     let cls = args.vals[0];
-    Ok(vm.alloc(cls, Combinator { iters: seq, func: Value::NULL, count: Cell::new(Value::small(n as i64)), strict: Cell::new(false), done: Cell::new(false) }))
+    Ok(vm.alloc(cls, Combinator { iters: Cell::new(seq), func: Cell::new(Value::NULL), count: Cell::new(Value::small(n as i64)), strict: Cell::new(false), done: Cell::new(false) }))
 }
 
 fn reversed_step(vm: &mut Vm, c: &'static Combinator) -> PyResult<Option<Value>> {
     let i = c.count.get().as_small().unwrap_or(0);
     if i <= 0 || c.done.get() {
-        c.done.set(true);
+        c.exhaust();
         return Ok(None);
     }
     c.count.set(Value::small(i - 1));
-    match ops::getitem(vm, c.iters, Value::small(i - 1)) {
+    match ops::getitem(vm, c.iters.get(), Value::small(i - 1)) {
         Err(e) if crate::exceptions::matches(vm, e, vm.e.index_error) || crate::exceptions::matches(vm, e, vm.e.stop_iteration) => {
-            c.done.set(true);
+            c.exhaust();
             Ok(None)
         }
         r => r.map(Some),
@@ -723,22 +734,22 @@ fn combinator_reduce(vm: &mut Vm, args: Args) -> PyResult {
         t.callable_iterator
     };
     // A reversed object keeps its sequence where the others keep a tuple of iterators.
-    let its = if cls == vm.t.reversed { Vec::new() } else { crate::tuple::items(c.iters).to_vec() };
+    let its = if cls == vm.t.reversed || cls == vm.t.callable_iterator { Vec::new() } else { crate::tuple::items(c.iters.get()).to_vec() };
     let (callee, fargs, state) = if cls == vm.t.enumerate {
         (ty, vec![its[0], c.count.get()], None)
     } else if cls == vm.t.zip {
         (ty, its, c.strict.get().then_some(vm.true_))
     } else if cls == vm.t.map {
-        (ty, [vec![c.func], its].concat(), None)
+        (ty, [vec![c.func.get()], its].concat(), None)
     } else if cls == vm.t.filter {
-        (ty, vec![c.func, its[0]], None)
+        (ty, vec![c.func.get(), its[0]], None)
     } else if cls == vm.t.reversed {
         let i = c.count.get().as_small().unwrap_or(0);
         if c.done.get() || i <= 0 {
             let empty = vm.empty_tuple;
             (ty, vec![empty], None)
         } else {
-            (ty, vec![c.iters], Some(Value::small(i - 1)))
+            (ty, vec![c.iters.get()], Some(Value::small(i - 1)))
         }
     } else {
         let f = builtin(vm, "iter")?;
@@ -746,7 +757,7 @@ fn combinator_reduce(vm: &mut Vm, args: Args) -> PyResult {
             let empty = vm.empty_tuple;
             (f, vec![empty], None)
         } else {
-            (f, vec![c.func, c.count.get()], None)
+            (f, vec![c.func.get(), c.count.get()], None)
         }
     };
     let fargs = crate::tuple::new_tuple(vm, fargs);
@@ -772,7 +783,7 @@ fn reversed_length_hint(vm: &mut Vm, args: Args) -> PyResult {
     if c.done.get() || left <= 0 {
         return Ok(Value::small(0));
     }
-    let n = ops::len(vm, c.iters)? as i64;
+    let n = ops::len(vm, c.iters.get())? as i64;
     Ok(Value::small(if n < left { 0 } else { left }))
 }
 
@@ -786,7 +797,7 @@ fn reversed_setstate(vm: &mut Vm, args: Args) -> PyResult {
     }
     let index = crate::number::index_i64(vm, a[1])?;
     if !c.done.get() {
-        let n = ops::len(vm, c.iters)? as i64;
+        let n = ops::len(vm, c.iters.get())? as i64;
         c.count.set(Value::small(index.clamp(-1, n - 1) + 1));
     }
     Ok(vm.none)

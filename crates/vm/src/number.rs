@@ -2,7 +2,7 @@
 //! for exact builtin numbers, `__index__` conversion, exact int/float comparison.
 
 use crate::float::{as_f64, is_float};
-use crate::int::{self, IntObj};
+use crate::int;
 use crate::object::{PyErr, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -18,6 +18,22 @@ pub fn fmt_err(vm: &mut Vm, e: format::Error) -> PyErr {
         format::ErrorKind::OverflowError => vm.overflow_error(e.msg),
         format::ErrorKind::TypeError => vm.type_error(e.msg),
     }
+}
+
+/// `fmt_err` for a failure to parse str `x`, whose message ends in the text's
+/// repr: the format crate saw a lone surrogate as U+FFFD, so the repr is redone
+/// from the str itself.
+pub fn parse_err(vm: &mut Vm, x: Value, e: format::Error) -> PyErr {
+    if !crate::str::has_surrogates(x) || e.kind != format::ErrorKind::ValueError {
+        return fmt_err(vm, e);
+    }
+    let Some((head, _)) = e.msg.split_once(": ") else { return fmt_err(vm, e) };
+    let repr = match crate::ops::repr(vm, x) {
+        Ok(r) => crate::str::as_str(r).unwrap_or("").to_string(),
+        Err(err) => return err,
+    };
+    let m = format!("{head}: {}", format::repr::truncate_chars(&repr, 200));
+    vm.value_error(m)
 }
 
 fn is_exact_num(vm: &Vm, v: Value) -> bool {
@@ -407,44 +423,92 @@ pub fn index_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
     Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
 }
 
-/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str/bytes parse.
+/// `int(x)` for one argument, in CPython's order (`PyNumber_Long`): `__int__`,
+/// `__index__`, `__trunc__`, then the text of a str or bytes-like object.
 pub fn to_int(vm: &mut Vm, x: Value) -> PyResult {
     if x.is_small_int() {
         return Ok(x);
     }
-    if x.is::<IntObj>() {
+    // Exact builtins first: their `__int__` is the conversion itself.
+    let ty = vm.type_of(x);
+    if ty == vm.t.int {
         return int::exact_int(vm, x);
     }
-    if let Some(f) = as_f64(x) {
-        return crate::float::float_to_int(vm, f);
+    if x.as_inline_float().is_some() || ty == vm.t.float {
+        return crate::float::float_to_int(vm, as_f64(x).unwrap_or(0.0));
     }
-    if let Some(s) = crate::str::as_str(x) {
-        let r = format::parse::parse_int_limited(s, 10, vm.int_max_str_digits).map_err(|e| fmt_err(vm, e))?;
-        return Ok(int::from_bigint(vm, r));
+    if ty != vm.t.str {
+        if let Some(r) = int_from_dunders(vm, x)? {
+            return Ok(r);
+        }
     }
-    if let Some(b) = crate::bytes::as_bytes_opt(x) {
-        let s = String::from_utf8_lossy(&b).into_owned();
-        let r = format::parse::parse_int_limited(&s, 10, vm.int_max_str_digits).map_err(|_| {
-            vm.value_error(format!("invalid literal for int() with base 10: {}", format::repr::bytes_repr(&b)))
-        })?;
-        return Ok(int::from_bigint(vm, r));
-    }
+    parse_int_text(vm, x)
+}
+
+/// `x.__int__()`, `x.__index__()` or (deprecated) `x.__trunc__()`, whichever
+/// `x`'s type defines first; None if none.
+fn int_from_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
     for name in ["__int__", "__index__"] {
         if let Some(r) = crate::call::call_special(vm, x, name, &[])? {
             if !int::is_int(vm, r) {
-                return Err({ let __arg = format!("{name} returned non-int (type {})", vm.type_name(r)); vm.type_error(__arg) });
+                let m = format!("{name} returned non-int (type {})", vm.type_name(r));
+                return Err(vm.type_error(m));
             }
             warn_int_subclass(vm, name, r)?;
-            return int::exact_int(vm, r);
+            return int::exact_int(vm, r).map(Some);
         }
     }
-    if let Some(r) = crate::call::call_special(vm, x, "__trunc__", &[])? {
-        if int::is_int(vm, r) {
-            return int::exact_int(vm, r);
-        }
-        return index(vm, r).map_err(|_| { let __arg = format!("__trunc__ returned non-Integral (type {})", vm.type_name(r)); vm.type_error(__arg) });
+    let Some(trunc) = crate::attr::lookup_special(vm, x, "__trunc__")? else {
+        return Ok(None);
+    };
+    let cat = vm.e.deprecation_warning;
+    crate::modules::warnings::warn_str(vm, cat, "The delegation of int() to __trunc__ is deprecated.", 1)?;
+    let r = crate::call::call(vm, trunc, &[])?;
+    if int::is_int(vm, r) {
+        return int::exact_int(vm, r).map(Some);
     }
-    Err({ let __arg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x)); vm.type_error(__arg) })
+    if !has_index(vm, r) {
+        let m = format!("__trunc__ returned non-Integral (type {})", vm.type_name(r));
+        return Err(vm.type_error(m));
+    }
+    index(vm, r).map(Some)
+}
+
+/// `int(s)` of a str or bytes-like object, in base 10.
+fn parse_int_text(vm: &mut Vm, x: Value) -> PyResult {
+    if let Some(r) = parse_int_str_or_bytes(vm, x, 10)? {
+        return Ok(r);
+    }
+    if let Some(b) = crate::bytes::buffer_bytes(x) {
+        return parse_int_bytes(vm, &b, 10);
+    }
+    let m = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x));
+    Err(vm.type_error(m))
+}
+
+/// `int(x, base)` of a str, bytes or bytearray `x`; None for other types.
+pub fn parse_int_str_or_bytes(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> {
+    if let Some(s) = crate::str::as_str(x) {
+        let r = format::parse::parse_int_limited(s, base, vm.int_max_str_digits).map_err(|e| parse_err(vm, x, e))?;
+        return Ok(Some(int::from_bigint(vm, r)));
+    }
+    match crate::bytes::as_bytes(x) {
+        Some(b) => parse_int_bytes(vm, &b, base).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `int(b, base)` of bytes: as of their text, the error showing the bytes' repr.
+fn parse_int_bytes(vm: &mut Vm, b: &[u8], base: u32) -> PyResult {
+    let s = String::from_utf8_lossy(b).into_owned();
+    let r = format::parse::parse_int_limited(&s, base, vm.int_max_str_digits).map_err(|e| {
+        if e.kind == format::ErrorKind::ValueError && e.msg.starts_with("invalid literal") {
+            vm.value_error(format!("invalid literal for int() with base {base}: {}", format::repr::bytes_repr(b)))
+        } else {
+            fmt_err(vm, e)
+        }
+    })?;
+    Ok(int::from_bigint(vm, r))
 }
 
 /// `round(x, ndigits)` for floats, as CPython's `double_round`: the decimal

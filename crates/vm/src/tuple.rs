@@ -98,9 +98,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult {
     // Keywords are left to a subclass's own __init__; without one they are an
     // error (CPython's tuple_new).
     let tuple_t = vm.t.tuple;
-    if args.has_kw()
-        && (cls == tuple_t || typeobj::lookup_str(vm, cls, "__init__") == typeobj::lookup_str(vm, tuple_t, "__init__"))
-    {
+    if args.has_kw() && typeobj::new_rejects_kw(vm, cls, tuple_t) {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     let pos = args.pos();

@@ -250,6 +250,12 @@ fn construct_lookup(vm: &mut Vm, ty: Value) -> Construct {
     c
 }
 
+/// Whether `base.__new__` refuses keyword arguments for `cls`: builtins such as
+/// tuple and float leave them to a subclass that defines its own `__init__`.
+pub fn new_rejects_kw(vm: &mut Vm, cls: Value, base: Value) -> bool {
+    cls == base || lookup_str(vm, cls, "__init__") == lookup_str(vm, base, "__init__")
+}
+
 /// `lookup` by a Rust string (interns it).
 pub fn lookup_str(vm: &mut Vm, ty: Value, name: &'static str) -> Option<Value> {
     let n = vm.intern_static(name);
