@@ -157,6 +157,13 @@ pub fn scan_with(source: &str, index: &LineIndex<'_>, subparse: bool) -> Scan {
                 }
                 continue;
             }
+            // A continuation that ends the input: the tokenizer's implicit newline
+            // follows it, then EOF.
+            b'\\' if i + 1 == b.len() && stack.is_empty() => {
+                set(&mut out, eof_error(index, ErrorKind::SyntaxError, "unexpected EOF while parsing"));
+                i += 1;
+                continue;
+            }
             b'\\' if i + 1 < b.len() && matches!(b[i + 1], b'\n' | b'\r') => {
                 i += 1;
                 if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
@@ -1158,7 +1165,13 @@ pub fn map_parse_error(err: &ParseError, source: &str, index: &LineIndex<'_>, s:
     let err_line = index.line_number(loc.start());
     if let Some((ch, pos)) = s.unclosed {
         let open_line = index.line_number(TextSize::new(pos as u32));
-        if err_line > open_line || matches!(err.error, ParseErrorType::Lexical(LexicalErrorType::Eof)) {
+        // A continuation at the very end is EOF too (the tokenizer adds a newline).
+        let eof = match &err.error {
+            ParseErrorType::Lexical(LexicalErrorType::Eof) => true,
+            ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => source.ends_with('\\'),
+            _ => false,
+        };
+        if err_line > open_line || eof {
             let mut e = index.parse_error(ErrorKind::SyntaxError, format!("'{}' was never closed", ch as char), at(pos));
             e.end_offset = 0;
             return e;

@@ -590,6 +590,7 @@ fn int_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResu
     }
 }
 
+/// The six rich-comparison methods of a type, each calling `$cmp(vm, args, op)`.
 macro_rules! cmp_methods {
     ($cmp:ident: $($fname:ident: $op:ident;)*) => {
         $(
@@ -599,6 +600,7 @@ macro_rules! cmp_methods {
         )*
     };
 }
+pub(crate) use cmp_methods;
 cmp_methods! { int_richcmp:
     int_lt: Lt; int_le: Le; int_eq: Eq; int_ne: Ne; int_gt: Gt; int_ge: Ge;
 }

@@ -206,6 +206,43 @@ fn mp_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, format!("mappingproxy({r})")))
 }
 
+/// Comparisons are the mapping's own (CPython's `mappingproxy_richcompare`).
+fn mp_richcmp(vm: &mut Vm, args: Args, op: compiler::bytecode::CmpOp) -> PyResult {
+    let a = args.exact(vm, "comparison", 2, 2)?;
+    crate::ops::compare(vm, mp(&args), a[1], op)
+}
+crate::int::cmp_methods! { mp_richcmp:
+    mp_lt: Lt; mp_le: Le; mp_eq: Eq; mp_ne: Ne; mp_gt: Gt; mp_ge: Ge;
+}
+
+/// The mapping of a mappingproxy operand, any other value as it is.
+fn unwrap_proxy(v: Value) -> Value {
+    v.downcast::<MappingProxy>().map_or(v, |p| p.mapping)
+}
+
+/// `proxy | other` and `other | proxy`: the mappings' own `|`.
+fn mp_or(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__or__", 2, 2)?;
+    crate::ops::binary_op(vm, mp(&args), unwrap_proxy(a[1]), compiler::bytecode::BinOp::Or)
+}
+fn mp_ror(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__ror__", 2, 2)?;
+    crate::ops::binary_op(vm, unwrap_proxy(a[1]), mp(&args), compiler::bytecode::BinOp::Or)
+}
+fn mp_ior(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__ior__", 2, 2)?;
+    let m = format!("'|=' is not supported by {}; use '|' instead", vm.type_name(args.vals[0]));
+    Err(vm.type_error(m))
+}
+fn mp_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__reversed__", 1, 1)?;
+    mp_forward(vm, args, "__reversed__")
+}
+fn mp_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
+    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
+}
+
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_getter, add_method, add_static};
     let t = vm.t.module;
@@ -229,4 +266,14 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, p, "copy", mp_copy);
     add_method(vm, p, "__repr__", mp_repr);
     add_method(vm, p, "__str__", mp_str);
+    let methods: [(&'static str, crate::object::NativeFn); 10] = [
+        ("__lt__", mp_lt), ("__le__", mp_le), ("__eq__", mp_eq), ("__ne__", mp_ne), ("__gt__", mp_gt), ("__ge__", mp_ge),
+        ("__or__", mp_or), ("__ror__", mp_ror), ("__ior__", mp_ior), ("__reversed__", mp_reversed),
+    ];
+    for (n, f) in methods {
+        add_method(vm, p, n, f);
+    }
+    crate::typeobj::add_classmethod(vm, p, "__class_getitem__", mp_class_getitem);
+    let none = vm.none;
+    crate::typeobj::set_attr_raw(vm, p, "__hash__", none).unwrap();
 }

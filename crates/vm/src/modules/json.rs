@@ -91,22 +91,29 @@ fn stop_iteration(vm: &mut Vm, idx: usize) -> PyErr {
 /// The string being scanned, indexed by code point.
 enum Text<'a> {
     Ascii(&'a [u8]),
-    Chars(Vec<char>),
+    /// The chars (a lone surrogate read as U+FFFD) and the lone surrogates'
+    /// (index, code point), which strings cut from the text keep.
+    Chars(Vec<char>, Vec<(usize, u32)>),
 }
 
 impl Text<'_> {
-    fn new(s: &str) -> Text<'_> {
-        if s.is_ascii() {
-            Text::Ascii(s.as_bytes())
-        } else {
-            Text::Chars(s.chars().collect())
+    fn new(s: &crate::str::StrObj) -> Text<'_> {
+        let text = s.as_str();
+        if text.is_ascii() {
+            return Text::Ascii(text.as_bytes());
         }
+        let lone = if s.surrogates().is_some() {
+            s.code_points().into_iter().enumerate().filter(|(_, cp)| (0xd800..0xe000).contains(cp)).collect()
+        } else {
+            Vec::new()
+        };
+        Text::Chars(text.chars().collect(), lone)
     }
 
     fn len(&self) -> usize {
         match self {
             Text::Ascii(b) => b.len(),
-            Text::Chars(c) => c.len(),
+            Text::Chars(c, _) => c.len(),
         }
     }
 
@@ -114,15 +121,26 @@ impl Text<'_> {
     fn at(&self, i: usize) -> Option<char> {
         match self {
             Text::Ascii(b) => b.get(i).map(|b| *b as char),
-            Text::Chars(c) => c.get(i).copied(),
+            Text::Chars(c, _) => c.get(i).copied(),
         }
     }
 
-    /// Appends the code points `a..b` to `out`.
-    fn push_range(&self, out: &mut String, a: usize, b: usize) {
+    /// Appends the code points `a..b` to `out`, noting the lone surrogates
+    /// among them as (byte offset in `out`, code point) in `surrogates`.
+    fn push_range(&self, out: &mut String, surrogates: &mut Vec<(usize, u32)>, a: usize, b: usize) {
         match self {
             Text::Ascii(bytes) => out.push_str(std::str::from_utf8(&bytes[a..b]).unwrap_or("")),
-            Text::Chars(c) => out.extend(&c[a..b]),
+            Text::Chars(c, lone) if lone.is_empty() => out.extend(&c[a..b]),
+            Text::Chars(c, lone) => {
+                let first = lone.partition_point(|(i, _)| *i < a);
+                let mut marks = lone[first..].iter().take_while(|(i, _)| *i < b).peekable();
+                for (i, ch) in c[a..b].iter().enumerate() {
+                    if let Some((_, cp)) = marks.next_if(|(j, _)| *j == a + i) {
+                        surrogates.push((out.len(), *cp));
+                    }
+                    out.push(*ch);
+                }
+            }
         }
     }
 }
@@ -164,7 +182,7 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) ->
         if next >= len {
             return Err(decode_error(vm, "Unterminated string starting at", s, begin));
         }
-        chars.push_range(&mut out, end, next);
+        chars.push_range(&mut out, &mut surrogates, end, next);
         next += 1;
         if c == '"' {
             return Ok((crate::str::from_marked(vm, out, &surrogates), next));
@@ -213,11 +231,12 @@ fn scan_string(vm: &mut Vm, s: Value, chars: &Text, end: usize, strict: bool) ->
 /// `scanstring(s, end, strict=True)` -> (str, end).
 fn scanstring(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "scanstring", 2, 3)?;
-    let Some(text) = crate::str::as_str(a[0]) else {
+    // The index is converted first, as CPython's argument parser does.
+    let end = crate::number::as_ssize(vm, a[1], vm.e.overflow_error)?;
+    let Some(text) = a[0].downcast::<crate::str::StrObj>() else {
         let m = format!("first argument must be a string, not {:.80}", vm.type_name(a[0]));
         return Err(vm.type_error(m));
     };
-    let end = crate::number::as_ssize(vm, a[1], vm.e.overflow_error)?;
     let strict = match a.get(2) {
         Some(v) => crate::ops::truthy(vm, *v)?,
         None => true,
@@ -432,7 +451,7 @@ impl Scan<'_> {
             }
         }
         let mut text = String::new();
-        self.chars.push_range(&mut text, start, idx);
+        self.chars.push_range(&mut text, &mut Vec::new(), start, idx);
         let custom = if is_float { self.sc.parse_float } else { self.sc.parse_int };
         let builtin = if is_float { vm.t.float } else { vm.t.int };
         if custom != builtin {
@@ -531,7 +550,7 @@ impl Scan<'_> {
 fn scanner_call(vm: &mut Vm, args: Args) -> PyResult {
     let [this, string, idx] = args.bind(vm, "scan_once", ["self", "string", "idx"], 3, 0)?;
     let Some(sc) = this.downcast::<ScannerObj>() else { return Err(vm.type_error("descriptor requires a '_json.Scanner' object")) };
-    let Some(text) = crate::str::as_str(string) else {
+    let Some(text) = string.downcast::<crate::str::StrObj>() else {
         let m = format!("first argument must be a string, not {:.80}", vm.type_name(string));
         return Err(vm.type_error(m));
     };

@@ -104,7 +104,7 @@ fn code_points(v: Value, s: &crate::str::StrObj) -> Rc<[u32]> {
     if let Some(w) = hit {
         return w;
     }
-    let w: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>().into();
+    let w: Rc<[u32]> = s.code_points().into();
     // Short subjects are cheap to convert again; only long ones are worth keeping.
     if s.len() < 256 {
         return w;
@@ -153,7 +153,7 @@ pub fn getslice(vm: &mut Vm, string: Value, wide: Option<&Rc<[u32]>>, i: usize, 
             return Ok(string);
         }
         let sub = match wide {
-            Some(w) => w[i..j.max(i)].iter().filter_map(|&c| char::from_u32(c)).collect(),
+            Some(w) => return Ok(crate::str::from_code_points(vm, &w[i..j.max(i)])),
             None => s.slice(i, j.max(i)).to_string(),
         };
         return Ok(crate::str::new_str(vm, sub));
