@@ -208,7 +208,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
             Ok(v)
         };
     }
-    if d.is::<InstanceObj>() || !is_builtin_value(vm, d) {
+    if d.is::<InstanceObj>() || !is_builtin_value(vm, d) || typeobj::has_flag(vm.type_of(d), tflag::NATIVE_GET) {
         let dt = vm.type_of(d);
         if let Some(get) = typeobj::lookup_str(vm, dt, "__get__") {
             let o = if obj.is_null() { vm.none } else { obj };

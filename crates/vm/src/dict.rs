@@ -526,6 +526,11 @@ pub fn set_item_str(vm: &mut Vm, d: Value, key: &str, value: Value) -> PyResult<
 /// Removes `key`; returns its value, or None if it was missing.
 pub fn pop_item(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>> {
     let h = crate::hash::hash(vm, key)?;
+    pop_item_hashed(vm, d, key, h)
+}
+
+/// `pop_item` of a key whose hash is `h`.
+pub fn pop_item_hashed(vm: &mut Vm, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
     let o = dobj(d);
     match find(vm, o, key, h)? {
         Some(ix) => {

@@ -205,10 +205,6 @@ fn field_set<const I: usize>(vm: &mut Vm, v: Value, x: Value) -> PyResult<()> {
     }
 }
 
-fn field_readonly(vm: &mut Vm, _: Value, _: Value) -> PyResult<()> {
-    Err(vm.attribute_error("readonly attribute"))
-}
-
 /// The descriptors of every family's fields.
 fn add_field_descriptors(vm: &mut Vm) {
     const GET: [crate::function::Getter; 8] =
@@ -219,7 +215,7 @@ fn add_field_descriptors(vm: &mut Vm) {
     for (cls, names) in families(vm) {
         for (i, name) in names.iter().enumerate() {
             // An exception group's message and exceptions are read-only members.
-            let set = if cls == group { field_readonly } else { SET[i] };
+            let set = if cls == group { typeobj::readonly_set } else { SET[i] };
             typeobj::add_getset(vm, cls, name, GET[i], set);
         }
     }

@@ -257,12 +257,18 @@ pub fn import_module_level(vm: &mut Vm, name: Value, globals: Value, fromlist: V
 }
 
 /// Imports submodules named in `fromlist` that are not attributes yet.
+/// Whatever `sys.modules` holds is accepted, modules or not, as by importlib's
+/// `_handle_fromlist`, which reads attributes only.
 fn handle_fromlist(vm: &mut Vm, module: Value, fromlist: Value) -> PyResult<()> {
-    let d = crate::module::module_dict(module);
-    if dict::get_item_str(vm, d, "__path__")?.is_none() {
+    let path = vm.intern("__path__");
+    if crate::attr::getattr_opt(vm, module, path)?.is_none() {
         return Ok(());
     }
-    let mname = crate::module::module_name(vm, module);
+    let name = vm.intern("__name__");
+    let mname = match crate::attr::getattr_opt(vm, module, name)? {
+        Some(n) => crate::ops::str_string(vm, n)?,
+        None => "?".to_string(),
+    };
     let l = crate::list::from_iterable(vm, fromlist)?;
     let items = crate::list::lobj(l).items.borrow().clone();
     for item in items {
@@ -270,7 +276,8 @@ fn handle_fromlist(vm: &mut Vm, module: Value, fromlist: Value) -> PyResult<()> 
             return Err({ let __arg = format!("Item in {mname}.__all__ must be str, not {}", vm.type_name(item)); vm.type_error(__arg) });
         };
         if s == "*" {
-            if let Some(all) = dict::get_item_str(vm, d, "__all__")? {
+            let all = vm.intern("__all__");
+            if let Some(all) = crate::attr::getattr_opt(vm, module, all)? {
                 handle_fromlist(vm, module, all)?;
             }
             continue;
@@ -319,8 +326,8 @@ pub fn import_dotted(vm: &mut Vm, full: &str) -> PyResult {
             if let Some(m) = lookup_module(vm, full)? {
                 return Ok(m);
             }
-            let pd = crate::module::module_dict(pm);
-            match dict::get_item_str(vm, pd, "__path__")? {
+            let path_name = vm.intern("__path__");
+            match crate::attr::getattr_opt(vm, pm, path_name)? {
                 Some(path) => (Some((pm, p.to_string())), path),
                 None => {
                     return Err(import_error(vm, format!("No module named '{full}'; '{p}' is not a package"), full));
@@ -605,21 +612,36 @@ fn is_initializing(vm: &mut Vm, d: Value) -> PyResult<bool> {
     Ok(false)
 }
 
-/// `from module import *` into `locals`.
+/// `from module import *` into `locals`: the names in `module.__all__`, else
+/// those of `module.__dict__` not starting with `_` (any object will do).
 pub fn import_star(vm: &mut Vm, module: Value, locals: Value) -> PyResult<()> {
-    let d = crate::module::module_dict(module);
-    let names: Value = match dict::get_item_str(vm, d, "__all__")? {
-        Some(all) => crate::list::from_iterable(vm, all)?,
+    let all = vm.intern("__all__");
+    let (names, from_dict) = match crate::attr::getattr_opt(vm, module, all)? {
+        Some(all) => (crate::list::from_iterable(vm, all)?, false),
         None => {
-            let keys: Vec<Value> = dict::dobj(d).items().into_iter().map(|(k, _)| k).filter(|k| !crate::str::as_str(*k).is_some_and(|s| s.starts_with('_'))).collect();
-            crate::list::new_list(vm, keys)
+            let dict_name = vm.intern("__dict__");
+            let Some(d) = crate::attr::getattr_opt(vm, module, dict_name)? else {
+                let t = vm.e.import_error;
+                return Err(vm.new_exc(t, "from-import-* object has no __dict__ and no __all__"));
+            };
+            let keys = crate::call::call_method(vm, d, "keys", &[])?;
+            (crate::list::from_iterable(vm, keys)?, true)
         }
     };
     let items = crate::list::lobj(names).items.borrow().clone();
     for n in items {
         if crate::str::as_str(n).is_none() {
-            let mn = crate::module::module_name(vm, module);
-            return Err({ let __arg = format!("Item in {mn}.__all__ must be str, not {}", vm.type_name(n)); vm.type_error(__arg) });
+            let name = vm.intern("__name__");
+            let mn = match crate::attr::getattr_opt(vm, module, name)? {
+                Some(m) => crate::ops::str_string(vm, m)?,
+                None => "?".to_string(),
+            };
+            let (what, attr) = if from_dict { ("Key", "__dict__") } else { ("Item", "__all__") };
+            let m = format!("{what} in {mn}.{attr} must be str, not {}", vm.type_name(n));
+            return Err(vm.type_error(m));
+        }
+        if from_dict && crate::str::as_str(n).is_some_and(|s| s.starts_with('_')) {
+            continue;
         }
         let n = vm.intern_value(n);
         let v = crate::attr::getattr(vm, module, n)?;
@@ -644,8 +666,8 @@ pub fn find_module_file(vm: &mut Vm, name: &str) -> PyResult<Option<String>> {
                 Err(e) if crate::exceptions::matches(vm, e, vm.e.module_not_found_error) => return Ok(None),
                 Err(e) => return Err(e),
             };
-            let pd = crate::module::module_dict(pm);
-            match dict::get_item_str(vm, pd, "__path__")? {
+            let path_name = vm.intern("__path__");
+            match crate::attr::getattr_opt(vm, pm, path_name)? {
                 Some(p) => (p, last),
                 None => return Ok(None),
             }

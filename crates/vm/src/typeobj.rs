@@ -34,6 +34,9 @@ pub mod tflag {
     /// sequence and mapping types); a class without one takes its MRO's first.
     pub const SEQUENCE: u32 = 128;
     pub const MAPPING: u32 = 256;
+    /// A builtin type whose instances bind through the type's `__get__` when
+    /// found on a class, as functions do (functools' LRU cache wrapper).
+    pub const NATIVE_GET: u32 = 512;
 }
 
 pub struct TypeObj {
@@ -180,6 +183,16 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
     }
     *o.mro.borrow_mut() = mro;
     t
+}
+
+/// Adds a read-only attribute: setting or deleting it raises AttributeError
+/// "readonly attribute", as for CPython's read-only members.
+pub fn add_readonly(vm: &mut Vm, ty: Value, name: &'static str, get: crate::function::Getter) {
+    add_getset(vm, ty, name, get, readonly_set);
+}
+
+pub fn readonly_set(vm: &mut Vm, _: Value, _: Value) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
 }
 
 /// `_PyType_Lookup`: the first definition of `name` (an interned str) along the MRO.

@@ -216,7 +216,7 @@ fn get_name(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::str::new_str(vm, n))
 }
 fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    check_heap(vm, v, "__name__")?;
+    check_special(vm, v, n, "__name__")?;
     let s = crate::str::as_str(n).ok_or_else(|| { let __arg = format!("can only assign string to {}.__name__, not '{}'", typeobj::type_name(v), vm.type_name(n)); vm.type_error(__arg) })?;
     *tobj(v).name.borrow_mut() = s.to_string();
     Ok(())
@@ -226,7 +226,7 @@ fn get_qualname(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::str::new_str(vm, n))
 }
 fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
-    check_heap(vm, v, "__qualname__")?;
+    check_special(vm, v, n, "__qualname__")?;
     let s = crate::str::as_str(n).ok_or_else(|| { let __arg = format!("can only assign string to {}.__qualname__, not '{}'", typeobj::type_name(v), vm.type_name(n)); vm.type_error(__arg) })?;
     *tobj(v).qualname.borrow_mut() = s.to_string();
     Ok(())
@@ -234,6 +234,16 @@ fn set_qualname(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
 fn check_heap(vm: &mut Vm, v: Value, what: &str) -> PyResult<()> {
     if !typeobj::has_flag(v, tflag::HEAPTYPE) {
         return Err(vm.type_error(format!("cannot set '{what}' attribute of immutable type '{}'", typeobj::type_name(v))));
+    }
+    Ok(())
+}
+
+/// `check_heap`, and deleting (`value` NULL) is refused too, as CPython's
+/// `check_set_special_type_attr` words it.
+fn check_special(vm: &mut Vm, v: Value, value: Value, what: &str) -> PyResult<()> {
+    check_heap(vm, v, what)?;
+    if value.is_null() {
+        return Err(vm.type_error(format!("cannot delete '{what}' attribute of immutable type '{}'", typeobj::type_name(v))));
     }
     Ok(())
 }
@@ -253,15 +263,26 @@ fn get_dict(vm: &mut Vm, v: Value) -> PyResult {
     let d = tobj(v).dict;
     Ok(crate::module::new_mappingproxy(vm, d))
 }
+/// `type.__module__`: a class's `__module__` entry; for a builtin type the
+/// module its dotted name gives, else builtins (`type`'s own entry is this
+/// descriptor).
 fn get_module(vm: &mut Vm, v: Value) -> PyResult {
     let d = tobj(v).dict;
-    match dict::get_item_str(vm, d, "__module__")? {
-        Some(m) => Ok(m),
+    let entry = dict::get_item_str(vm, d, "__module__")?;
+    if typeobj::has_flag(v, tflag::HEAPTYPE) {
+        return entry.ok_or_else(|| vm.attribute_error("__module__"));
+    }
+    if let Some(m) = entry.filter(|m| crate::str::as_str(*m).is_some()) {
+        return Ok(m);
+    }
+    let name = typeobj::type_name(v);
+    match name.rsplit_once('.') {
+        Some((module, _)) => Ok(crate::str::new_str(vm, module.to_string())),
         None => Ok(vm.intern("builtins")),
     }
 }
 fn set_module(vm: &mut Vm, v: Value, m: Value) -> PyResult<()> {
-    check_heap(vm, v, "__module__")?;
+    check_special(vm, v, m, "__module__")?;
     dict::set_item_str(vm, tobj(v).dict, "__module__", m)?;
     typeobj::modified(vm, v);
     Ok(())
@@ -278,7 +299,7 @@ fn get_doc(vm: &mut Vm, v: Value) -> PyResult {
     Ok(doc)
 }
 fn set_doc(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
-    check_heap(vm, v, "__doc__")?;
+    check_special(vm, v, d, "__doc__")?;
     dict::set_item_str(vm, tobj(v).dict, "__doc__", d)?;
     typeobj::modified(vm, v);
     Ok(())
