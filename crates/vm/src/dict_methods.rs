@@ -514,11 +514,6 @@ fn view_mapping(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::module::new_mappingproxy(vm, d))
 }
 
-fn dict_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_classmethod, add_getter, add_method, add_static, set_attr_raw};
     let t = vm.t.dict;
@@ -548,7 +543,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "values", dict_values);
     add_method(vm, t, "items", dict_items);
     add_classmethod(vm, t, "fromkeys", dict_fromkeys);
-    add_classmethod(vm, t, "__class_getitem__", dict_class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     let none = vm.none;
     set_attr_raw(vm, t, "__hash__", none).unwrap();
     for vt in [vm.t.dict_keys, vm.t.dict_values, vm.t.dict_items] {

@@ -1207,11 +1207,6 @@ fn group_str(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, s))
 }
 
-fn group_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 fn group_derive(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "derive", 2, 2)?;
     let msg = Some(field(vm, a[0], "message")).filter(|v| !v.is_null()).unwrap_or(vm.empty_str);
@@ -1395,7 +1390,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, g, "derive", group_derive);
     add_method(vm, g, "split", group_split);
     add_method(vm, g, "subgroup", group_subgroup);
-    typeobj::add_classmethod(vm, g, "__class_getitem__", group_class_getitem);
+    typeobj::add_classmethod(vm, g, "__class_getitem__", crate::generic_alias::class_getitem);
     let t = vm.t.traceback;
     add_static(vm, t, "__new__", tb_new);
     add_getset(vm, t, "tb_next", tb_next, set_tb_next);

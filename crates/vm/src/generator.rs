@@ -1172,6 +1172,7 @@ pub fn init_types(vm: &mut Vm) {
     add_method(vm, w, "throw", wrapper_throw);
     add_method(vm, w, "close", wrapper_close);
     let ag = vm.t.async_generator;
+    crate::typeobj::add_classmethod(vm, ag, "__class_getitem__", crate::generic_alias::class_getitem);
     add_method(vm, ag, "__aiter__", self_iter);
     add_method(vm, ag, "__anext__", agen_anext);
     add_method(vm, ag, "asend", agen_asend);

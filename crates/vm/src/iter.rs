@@ -830,7 +830,8 @@ pub fn init_types(vm: &mut Vm) {
     for t in [vm.t.enumerate, vm.t.zip, vm.t.map, vm.t.filter, vm.t.reversed, vm.t.callable_iterator] {
         add_method(vm, t, "__reduce__", combinator_reduce);
     }
-    let (z, rv) = (vm.t.zip, vm.t.reversed);
+    let (z, rv, e) = (vm.t.zip, vm.t.reversed, vm.t.enumerate);
+    crate::typeobj::add_classmethod(vm, e, "__class_getitem__", crate::generic_alias::class_getitem);
     add_method(vm, z, "__setstate__", zip_setstate);
     add_method(vm, rv, "__setstate__", reversed_setstate);
     add_method(vm, rv, "__length_hint__", reversed_length_hint);

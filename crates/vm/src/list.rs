@@ -725,11 +725,6 @@ fn merge(vm: &mut Vm, a: &[usize], b: &[usize], out: &mut [usize], keys: Value) 
     Ok(())
 }
 
-fn list_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 fn list_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__sizeof__", 1, 1)?;
     let cap = this(&args).items.borrow().capacity();
@@ -772,7 +767,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "copy", list_copy);
     add_method(vm, t, "reverse", list_reverse);
     add_method(vm, t, "sort", list_sort);
-    add_classmethod(vm, t, "__class_getitem__", list_class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     let none = vm.none;
     set_attr_raw(vm, t, "__hash__", none).unwrap();
 }

@@ -238,11 +238,6 @@ fn mp_reversed(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__reversed__", 1, 1)?;
     mp_forward(vm, args, "__reversed__")
 }
-fn mp_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_getter, add_method, add_static};
     let t = vm.t.module;
@@ -273,7 +268,7 @@ pub fn init_type(vm: &mut Vm) {
     for (n, f) in methods {
         add_method(vm, p, n, f);
     }
-    crate::typeobj::add_classmethod(vm, p, "__class_getitem__", mp_class_getitem);
+    crate::typeobj::add_classmethod(vm, p, "__class_getitem__", crate::generic_alias::class_getitem);
     let none = vm.none;
     crate::typeobj::set_attr_raw(vm, p, "__hash__", none).unwrap();
 }

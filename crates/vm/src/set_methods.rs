@@ -358,11 +358,6 @@ fn frozenset_hash(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_i64(vm, h))
 }
 
-fn set_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 fn set_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__reduce__", 1, 1)?;
     let items = set::elements(a[0]);
@@ -410,7 +405,7 @@ pub fn init_type(vm: &mut Vm) {
         for (n, f) in common {
             add_method(vm, t, n, *f);
         }
-        add_classmethod(vm, t, "__class_getitem__", set_class_getitem);
+        add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     }
     let t = vm.t.set;
     let mutators: &[(&'static str, crate::object::NativeFn)] = &[

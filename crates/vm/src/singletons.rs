@@ -39,6 +39,12 @@ fn ellipsis_new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.ellipsis)
 }
 
+/// Pickled by name: `Ellipsis` and `NotImplemented` are builtins.
+fn singleton_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    Ok(if a[0] == vm.ellipsis { vm.intern("Ellipsis") } else { vm.intern("NotImplemented") })
+}
+
 pub fn init_types(vm: &mut Vm) {
     use crate::typeobj::{add_method, add_static};
     let n = vm.t.none_type;
@@ -52,4 +58,6 @@ pub fn init_types(vm: &mut Vm) {
     let e = vm.t.ellipsis_type;
     add_static(vm, e, "__new__", ellipsis_new);
     add_method(vm, e, "__repr__", ellipsis_repr);
+    add_method(vm, e, "__reduce__", singleton_reduce);
+    add_method(vm, t, "__reduce__", singleton_reduce);
 }

@@ -234,11 +234,6 @@ fn tuple_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_tuple(vm, vec![t]))
 }
 
-fn tuple_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 pub fn init_type(vm: &mut Vm) {
     use crate::typeobj::{add_classmethod, add_method, add_static};
     let t = vm.t.tuple;
@@ -261,5 +256,5 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "index", tuple_index);
     add_method(vm, t, "count", tuple_count);
     add_method(vm, t, "__getnewargs__", tuple_getnewargs);
-    add_classmethod(vm, t, "__class_getitem__", tuple_class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
 }

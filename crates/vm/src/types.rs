@@ -32,7 +32,8 @@ types_table! {
     filter, reversed, list_iterator, list_reverseiterator, tuple_iterator, range_iterator,
     str_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator,
     seq_iterator, callable_iterator, bytes_iterator, dict_keys, dict_values, dict_items,
-    weakref, weakproxy, weakcallableproxy, generic_alias, mappingproxy, simple_namespace, union_type,
+    weakref, weakproxy, weakcallableproxy, generic_alias, generic_alias_iterator, mappingproxy, simple_namespace,
+    union_type,
     // The natives that implement generic attribute access, recognised by identity.
     object_getattribute, object_setattr, object_delattr, type_getattribute,
     type_setattr, type_delattr,
@@ -119,6 +120,7 @@ pub fn init(vm: &mut Vm) {
     vm.t.weakproxy = mk(vm, "weakref.ProxyType", object, 0);
     vm.t.weakcallableproxy = mk(vm, "weakref.CallableProxyType", object, 0);
     vm.t.generic_alias = mk(vm, "types.GenericAlias", object, base);
+    vm.t.generic_alias_iterator = mk(vm, "generic_alias_iterator", object, 0);
     vm.t.mappingproxy = mk(vm, "mappingproxy", object, 0);
     vm.t.simple_namespace = mk(vm, "types.SimpleNamespace", object, base | tflag::HAS_DICT);
     vm.t.union_type = mk(vm, "types.UnionType", object, 0);

@@ -243,11 +243,6 @@ fn ref_callback(vm: &mut Vm, v: Value) -> PyResult {
     Ok(if c.is_null() { vm.none } else { c })
 }
 
-fn ref_class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 /// Called by the collector after marking and before sweeping: forgets weak
 /// references that are themselves garbage, clears those whose target died and
 /// queues their callbacks (which it keeps alive), in list order.
@@ -615,7 +610,7 @@ pub fn init_type(vm: &mut Vm) {
     add_method(vm, t, "__eq__", ref_eq);
     add_method(vm, t, "__ne__", ref_ne);
     add_getter(vm, t, "__callback__", ref_callback);
-    add_classmethod(vm, t, "__class_getitem__", ref_class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     let (p, cp) = (vm.t.weakproxy, vm.t.weakcallableproxy);
     init_proxy_type(vm, p, false);
     init_proxy_type(vm, cp, true);

@@ -699,11 +699,6 @@ fn deque_reduce(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::tuple::new_tuple(vm, vec![cls, cargs, dict, it]))
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 // ---- iterators ----
 
 fn new_iter(vm: &mut Vm, d: Value, reverse: bool) -> Value {
@@ -1031,7 +1026,7 @@ fn init_deque(vm: &mut Vm) -> PyResult<Value> {
         add_method(vm, t, n, *f);
     }
     add_getter(vm, t, "maxlen", deque_maxlen);
-    add_classmethod(vm, t, "__class_getitem__", class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     let none = vm.none;
     set_attr_raw(vm, t, "__hash__", none)?;
     Ok(t)
@@ -1062,7 +1057,7 @@ fn init_defaultdict(vm: &mut Vm) -> PyResult<Value> {
     add_method(vm, t, "__or__", dd_or);
     add_method(vm, t, "__ror__", dd_ror);
     add_getset(vm, t, "default_factory", dd_get_factory, dd_set_factory);
-    add_classmethod(vm, t, "__class_getitem__", class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     Ok(t)
 }
 

@@ -369,11 +369,6 @@ fn var_hash(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::int::from_i64(vm, h))
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 // ---- Token ----
 
 fn token_new(vm: &mut Vm, _args: Args) -> PyResult {
@@ -452,14 +447,14 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_method(vm, var, "__repr__", var_repr);
     add_method(vm, var, "__hash__", var_hash);
     crate::typeobj::add_getset(vm, var, "name", var_name, readonly);
-    add_classmethod(vm, var, "__class_getitem__", class_getitem);
+    add_classmethod(vm, var, "__class_getitem__", crate::generic_alias::class_getitem);
 
     let tok = mk_type(vm, "_contextvars.Token", 0)?;
     add_static(vm, tok, "__new__", token_new);
     add_method(vm, tok, "__repr__", token_repr);
     add_getter(vm, tok, "var", token_var);
     add_getter(vm, tok, "old_value", token_old_value);
-    add_classmethod(vm, tok, "__class_getitem__", class_getitem);
+    add_classmethod(vm, tok, "__class_getitem__", crate::generic_alias::class_getitem);
 
     // Token.MISSING: the only instance of a small marker type.
     let mt = mk_type(vm, "Token.MISSING", 0)?;

@@ -216,11 +216,6 @@ fn partial_keywords(vm: &mut Vm, v: Value) -> PyResult {
     Ok(this_partial(vm, v, "keywords")?.kw.get())
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 // ---- cmp_to_key ----
 
 /// Both what `cmp_to_key(cmp)` returns and the keys it makes (`obj` set).
@@ -571,7 +566,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_readonly(vm, partial, "func", partial_func);
     add_readonly(vm, partial, "args", partial_args);
     add_readonly(vm, partial, "keywords", partial_keywords);
-    add_classmethod(vm, partial, "__class_getitem__", class_getitem);
+    add_classmethod(vm, partial, "__class_getitem__", crate::generic_alias::class_getitem);
     add_getset(vm, partial, "__dict__", crate::func_type::header_dict, crate::func_type::set_header_dict);
 
     let key = super::new_module_type(vm, "functools.KeyWrapper", obj, 0)?;

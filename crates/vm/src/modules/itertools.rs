@@ -1116,7 +1116,10 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
                 add_method(vm, t, "__repr__", repeat_repr);
                 add_method(vm, t, "__length_hint__", repeat_length_hint);
             }
-            "chain" => crate::typeobj::add_classmethod(vm, t, "from_iterable", chain_from_iterable),
+            "chain" => {
+                crate::typeobj::add_classmethod(vm, t, "from_iterable", chain_from_iterable);
+                crate::typeobj::add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
+            }
             "_tee" => add_method(vm, t, "__copy__", tee_copy),
             _ => {}
         }

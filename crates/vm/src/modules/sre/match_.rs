@@ -326,11 +326,6 @@ fn get_endpos(vm: &mut Vm, v: Value) -> PyResult {
     Ok(int(vm, mobj(v).endpos as isize))
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 fn no_new_match(vm: &mut Vm, _args: Args) -> PyResult {
     Err(vm.type_error("cannot create 're.Match' instances"))
 }
@@ -357,7 +352,7 @@ pub fn init_match_type(vm: &mut Vm) -> PyResult<Value> {
     for (n, f) in methods {
         add_method(vm, t, n, *f);
     }
-    add_classmethod(vm, t, "__class_getitem__", class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     add_getter(vm, t, "lastindex", get_lastindex);
     add_getter(vm, t, "lastgroup", get_lastgroup);
     add_getter(vm, t, "regs", get_regs);

@@ -444,11 +444,6 @@ fn get_groupindex(vm: &mut Vm, v: Value) -> PyResult {
     Ok(crate::module::new_mappingproxy(vm, gi))
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__class_getitem__", 2, 2)?;
-    crate::generic_alias::new_generic_alias(vm, a[0], a[1])
-}
-
 fn no_new_pattern(vm: &mut Vm, _args: Args) -> PyResult {
     Err(vm.type_error("cannot create 're.Pattern' instances"))
 }
@@ -479,7 +474,7 @@ pub fn init_pattern_type(vm: &mut Vm) -> PyResult<Value> {
     for (n, f) in methods {
         add_method(vm, t, n, *f);
     }
-    add_classmethod(vm, t, "__class_getitem__", class_getitem);
+    add_classmethod(vm, t, "__class_getitem__", crate::generic_alias::class_getitem);
     add_getter(vm, t, "pattern", get_pattern);
     add_getter(vm, t, "flags", get_flags);
     add_getter(vm, t, "groups", get_groups);
