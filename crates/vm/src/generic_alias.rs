@@ -71,9 +71,17 @@ pub fn new_union(vm: &mut Vm, a: Value, b: Value) -> PyResult {
             None => items.push(v),
         }
     }
+    // Members are distinct by identity; generic aliases by equality too.
     let mut dedup: Vec<Value> = Vec::new();
     for v in items {
-        if !dedup.contains(&v) {
+        let mut dup = false;
+        for d in &dedup {
+            dup = *d == v || (v.is::<AliasObj>() && d.is::<AliasObj>() && crate::ops::eq(vm, *d, v)?);
+            if dup {
+                break;
+            }
+        }
+        if !dup {
             dedup.push(v);
         }
     }
@@ -503,7 +511,7 @@ fn alias_dir(vm: &mut Vm, args: Args) -> PyResult {
 
 fn alias_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    if args.has_kw() && cls == vm.t.generic_alias {
+    if args.has_kw() {
         return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
     }
     let pos = &args.pos()[1..];

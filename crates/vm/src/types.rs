@@ -135,6 +135,15 @@ pub fn init(vm: &mut Vm) {
     for (t, q) in [(vm.t.generic_alias, "GenericAlias"), (vm.t.simple_namespace, "SimpleNamespace"), (vm.t.union_type, "UnionType")] {
         *tobj(t).qualname.borrow_mut() = q.to_string();
     }
+    // Their instances find `__module__` in the type's dict, as CPython's
+    // PyType_Ready puts it there for a dotted tp_name.
+    let dotted = [vm.t.weakref, vm.t.weakproxy, vm.t.weakcallableproxy, vm.t.generic_alias, vm.t.simple_namespace, vm.t.union_type];
+    for t in dotted {
+        let name = crate::typeobj::type_name(t);
+        let module = name.split('.').next().unwrap_or("builtins").to_string();
+        let m = crate::str::new_str(vm, module);
+        crate::typeobj::set_attr_raw(vm, t, "__module__", m).expect("type dict");
+    }
 
     vm.none = vm.alloc(vm.t.none_type, crate::singletons::Singleton);
     vm.not_implemented = vm.alloc(vm.t.not_implemented_type, crate::singletons::Singleton);

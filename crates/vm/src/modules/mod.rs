@@ -193,15 +193,38 @@ fn ns_init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `namespace(a=1, b=2)`: the str-named attributes; `namespace(...)` when
+/// recursive.
 fn ns_repr(vm: &mut Vm, args: Args) -> PyResult {
     let obj = args.vals[0];
+    let name = if vm.type_of(obj) == vm.t.simple_namespace { "namespace".to_string() } else { vm.type_name(obj) };
+    if vm.repr_active.contains(&obj) {
+        return Ok(crate::str::new_str(vm, format!("{name}(...)")));
+    }
+    vm.repr_active.push(obj);
+    let parts = ns_repr_parts(vm, obj);
+    vm.repr_active.retain(|x| *x != obj);
+    Ok(crate::str::new_str(vm, format!("{name}({})", parts?.join(", "))))
+}
+
+fn ns_repr_parts(vm: &mut Vm, obj: Value) -> PyResult<Vec<String>> {
     let d = crate::func_type::header_dict(vm, obj)?;
     let mut parts = Vec::new();
     for (k, v) in crate::dict::dobj(d).items() {
-        parts.push(format!("{}={}", crate::str::as_str(k).unwrap_or("?"), crate::ops::repr_string(vm, v)?));
+        if let Some(k) = crate::str::as_str(k).filter(|k| !k.is_empty()) {
+            parts.push(format!("{k}={}", crate::ops::repr_string(vm, v)?));
+        }
     }
-    let name = if vm.type_of(obj) == vm.t.simple_namespace { "namespace".to_string() } else { vm.type_name(obj) };
-    Ok(crate::str::new_str(vm, format!("{name}({})", parts.join(", "))))
+    Ok(parts)
+}
+
+/// `(type(ns), (), ns.__dict__)`.
+fn ns_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    let a = args.exact(vm, "__reduce__", 1, 1)?;
+    let d = crate::func_type::header_dict(vm, a[0])?;
+    let ty = vm.type_of(a[0]);
+    let empty = vm.empty_tuple;
+    Ok(crate::tuple::new_tuple(vm, vec![ty, empty, d]))
 }
 
 fn ns_eq(vm: &mut Vm, args: Args) -> PyResult {
@@ -227,6 +250,7 @@ pub fn init(vm: &mut Vm) {
     add_method(vm, ns, "__init__", ns_init);
     add_method(vm, ns, "__repr__", ns_repr);
     add_method(vm, ns, "__eq__", ns_eq);
+    add_method(vm, ns, "__reduce__", ns_reduce);
     let dd = crate::object_type::dict_descriptor(vm, ns);
     crate::typeobj::set_attr_raw(vm, ns, "__dict__", dd).unwrap();
     io::init_types(vm);
