@@ -93,8 +93,12 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let n = crate::str::as_str(name).unwrap_or("?").to_string();
     let msg = if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
         let _ = m;
+        let d = crate::module::module_dict(obj);
+        let named = dict::get_item_str(vm, d, "__name__").ok().flatten().and_then(crate::str::as_str).is_some();
         let mname = crate::module::module_name(vm, obj);
-        if crate::import::spec_initializing(vm, obj) {
+        if !named {
+            format!("module has no attribute '{n}'")
+        } else if crate::import::spec_initializing(vm, obj) {
             format!("partially initialized module '{mname}' has no attribute '{n}' (most likely due to a circular import)")
         } else {
             format!("module '{mname}' has no attribute '{n}'")
@@ -187,7 +191,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
         let g = p.fget.get();
         if g.is_null() || g == vm.none {
             let pname = property_name(vm, p);
-            return Err({ let __arg = format!("property {pname}of '{}' object has no getter", vm.type_name(obj)); vm.attribute_error(__arg) });
+            return Err(property_error(vm, pname, obj, "getter"));
         }
         return crate::call::call(vm, g, &[obj]);
     }
@@ -223,6 +227,13 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
 fn is_builtin_value(vm: &Vm, v: Value) -> bool {
     let t = vm.type_of(v);
     !typeobj::has_flag(t, tflag::HEAPTYPE)
+}
+
+/// "property 'x' of 'C' object has no setter" (the class by qualified name).
+fn property_error(vm: &mut Vm, pname: String, obj: Value, what: &str) -> PyErr {
+    let ty = vm.type_of(obj);
+    let q = typeobj::tobj(ty).qualname.borrow().clone();
+    vm.attribute_error(format!("property {pname}of '{q}' object has no {what}"))
 }
 
 fn property_name(_vm: &mut Vm, p: &Property) -> String {
@@ -402,7 +413,7 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()
         let (f, what) = if value.is_null() { (p.fdel.get(), "deleter") } else { (p.fset.get(), "setter") };
         if f.is_null() || f == vm.none {
             let pname = property_name(vm, p);
-            return Err({ let __arg = format!("property {pname}of '{}' object has no {what}", vm.type_name(obj)); vm.attribute_error(__arg) });
+            return Err(property_error(vm, pname, obj, what));
         }
         let args: &[Value] = if value.is_null() { &[obj] } else { &[obj, value] };
         crate::call::call(vm, f, args)?;

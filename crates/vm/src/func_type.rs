@@ -682,7 +682,7 @@ fn prop(v: Value) -> &'static Property {
 }
 fn property_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.vals[0];
-    Ok(vm.alloc(cls, Property { fget: Cell::new(Value::NULL), fset: Cell::new(Value::NULL), fdel: Cell::new(Value::NULL), doc: Cell::new(Value::NULL), name: Cell::new(Value::NULL) }))
+    Ok(vm.alloc(cls, Property { fget: Cell::new(Value::NULL), fset: Cell::new(Value::NULL), fdel: Cell::new(Value::NULL), doc: Cell::new(Value::NULL), name: Cell::new(Value::NULL), getter_doc: Cell::new(false) }))
 }
 fn property_init(vm: &mut Vm, args: Args) -> PyResult {
     let [s, fget, fset, fdel, doc] = args.bind(vm, "property", ["self", "fget", "fset", "fdel", "doc"], 1, 1)?;
@@ -693,11 +693,20 @@ fn property_init(vm: &mut Vm, args: Args) -> PyResult {
     p.fset.set(n(fset));
     p.fdel.set(n(fdel));
     let mut d = n(doc);
+    p.getter_doc.set(false);
     if d.is_null() && !p.fget.get().is_null() {
         let dn = vm.intern("__doc__");
-        d = crate::attr::getattr_opt(vm, p.fget.get(), dn)?.unwrap_or(Value::NULL);
+        d = n(crate::attr::getattr_opt(vm, p.fget.get(), dn)?.unwrap_or(Value::NULL));
+        p.getter_doc.set(!d.is_null());
     }
-    p.doc.set(d);
+    if vm.type_of(s) == vm.t.property {
+        p.doc.set(d);
+    } else {
+        // A subclass's own `__doc__` would shadow the slot: the docstring goes
+        // in the instance's dict (AttributeError with `__slots__`).
+        let d = if d.is_null() { vm.none } else { d };
+        crate::attr::setattr_str(vm, s, "__doc__", d)?;
+    }
     Ok(vm.none)
 }
 fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult {
@@ -707,7 +716,8 @@ fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult {
     parts[which] = a[1];
     let none = vm.none;
     let parts = parts.map(|v| if v.is_null() { none } else { v });
-    let doc = if p.doc.get().is_null() || which == 0 { none } else { p.doc.get() };
+    // A docstring taken from the getter is taken again from the new one.
+    let doc = if p.getter_doc.get() && parts[0] != none || p.doc.get().is_null() { none } else { p.doc.get() };
     let ty = vm.type_of(a[0]);
     let r = crate::call::call(vm, ty, &[parts[0], parts[1], parts[2], doc])?;
     if let Some(rp) = r.downcast::<Property>() {
@@ -751,7 +761,11 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__set_name__", 3, 3)?;
+    let given = args.vals.len().saturating_sub(1);
+    if given != 2 || args.has_kw() {
+        return Err(vm.type_error(format!("__set_name__() takes 2 positional arguments but {given} were given")));
+    }
+    let a = args.vals;
     prop(a[0]).name.set(a[2]);
     Ok(vm.none)
 }

@@ -305,6 +305,8 @@ pub struct Property {
     pub doc: Cell<Value>,
     /// The attribute name given by `__set_name__`, for error messages.
     pub name: Cell<Value>,
+    /// `doc` is the getter's docstring (copies take the new getter's).
+    pub getter_doc: Cell<bool>,
 }
 impl Trace for Property {
     fn trace(&self, t: &mut Tracer) {

@@ -65,16 +65,63 @@ fn module_init(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.none)
 }
 
+/// `repr(module)`, as importlib's `_module_repr` in 3.11: the loader's
+/// `module_repr()`, else from `__spec__`, else from `__name__`, `__file__` and
+/// `__loader__`.
 fn module_repr(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__repr__", 1, 1)?;
-    let d = module_dict(a[0]);
-    let name = module_name(vm, a[0]);
-    let file = dict::get_item_str(vm, d, "__file__")?;
-    let s = match file.and_then(crate::str::as_str) {
-        Some(f) => format!("<module '{name}' from '{f}'>"),
-        None => format!("<module '{name}' (built-in)>"),
+    let m = a[0];
+    let loader = attr_or_none(vm, m, "__loader__")?;
+    let module_repr = vm.intern("module_repr");
+    if let Some(f) = crate::attr::getattr_opt(vm, loader, module_repr)? {
+        match crate::call::call(vm, f, &[m]) {
+            Ok(r) => return Ok(r),
+            Err(e) if crate::exceptions::matches(vm, e, vm.e.exception) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let spec = attr_or_none(vm, m, "__spec__")?;
+    if spec != vm.none {
+        let s = repr_from_spec(vm, spec)?;
+        return Ok(crate::str::new_str(vm, s));
+    }
+    let (name_key, file_key) = (vm.intern("__name__"), vm.intern("__file__"));
+    let name = match crate::attr::getattr_opt(vm, m, name_key)? {
+        Some(n) => crate::ops::repr_string(vm, n)?,
+        None => "'?'".to_string(),
+    };
+    let s = match crate::attr::getattr_opt(vm, m, file_key)? {
+        Some(f) => format!("<module {name} from {}>", crate::ops::repr_string(vm, f)?),
+        None if loader == vm.none => format!("<module {name}>"),
+        None => format!("<module {name} ({})>", crate::ops::repr_string(vm, loader)?),
     };
     Ok(crate::str::new_str(vm, s))
+}
+
+fn attr_or_none(vm: &mut Vm, v: Value, name: &'static str) -> PyResult {
+    let n = vm.intern(name);
+    Ok(crate::attr::getattr_opt(vm, v, n)?.unwrap_or(vm.none))
+}
+
+/// `_module_repr_from_spec`.
+fn repr_from_spec(vm: &mut Vm, spec: Value) -> PyResult<String> {
+    let spec_name = crate::attr::getattr_str(vm, spec, "name")?;
+    let name = if spec_name == vm.none { "'?'".to_string() } else { crate::ops::repr_string(vm, spec_name)? };
+    let origin = crate::attr::getattr_str(vm, spec, "origin")?;
+    if origin == vm.none {
+        let loader = crate::attr::getattr_str(vm, spec, "loader")?;
+        if loader == vm.none {
+            return Ok(format!("<module {name}>"));
+        }
+        return Ok(format!("<module {name} ({})>", crate::ops::repr_string(vm, loader)?));
+    }
+    let has_location = crate::attr::getattr_str(vm, spec, "has_location")?;
+    if crate::ops::truthy(vm, has_location)? {
+        Ok(format!("<module {name} from {}>", crate::ops::repr_string(vm, origin)?))
+    } else {
+        let n = crate::ops::repr_string(vm, spec_name)?;
+        Ok(format!("<module {n} ({})>", crate::ops::str_string(vm, origin)?))
+    }
 }
 
 /// Module attribute lookup with PEP 562's module-level `__getattr__`.
