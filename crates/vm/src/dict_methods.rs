@@ -243,6 +243,27 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "dict.fromkeys", 1, 2)?;
     let value = a.get(2).copied().unwrap_or(vm.none);
     let d = crate::call::call(vm, a[0], &[])?;
+    // From an exact dict or set into an exact dict, the keys' stored hashes are
+    // reused (CPython's `_PyDict_FromKeys`): no `__hash__` is called again.
+    if vm.type_of(d) == vm.t.dict {
+        let src_t = vm.type_of(a[1]);
+        let hashed = if src_t == vm.t.dict {
+            Some(dobj(a[1]).table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect::<Vec<_>>())
+        } else if src_t == vm.t.set || src_t == vm.t.frozenset {
+            Some(crate::set::entries(a[1]))
+        } else {
+            None
+        };
+        if let Some(pairs) = hashed {
+            // A key's `__eq__` may mutate the source: the keys are kept in a tuple.
+            let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
+            for (k, h) in pairs {
+                crate::dict::set_item_hashed(vm, d, k, h, value)?;
+            }
+            std::hint::black_box(owner);
+            return Ok(d);
+        }
+    }
     let it = ops::iter(vm, a[1])?;
     while let Some(k) = ops::next(vm, it)? {
         ops::setitem(vm, d, k, value)?;

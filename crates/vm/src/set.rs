@@ -203,7 +203,7 @@ pub fn elements(s: Value) -> Vec<Value> {
 }
 
 /// The elements with their hashes, in iteration order.
-fn entries(s: Value) -> Vec<(Value, i64)> {
+pub fn entries(s: Value) -> Vec<(Value, i64)> {
     sobj(s).table.borrow().active().map(|(_, e)| (e.key, e.hash)).collect()
 }
 

@@ -16,10 +16,14 @@ fn set_new(vm: &mut Vm, args: Args) -> PyResult {
         }
         return Ok(set::new_set_of_type(vm, cls));
     }
-    if cls == vm.t.frozenset {
-        args.no_kw(vm, "frozenset")?;
+    let frozenset_t = vm.t.frozenset;
+    if args.has_kw() && crate::typeobj::new_rejects_kw(vm, cls, frozenset_t) {
+        return Err(vm.type_error("frozenset() takes no keyword arguments"));
     }
-    let a = args.shift().exact(vm, "frozenset", 0, 1)?;
+    let a = &args.pos()[1..];
+    if a.len() > 1 {
+        return Err(vm.type_error(format!("frozenset expected at most 1 argument, got {}", a.len())));
+    }
     if let Some(src) = a.first() {
         if cls == vm.t.frozenset && vm.type_of(*src) == vm.t.frozenset {
             return Ok(*src);
@@ -363,8 +367,8 @@ fn set_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let items = set::elements(a[0]);
     let l = crate::list::new_list(vm, items);
     let inner = crate::tuple::new_tuple(vm, vec![l]);
-    let name = vm.intern("__dict__");
-    let d = crate::attr::getattr_opt(vm, a[0], name)?.unwrap_or(vm.none);
+    // The state as `__getstate__` gives it: the instance dict and slots.
+    let d = crate::call::call_method(vm, a[0], "__getstate__", &[])?;
     let ty = vm.type_of(a[0]);
     Ok(crate::tuple::new_tuple(vm, vec![ty, inner, d]))
 }
