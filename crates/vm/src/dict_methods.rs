@@ -7,6 +7,7 @@ use crate::ops;
 use crate::payload;
 use crate::value::Value;
 use crate::vm::Vm;
+use compiler::bytecode::CmpOp;
 
 /// `target.update(src)`: from a dict, a mapping with `keys()`, or an iterable of pairs.
 pub fn update_from(vm: &mut Vm, target: Value, src: Value) -> PyResult<()> {
@@ -520,14 +521,42 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.true_)
 }
 
-fn view_eq(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args.exact(vm, "__eq__", 2, 2)?;
-    if view(&args).kind == ViewKind::Values {
-        return Ok(vm.bool(a[0] == a[1]));
+/// Rich comparison of keys and items views as sets (`dictview_richcompare`):
+/// against another such view or a set, by sizes and then containment, so
+/// items need not be hashable.
+fn view_richcmp(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {
+    let a = args.exact(vm, "comparison", 2, 2)?;
+    let (this, other) = (a[0], a[1]);
+    let set_like = |v: Value| crate::set::is_anyset(v) || v.downcast::<DictView>().is_some_and(|w| w.kind != ViewKind::Values);
+    if !set_like(other) {
+        return Ok(vm.not_implemented);
     }
-    let s = crate::set::from_iterable(vm, a[0])?;
-    let o = if a[1].is::<DictView>() || crate::set::is_anyset(a[1]) { crate::set::from_iterable(vm, a[1])? } else { return Ok(vm.not_implemented) };
-    ops::compare(vm, s, o, compiler::bytecode::CmpOp::Eq)
+    let (n, m) = (ops::len(vm, this)?, ops::len(vm, other)?);
+    let r = match op {
+        CmpOp::Eq | CmpOp::Ne => {
+            let same = n == m && all_contained_in(vm, this, other)?;
+            same == (op == CmpOp::Eq)
+        }
+        CmpOp::Lt => n < m && all_contained_in(vm, this, other)?,
+        CmpOp::Le => n <= m && all_contained_in(vm, this, other)?,
+        CmpOp::Gt => n > m && all_contained_in(vm, other, this)?,
+        CmpOp::Ge => n >= m && all_contained_in(vm, other, this)?,
+    };
+    Ok(vm.bool(r))
+}
+crate::int::cmp_methods! { view_richcmp:
+    view_lt: Lt; view_le: Le; view_eq: Eq; view_ne: Ne; view_gt: Gt; view_ge: Ge;
+}
+
+/// Whether every item of `a` is in `b`.
+fn all_contained_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    let it = ops::iter(vm, a)?;
+    while let Some(x) = ops::next(vm, it)? {
+        if !ops::contains(vm, b, x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn view_mapping(vm: &mut Vm, v: Value) -> PyResult {
@@ -573,9 +602,13 @@ pub fn init_type(vm: &mut Vm) {
         add_method(vm, vt, "__reversed__", view_reversed);
         add_method(vm, vt, "__contains__", view_contains);
         add_method(vm, vt, "__repr__", view_repr);
-        add_method(vm, vt, "__eq__", view_eq);
         add_getter(vm, vt, "mapping", view_mapping);
         if vt != vm.t.dict_values {
+            let cmps: [(&'static str, crate::object::NativeFn); 6] =
+                [("__lt__", view_lt), ("__le__", view_le), ("__eq__", view_eq), ("__ne__", view_ne), ("__gt__", view_gt), ("__ge__", view_ge)];
+            for (n, f) in cmps {
+                add_method(vm, vt, n, f);
+            }
             add_method(vm, vt, "__and__", view_and);
             add_method(vm, vt, "__or__", view_or);
             add_method(vm, vt, "__sub__", view_sub);

@@ -23,6 +23,9 @@ pub struct SeqIter {
     pub start: i64,
     pub step: i64,
     pub len: usize,
+    /// dict iterators: the items not yet produced (an item found beyond them
+    /// means keys changed while the size did not).
+    pub left: Cell<usize>,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -47,7 +50,7 @@ impl Trace for SeqIter {
 payload!(SeqIter, "iterator");
 
 fn new_iter(vm: &mut Vm, ty: Value, seq: Value, kind: IterKind) -> Value {
-    vm.alloc(ty, SeqIter { seq: Cell::new(seq), index: Cell::new(0), kind, expected_len: 0, start: 0, step: 0, len: 0 })
+    vm.alloc(ty, SeqIter { seq: Cell::new(seq), index: Cell::new(0), kind, expected_len: 0, start: 0, step: 0, len: 0, left: Cell::new(0) })
 }
 
 pub fn new_list_iter(vm: &mut Vm, l: Value) -> Value {
@@ -85,7 +88,7 @@ pub fn new_seq_iter(vm: &mut Vm, s: Value) -> Value {
 
 pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, len: usize) -> Value {
     let ty = vm.t.range_iterator;
-    vm.alloc(ty, SeqIter { seq: Cell::new(Value::NULL), index: Cell::new(0), kind: IterKind::Range, expected_len: 0, start, step, len })
+    vm.alloc(ty, SeqIter { seq: Cell::new(Value::NULL), index: Cell::new(0), kind: IterKind::Range, expected_len: 0, start, step, len, left: Cell::new(0) })
 }
 
 pub fn new_dict_iter(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
@@ -95,13 +98,13 @@ pub fn new_dict_iter(vm: &mut Vm, d: Value, kind: ViewKind) -> Value {
         ViewKind::Items => vm.t.dict_itemiterator,
     };
     let n = crate::dict::dobj(d).len();
-    vm.alloc(ty, SeqIter { seq: Cell::new(d), index: Cell::new(0), kind: IterKind::Dict(kind), expected_len: n, start: 0, step: 0, len: 0 })
+    vm.alloc(ty, SeqIter { seq: Cell::new(d), index: Cell::new(0), kind: IterKind::Dict(kind), expected_len: n, start: 0, step: 0, len: 0, left: Cell::new(n) })
 }
 
 pub fn new_set_iter(vm: &mut Vm, s: Value) -> Value {
     let ty = vm.t.set_iterator;
     let n = crate::set::len(s);
-    vm.alloc(ty, SeqIter { seq: Cell::new(s), index: Cell::new(0), kind: IterKind::Set, expected_len: n, start: 0, step: 0, len: 0 })
+    vm.alloc(ty, SeqIter { seq: Cell::new(s), index: Cell::new(0), kind: IterKind::Set, expected_len: n, start: 0, step: 0, len: 0, left: Cell::new(0) })
 }
 
 /// `iter(v)` for exact builtin containers.
@@ -287,8 +290,13 @@ fn dict_next(vm: &mut Vm, s: &SeqIter, d: Value, kind: ViewKind) -> PyResult<Opt
         return Err(vm.runtime_error("dictionary changed size during iteration"));
     }
     match dobj.entry_from(s.index.get()) {
+        Some(_) if s.left.get() == 0 => {
+            s.seq.set(Value::NULL);
+            Err(vm.runtime_error("dictionary keys changed during iteration"))
+        }
         Some((next, k, v)) => {
             s.index.set(next);
+            s.left.set(s.left.get() - 1);
             Ok(Some(match kind {
                 ViewKind::Keys => k,
                 ViewKind::Values => v,
@@ -329,6 +337,7 @@ fn seq_iter_length_hint(vm: &mut Vm, args: Args) -> PyResult {
         // Nothing left once the dict or set changed size (its next step raises).
         IterKind::Set if crate::set::len(seq) != s.expected_len => 0,
         IterKind::Dict(_) if crate::dict::dobj(seq).len() != s.expected_len => 0,
+        IterKind::Dict(_) => s.left.get(),
         IterKind::Tuple => crate::tuple::items(seq).len().saturating_sub(i),
         _ => ops::len(vm, seq)?.saturating_sub(i),
     };
@@ -699,7 +708,7 @@ fn drained_reduce(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, &qualname, 0, 0)?;
     let s = a[0].downcast::<SeqIter>().unwrap();
     let ty = vm.type_of(a[0]);
-    let copy = SeqIter { seq: Cell::new(s.seq.get()), index: Cell::new(s.index.get()), kind: s.kind, expected_len: s.expected_len, start: s.start, step: s.step, len: s.len };
+    let copy = SeqIter { seq: Cell::new(s.seq.get()), index: Cell::new(s.index.get()), kind: s.kind, expected_len: s.expected_len, start: s.start, step: s.step, len: s.len, left: Cell::new(s.left.get()) };
     let c = vm.alloc(ty, copy);
     let _pin = crate::gc::pin(c);
     let rest = crate::list::new_list(vm, vec![]);
