@@ -518,6 +518,18 @@ pub fn set_item_hashed(vm: &mut Vm, d: Value, key: Value, h: i64, value: Value) 
     Ok(())
 }
 
+/// `d.setdefault(key, default)` with one lookup: the value, inserting `default`
+/// when the key is missing.
+pub fn setdefault_hashed(vm: &mut Vm, d: Value, key: Value, h: i64, default: Value) -> PyResult<Value> {
+    let o = dobj(d);
+    if let Some(ix) = find(vm, o, key, h)? {
+        return Ok(o.table.borrow().entries[ix].value);
+    }
+    o.table.borrow_mut().insert_new(h, key, default);
+    o.bump();
+    Ok(default)
+}
+
 pub fn set_item_str(vm: &mut Vm, d: Value, key: &str, value: Value) -> PyResult<()> {
     let k = vm.intern(key);
     set_item(vm, d, k, value)

@@ -39,13 +39,7 @@ pub enum Merge {
 pub fn merge(vm: &mut Vm, target: Value, src: Value, reject_dups: bool) -> PyResult<Merge> {
     if let Some(s) = src.downcast::<DictObj>() {
         if vm.type_of(src) == vm.t.dict || crate::typeobj::lookup_str(vm, vm.type_of(src), "keys") == crate::typeobj::lookup_str(vm, vm.t.dict, "keys") {
-            for (k, v) in s.items() {
-                if reject_dups && dict::get_item(vm, target, k)?.is_some() {
-                    return Ok(Merge::Duplicate(k));
-                }
-                dict::set_item(vm, target, k, v)?;
-            }
-            return Ok(Merge::Done);
+            return merge_dict(vm, target, src, s, reject_dups);
         }
     }
     let keys_name = vm.intern("keys");
@@ -59,6 +53,26 @@ pub fn merge(vm: &mut Vm, target: Value, src: Value, reject_dups: bool) -> PyRes
         let v = ops::getitem(vm, src, k)?;
         dict::set_item(vm, target, k, v)?;
     }
+    Ok(Merge::Done)
+}
+
+/// `merge` from a dict: its stored hashes are reused, and a change of its size
+/// by a key's `__eq__` or `__hash__` stops the merge with RuntimeError.
+fn merge_dict(vm: &mut Vm, target: Value, src: Value, s: &DictObj, reject_dups: bool) -> PyResult<Merge> {
+    let entries: Vec<(Value, Value, i64)> = s.table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value, e.hash)).collect();
+    let n = s.len();
+    // Keys and values stay alive in this tuple should `src` be mutated.
+    let owner = crate::tuple::new_tuple(vm, entries.iter().flat_map(|e| [e.0, e.1]).collect());
+    for (k, v, h) in entries {
+        if reject_dups && dict::get_item_hashed(vm, target, k, h)?.is_some() {
+            return Ok(Merge::Duplicate(k));
+        }
+        dict::set_item_hashed(vm, target, k, h, v)?;
+        if dobj(src).len() != n {
+            return Err(vm.runtime_error("dict mutated during update"));
+        }
+    }
+    std::hint::black_box(owner);
     Ok(Merge::Done)
 }
 
@@ -188,12 +202,10 @@ fn dict_get(vm: &mut Vm, args: Args) -> PyResult {
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.method(vm, "dict.setdefault", 1, 2)?;
-    if let Some(v) = dict::get_item(vm, a[0], a[1])? {
-        return Ok(v);
-    }
+    // The key is hashed and looked up once, as CPython's setdefault does.
+    let h = crate::hash::hash(vm, a[1])?;
     let d = a.get(2).copied().unwrap_or(vm.none);
-    dict::set_item(vm, a[0], a[1], d)?;
-    Ok(d)
+    dict::setdefault_hashed(vm, a[0], a[1], h, d)
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult {
