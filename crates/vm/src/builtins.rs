@@ -1078,8 +1078,10 @@ fn b_anext(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
-fn b_breakpoint(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(vm.none)
+/// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.
+fn b_breakpoint(vm: &mut Vm, args: Args) -> PyResult {
+    let hook = crate::sys::sys_attr(vm, "breakpointhook")?;
+    crate::call::call_args(vm, hook, args)
 }
 
 pub fn init(vm: &mut Vm) {

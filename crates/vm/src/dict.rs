@@ -559,10 +559,21 @@ pub fn del_item_str(vm: &mut Vm, d: Value, key: &str) -> PyResult<bool> {
     Ok(pop_item(vm, d, k)?.is_some())
 }
 
+/// Whether `d` (a dict) iterates as dict does: exact, or a subclass that keeps
+/// dict's `__iter__` (CPython's fast paths test `tp_iter == dict_iter`); others,
+/// such as OrderedDict, are copied and merged in their own order.
+pub fn iterates_as_dict(vm: &mut Vm, d: Value) -> bool {
+    let t = vm.type_of(d);
+    t == vm.t.dict || {
+        let dict_t = vm.t.dict;
+        crate::typeobj::lookup_str(vm, t, "__iter__") == crate::typeobj::lookup_str(vm, dict_t, "__iter__")
+    }
+}
+
 /// A shallow copy of any dict (subclasses included) as an exact dict.
 pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
     let n = new_dict(vm);
-    let Some(src) = d.downcast::<DictObj>() else {
+    let Some(src) = d.downcast::<DictObj>().filter(|_| iterates_as_dict(vm, d)) else {
         crate::dict_methods::update_from(vm, n, d)?;
         return Ok(n);
     };

@@ -38,7 +38,7 @@ pub enum Merge {
 /// (a mapping whose `keys()` repeats a key), stops the merge.
 pub fn merge(vm: &mut Vm, target: Value, src: Value, reject_dups: bool) -> PyResult<Merge> {
     if let Some(s) = src.downcast::<DictObj>() {
-        if vm.type_of(src) == vm.t.dict || crate::typeobj::lookup_str(vm, vm.type_of(src), "keys") == crate::typeobj::lookup_str(vm, vm.t.dict, "keys") {
+        if dict::iterates_as_dict(vm, src) {
             return merge_dict(vm, target, src, s, reject_dups);
         }
     }

@@ -28,7 +28,11 @@ fn ni_new(vm: &mut Vm, args: Args) -> PyResult {
     args.shift().exact(vm, "NotImplementedType", 0, 0)?;
     Ok(vm.not_implemented)
 }
+/// True, with the DeprecationWarning of 3.9+: NotImplemented in a boolean
+/// context is almost always a forgotten comparison fallback.
 fn ni_bool(vm: &mut Vm, _args: Args) -> PyResult {
+    let cat = vm.e.deprecation_warning;
+    crate::modules::warnings::warn_str(vm, cat, "NotImplemented should not be used in a boolean context", 1)?;
     Ok(vm.true_)
 }
 fn ellipsis_repr(vm: &mut Vm, _args: Args) -> PyResult {

@@ -86,6 +86,36 @@ pub fn displayhook(vm: &mut Vm, v: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.breakpointhook(*args, **kws)`: calls the hook `$PYTHONBREAKPOINT` names
+/// (default `pdb.set_trace`; "0" disables), warning if it cannot be imported.
+fn sys_breakpointhook(vm: &mut Vm, args: Args) -> PyResult {
+    let env = if vm.config.ignore_environment { None } else { std::env::var("PYTHONBREAKPOINT").ok() };
+    let spec = match env.as_deref() {
+        None | Some("") => "pdb.set_trace".to_string(),
+        Some("0") => return Ok(vm.none),
+        Some(s) => s.to_string(),
+    };
+    let (module, attr) = spec.rsplit_once('.').unwrap_or(("builtins", &spec));
+    let hook = match crate::import::import_dotted(vm, module) {
+        Ok(m) => match crate::attr::getattr_str(vm, m, attr) {
+            Ok(h) => Some(h),
+            Err(e) if crate::exceptions::matches(vm, e, vm.e.attribute_error) => None,
+            Err(e) => return Err(e),
+        },
+        Err(e) if crate::exceptions::matches(vm, e, vm.e.import_error) => None,
+        Err(e) => return Err(e),
+    };
+    match hook {
+        Some(h) => crate::call::call_args(vm, h, args),
+        None => {
+            let m = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{spec}\"");
+            let cat = vm.e.runtime_warning;
+            crate::modules::warnings::warn_str(vm, cat, &m, 1)?;
+            Ok(vm.none)
+        }
+    }
+}
+
 fn sys_displayhook(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "displayhook", 1, 1)?;
     if a[0] == vm.none {
@@ -418,12 +448,13 @@ pub fn init(vm: &mut Vm) {
         ("setprofile", crate::profile::sys_setprofile),
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),
+        ("breakpointhook", sys_breakpointhook),
     ];
     for (n, f) in fns {
         let v = crate::function::new_native(vm, n, *f, crate::function::NativeKind::Function, m);
         set(vm, n, v);
     }
-    for (alias, name) in [("__displayhook__", "displayhook"), ("__excepthook__", "excepthook")] {
+    for (alias, name) in [("__displayhook__", "displayhook"), ("__excepthook__", "excepthook"), ("__breakpointhook__", "breakpointhook")] {
         let v = dict::get_item_str(vm, d, name).unwrap().unwrap();
         set(vm, alias, v);
         if name == "excepthook" {

@@ -18,12 +18,16 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
     if pos.len() != 4 {
         return Err(vm.type_error("type.__new__() takes exactly 3 arguments (".to_string() + &(pos.len() - 1).to_string() + " given)"));
     }
-    let name = crate::str_methods::str_arg(vm, pos[1], "type.__new__() argument 1")?.to_string();
+    crate::str_methods::str_arg(vm, pos[1], "type.__new__() argument 1")?;
+    let name = checked_type_name(vm, pos[1])?;
     if !crate::tuple::is_tuple(pos[2]) {
         return Err({ let __arg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(pos[2])); vm.type_error(__arg) });
     }
     if !pos[3].is::<dict::DictObj>() {
         return Err({ let __arg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(pos[3])); vm.type_error(__arg) });
+    }
+    if let Some(doc) = dict::get_item_str(vm, pos[3], "__doc__")? {
+        utf8_encodable(vm, doc)?;
     }
     let bases = crate::tuple::items(pos[2]).to_vec();
     check_no_mro_entries(vm, &bases)?;
@@ -41,6 +45,24 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult {
     init_subclass(vm, cls, args)?;
     compute_abstract(vm, cls)?;
     Ok(cls)
+}
+
+/// A class name must encode to UTF-8 and hold no NUL (CPython keeps it as a C string).
+fn checked_type_name(vm: &mut Vm, name: Value) -> PyResult<String> {
+    utf8_encodable(vm, name)?;
+    let s = crate::str::as_str(name).unwrap_or("").to_string();
+    if s.contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    Ok(s)
+}
+
+/// UnicodeEncodeError, as `str.encode()` words it, for a str with a lone surrogate.
+fn utf8_encodable(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if crate::str::has_surrogates(v) {
+        crate::call::call_method(vm, v, "encode", &[])?;
+    }
+    Ok(())
 }
 
 /// `type(name, bases, ns)` leaves `__mro_entries__` to `types.new_class`.
@@ -217,8 +239,12 @@ fn get_name(vm: &mut Vm, v: Value) -> PyResult {
 }
 fn set_name(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
     check_special(vm, v, n, "__name__")?;
-    let s = crate::str::as_str(n).ok_or_else(|| { let __arg = format!("can only assign string to {}.__name__, not '{}'", typeobj::type_name(v), vm.type_name(n)); vm.type_error(__arg) })?;
-    *tobj(v).name.borrow_mut() = s.to_string();
+    if crate::str::as_str(n).is_none() {
+        let m = format!("can only assign string to {}.__name__, not '{}'", typeobj::type_name(v), vm.type_name(n));
+        return Err(vm.type_error(m));
+    }
+    let s = checked_type_name(vm, n)?;
+    *tobj(v).name.borrow_mut() = s;
     Ok(())
 }
 fn get_qualname(vm: &mut Vm, v: Value) -> PyResult {
