@@ -387,8 +387,13 @@ pub fn str_string(vm: &mut Vm, v: Value) -> PyResult<String> {
 
 /// `ascii(v)`.
 pub fn ascii(vm: &mut Vm, v: Value) -> PyResult {
-    let r = repr_string(vm, v)?;
-    Ok(crate::str::new_str(vm, ascii_escape(&r)))
+    let r = repr(vm, v)?;
+    // An ASCII repr is the result itself (a str subclass stays one).
+    if r.downcast::<StrObj>().is_some_and(|s| s.is_ascii()) {
+        return Ok(r);
+    }
+    let text = str_string(vm, r)?;
+    Ok(crate::str::new_str(vm, ascii_escape(&text)))
 }
 
 /// `format(v, spec)`.

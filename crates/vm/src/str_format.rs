@@ -482,10 +482,11 @@ impl StrPrintf<'_> {
                 _ => Err(format::printf::err_c_requires().into()),
             };
         }
-        if !crate::int::is_int(self.vm, v) {
+        // Any integer-like object, through `__index__` (PyLong_AsLongAndOverflow).
+        if !crate::number::has_index(self.vm, v) {
             return Err(format::printf::err_c_requires().into());
         }
-        let b = crate::int::to_bigint(self.vm, v).expect("int");
+        let b = crate::number::index_bigint(self.vm, v)?;
         Ok(format::printf::printf_char_from_int(&b)?)
     }
 }

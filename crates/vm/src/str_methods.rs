@@ -239,6 +239,9 @@ fn str_mul(vm: &mut Vm, args: Args) -> PyResult {
     if so.len() == 0 || n == 0 {
         return Ok(vm.empty_str);
     }
+    if n == 1 && vm.type_of(a[0]) == vm.t.str {
+        return Ok(a[0]);
+    }
     // CPython counts characters: OverflowError past PY_SSIZE_T_MAX of them, then
     // MemoryError if the storage cannot be had.
     if so.len().checked_mul(n).is_none_or(|t| t > crate::memory::MAX_SIZE) {
@@ -285,6 +288,12 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult {
     };
     let items = crate::list::lobj(l).items.borrow().clone();
     let sep = recv(&args);
+    // One exact str is its own join.
+    if let [only] = items[..] {
+        if vm.type_of(only) == vm.t.str {
+            return Ok(only);
+        }
+    }
     if crate::str::has_surrogates(a[0]) || items.iter().any(|v| crate::str::has_surrogates(*v)) {
         return join_wtf8(vm, a[0], &items, l);
     }
