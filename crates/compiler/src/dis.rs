@@ -18,7 +18,7 @@ pub fn const_repr(c: &Constant) -> String {
                 format!("({}+{}j)", float_repr(*re), float_repr(*im))
             }
         }
-        Constant::Str(s) => format!("{s:?}").replacen('"', "'", 1).chars().rev().collect::<String>().replacen('"', "'", 1).chars().rev().collect(),
+        Constant::Str(s) => format::repr::str_repr(s),
         Constant::SurrogateStr(b) => {
             // The surrogates (3-byte sequences starting 0xED 0xA0..) as escapes.
             let mut s = String::from("'");
@@ -37,21 +37,7 @@ pub fn const_repr(c: &Constant) -> String {
             s.push('\'');
             s
         }
-        Constant::Bytes(b) => {
-            let mut s = String::from("b'");
-            for &x in b.iter() {
-                match x {
-                    b'\'' => s.push_str("\\'"),
-                    b'\\' => s.push_str("\\\\"),
-                    0x20..=0x7e => s.push(x as char),
-                    _ => {
-                        let _ = write!(s, "\\x{x:02x}");
-                    }
-                }
-            }
-            s.push('\'');
-            s
-        }
+        Constant::Bytes(b) => format::repr::bytes_repr(b),
         Constant::Tuple(t) => {
             let items: Vec<String> = t.iter().map(const_repr).collect();
             if items.len() == 1 {

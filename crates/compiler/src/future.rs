@@ -44,24 +44,20 @@ pub fn check(body: &[Stmt], index: &LineIndex<'_>) -> Result<Features, CompileEr
         match s {
             Stmt::ImportFrom(imp) if imp.level == 0 && imp.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 if done {
-                    return Err(index.error(
-                        crate::ErrorKind::SyntaxError,
-                        "from __future__ imports must occur at the beginning of the file",
-                        imp.range,
-                    ));
+                    // CPython's future pass gives this one the 0-based column (a
+                    // later line is the compiler's error, located as usual).
+                    let mut e = future_error(index, "from __future__ imports must occur at the beginning of the file", imp.range);
+                    e.offset -= 1;
+                    return Err(e);
                 }
                 for a in &imp.names {
                     let name = a.name.as_str();
                     if name == "annotations" {
                         f.annotations = true;
                     } else if name == "braces" {
-                        return Err(index.error(crate::ErrorKind::SyntaxError, "not a chance", imp.range));
+                        return Err(future_error(index, "not a chance", imp.range));
                     } else if !KNOWN.contains(&name) {
-                        return Err(index.error(
-                            crate::ErrorKind::SyntaxError,
-                            format!("future feature {name} is not defined"),
-                            imp.range,
-                        ));
+                        return Err(future_error(index, &format!("future feature {name} is not defined"), imp.range));
                     }
                 }
                 f.location = Some(imp.range);
@@ -70,4 +66,13 @@ pub fn check(body: &[Stmt], index: &LineIndex<'_>) -> Result<Features, CompileEr
         }
     }
     Ok(f)
+}
+
+/// An error of the future-import pass: located at the statement's line and
+/// column only, without an end column.
+fn future_error(index: &LineIndex<'_>, msg: &str, range: TextRange) -> crate::CompileError {
+    let mut e = index.error(crate::ErrorKind::SyntaxError, msg, range);
+    e.end_lineno = e.lineno;
+    e.end_offset = crate::CompileError::NO_END;
+    e
 }

@@ -57,10 +57,17 @@ pub struct CompileError {
     /// 1-based column in characters (CPython's `offset`).
     pub offset: u32,
     pub end_lineno: u32,
-    /// -1 where CPython has no end column (INDENT/DEDENT tokens).
+    /// -1 where CPython has no end column (INDENT/DEDENT tokens);
+    /// `CompileError::NO_END` where its `end_offset` is None.
     pub end_offset: i32,
     /// The source line, with its newline, as CPython's `text`.
     pub text: Option<String>,
+}
+
+impl CompileError {
+    /// `end_offset` of an error located by line and column only (CPython's
+    /// `PyErr_SyntaxLocationObject`): `end_offset` is None in Python.
+    pub const NO_END: i32 = i32::MIN;
 }
 
 /// The warning class of a compile-time warning.

@@ -448,7 +448,12 @@ impl<'a> Builder<'a> {
 
     fn visit_annotation(&mut self, e: &Expr) -> R {
         if self.future_annotations {
-            return Ok(());
+            // Never evaluated, so it binds nothing here; CPython's annotation block
+            // still refuses what only makes sense when evaluated.
+            return match forbidden_in_annotation(e) {
+                Some((msg, range)) => Err(self.err(msg, range)),
+                None => Ok(()),
+            };
         }
         self.visit_expr(e)
     }
@@ -1032,4 +1037,70 @@ fn analyze_cells(scopes: &mut HashMap<String, Scope>, free: &mut HashSet<String>
             *scope = Scope::Cell;
         }
     }
+}
+
+/// The SyntaxError of an unevaluated annotation, as CPython's annotation block
+/// gives it: its first yield, await or named expression outside nested lambdas
+/// and comprehensions, or a yield inside a comprehension of it.
+fn forbidden_in_annotation(e: &Expr) -> Option<(String, TextRange)> {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Finder {
+        found: Option<(String, TextRange)>,
+        /// The comprehension being visited ("list comprehension", ...).
+        comp: Option<&'static str>,
+    }
+    impl Finder {
+        fn comprehension(&mut self, kind: &'static str, parts: &[&Expr], generators: &[ast::Comprehension]) {
+            // The first iterable is evaluated in the annotation's own block.
+            if let Some(first) = generators.first() {
+                self.visit_expr(&first.iter);
+            }
+            let outer = self.comp.replace(kind);
+            for (i, g) in generators.iter().enumerate() {
+                self.visit_expr(&g.target);
+                if i > 0 {
+                    self.visit_expr(&g.iter);
+                }
+                for cond in &g.ifs {
+                    self.visit_expr(cond);
+                }
+            }
+            for part in parts {
+                self.visit_expr(part);
+            }
+            self.comp = outer;
+        }
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.found.is_some() {
+                return;
+            }
+            let in_annotation = |what: &str| format!("'{what}' can not be used within an annotation");
+            match e {
+                Expr::Yield(_) | Expr::YieldFrom(_) => {
+                    let msg = match self.comp {
+                        Some(kind) => format!("'yield' inside {kind}"),
+                        None => in_annotation("yield expression"),
+                    };
+                    self.found = Some((msg, e.range()));
+                }
+                Expr::Await(_) | Expr::Named(_) if self.comp.is_some() => walk_expr(self, e),
+                Expr::Await(a) => self.found = Some((in_annotation("await expression"), a.range)),
+                Expr::Named(n) => self.found = Some((in_annotation("named expression"), n.range)),
+                Expr::Lambda(_) => {}
+                Expr::ListComp(c) => self.comprehension("list comprehension", &[&c.elt], &c.generators),
+                Expr::SetComp(c) => self.comprehension("set comprehension", &[&c.elt], &c.generators),
+                Expr::DictComp(c) => {
+                    let parts: Vec<&Expr> = c.key.iter().map(|k| &**k).chain([&*c.value]).collect();
+                    self.comprehension("dict comprehension", &parts, &c.generators)
+                }
+                Expr::Generator(c) => self.comprehension("generator expression", &[&c.elt], &c.generators),
+                _ => walk_expr(self, e),
+            }
+        }
+    }
+    let mut f = Finder { found: None, comp: None };
+    f.visit_expr(e);
+    f.found
 }

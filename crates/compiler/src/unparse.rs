@@ -235,7 +235,13 @@ fn expr(s: &mut String, e: &Expr, level: u8) {
             s.push_str(&str_repr(&body));
         }
         Expr::TString(_) | Expr::IpyEscapeCommand(_) => s.push_str("..."),
-        Expr::StringLiteral(v) => s.push_str(&str_repr(v.value.to_str())),
+        Expr::StringLiteral(v) => {
+            // A `u` prefix is kept (ast.Constant's `kind`), as CPython's unparser does.
+            if v.value.is_unicode() {
+                s.push('u');
+            }
+            s.push_str(&str_repr(v.value.to_str()))
+        }
         Expr::BytesLiteral(b) => s.push_str(&const_repr(&Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into()))),
         Expr::NumberLiteral(n) => match &n.value {
             ast::Number::Int(i) => match crate::codegen::int_value(i) {
@@ -320,13 +326,22 @@ fn fstring_element(s: &mut String, el: &ast::InterpolatedStringElement) {
     match el {
         ast::InterpolatedStringElement::Literal(l) => s.push_str(&l.value.replace('{', "{{").replace('}', "}}")),
         ast::InterpolatedStringElement::Interpolation(i) => {
+            // `{x=}` is the literal text `x=` and the value, shown with repr
+            // unless a conversion or format spec says otherwise.
+            let mut conversion = i.conversion;
+            if let Some(d) = &i.debug_text {
+                s.push_str(&d.as_str().replace('{', "{{").replace('}', "}}"));
+                if conversion == ast::ConversionFlag::None && i.format_spec.is_none() {
+                    conversion = ast::ConversionFlag::Repr;
+                }
+            }
             s.push('{');
             let inner = unparse(&i.expression);
             if inner.starts_with('{') {
                 s.push(' ');
             }
             s.push_str(&inner);
-            if let Some(c) = i.conversion.to_char() {
+            if let Some(c) = conversion.to_char() {
                 s.push('!');
                 s.push(c);
             }

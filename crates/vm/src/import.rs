@@ -134,7 +134,7 @@ pub fn syntax_error(vm: &mut Vm, e: compiler::CompileError) -> PyErr {
     let lineno = Value::small(e.lineno as i64);
     let offset = Value::small(e.offset as i64);
     let end_lineno = Value::small(e.end_lineno as i64);
-    let end_offset = Value::small(e.end_offset as i64);
+    let end_offset = if e.end_offset == compiler::CompileError::NO_END { vm.none } else { Value::small(e.end_offset as i64) };
     let info = crate::tuple::new_tuple(vm, vec![fname, lineno, offset, text_v, end_lineno, end_offset]);
     let exc = crate::exceptions::new_exception(vm, ty, &[msg, info]);
     PyErr(exc)

@@ -440,6 +440,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Attribute(at) => {
+                if at.attr.as_str() == "__debug__" {
+                    return Err(self.error("cannot assign to __debug__", at.range));
+                }
                 if a.value.is_none() {
                     self.visit_expr(&at.value)?;
                     self.emit(Op::PopTop, 0);
