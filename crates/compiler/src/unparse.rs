@@ -201,6 +201,11 @@ fn expr(s: &mut String, e: &Expr, level: u8) {
         }),
         Expr::Call(c) => {
             expr(s, &c.func, PR_ATOM);
+            // A lone generator expression argument brings its own parentheses.
+            if let ([g @ Expr::Generator(_)], true) = (&c.arguments.args[..], c.arguments.keywords.is_empty()) {
+                expr(s, g, PR_TEST);
+                return;
+            }
             s.push('(');
             let mut first = true;
             for a in c.arguments.args.iter() {
@@ -336,7 +341,9 @@ fn fstring_element(s: &mut String, el: &ast::InterpolatedStringElement) {
                 }
             }
             s.push('{');
-            let inner = unparse(&i.expression);
+            // Above a conditional or lambda, which take parentheses here.
+            let mut inner = String::new();
+            expr(&mut inner, &i.expression, PR_TEST + 1);
             if inner.starts_with('{') {
                 s.push(' ');
             }

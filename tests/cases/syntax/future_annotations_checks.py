@@ -15,3 +15,5 @@ for src in cases:
 for pre in ['', 'x;', 'import string; ', 'x=1\n']:
     try: compile(pre + 'from __future__ import x', 's', 'exec')
     except SyntaxError as e: print(repr(pre), e.offset, e.end_lineno, e.end_offset, e.msg)
+def g(a: f(x for x in a), b: f(1, (x for x in a)), c: f'{(lambda x: x)}', d: f'{(None if a else b)}'): pass
+print(g.__annotations__)
