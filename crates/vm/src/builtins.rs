@@ -684,7 +684,8 @@ pub(crate) fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<S
     if let Some(s) = crate::str::as_str(source) {
         return crate::import::check_no_nul(vm, s.to_string());
     }
-    if let Some(b) = crate::bytes::as_bytes(source) {
+    // Any bytes-like object will do (CPython's `_Py_SourceAsString`).
+    if let Some(b) = crate::bytes::buffer_bytes(source) {
         let s = decode_source(vm, b)?;
         return crate::import::check_no_nul(vm, s);
     }

@@ -349,7 +349,9 @@ pub fn enter(vm: &mut Vm, gen: Value, sent: Value, ret_sp: usize, inline: bool) 
     }
     let entered = if inline { vm.enter_inline_call() } else { vm.enter_recursion("") };
     if let Err(e) = entered {
-        *g.state.borrow_mut() = Some(s);
+        // As in CPython, the frame was entered and unwound at once: the generator
+        // is finished (a coroutine then counts as awaited).
+        drop(s);
         return Err(e);
     }
     let base = vm.stack.len();

@@ -186,10 +186,17 @@ fn resolve_package(vm: &mut Vm, globals: Value) -> PyResult<String> {
     let package = dict::get_item_str(vm, globals, "__package__")?.filter(|p| *p != vm.none);
     let spec = dict::get_item_str(vm, globals, "__spec__")?.filter(|s| *s != vm.none);
     if let Some(p) = package {
-        return match crate::str::as_str(p) {
-            Some(s) => Ok(s.to_string()),
-            None => Err(vm.type_error("package must be a string")),
+        let Some(s) = crate::str::as_str(p).map(str::to_string) else {
+            return Err(vm.type_error("package must be a string"));
         };
+        let parent_name = vm.intern("parent");
+        if let Some(parent) = spec.map(|sp| crate::attr::getattr_opt(vm, sp, parent_name)).transpose()?.flatten() {
+            if !crate::ops::eq(vm, p, parent)? {
+                let cat = vm.e.import_warning;
+                crate::modules::warnings::warn_str(vm, cat, "__package__ != __spec__.parent", 1)?;
+            }
+        }
+        return Ok(s);
     }
     if let Some(spec) = spec {
         let parent = crate::attr::getattr_str(vm, spec, "parent")?;
@@ -198,6 +205,8 @@ fn resolve_package(vm: &mut Vm, globals: Value) -> PyResult<String> {
             None => Err(vm.type_error("__spec__.parent must be a string")),
         };
     }
+    let cat = vm.e.import_warning;
+    crate::modules::warnings::warn_str(vm, cat, "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__", 1)?;
     let Some(name) = dict::get_item_str(vm, globals, "__name__")? else {
         let k = crate::str::alloc_str(vm, "'__name__' not in globals");
         return Err(vm.key_error(k));

@@ -141,7 +141,11 @@ fn module_getattribute(vm: &mut Vm, args: Args) -> PyResult {
 
 fn module_dir(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__dir__", 1, 1)?;
-    let d = module_dict(a[0]);
+    // `__dict__` as an attribute: a subclass may shadow it.
+    let d = crate::attr::getattr_str(vm, a[0], "__dict__")?;
+    if !d.is::<dict::DictObj>() {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
     if let Some(f) = dict::get_item_str(vm, d, "__dir__")? {
         return crate::call::call(vm, f, &[]);
     }
