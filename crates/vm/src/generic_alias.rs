@@ -208,6 +208,9 @@ fn parameters(vm: &mut Vm, g: &AliasObj) -> PyResult {
     if !p.is_null() {
         return Ok(p);
     }
+    // `found` only answers identity questions: `rooted` keeps its values alive
+    // (an argument's `__parameters__` may be a fresh tuple).
+    let rooted = crate::list::ValueBuf::new(vm);
     let mut found: Vec<Value> = Vec::new();
     for t in crate::tuple::items(g.args).to_vec() {
         if crate::typeobj::is_type(t) {
@@ -216,6 +219,7 @@ fn parameters(vm: &mut Vm, g: &AliasObj) -> PyResult {
         if has_attr(vm, t, "__typing_subst__")? {
             if !found.contains(&t) {
                 found.push(t);
+                rooted.push(t);
             }
             continue;
         }
@@ -225,69 +229,77 @@ fn parameters(vm: &mut Vm, g: &AliasObj) -> PyResult {
                 for x in crate::tuple::items(sub) {
                     if !found.contains(x) {
                         found.push(*x);
+                        rooted.push(*x);
                     }
                 }
             }
         }
     }
-    let t = crate::tuple::new_tuple(vm, found);
+    let t = rooted.into_tuple(vm);
     g.parameters.set(t);
     Ok(t)
 }
 
-/// The items of a subscript: `x` itself, or a tuple's items.
-fn subscript_items(x: Value) -> Vec<Value> {
+/// A subscript as a tuple of its items: `x` itself if a tuple, else `(x,)`.
+fn subscript_tuple(vm: &mut Vm, x: Value) -> Value {
     if crate::tuple::is_tuple(x) {
-        crate::tuple::items(x).to_vec()
+        x
     } else {
-        vec![x]
+        crate::tuple::new_tuple(vm, vec![x])
     }
 }
 
 /// A subscript's items with each unpacked `*tuple[...]` (of fixed length)
-/// replaced by its arguments (`_unpack_args`).
-fn unpack_args(vm: &mut Vm, item: Value) -> PyResult<Vec<Value>> {
-    let mut out = Vec::new();
-    for x in subscript_items(item) {
+/// replaced by its arguments (`_unpack_args`), as a tuple.
+fn unpack_args(vm: &mut Vm, item: Value) -> PyResult {
+    let out = crate::list::ValueBuf::new(vm);
+    let item = subscript_tuple(vm, item);
+    for x in crate::tuple::items(item).to_vec() {
         if !crate::typeobj::is_type(x) {
             let n = vm.intern("__typing_unpacked_tuple_args__");
             if let Some(sub) = crate::attr::getattr_opt(vm, x, n)? {
                 let items = if crate::tuple::is_tuple(sub) { crate::tuple::items(sub) } else { &[] };
                 if crate::tuple::is_tuple(sub) && items.last() != Some(&vm.ellipsis) {
-                    out.extend_from_slice(items);
+                    for y in items {
+                        out.push(*y);
+                    }
                     continue;
                 }
             }
         }
         out.push(x);
     }
-    Ok(out)
+    Ok(out.into_tuple(vm))
 }
 
 /// `alias[item]`: the arguments with each parameter replaced by its item
-/// (`_Py_subs_parameters`).
-fn substitute(vm: &mut Vm, this: Value, g: &AliasObj, item: Value) -> PyResult<Vec<Value>> {
-    let params = parameters(vm, g)?;
-    let params = crate::tuple::items(params).to_vec();
+/// (`_Py_subs_parameters`), as a tuple.
+fn substitute(vm: &mut Vm, this: Value, g: &AliasObj, item: Value) -> PyResult {
+    let params_t = parameters(vm, g)?;
+    let params = crate::tuple::items(params_t).to_vec();
     if params.is_empty() {
         let r = crate::ops::repr_string(vm, this)?;
         return Err(vm.type_error(format!("{r} is not a generic class")));
     }
+    // `items` is always a tuple the stack holds (pinned below), so its values
+    // survive the calls that follow.
     let mut items = unpack_args(vm, item)?;
+    let mut _pin = crate::gc::pin(items);
     for p in &params {
         let n = vm.intern("__typing_prepare_subst__");
         if let Some(prepare) = crate::attr::getattr_opt(vm, *p, n)? {
-            let t = crate::tuple::new_tuple(vm, items);
-            let r = crate::call::call(vm, prepare, &[this, t])?;
-            items = subscript_items(r);
+            let r = crate::call::call(vm, prepare, &[this, items])?;
+            items = subscript_tuple(vm, r);
+            _pin = crate::gc::pin(items);
         }
     }
-    if items.len() != params.len() {
+    let n_items = crate::tuple::items(items).len();
+    if n_items != params.len() {
         let r = crate::ops::repr_string(vm, this)?;
-        let how = if items.len() > params.len() { "many" } else { "few" };
-        return Err(vm.type_error(format!("Too {how} arguments for {r}; actual {}, expected {}", items.len(), params.len())));
+        let how = if n_items > params.len() { "many" } else { "few" };
+        return Err(vm.type_error(format!("Too {how} arguments for {r}; actual {n_items}, expected {}", params.len())));
     }
-    let mut out = Vec::new();
+    let out = crate::list::ValueBuf::new(vm);
     for arg in crate::tuple::items(g.args).to_vec() {
         if crate::typeobj::is_type(arg) {
             out.push(arg);
@@ -304,32 +316,37 @@ fn substitute(vm: &mut Vm, this: Value, g: &AliasObj, item: Value) -> PyResult<V
         let new = match crate::attr::getattr_opt(vm, arg, n)? {
             Some(subst) => {
                 let i = params.iter().position(|p| *p == arg).unwrap_or(0);
-                crate::call::call(vm, subst, &[items[i]])?
+                let it = crate::tuple::items(items)[i];
+                crate::call::call(vm, subst, &[it])?
             }
-            None => subs_tvars(vm, arg, &params, &items)?,
+            None => subs_tvars(vm, arg, &params, items)?,
         };
         if unpack && crate::tuple::is_tuple(new) {
-            out.extend_from_slice(crate::tuple::items(new));
+            for x in crate::tuple::items(new) {
+                out.push(*x);
+            }
         } else {
             out.push(new);
         }
     }
-    Ok(out)
+    Ok(out.into_tuple(vm))
 }
 
 /// An argument that has parameters of its own (`dict[str, T]` inside another
-/// alias), subscripted with their substitutions (`subs_tvars`).
-fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], items: &[Value]) -> PyResult {
+/// alias), subscripted with their substitutions (`subs_tvars`); `items` is the
+/// tuple of substitutions, one per parameter.
+fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], items: Value) -> PyResult {
     let n = vm.intern("__parameters__");
     let Some(sub) = crate::attr::getattr_opt(vm, obj, n)? else { return Ok(obj) };
     if !crate::tuple::is_tuple(sub) || crate::tuple::items(sub).is_empty() {
         return Ok(obj);
     }
+    let _pin = crate::gc::pin(sub);
     let mut args = Vec::new();
     for p in crate::tuple::items(sub).to_vec() {
         match params.iter().position(|x| *x == p) {
             Some(i) => {
-                let (param, arg) = (params[i], items[i]);
+                let (param, arg) = (params[i], crate::tuple::items(items)[i]);
                 // A TypeVarTuple (iterable) takes a tuple's items.
                 let pt = vm.type_of(param);
                 if crate::typeobj::lookup_str(vm, pt, "__iter__").is_some() && crate::tuple::is_tuple(arg) {
@@ -341,6 +358,7 @@ fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], items: &[Value]) -> PyR
             None => args.push(p),
         }
     }
+    // No allocation happened since `args` was filled from rooted tuples.
     let t = crate::tuple::new_tuple(vm, args);
     crate::ops::getitem(vm, obj, t)
 }
@@ -348,17 +366,18 @@ fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], items: &[Value]) -> PyR
 fn alias_getitem(vm: &mut Vm, args: Args) -> PyResult {
     let a = args.exact(vm, "__getitem__", 2, 2)?;
     let g = this(vm, a[0])?;
-    let new_args = substitute(vm, a[0], g, a[1])?;
+    let t = substitute(vm, a[0], g, a[1])?;
+    let _pin = crate::gc::pin(t);
     if g.origin.is_null() {
         // A union's substitutions are joined with `|` again.
-        let mut it = new_args.into_iter();
-        let Some(mut r) = it.next() else { return Ok(vm.none) };
-        for x in it {
-            r = crate::ops::binary_op(vm, r, x, compiler::bytecode::BinOp::Or)?;
+        let members = crate::tuple::items(t).to_vec();
+        let Some((&first, rest)) = members.split_first() else { return Ok(vm.none) };
+        let mut r = first;
+        for x in rest {
+            r = crate::ops::binary_op(vm, r, *x, compiler::bytecode::BinOp::Or)?;
         }
         return Ok(r);
     }
-    let t = crate::tuple::new_tuple(vm, new_args);
     let ty = vm.t.generic_alias;
     Ok(vm.alloc(ty, AliasObj::new(g.origin, t, g.starred)))
 }
