@@ -148,17 +148,26 @@ fn partial_repr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn partial_repr_text(vm: &mut Vm, p: &PartialObj) -> PyResult<String> {
+    // A repr may change the partial (`__setstate__`): what is shown is held in
+    // one tuple, (func, args, k1, v1, k2, v2, ...), for the whole rendering.
+    let mut held = vec![p.func.get(), p.args.get()];
+    for (k, v) in crate::dict::dobj(p.kw.get()).items() {
+        held.extend([k, v]);
+    }
+    let held = crate::tuple::new_tuple(vm, held);
+    let _pin = crate::gc::pin(held);
+    let items = crate::tuple::items(held);
     let mut list = String::new();
-    for v in crate::tuple::items(p.args.get()) {
+    for v in crate::tuple::items(items[1]) {
         list.push_str(", ");
         list.push_str(&ops::repr_string(vm, *v)?);
     }
-    for (k, v) in crate::dict::dobj(p.kw.get()).items() {
-        let k = ops::str(vm, k)?;
+    for pair in items[2..].chunks(2) {
+        let k = ops::str(vm, pair[0])?;
         list.push_str(&format!(", {}=", crate::str::as_str(k).unwrap_or("")));
-        list.push_str(&ops::repr_string(vm, v)?);
+        list.push_str(&ops::repr_string(vm, pair[1])?);
     }
-    let f = ops::repr_string(vm, p.func.get())?;
+    let f = ops::repr_string(vm, items[0])?;
     Ok(format!("{f}{list}"))
 }
 
