@@ -300,6 +300,66 @@ pub fn enter_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, base: usize,
     Ok(InPlace::Entered)
 }
 
+/// The interpreter's `CallKw`: the callee, `nvals` argument values and the tuple
+/// of keyword names lie on the value stack from `ret_sp` to its top. A Python
+/// function (or a method of one) gets its frame pushed for the interpreter to
+/// run (None); any other callable is called here. Out of line, with the
+/// interpreter's frame quiet for the collector: the copies of the arguments made
+/// here die with this frame instead of lingering in the loop's.
+#[inline(never)]
+pub fn call_kw(vm: &mut Vm, ret_sp: usize, nvals: usize) -> PyResult<Option<Value>> {
+    let top = ret_sp + nvals + 2;
+    debug_assert_eq!(vm.stack.len(), top);
+    let callee = vm.stack.get(ret_sp);
+    let kwnames = vm.stack.get(top - 1);
+    let mut buf = smallbuf::Buf::new();
+    let mut f = callee;
+    if let Some(m) = callee.downcast::<crate::function::BoundMethod>() {
+        if m.func.is::<FunctionObj>() {
+            buf.push(m.self_);
+            f = m.func;
+        }
+    }
+    for v in vm.stack.copy_range(ret_sp + 1, top - 1) {
+        buf.push(v);
+    }
+    if let Some(func) = f.downcast::<FunctionObj>() {
+        if let InPlace::Entered = enter_kw_in_place(vm, f, func, buf.as_slice(), kwnames, ret_sp)? {
+            return Ok(None);
+        }
+    }
+    let vals = &buf.as_slice()[buf.as_slice().len() - nvals..];
+    crate::profile::call_args(vm, callee, Args::with_kw(vals, crate::tuple::items(kwnames))).map(Some)
+}
+
+/// `enter_in_place` for a call with keyword arguments: the callee, its `vals` and
+/// the `kwnames` tuple lie at `vm.stack.get(ret_sp..)` up to the stack top, and the
+/// new frame is bound above them. Once bound, the caller's copies are cleared, so
+/// the callee's frame alone keeps its arguments alive, as in CPython (a parameter
+/// rebound in the callee frees its object). Generator functions take the general
+/// path.
+pub fn enter_kw_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, vals: &[Value], kwnames: Value, ret_sp: usize) -> PyResult<InPlace> {
+    let code = func.code();
+    if code.makes_generator || vm.hooked {
+        return Ok(InPlace::No);
+    }
+    let base = vm.stack.len();
+    crate::interp::ensure_stack_room(vm, base + code.frame_size)?;
+    vm.enter_inline_call()?;
+    vm.stack.grow_unset(base + code.nslots);
+    if let Err(e) = bind_args(vm, func, code, base, Args::with_kw(vals, crate::tuple::items(kwnames))) {
+        vm.stack.truncate(base);
+        vm.leave_recursion();
+        return Err(e);
+    }
+    for i in ret_sp..base {
+        vm.stack.set(i, Value::NULL);
+    }
+    crate::interp::push_frame(vm, crate::interp::Frame::in_place(fval, func, base, ret_sp));
+    crate::interp::init_cells(vm, base, code, func);
+    Ok(InPlace::Entered)
+}
+
 /// `enter_in_place` for a generator (coroutine, async generator) function. A
 /// coroutine awaited at once (`await f(...)`) starts running in the caller's loop
 /// (`generator::start_awaited`).

@@ -589,6 +589,16 @@ pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
 }
 
 /// Removes and returns the last entry (dict.popitem).
+/// The live entries of `d` as (key, value, stored hash), with a tuple holding
+/// every key and value: callers that run Python code (a key's `__eq__`) while
+/// walking the copy keep the tuple alive, so a mutation of `d` frees nothing.
+pub fn entries_hashed(vm: &mut Vm, d: Value) -> (Vec<(Value, Value, i64)>, Value) {
+    let entries: Vec<(Value, Value, i64)> =
+        dobj(d).table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value, e.hash)).collect();
+    let owner = crate::tuple::new_tuple(vm, entries.iter().flat_map(|e| [e.0, e.1]).collect());
+    (entries, owner)
+}
+
 pub fn pop_last(d: &DictObj) -> Option<(Value, Value)> {
     let mut t = d.table.borrow_mut();
     let ix = t.entries.iter().rposition(|e| !e.key.is_null())?;

@@ -59,10 +59,8 @@ pub fn merge(vm: &mut Vm, target: Value, src: Value, reject_dups: bool) -> PyRes
 /// `merge` from a dict: its stored hashes are reused, and a change of its size
 /// by a key's `__eq__` or `__hash__` stops the merge with RuntimeError.
 fn merge_dict(vm: &mut Vm, target: Value, src: Value, s: &DictObj, reject_dups: bool) -> PyResult<Merge> {
-    let entries: Vec<(Value, Value, i64)> = s.table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value, e.hash)).collect();
     let n = s.len();
-    // Keys and values stay alive in this tuple should `src` be mutated.
-    let owner = crate::tuple::new_tuple(vm, entries.iter().flat_map(|e| [e.0, e.1]).collect());
+    let (entries, owner) = dict::entries_hashed(vm, src);
     for (k, v, h) in entries {
         if reject_dups && dict::get_item_hashed(vm, target, k, h)?.is_some() {
             return Ok(Merge::Duplicate(k));
@@ -261,15 +259,17 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
     if vm.type_of(d) == vm.t.dict {
         let src_t = vm.type_of(a[1]);
         let hashed = if src_t == vm.t.dict {
-            Some(dobj(a[1]).table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect::<Vec<_>>())
+            let (entries, owner) = dict::entries_hashed(vm, a[1]);
+            Some((entries.into_iter().map(|(k, _, h)| (k, h)).collect::<Vec<_>>(), owner))
         } else if src_t == vm.t.set || src_t == vm.t.frozenset {
-            Some(crate::set::entries(a[1]))
+            let pairs = crate::set::entries(a[1]);
+            // A key's `__eq__` may mutate the source: the keys are kept in a tuple.
+            let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
+            Some((pairs, owner))
         } else {
             None
         };
-        if let Some(pairs) = hashed {
-            // A key's `__eq__` may mutate the source: the keys are kept in a tuple.
-            let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
+        if let Some((pairs, owner)) = hashed {
             for (k, h) in pairs {
                 crate::dict::set_item_hashed(vm, d, k, h, value)?;
             }

@@ -721,18 +721,18 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                     }
                 }
                 Op::CallKw => {
-                    let n = sp;
-                    let kwnames = sl!(n - 1).get();
-                    let callee = sl!(n - arg - 2).get();
-                    let mut buf = Buf::new();
-                    for v in &st[n - arg - 1..n - 1] {
-                        buf.push(v.get());
-                    }
                     frame(vm).pc = pc!();
-                    let names = crate::tuple::items(kwnames);
-                    let r = tri!(quietly!(crate::profile::call_args(vm, callee, Args::with_kw(buf.as_slice(), names))));
-                    sp = n - arg - 2;
-                    push!(r);
+                    let ret_sp = sp - arg - 2;
+                    match tri!(quietly!(crate::call::call_kw(vm, ret_sp, arg))) {
+                        None => {
+                            load_frame!();
+                            sp = frame(vm).stack_base;
+                        }
+                        Some(r) => {
+                            sp = ret_sp;
+                            push!(r);
+                        }
+                    }
                 }
                 Op::CallEx => {
                     let has_kw = arg & 1 != 0;
@@ -1245,7 +1245,9 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                     set_top!(r);
                 }
                 Op::BeforeWith => {
-                    let (exit, entered) = tri!(ops::before_with(vm, top!()));
+                    // The manager lies on the stack: this frame holds nothing
+                    // `__enter__` needs.
+                    let (exit, entered) = tri!(quietly!(ops::before_with(vm, top!())));
                     set_top!(exit);
                     push!(entered);
                 }
@@ -1503,13 +1505,22 @@ fn list_extend(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
 }
 
 /// `f(*args, **kwargs)`.
+///
+/// `pos` and `kw` lie on the value stack; only the tuple or dict made from
+/// them here is held in this frame, since a word left in it can keep the
+/// arguments alive after the call (see "Stack residue" in docs/architecture.md).
 fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
-    let pos = if pos.is::<crate::tuple::TupleObj>() { pos } else { star_args_tuple(vm, callee, pos)? };
+    let made_pos = if pos.is::<crate::tuple::TupleObj>() { Value::NULL } else { star_args_tuple(vm, callee, pos)? };
+    let pos = if made_pos.is_null() { pos } else { made_pos };
     let mut buf = Buf::new();
     buf.extend(crate::tuple::items(pos));
     let mut names = Vec::new();
+    let mut made_kw = Value::NULL;
     if !kw.is_null() {
-        let d = if kw.is::<dict::DictObj>() { kw } else { dict::copy(vm, kw)? };
+        if !kw.is::<dict::DictObj>() {
+            made_kw = dict::copy(vm, kw)?;
+        }
+        let d = if made_kw.is_null() { kw } else { made_kw };
         for (k, v) in dict::dobj(d).items() {
             if crate::str::as_str(k).is_none() {
                 return Err(vm.type_error("keywords must be strings"));
@@ -1517,10 +1528,9 @@ fn call_ex(vm: &mut Vm, callee: Value, pos: Value, kw: Value) -> PyResult {
             names.push(k);
             buf.push(v);
         }
-        std::hint::black_box(d);
     }
     let r = crate::profile::call_args(vm, callee, Args::with_kw(buf.as_slice(), &names));
-    std::hint::black_box((pos, kw));
+    std::hint::black_box((made_pos, made_kw));
     r
 }
 

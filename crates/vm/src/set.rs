@@ -451,10 +451,8 @@ fn merge_into_empty(so: &SetObj, oo: &SetObj) {
 
 /// Adds the keys of an exact dict with their stored hashes.
 fn update_from_dict(vm: &mut Vm, s: Value, d: Value) -> PyResult<()> {
-    let pairs: Vec<(Value, i64)> = {
-        let t = crate::dict::dobj(d).table.borrow();
-        t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect()
-    };
+    // The keys stay alive in `owner` should an `__eq__` mutate the dict.
+    let (pairs, owner) = crate::dict::entries_hashed(vm, d);
     let so = sobj(s);
     let (fill, used, mask) = {
         let t = so.table.borrow();
@@ -463,11 +461,7 @@ fn update_from_dict(vm: &mut Vm, s: Value, d: Value) -> PyResult<()> {
     if (fill + pairs.len()) * 5 >= mask * 3 {
         so.resize((used + pairs.len()) * 2);
     }
-    // The keys stay reachable from `d` while they are added; keep them in a tuple in
-    // case an `__eq__` mutates the dict.
-    let keys: Vec<Value> = pairs.iter().map(|p| p.0).collect();
-    let owner = crate::tuple::new_tuple(vm, keys);
-    for (k, h) in pairs {
+    for (k, _, h) in pairs {
         add_hashed(vm, s, k, h)?;
     }
     std::hint::black_box(owner);
