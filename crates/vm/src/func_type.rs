@@ -618,7 +618,20 @@ fn wrapper_init(vm: &mut Vm, args: Args) -> PyResult {
     if let Some(w) = pos[0].downcast::<MethodWrapper>() {
         w.func.set(pos[1]);
     }
+    copy_wrapped_attrs(vm, me, pos[1])?;
     Ok(vm.none)
+}
+
+/// What `functools.wraps` would copy from `wrapped` to `wrapper`, those of its
+/// attributes that exist (CPython's `functools_wraps` in cm_init/sm_init).
+fn copy_wrapped_attrs(vm: &mut Vm, wrapper: Value, wrapped: Value) -> PyResult<()> {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let n = vm.intern(name);
+        if let Some(v) = crate::attr::getattr_opt(vm, wrapped, n)? {
+            crate::attr::setattr(vm, wrapper, n, v)?;
+        }
+    }
+    Ok(())
 }
 fn wrapper_func(_vm: &mut Vm, v: Value) -> PyResult {
     Ok(v.downcast::<MethodWrapper>().unwrap().func.get())

@@ -140,6 +140,19 @@ pub fn has_flag(ty: Value, f: u32) -> bool {
     tobj(ty).flags.get() & f != 0
 }
 
+/// Gives builtin type `ty` a `__doc__` of None unless it has one: CPython's static
+/// types all have one in their namespace, so that their instances never find
+/// `object.__doc__` instead. (Ferropy has no builtin docstrings yet, as CPython
+/// built without them.)
+pub fn set_builtin_doc(vm: &mut Vm, ty: Value) {
+    let d = tobj(ty).dict;
+    let key = vm.intern("__doc__");
+    if dict::get_str(d, key).is_none() {
+        let none = vm.none;
+        dict::set_item_str(vm, d, "__doc__", none).expect("str keys");
+    }
+}
+
 /// Allocates a builtin type (not yet with its MRO computed when `bases` is empty and
 /// the type is `object`).
 pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Value {
@@ -166,6 +179,10 @@ pub fn new_static_type(vm: &mut Vm, name: &str, base: Value, flags: u32) -> Valu
         },
     );
     vm.types.push(t);
+    if vm.booted {
+        // A builtin type made later, by a module: its `__doc__` comes first.
+        set_builtin_doc(vm, t);
+    }
     let o = tobj(t);
     let mut mro = vec![t];
     // A builtin derived from another builtin but `object` shares its layout (bool, the

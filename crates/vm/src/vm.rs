@@ -155,6 +155,8 @@ pub struct Vm {
     /// Every type object made, live or not yet found dead: a weak list, pruned by
     /// each collection with the subclass lists (`typeobj::prune_subclasses`).
     pub types: Vec<Value>,
+    /// The builtin types and modules are made (`Vm::new` is done).
+    pub booted: bool,
     /// (callback, weakref) pairs queued by the last collection.
     pub weakref_callbacks: Vec<(Value, Value)>,
     /// Containers whose repr is in progress (`[...]` for recursive ones).
@@ -241,6 +243,7 @@ impl Vm {
             pending_finalizers: Vec::new(),
             weakrefs: Default::default(),
             types: Vec::new(),
+            booted: false,
             weakref_callbacks: Vec::new(),
             repr_active: Vec::new(),
             in_finalizers: false,
@@ -263,6 +266,10 @@ impl Vm {
         crate::modules::init(&mut vm);
         crate::sys::init(&mut vm);
         crate::frame::init_type(&mut vm);
+        for t in vm.types.clone() {
+            crate::typeobj::set_builtin_doc(&mut vm, t);
+        }
+        vm.booted = true;
         vm.heap.enabled = true;
         vm.heap.set_external_baseline();
         vm
