@@ -205,7 +205,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, ty: Value) -> PyResult {
         if obj.is_null() {
             return Ok(d);
         }
-        let v = member_slot(vm, m, d, obj)?;
+        let v = member_slot(vm, m, obj)?;
         return if v.is_null() {
             Err({ let __arg = format!("'{}' object has no attribute '{}'", vm.type_name(obj), crate::str::as_str(m.name).unwrap_or("?")); vm.attribute_error(__arg) })
         } else {
@@ -243,44 +243,47 @@ fn property_name(_vm: &mut Vm, p: &Property) -> String {
     }
 }
 
-/// The `__slots__` storage of an instance of a class that declares slots: plain
-/// objects, and the builtin bases whose payload has room for them.
-pub fn slot_storage(obj: Value) -> Option<&'static std::cell::RefCell<Box<[Value]>>> {
+/// The `__slots__` storage of an instance of a class that declares slots: in the
+/// payload of plain objects, exceptions and weak references; for the other builtin
+/// bases (list, deque, dict...) in a holder the GC keeps beside the object
+/// (`Header::side_slots`), made on the first store (`create`).
+pub fn slot_storage(vm: &mut Vm, obj: Value, create: bool) -> Option<&'static std::cell::RefCell<Box<[Value]>>> {
     if let Some(i) = obj.downcast::<InstanceObj>() {
         return Some(&i.slots);
     }
     if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {
         return Some(&e.slots);
     }
-    obj.downcast::<crate::weakref::WeakRefObj>().map(|w| &w.slots)
-}
-
-/// Instances of subclasses of builtins whose payload has no slot storage (list,
-/// dict, int...) keep their slot values in the header dict, keyed by the member
-/// descriptor itself: no attribute name can collide with it.
-fn header_slot_dict(vm: &mut Vm, obj: Value, create: bool) -> Option<Value> {
-    let h = obj.header()?;
-    if h.dict().is_null() && create {
-        let d = dict::new_dict(vm);
-        h.set_dict(d);
+    if let Some(w) = obj.downcast::<crate::weakref::WeakRefObj>() {
+        return Some(&w.slots);
     }
-    Some(h.dict()).filter(|d| !d.is_null())
+    let h = obj.header()?;
+    let mut holder = h.side_slots();
+    if holder.is_null() && create {
+        let ty = vm.type_of(obj);
+        let object = vm.t.object;
+        // Never seen by Python code: only this object's header points to it.
+        holder = crate::object_type::new_instance(vm, object);
+        let n = typeobj::tobj(ty).slot_count.get();
+        *holder.downcast::<InstanceObj>()?.slots.borrow_mut() = vec![Value::NULL; n].into_boxed_slice();
+        h.set_side_slots(holder);
+    }
+    holder.downcast::<InstanceObj>().map(|i| &i.slots)
 }
 
-fn member_slot(vm: &mut Vm, m: &Member, descr: Value, obj: Value) -> PyResult<Value> {
-    match slot_storage(obj) {
-        Some(s) if typeobj::is_instance(vm, obj, m.owner) => Ok(s.borrow().get(m.index).copied().unwrap_or(Value::NULL)),
-        None if obj.header().is_some() && typeobj::is_instance(vm, obj, m.owner) => match header_slot_dict(vm, obj, false) {
-            Some(hd) => Ok(dict::get_item(vm, hd, descr)?.unwrap_or(Value::NULL)),
-            None => Ok(Value::NULL),
-        },
-        _ => Err({ let __arg = format!(
+/// The value of slot `m` of `obj` (NULL if unset), or TypeError if `obj` is not an
+/// instance of the class that declares it.
+fn member_slot(vm: &mut Vm, m: &Member, obj: Value) -> PyResult<Value> {
+    if !typeobj::is_instance(vm, obj, m.owner) {
+        let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             crate::str::as_str(m.name).unwrap_or("?"),
             typeobj::type_name(m.owner),
             vm.type_name(obj)
-        ); vm.type_error(__arg) }),
+        );
+        return Err(vm.type_error(msg));
     }
+    Ok(slot_storage(vm, obj, false).and_then(|s| s.borrow().get(m.index).copied()).unwrap_or(Value::NULL))
 }
 
 /// Binds an attribute found on `type(obj)` to `obj` (used to call special methods).
@@ -430,26 +433,21 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<()
         };
     }
     if let Some(m) = d.downcast::<Member>() {
-        member_slot(vm, m, d, obj)?;
-        let Some(slots) = slot_storage(obj) else {
-            let hd = header_slot_dict(vm, obj, true).expect("checked by member_slot");
-            if value.is_null() {
-                if dict::pop_item(vm, hd, d)?.is_none() {
-                    let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
-                    return Err(vm.attribute_error(n));
-                }
-                return Ok(());
-            }
-            return dict::set_item(vm, hd, d, value);
-        };
-        if value.is_null() && slots.borrow().get(m.index).is_none_or(|v| v.is_null()) {
+        let old = member_slot(vm, m, obj)?;
+        if value.is_null() && old.is_null() {
             // CPython's member_set names only the slot here.
             let n = crate::str::as_str(m.name).unwrap_or("?").to_string();
             return Err(vm.attribute_error(n));
         }
-        if let Some(s) = slots.borrow_mut().get_mut(m.index) {
-            *s = value;
+        let slots = slot_storage(vm, obj, true).expect("an instance of a class with slots");
+        let mut slots = slots.borrow_mut();
+        if slots.len() <= m.index {
+            // A class assigned to `__class__` later declared more slots.
+            let mut grown = slots.to_vec();
+            grown.resize(m.index + 1, Value::NULL);
+            *slots = grown.into_boxed_slice();
         }
+        slots[m.index] = value;
         return Ok(());
     }
     let dt = vm.type_of(d);

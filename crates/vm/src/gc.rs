@@ -54,7 +54,8 @@ pub mod flag {
     /// The object has a `__dict__` slot right after the header (its payload was
     /// declared with `payload!(T, "name", dict)`).
     pub const DICT_SLOT: usize = 8;
-    /// The object has no dict slot but has a `__dict__`, kept in the side table.
+    /// The object has no dict slot but has a `__dict__` or `__slots__` storage, kept
+    /// in the side table.
     pub const SIDE_DICT: usize = 16;
     /// An exception's `__context__` was set since it was last raised.
     pub const CONTEXT_SET: usize = 32;
@@ -77,10 +78,20 @@ pub struct Header {
 const _: () = assert!(std::mem::size_of::<Header>() == 16);
 
 thread_local! {
-    /// The `__dict__`s of objects without a dict slot (flag `SIDE_DICT`), by
-    /// object address. Not roots: the collector traces an entry through its owner
-    /// and drops it when the owner dies.
-    static SIDE_DICTS: std::cell::RefCell<HashMap<usize, Value, AddrHash>> = std::cell::RefCell::new(HashMap::default());
+    /// The `__dict__`s and `__slots__` storage of objects without a dict slot (flag
+    /// `SIDE_DICT`), by object address. Not roots: the collector traces an entry
+    /// through its owner and drops it when the owner dies.
+    static SIDE_DICTS: std::cell::RefCell<HashMap<usize, Side, AddrHash>> = std::cell::RefCell::new(HashMap::default());
+}
+
+/// What an object without a dict slot keeps in the side table: its `__dict__`
+/// and, for an instance of a subclass of a builtin such as list or deque that
+/// declares `__slots__`, the object holding their values (see `attr::slot_storage`).
+/// Either may be NULL, not both.
+#[derive(Clone, Copy)]
+struct Side {
+    dict: Value,
+    slots: Value,
 }
 
 /// Hashing for object addresses (16-aligned, distinct): a multiplicative mix.
@@ -162,8 +173,25 @@ impl Header {
         if !self.has_flag(flag::SIDE_DICT) {
             return Value::NULL;
         }
+        self.side().dict
+    }
+
+    fn side(&self) -> Side {
         let key = self as *const Header as usize;
-        SIDE_DICTS.with(|m| m.borrow().get(&key).copied().unwrap_or(Value::NULL))
+        SIDE_DICTS.with(|m| m.borrow().get(&key).copied()).unwrap_or(Side { dict: Value::NULL, slots: Value::NULL })
+    }
+
+    fn set_side(&self, side: Side) {
+        let key = self as *const Header as usize;
+        if side.dict.is_null() && side.slots.is_null() {
+            if self.has_flag(flag::SIDE_DICT) {
+                SIDE_DICTS.with(|m| m.borrow_mut().remove(&key));
+                self.set_flag(flag::SIDE_DICT, false);
+            }
+        } else {
+            SIDE_DICTS.with(|m| m.borrow_mut().insert(key, side));
+            self.set_flag(flag::SIDE_DICT, true);
+        }
     }
 
     /// Sets (or with NULL removes) the instance `__dict__`.
@@ -172,15 +200,33 @@ impl Header {
             self.dict_slot().set(d);
             return;
         }
-        let key = self as *const Header as usize;
-        if d.is_null() {
-            if self.has_flag(flag::SIDE_DICT) {
-                SIDE_DICTS.with(|m| m.borrow_mut().remove(&key));
-                self.set_flag(flag::SIDE_DICT, false);
-            }
-        } else {
-            SIDE_DICTS.with(|m| m.borrow_mut().insert(key, d));
-            self.set_flag(flag::SIDE_DICT, true);
+        self.set_side(Side { dict: d, ..self.side() });
+    }
+
+    /// The side-table holder of the `__slots__` values of an object without a dict
+    /// slot (NULL if none yet).
+    pub fn side_slots(&self) -> Value {
+        if !self.has_flag(flag::SIDE_DICT) {
+            return Value::NULL;
+        }
+        self.side().slots
+    }
+
+    /// Sets the side-table holder of `__slots__` values (objects without a dict slot).
+    pub fn set_side_slots(&self, holder: Value) {
+        debug_assert!(!self.has_flag(flag::DICT_SLOT));
+        self.set_side(Side { slots: holder, ..self.side() });
+    }
+
+    /// Traces what the object keeps outside its payload: its `__dict__` and side
+    /// `__slots__` holder.
+    fn trace_extra(&self, t: &mut Tracer) {
+        if self.has_flag(flag::DICT_SLOT) {
+            t.value(self.dict_slot().get());
+        } else if self.has_flag(flag::SIDE_DICT) {
+            let side = self.side();
+            t.value(side.dict);
+            t.value(side.slots);
         }
     }
 }
@@ -498,7 +544,7 @@ impl Tracer {
             // Most objects have no `__dict__`: test the flags here rather than call
             // the out-of-line side-table path for each.
             if h.has_flag(flag::DICT_SLOT | flag::SIDE_DICT) {
-                self.value(h.dict());
+                h.trace_extra(self);
             }
             (h.kind().trace)(o, self);
         }
@@ -1078,7 +1124,7 @@ impl Heap {
                     }
                     stats.freed += 1;
                     if h.has_flag(flag::SIDE_DICT) {
-                        h.set_dict(Value::NULL);
+                        h.set_side(Side { dict: Value::NULL, slots: Value::NULL });
                     }
                     if self.stats_level > 1 {
                         // SAFETY: as above, the kind of the object being freed.

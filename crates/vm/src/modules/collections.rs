@@ -684,8 +684,8 @@ fn deque_reduce(vm: &mut Vm, args: Args) -> PyResult {
     args.method(vm, "deque.__reduce__", 0, 0)?;
     let d = this(vm, &args)?;
     let self_ = args.vals[0];
-    let n = vm.intern("__dict__");
-    let dict = crate::attr::getattr_opt(vm, self_, n)?.unwrap_or(vm.none);
+    // The instance dict and slots, as `_PyObject_GetState` gives them.
+    let state = crate::call::call_method(vm, self_, "__getstate__", &[])?;
     let it = ops::iter(vm, self_)?;
     let cls = vm.type_of(self_);
     let cargs = match d.maxlen.get() {
@@ -696,7 +696,7 @@ fn deque_reduce(vm: &mut Vm, args: Args) -> PyResult {
             crate::tuple::new_tuple(vm, vec![e, mv])
         }
     };
-    Ok(crate::tuple::new_tuple(vm, vec![cls, cargs, dict, it]))
+    Ok(crate::tuple::new_tuple(vm, vec![cls, cargs, state, it]))
 }
 
 // ---- iterators ----
