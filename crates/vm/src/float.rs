@@ -206,6 +206,31 @@ fn float_repr(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::str::new_str(vm, s))
 }
 
+/// `PyFloat_AsDouble`: a float, `__float__`, or `__index__`.
+pub fn as_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(f) = crate::float::as_f64(v) {
+        return Ok(f);
+    }
+    if let Some(i) = v.as_small() {
+        return Ok(i as f64);
+    }
+    if let Some(r) = crate::call::call_special(vm, v, "__float__", &[])? {
+        return match crate::float::as_f64(r) {
+            Some(f) => Ok(f),
+            None => {
+                let m = format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(r));
+                Err(vm.type_error(m))
+            }
+        };
+    }
+    if crate::number::has_index(vm, v) {
+        let b = crate::number::index_bigint(vm, v)?;
+        return crate::number::bigint_to_f64(vm, &b);
+    }
+    let m = format!("must be real number, not {}", vm.type_name(v));
+    Err(vm.type_error(m))
+}
+
 /// `float(x)`, in CPython's order: an exact float or str, `__float__`,
 /// `__index__`, then the text of a str subclass or any bytes-like object.
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {

@@ -218,8 +218,14 @@ fn pack(vm: &mut Vm, format: &'static str, itemsize: usize, v: Value) -> PyResul
             None => Err(invalid_type(vm)),
         },
         "f" | "d" => {
-            let Some(x) = crate::float::as_f64(v).or_else(|| crate::int::as_i64(v).map(|i| i as f64)) else {
-                return Err(invalid_type(vm));
+            // CPython's `fix_error`: a failed conversion is reported by its kind.
+            let x = match crate::float::as_double(vm, v) {
+                Ok(x) => x,
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.type_error) => return Err(invalid_type(vm)),
+                Err(e) if crate::exceptions::matches(vm, e, vm.e.value_error) || crate::exceptions::matches(vm, e, vm.e.overflow_error) => {
+                    return Err(invalid_value(vm))
+                }
+                Err(e) => return Err(e),
             };
             Ok(if format == "f" { (x as f32).to_le_bytes().to_vec() } else { x.to_le_bytes().to_vec() })
         }
@@ -259,20 +265,49 @@ fn item_position(vm: &mut Vm, m: &MemoryViewObj, idx: Value) -> PyResult<usize> 
     if m.shape.is_empty() {
         return Err(vm.type_error("invalid indexing of 0-dim memory"));
     }
-    if m.shape.len() > 1 {
-        let t = vm.e.not_implemented_error;
-        return Err(vm.new_exc(t, "multi-dimensional sub-views are not implemented"));
+    if is_multiindex(vm, idx) {
+        let indices = crate::tuple::items(idx);
+        if indices.len() < m.shape.len() {
+            let t = vm.e.not_implemented_error;
+            return Err(vm.new_exc(t, "sub-views are not implemented"));
+        }
+        if indices.len() > m.shape.len() {
+            let msg = format!("cannot index {}-dimension view with {}-element tuple", m.shape.len(), indices.len());
+            return Err(vm.type_error(msg));
+        }
+        let mut p = m.offset as isize;
+        for (dim, ix) in indices.iter().enumerate() {
+            p += dimension_offset(vm, m, dim, *ix)?;
+        }
+        return Ok(p as usize);
     }
     if !crate::number::has_index(vm, idx) {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
-    let i = crate::number::index_i64(vm, idx)?;
-    let n = m.shape[0] as i64;
+    if m.shape.len() > 1 {
+        let ie = vm.e.index_error;
+        crate::number::as_ssize(vm, idx, ie)?;
+        let t = vm.e.not_implemented_error;
+        return Err(vm.new_exc(t, "multi-dimensional sub-views are not implemented"));
+    }
+    Ok((m.offset as isize + dimension_offset(vm, m, 0, idx)?) as usize)
+}
+
+/// A tuple of indices (CPython's `is_multiindex`).
+fn is_multiindex(vm: &mut Vm, idx: Value) -> bool {
+    idx.is::<crate::tuple::TupleObj>() && crate::tuple::items(idx).iter().all(|v| crate::number::has_index(vm, *v))
+}
+
+/// The byte offset of index `idx` along dimension `dim` (`lookup_dimension`).
+fn dimension_offset(vm: &mut Vm, m: &MemoryViewObj, dim: usize, idx: Value) -> PyResult<isize> {
+    let ie = vm.e.index_error;
+    let i = crate::number::as_ssize(vm, idx, ie)?;
+    let n = m.shape[dim] as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        return Err(vm.index_error("index out of bounds on dimension 1"));
+        return Err(vm.index_error(format!("index out of bounds on dimension {}", dim + 1)));
     }
-    Ok((m.offset as isize + j as isize * m.strides[0]) as usize)
+    Ok(j as isize * m.strides[dim])
 }
 
 /// A sub-view for a slice along the first dimension.
@@ -298,14 +333,22 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
         return slice_view(vm, a[0], s);
     }
-    if m.shape.is_empty() && a[1] == vm.ellipsis {
-        return Ok(a[0]);
+    if m.shape.is_empty() {
+        if a[1] == vm.ellipsis {
+            return Ok(a[0]);
+        }
+        if a[1].is::<crate::tuple::TupleObj>() && crate::tuple::items(a[1]).is_empty() {
+            let b = with_data(m.obj, |d| d[m.offset..m.offset + m.itemsize].to_vec());
+            return Ok(unpack(vm, m.format, &b));
+        }
     }
-    if is_multislice(a[1]) {
+    if !is_multiindex(vm, a[1]) && is_multislice(a[1]) {
         let t = vm.e.not_implemented_error;
         return Err(vm.new_exc(t, "multi-dimensional slicing is not implemented"));
     }
     let p = item_position(vm, m, a[1])?;
+    // An `__index__` may have released the view (CPython's CHECK_RELEASED_AGAIN).
+    live(vm, a[0])?;
     let item = with_data(m.obj, |d| d.get(p..p + m.itemsize).map(|b| b.to_vec()));
     match item {
         Some(b) => Ok(unpack(vm, m.format, &b)),
@@ -337,15 +380,22 @@ fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
     }
     if let Some(s) = a[1].downcast::<crate::slice::SliceObj>() {
         let dst = slice_view(vm, a[0], s)?;
+        live(vm, a[0])?;
         assign_view(vm, mv(dst), a[2])?;
         return Ok(vm.none);
     }
-    if is_multislice(a[1]) {
+    if !is_multiindex(vm, a[1]) && is_multislice(a[1]) {
         let t = vm.e.not_implemented_error;
         return Err(vm.new_exc(t, "memoryview slice assignments are currently restricted to ndim = 1"));
     }
+    if m.shape.len() > 1 && crate::number::has_index(vm, a[1]) {
+        let t = vm.e.not_implemented_error;
+        return Err(vm.new_exc(t, "sub-views are not implemented"));
+    }
     let p = item_position(vm, m, a[1])?;
     let bytes = pack(vm, m.format, m.itemsize, a[2])?;
+    // The index's `__index__` or the value's conversion may have released the view.
+    live(vm, a[0])?;
     write_at(vm, m, p, &bytes)?;
     Ok(vm.none)
 }

@@ -193,27 +193,6 @@ fn c_ulong(vm: &mut Vm, v: Value) -> PyResult<u64> {
     b.to_u64().ok_or_else(|| overflow(vm, "Python int too large to convert to C unsigned long"))
 }
 
-/// `PyFloat_AsDouble` ("must be real number, not str").
-fn c_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = crate::float::as_f64(v) {
-        return Ok(f);
-    }
-    if let Some(r) = crate::call::call_special(vm, v, "__float__", &[])? {
-        return match crate::float::as_f64(r) {
-            Some(f) => Ok(f),
-            None => {
-                let m = format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(r));
-                Err(vm.type_error(m))
-            }
-        };
-    }
-    if crate::number::has_index(vm, v) {
-        let b = crate::number::index_bigint(vm, v)?;
-        return crate::number::bigint_to_f64(vm, &b);
-    }
-    let m = format!("must be real number, not {}", vm.type_name(v));
-    Err(vm.type_error(m))
-}
 
 /// The native bytes of item `v` for typecode `tc`, or the error CPython's
 /// setitem routine raises.
@@ -266,8 +245,8 @@ fn encode(vm: &mut Vm, tc: u8, v: Value) -> PyResult<[u8; 8]> {
             }
             b.to_u64().ok_or_else(|| overflow(vm, "int too big to convert"))?
         }
-        b'f' => (c_double(vm, v)? as f32).to_bits() as u64,
-        b'd' => c_double(vm, v)?.to_bits(),
+        b'f' => (crate::float::as_double(vm, v)? as f32).to_bits() as u64,
+        b'd' => crate::float::as_double(vm, v)?.to_bits(),
         _ => match crate::str::as_str(v) {
             Some(s) if s.chars().count() == 1 => s.chars().next().map_or(0, |c| c as u64),
             _ => return Err(vm.type_error("array item must be unicode character")),

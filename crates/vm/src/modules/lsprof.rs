@@ -359,7 +359,7 @@ fn profiler_new(vm: &mut Vm, args: Args) -> PyResult {
 fn profiler_init(vm: &mut Vm, args: Args) -> PyResult {
     let [self_, timer, timeunit, subcalls, builtins] =
         args.bind(vm, "Profiler", ["self", "timer", "timeunit", "subcalls", "builtins"], 1, 1)?;
-    let unit = if timeunit.is_null() { 0.0 } else { super::math::as_double(vm, timeunit)? };
+    let unit = if timeunit.is_null() { 0.0 } else { crate::float::as_double(vm, timeunit)? };
     let subcalls = opt_int(vm, subcalls, 1)?;
     let builtins = opt_int(vm, builtins, 1)?;
     let p = prof(self_);

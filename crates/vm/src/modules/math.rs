@@ -5,6 +5,7 @@
 //! implements itself (gamma, lgamma, fsum, hypot, remainder, ...) are done here
 //! with the same algorithms, so results agree to the last bit.
 
+use crate::float::as_double;
 use crate::object::{Args, PyErr, PyResult};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -80,30 +81,6 @@ fn check_errno(vm: &mut Vm, r: f64, e: Errno) -> PyResult {
     }
 }
 
-/// `PyFloat_AsDouble`: a float, `__float__`, or `__index__`.
-pub fn as_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = crate::float::as_f64(v) {
-        return Ok(f);
-    }
-    if let Some(i) = v.as_small() {
-        return Ok(i as f64);
-    }
-    if let Some(r) = crate::call::call_special(vm, v, "__float__", &[])? {
-        return match crate::float::as_f64(r) {
-            Some(f) => Ok(f),
-            None => {
-                let m = format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(r));
-                Err(vm.type_error(m))
-            }
-        };
-    }
-    if crate::number::has_index(vm, v) {
-        let b = crate::number::index_bigint(vm, v)?;
-        return crate::number::bigint_to_f64(vm, &b);
-    }
-    let m = format!("must be real number, not {}", vm.type_name(v));
-    Err(vm.type_error(m))
-}
 
 /// `math_1`: a NaN from a non-NaN is a domain error; an infinity from a finite
 /// argument is an overflow (if the function can overflow) or a singularity.

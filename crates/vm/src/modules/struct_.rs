@@ -268,18 +268,7 @@ fn get_int(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 
 /// `PyFloat_AsDouble`, with any failure reported as CPython's struct does.
 fn get_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = crate::float::as_f64(v) {
-        return Ok(f);
-    }
-    let r = match crate::call::call_special(vm, v, "__float__", &[]) {
-        Ok(Some(r)) => crate::float::as_f64(r).ok_or(()),
-        Ok(None) if crate::number::has_index(vm, v) => match crate::number::index_bigint(vm, v) {
-            Ok(b) => crate::number::bigint_to_f64(vm, &b).map_err(|_| ()),
-            Err(_) => Err(()),
-        },
-        _ => Err(()),
-    };
-    r.or_else(|_| Err(struct_error(vm, "required argument is not a float")))
+    crate::float::as_double(vm, v).or_else(|_| Err(struct_error(vm, "required argument is not a float")))
 }
 
 enum PackErr {
