@@ -362,12 +362,30 @@ enum Found {
     Namespace(Vec<PathBuf>),
 }
 
+/// Fills a new builtin module: by its initialization the first time, after that
+/// from the copy of the namespace the first one left, as CPython does for
+/// single-phase extension modules (its Rust code keeps the first one's types and
+/// exception classes, which a second initialization would replace).
+fn init_builtin_module(vm: &mut Vm, m: Value, name: &str, init: crate::modules::ModuleInit) -> PyResult<()> {
+    if vm.builtin_module_copies.is_null() {
+        vm.builtin_module_copies = dict::new_dict(vm);
+    }
+    let copies = vm.builtin_module_copies;
+    let md = crate::module::module_dict(m);
+    if let Some(copy) = dict::get_item_str(vm, copies, name)? {
+        return crate::dict_methods::merge(vm, md, copy, false).map(|_| ());
+    }
+    init(vm, m)?;
+    let copy = dict::copy(vm, md)?;
+    dict::set_item_str(vm, copies, name, copy)
+}
+
 fn find_and_load(vm: &mut Vm, full: &str, path: Value) -> PyResult {
     if let Some(init) = crate::modules::builtin_module(full) {
         let m = crate::module::new_module(vm, full)?;
         let mods = vm.modules;
         dict::set_item_str(vm, mods, full, m)?;
-        if let Err(e) = init(vm, m) {
+        if let Err(e) = init_builtin_module(vm, m, full, init) {
             dict::del_item_str(vm, mods, full)?;
             return Err(e);
         }

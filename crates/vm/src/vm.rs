@@ -122,6 +122,11 @@ pub struct Vm {
     pub sys: Value,
     /// `sys.modules`.
     pub modules: Value,
+    /// Builtin module name -> a copy of its namespace as its first initialization
+    /// left it (CPython's `m_copy`): a re-import copies it into the new module
+    /// instead of running the initialization again, whose types the Rust code of
+    /// the first one keeps using (NULL until a builtin module is imported).
+    pub builtin_module_copies: Value,
     /// The value stack shared by all frames, fixed capacity (never reallocated).
     pub stack: crate::stack::Stack,
     pub frames: Vec<Frame>,
@@ -228,6 +233,7 @@ impl Vm {
             builtins_dict: Value::NULL,
             sys: Value::NULL,
             modules: Value::NULL,
+            builtin_module_copies: Value::NULL,
             stack: crate::stack::Stack::new(),
             frames: Vec::new(),
             exc_stack: Vec::new(),
@@ -355,7 +361,7 @@ impl Vm {
         for v in [
             self.none, self.true_, self.false_, self.not_implemented, self.ellipsis,
             self.empty_tuple, self.empty_str, self.builtins, self.builtins_dict, self.sys,
-            self.modules,
+            self.modules, self.builtin_module_copies,
         ] {
             t.value(v);
         }

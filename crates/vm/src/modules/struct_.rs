@@ -204,6 +204,9 @@ fn init_from(vm: &mut Vm, s: &StructObj, fmt: Value) -> PyResult<()> {
         let m = format!("Struct() argument 1 must be a str or bytes object, not {}", super::array::short_name(vm, fmt));
         return Err(vm.type_error(m));
     };
+    if bytes.contains(&0) {
+        return Err(struct_error(vm, "embedded null character"));
+    }
     let (order, codes, size, len) = parse_format(vm, &bytes)?;
     s.format.set(fstr);
     *s.codes.borrow_mut() = codes;
@@ -707,6 +710,10 @@ fn do_unpack_from(vm: &mut Vm, st: Value, buffer: Value, offset: Value) -> PyRes
     let len = data.len() as i64;
     let size = s.size.get() as i64;
     if off < 0 {
+        if off + size > 0 {
+            let m = format!("not enough data to unpack {size} bytes at offset {off}");
+            return Err(struct_error(vm, m));
+        }
         if off + len < 0 {
             let m = format!("offset {off} out of range for {len}-byte buffer");
             return Err(struct_error(vm, m));
@@ -716,7 +723,7 @@ fn do_unpack_from(vm: &mut Vm, st: Value, buffer: Value, offset: Value) -> PyRes
     if len - off < size {
         let m = format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})",
-            size + off
+            i128::from(size) + i128::from(off)
         );
         return Err(struct_error(vm, m));
     }
