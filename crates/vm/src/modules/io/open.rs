@@ -83,6 +83,11 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult {
             }
         }
     }
+    if m.binary && buffering == 1 {
+        let w = vm.e.runtime_warning;
+        let msg = "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used";
+        crate::modules::warnings::warn_str(vm, w, msg, 1)?;
+    }
     let newline = super::newlines::newline_arg(vm, newline, false)?;
     let raw_mode = crate::str::new_str(vm, m.raw());
     let _pin_mode = crate::gc::pin(raw_mode);
