@@ -935,6 +935,7 @@ pub fn init_types(vm: &mut Vm) {
         add_getter(vm, t, "__qualname__", n_qualname);
         add_getter(vm, t, "__self__", n_self);
         add_method(vm, t, "__reduce__", n_reduce);
+        add_getter(vm, t, "__text_signature__", crate::signatures::native_signature);
     }
     add_getter(vm, vm.t.builtin_function, "__module__", n_module);
     add_method(vm, vm.t.method_descriptor, "__get__", n_get);

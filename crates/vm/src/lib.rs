@@ -47,6 +47,7 @@ pub mod range;
 pub mod set;
 pub mod set_methods;
 pub mod signals;
+pub mod signatures;
 pub mod singletons;
 pub mod slice;
 pub mod stack;

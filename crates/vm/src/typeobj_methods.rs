@@ -466,6 +466,7 @@ pub fn init_type(vm: &mut Vm) {
     add_getset(vm, t, "__qualname__", get_qualname, set_qualname);
     add_getset(vm, t, "__module__", get_module, set_module);
     add_getset(vm, t, "__doc__", get_doc, set_doc);
+    add_getter(vm, t, "__text_signature__", crate::signatures::type_signature);
     add_getset(vm, t, "__abstractmethods__", get_abstract, set_abstract);
     add_getset(vm, t, "__annotations__", get_annotations, set_annotations);
     add_getset(vm, t, "__bases__", get_bases, crate::typeobj_bases::set_bases);
