@@ -233,12 +233,20 @@ fn parse_scanned(
     }
     Ok(match parsed.into_syntax() {
         Mod::Module(m) => {
+            if let Some(e) = crate::parse_errors::starred_group(&m.body, None, source, index) {
+                return Err(e);
+            }
             if mode == crate::Mode::Single {
                 single_statement(&m.body, index)?;
             }
             Parsed::Module(m)
         }
-        Mod::Expression(e) => Parsed::Expr(e),
+        Mod::Expression(e) => {
+            if let Some(err) = crate::parse_errors::starred_group(&[], Some(&e.body), source, index) {
+                return Err(err);
+            }
+            Parsed::Expr(e)
+        }
     })
 }
 

@@ -853,7 +853,10 @@ impl FString<'_, '_> {
     fn compile_expr(&self, from: usize, to: usize) -> Result<(), StrErr> {
         let text = &self.b[from..to];
         if text.iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')) {
-            return self.msg("f-string: empty expression not allowed");
+            return match self.b.get(to) {
+                Some(&c @ (b'!' | b':' | b'=')) => self.msg(format!("f-string: expression required before '{}'", c as char)),
+                _ => self.msg("f-string: empty expression not allowed"),
+            };
         }
         if !self.subparse {
             return Ok(());
@@ -2159,4 +2162,120 @@ pub fn map_unsupported(u: &UnsupportedSyntaxError, index: &LineIndex<'_>) -> Com
         }
         _ => syntax("invalid syntax", u.range),
     }
+}
+
+/// CPython's `invalid_group`: a starred expression in parentheses of its own,
+/// `(*a)`, which ruff's parser accepts. The parentheses of a call's or class's
+/// argument list around a lone `*a` are not a group. CPython parses an f-string's
+/// expression `e` as `(e)`, so `f"{*a}"` is one too: those errors are reported
+/// by the scan that parses f-string expressions (`scan_with`), worded and located
+/// as CPython's.
+pub fn starred_group(body: &[ruff_python_ast::Stmt], expr: Option<&Expr>, source: &str, index: &LineIndex<'_>) -> Option<CompileError> {
+    use ruff_python_ast::visitor::{walk_expr, walk_f_string, walk_stmt, Visitor};
+    struct Finder<'s> {
+        b: &'s [u8],
+        found: Option<TextRange>,
+        in_fstring: bool,
+        fstring_depth: u32,
+    }
+    impl Finder<'_> {
+        fn report(&mut self, r: TextRange) {
+            if self.found.is_none() {
+                self.found = Some(r);
+                self.in_fstring = self.fstring_depth > 0;
+            }
+        }
+
+        /// `s` alone in parentheses that are not `args` (an argument list's range).
+        fn check(&mut self, s: &ruff_python_ast::ExprStarred, args: Option<TextRange>) {
+            let b = self.b;
+            let mut open = s.range.start().to_usize();
+            while open > 0 && b[open - 1].is_ascii_whitespace() {
+                open -= 1;
+            }
+            let mut close = s.range.end().to_usize();
+            while close < b.len() && b[close].is_ascii_whitespace() {
+                close += 1;
+            }
+            if open == 0 || b[open - 1] != b'(' || b.get(close) != Some(&b')') {
+                return;
+            }
+            let parens = TextRange::new(TextSize::new(open as u32 - 1), TextSize::new(close as u32 + 1));
+            if args != Some(parens) {
+                self.report(s.range);
+            }
+        }
+
+        fn arguments(&mut self, args: &ruff_python_ast::Arguments) {
+            for a in args.args.iter() {
+                match a {
+                    Expr::Starred(s) => {
+                        self.check(s, Some(args.range));
+                        self.visit_expr(&s.value);
+                    }
+                    _ => self.visit_expr(a),
+                }
+            }
+            for k in args.keywords.iter() {
+                self.visit_expr(&k.value);
+            }
+        }
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_stmt(&mut self, st: &'a ruff_python_ast::Stmt) {
+            if let ruff_python_ast::Stmt::ClassDef(c) = st {
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                if let Some(args) = &c.arguments {
+                    self.arguments(args);
+                }
+                self.visit_body(&c.body);
+                return;
+            }
+            walk_stmt(self, st);
+        }
+
+        fn visit_expr(&mut self, e: &'a Expr) {
+            match e {
+                Expr::Call(c) => {
+                    self.visit_expr(&c.func);
+                    self.arguments(&c.arguments);
+                }
+                Expr::Starred(s) => {
+                    self.check(s, None);
+                    walk_expr(self, e);
+                }
+                _ => walk_expr(self, e),
+            }
+        }
+
+        fn visit_f_string(&mut self, f: &'a ruff_python_ast::FString) {
+            self.fstring_depth += 1;
+            for el in f.elements.iter() {
+                if let ruff_python_ast::InterpolatedStringElement::Interpolation(i) = el {
+                    if let Expr::Starred(s) = &*i.expression {
+                        self.report(s.range);
+                    }
+                }
+            }
+            walk_f_string(self, f);
+            self.fstring_depth -= 1;
+        }
+    }
+    let mut f = Finder { b: source.as_bytes(), found: None, in_fstring: false, fstring_depth: 0 };
+    f.visit_body(body);
+    if let Some(e) = expr {
+        f.visit_expr(e);
+    }
+    let r = f.found?;
+    if f.in_fstring {
+        let n = index.warnings.borrow().len();
+        let mut full = scan_with(source, index, true);
+        index.warnings.borrow_mut().truncate(n);
+        if let Some(e) = full.first_error_if_certain().or_else(|| full.error_after_parse()) {
+            return Some(e);
+        }
+    }
+    Some(index.parse_error(ErrorKind::SyntaxError, "cannot use starred expression here", r))
 }

@@ -262,10 +262,7 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
             let (entries, owner) = dict::entries_hashed(vm, a[1]);
             Some((entries.into_iter().map(|(k, _, h)| (k, h)).collect::<Vec<_>>(), owner))
         } else if src_t == vm.t.set || src_t == vm.t.frozenset {
-            let pairs = crate::set::entries(a[1]);
-            // A key's `__eq__` may mutate the source: the keys are kept in a tuple.
-            let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
-            Some((pairs, owner))
+            Some(crate::set::entries(vm, a[1]))
         } else {
             None
         };

@@ -203,8 +203,13 @@ pub fn elements(s: Value) -> Vec<Value> {
 }
 
 /// The elements with their hashes, in iteration order.
-pub fn entries(s: Value) -> Vec<(Value, i64)> {
-    sobj(s).table.borrow().active().map(|(_, e)| (e.key, e.hash)).collect()
+///
+/// The tuple returned with them holds the keys: a caller whose loop runs Python
+/// code (a key's `__eq__` may clear the set) keeps it alive while it walks the copy.
+pub fn entries(vm: &mut Vm, s: Value) -> (Vec<(Value, i64)>, Value) {
+    let pairs: Vec<(Value, i64)> = sobj(s).table.borrow().active().map(|(_, e)| (e.key, e.hash)).collect();
+    let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
+    (pairs, owner)
 }
 
 /// The active element at or after table position `pos`, and the next position
@@ -424,10 +429,11 @@ fn merge(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
         merge_into_empty(so, oo);
         return Ok(());
     }
-    for (k, h) in entries(other) {
+    let (pairs, owner) = entries(vm, other);
+    for (k, h) in pairs {
         add_hashed(vm, s, k, h)?;
     }
-    std::hint::black_box(other);
+    std::hint::black_box(owner);
     Ok(())
 }
 
@@ -518,10 +524,11 @@ pub fn difference_update(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
     }
     if is_anyset(other) {
         let other = if len(other) >> 3 > len(s) { intersection(vm, s, other)? } else { other };
-        for (k, h) in entries(other) {
+        let (pairs, owner) = entries(vm, other);
+        for (k, h) in pairs {
             discard_hashed(vm, s, k, h)?;
         }
-        std::hint::black_box(other);
+        std::hint::black_box(owner);
     } else {
         let it = ops::iter(vm, other)?;
         while let Some(v) = ops::next(vm, it)? {
@@ -560,12 +567,13 @@ pub fn intersection(vm: &mut Vm, s: Value, other: Value) -> PyResult {
     let result = new_like(vm, s);
     if is_anyset(other) {
         let (big, small) = if len(other) > len(s) { (other, s) } else { (s, other) };
-        for (k, h) in entries(small) {
+        let (pairs, owner) = entries(vm, small);
+        for (k, h) in pairs {
             if contains_hashed(vm, big, k, h)? {
                 add_hashed(vm, result, k, h)?;
             }
         }
-        std::hint::black_box(small);
+        std::hint::black_box(owner);
         return Ok(result);
     }
     let it = ops::iter(vm, other)?;
@@ -597,13 +605,14 @@ pub fn difference(vm: &mut Vm, s: Value, other: Value) -> PyResult {
         return Ok(r);
     }
     let result = new_like(vm, s);
-    for (k, h) in entries(s) {
+    let (pairs, owner) = entries(vm, s);
+    for (k, h) in pairs {
         let present = if is_dict { crate::dict::get_item_hashed(vm, other, k, h)?.is_some() } else { contains_hashed(vm, other, k, h)? };
         if !present {
             add_hashed(vm, result, k, h)?;
         }
     }
-    std::hint::black_box(s);
+    std::hint::black_box(owner);
     Ok(result)
 }
 
@@ -620,13 +629,12 @@ pub fn symmetric_difference_update(vm: &mut Vm, s: Value, other: Value) -> PyRes
         update(vm, o, other)?;
         o
     };
-    let pairs = if is_anyset(other) {
-        entries(other)
+    let (pairs, owner) = if is_anyset(other) {
+        entries(vm, other)
     } else {
-        let t = crate::dict::dobj(other).table.borrow();
-        t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.hash)).collect()
+        let (items, owner) = crate::dict::entries_hashed(vm, other);
+        (items.into_iter().map(|(k, _, h)| (k, h)).collect(), owner)
     };
-    let owner = crate::tuple::new_tuple(vm, pairs.iter().map(|p| p.0).collect());
     for (k, h) in pairs {
         if !discard_hashed(vm, s, k, h)? {
             add_hashed(vm, s, k, h)?;
@@ -649,12 +657,13 @@ pub fn is_subset_of_set(vm: &mut Vm, s: Value, other: Value) -> PyResult<bool> {
     if len(s) > len(other) {
         return Ok(false);
     }
-    for (k, h) in entries(s) {
+    let (pairs, owner) = entries(vm, s);
+    for (k, h) in pairs {
         if !contains_hashed(vm, other, k, h)? {
             return Ok(false);
         }
     }
-    std::hint::black_box(s);
+    std::hint::black_box(owner);
     Ok(true)
 }
 
