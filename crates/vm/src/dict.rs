@@ -588,7 +588,6 @@ pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
     Ok(n)
 }
 
-/// Removes and returns the last entry (dict.popitem).
 /// The live entries of `d` as (key, value, stored hash), with a tuple holding
 /// every key and value: callers that run Python code (a key's `__eq__`) while
 /// walking the copy keep the tuple alive, so a mutation of `d` frees nothing.
@@ -599,6 +598,7 @@ pub fn entries_hashed(vm: &mut Vm, d: Value) -> (Vec<(Value, Value, i64)>, Value
     (entries, owner)
 }
 
+/// Removes and returns the last entry (dict.popitem).
 pub fn pop_last(d: &DictObj) -> Option<(Value, Value)> {
     let mut t = d.table.borrow_mut();
     let ix = t.entries.iter().rposition(|e| !e.key.is_null())?;

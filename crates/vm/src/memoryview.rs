@@ -338,8 +338,10 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
             return Ok(a[0]);
         }
         if a[1].is::<crate::tuple::TupleObj>() && crate::tuple::items(a[1]).is_empty() {
-            let b = with_data(m.obj, |d| d[m.offset..m.offset + m.itemsize].to_vec());
-            return Ok(unpack(vm, m.format, &b));
+            return match with_data(m.obj, |d| d.get(m.offset..m.offset + m.itemsize).map(|b| b.to_vec())) {
+                Some(b) => Ok(unpack(vm, m.format, &b)),
+                None => Err(vm.index_error("index out of bounds on dimension 1")),
+            };
         }
     }
     if !is_multiindex(vm, a[1]) && is_multislice(a[1]) {
