@@ -1298,6 +1298,13 @@ fn tb_next(vm: &mut Vm, v: Value) -> PyResult {
     Ok(if n.is_null() { vm.none } else { n })
 }
 /// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's `tb_new`).
+/// `dir(tb)`: the four fields only (CPython's `tb_dir`).
+fn tb_dir(vm: &mut Vm, args: Args) -> PyResult {
+    args.exact(vm, "__dir__", 1, 1)?;
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"].map(|n| vm.intern(n)).to_vec();
+    Ok(crate::list::new_list(vm, names))
+}
+
 fn tb_new(vm: &mut Vm, args: Args) -> PyResult {
     let [next, frame, lasti, lineno] = args.shift().bind(vm, "TracebackType", ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4, 0)?;
     let next = match tb_or_none(vm, next) {
@@ -1397,6 +1404,7 @@ pub fn init(vm: &mut Vm) {
     add_getter(vm, t, "tb_frame", tb_frame);
     add_getter(vm, t, "tb_lineno", tb_lineno);
     add_getter(vm, t, "tb_lasti", tb_lasti);
+    add_method(vm, t, "__dir__", tb_dir);
     crate::exc_unicode::init(vm);
     let _ = flag::MARK;
 }

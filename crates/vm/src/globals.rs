@@ -46,12 +46,22 @@ pub fn builtins_of(vm: &mut Vm, globals: Value) -> PyResult {
     })
 }
 
-/// `globals['__builtins__']` as a builtins dict (a module stands for its dict);
-/// None when it is missing or neither.
+/// `globals['__builtins__']` (a module stands for its dict); None when missing.
+/// Any other object is taken as it is, as CPython does: names are then looked up
+/// in it with `__getitem__` (`builtin`), and a non-mapping fails there.
 pub fn builtins_entry(vm: &mut Vm, globals: Value) -> PyResult<Option<Value>> {
     Ok(match dict::get_item_str(vm, globals, "__builtins__")? {
-        Some(b) if b.is::<dict::DictObj>() => Some(b),
         Some(b) if b.is::<crate::module::ModuleObj>() => Some(crate::module::module_dict(b)),
-        _ => None,
+        other => other,
     })
+}
+
+/// `name` from a frame's builtins: directly from an exact dict, else through
+/// `__getitem__` (KeyError meaning absent), as CPython's LOAD_NAME and
+/// LOAD_BUILD_CLASS read them.
+pub fn builtin(vm: &mut Vm, builtins: Value, name: Value) -> PyResult<Option<Value>> {
+    if dict::is_exact(builtins) {
+        return Ok(dict::get_str(builtins, name));
+    }
+    getitem_opt(vm, builtins, name)
 }

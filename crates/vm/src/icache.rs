@@ -780,8 +780,8 @@ pub fn load_global(c: &InlineCache, globals: Value, builtins: Value, name: Value
         }
         return Some(v);
     }
-    if !builtins.is::<dict::DictObj>() {
-        return None;
+    if !dict::is_exact(builtins) {
+        return None; // `__getitem__` decides (crate::globals::load_global)
     }
     let v = dict::get_str(builtins, name);
     if v.is_some() {

@@ -150,6 +150,10 @@ fn program_text(filename: &str, lineno: u32) -> Option<String> {
 /// `builtins.__import__` if it was replaced.
 pub fn import_name_op(vm: &mut Vm, name: Value, fromlist: Value, level: Value) -> PyResult {
     let f = vm.frames.last().expect("frame").clone();
+    if !f.builtins.is::<dict::DictObj>() {
+        // CPython reads `__import__` with a dict-only call.
+        return Err(vm.new_exc(vm.e.system_error, "bad argument to internal function"));
+    }
     let imp = dict::get_item_str(vm, f.builtins, "__import__")?;
     let level_i = crate::number::index_i64(vm, level)?;
     match imp {

@@ -1295,7 +1295,8 @@ fn run_loop<const TRACE: bool>(vm: &mut Vm, throw: Option<PyErr>, mut sink: Opti
                 }
                 Op::LoadBuildClass => {
                     let b = frame(vm).builtins;
-                    match tri!(dict::get_item_str(vm, b, "__build_class__")) {
+                    let name = vm.intern_static("__build_class__");
+                    match tri!(crate::globals::builtin(vm, b, name)) {
                         Some(v) => push!(v),
                         None => break 'dispatch vm.name_error("__build_class__ not found"),
                     }
@@ -1478,7 +1479,7 @@ fn load_name(vm: &mut Vm, name: Value) -> PyResult {
     if let Some(v) = dict::get_str(globals, name) {
         return Ok(v);
     }
-    if let Some(v) = dict::get_str(builtins, name) {
+    if let Some(v) = crate::globals::builtin(vm, builtins, name)? {
         return Ok(v);
     }
     Err(name_not_defined(vm, name))
