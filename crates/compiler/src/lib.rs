@@ -93,6 +93,9 @@ pub struct CompileOptions {
     pub optimize: u8,
     /// Inherited `from __future__ import annotations`.
     pub future_annotations: bool,
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for`/`with` and async
+    /// comprehensions at module level, which make the module's code a coroutine.
+    pub top_level_await: bool,
 }
 
 impl std::fmt::Display for CompileError {

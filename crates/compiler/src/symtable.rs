@@ -312,6 +312,7 @@ impl<'a> Builder<'a> {
             Stmt::AnnAssign(a) => self.visit_ann_assign(a),
             Stmt::TypeAlias(t) => Err(self.err("invalid syntax", t.range)),
             Stmt::For(f) => {
+                self.mark_module_async(f.is_async);
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
                 self.visit_body(&f.body)?;
@@ -334,6 +335,7 @@ impl<'a> Builder<'a> {
                 Ok(())
             }
             Stmt::With(w) => {
+                self.mark_module_async(w.is_async);
                 for item in &w.items {
                     self.visit_expr(&item.context_expr)?;
                     self.visit_opt(item.optional_vars.as_deref())?;
@@ -813,10 +815,18 @@ impl<'a> Builder<'a> {
         // async too (a genexp around it is an async generator expression).
         let is_async = self.cur().coroutine && kind != CompKind::Gen;
         self.exit();
-        if is_async && self.cur().comprehension.is_some() {
+        if is_async && (self.cur().comprehension.is_some() || self.cur().kind == ScopeKind::Module) {
             self.cur().coroutine = true;
         }
         Ok(())
+    }
+
+    /// An `async for`/`async with` at module level makes the module a coroutine
+    /// where top-level await is allowed (the compiler rejects it elsewhere).
+    fn mark_module_async(&mut self, is_async: bool) {
+        if is_async && self.cur().kind == ScopeKind::Module {
+            self.cur().coroutine = true;
+        }
     }
 
     fn visit_pattern(&mut self, p: &Pattern) -> R {

@@ -677,7 +677,8 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult {
         "single" => compiler::Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    crate::import::compile_source(vm, &src, &fname, mode, opt)
+    let top_level_await = flags & crate::modules::ast::PYCF_ALLOW_TOP_LEVEL_AWAIT != 0;
+    crate::import::compile_source_with(vm, &src, &fname, mode, compiler::CompileOptions { optimize: opt, top_level_await, ..Default::default() })
 }
 
 pub(crate) fn source_text(vm: &mut Vm, source: Value, fname: &str) -> PyResult<String> {

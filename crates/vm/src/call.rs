@@ -340,7 +340,7 @@ pub fn call_kw(vm: &mut Vm, ret_sp: usize, nvals: usize) -> PyResult<Option<Valu
 /// path.
 pub fn enter_kw_in_place(vm: &mut Vm, fval: Value, func: &FunctionObj, vals: &[Value], kwnames: Value, ret_sp: usize) -> PyResult<InPlace> {
     let code = func.code();
-    if code.makes_generator || vm.hooked {
+    if code.makes_generator || vm.hooked || code.code.flags & compiler::code::flags::OPTIMIZED == 0 {
         return Ok(InPlace::No);
     }
     let base = vm.stack.len();

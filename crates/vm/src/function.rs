@@ -103,7 +103,9 @@ pub fn new_code(vm: &mut Vm, verified: Verified) -> Value {
     let qualname = crate::str::alloc_str(vm, &code.qualname);
     let filename = crate::str::alloc_str(vm, &code.filename);
     let (instrs, caches) = crate::icache::quicken(&code.instructions);
-    let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0;
+    // Code run as a function without CO_OPTIMIZED (`FunctionType(module_code, g)`)
+    // takes the general path too, which gives it its globals as locals.
+    let simple_args = code.kwonlyargcount == 0 && code.flags & SPECIAL_CALL_FLAGS == 0 && code.flags & compiler::code::flags::OPTIMIZED != 0;
     let makes_generator = code.flags & GENERATOR_FLAGS != 0;
     let nslots = varnames.len() + cell_names.len();
     let frame_size = nslots + code.stacksize as usize;

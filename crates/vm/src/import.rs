@@ -83,14 +83,22 @@ pub fn check_no_nul(vm: &mut Vm, src: String) -> PyResult<String> {
 
 /// Compiles source text to a code value; compile errors raise SyntaxError.
 pub fn compile_source(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult {
-    let code = compile_to_code(vm, src, filename, mode, optimize)?;
+    compile_source_with(vm, src, filename, mode, compiler::CompileOptions { optimize, ..Default::default() })
+}
+
+/// `compile_source` with all of `compile()`'s options.
+pub fn compile_source_with(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, opts: compiler::CompileOptions) -> PyResult {
+    let code = compile_with(vm, src, filename, mode, opts)?;
     let code = crate::function::verified(vm, code)?;
     Ok(crate::function::new_code(vm, code))
 }
 
 /// `compile_source`'s compiler output, before it becomes a value.
 pub fn compile_to_code(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, optimize: u8) -> PyResult<compiler::CodeObject> {
-    let opts = compiler::CompileOptions { optimize, ..Default::default() };
+    compile_with(vm, src, filename, mode, compiler::CompileOptions { optimize, ..Default::default() })
+}
+
+fn compile_with(vm: &mut Vm, src: &str, filename: &str, mode: compiler::Mode, opts: compiler::CompileOptions) -> PyResult<compiler::CodeObject> {
     let (result, warnings) = compiler::compile_with_warnings(src, filename, mode, opts);
     for w in warnings {
         emit_compile_warning(vm, w)?;

@@ -74,7 +74,11 @@ impl Frame {
     /// Reserves the slots of a new frame for `func` on the value stack (not yet
     /// pushed on `vm.frames`).
     pub fn for_function(vm: &mut Vm, fval: Value, func: &FunctionObj) -> PyResult<Frame> {
-        let mut f = Frame::new(vm, func.code.get(), func.globals, func.builtins, Value::NULL)?;
+        // Unoptimized code (a module's or class body's, made a function) reads and
+        // writes its names in the globals, as CPython's `_PyFunction_Vectorcall`.
+        let unoptimized = func.code().code.flags & compiler::code::flags::OPTIMIZED == 0;
+        let locals = if unoptimized { func.globals } else { Value::NULL };
+        let mut f = Frame::new(vm, func.code.get(), func.globals, func.builtins, locals)?;
         f.func = fval;
         Ok(f)
     }
@@ -272,6 +276,10 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
     for i in 0..co.ncells() {
         let c = crate::function::new_cell(vm, Value::NULL);
         vm.stack.set(frame.base + nvars + i, c);
+    }
+    if co.makes_generator {
+        // Code compiled with top-level await: running it makes its coroutine.
+        return Ok(crate::generator::new_generator(vm, frame));
     }
     run_frame(vm, frame)
 }

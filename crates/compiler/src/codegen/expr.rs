@@ -304,11 +304,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_await(&mut self, a: &'a ast::ExprAwait) -> R {
-        if !self.in_function() {
-            return Err(self.error_here("'await' outside function"));
-        }
-        if !matches!(self.unit_ref().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
-            return Err(self.error_here("'await' outside async function"));
+        if !self.is_top_level_await() {
+            if !self.in_function() {
+                return Err(self.error_here("'await' outside function"));
+            }
+            if !matches!(self.unit_ref().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                return Err(self.error_here("'await' outside async function"));
+            }
         }
         self.visit_expr(&a.value)?;
         self.emit(Op::GetAwaitable, 0);
@@ -994,6 +996,7 @@ impl<'a> Compiler<'a> {
         if is_async
             && kind != CompKind::Gen
             && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
+            && !self.is_top_level_await()
         {
             return Err(self.error("asynchronous comprehension outside of an asynchronous function", e.range()));
         }

@@ -171,6 +171,7 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub optimize: u8,
     pub future_annotations: bool,
+    pub top_level_await: bool,
     pub interactive: bool,
     /// Range of the last `from __future__ import` at the top of the module.
     pub future_location: Option<TextRange>,
@@ -201,11 +202,18 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             optimize: opts.optimize,
             future_annotations,
+            top_level_await: opts.top_level_await,
             interactive: mode == Mode::Single,
             future_location: None,
             depth: 0,
             code_counter: 0,
         }
+    }
+
+    /// Top-level `await` and async constructs are allowed here (CPython's
+    /// `IS_TOP_LEVEL_AWAIT`).
+    pub(crate) fn is_top_level_await(&self) -> bool {
+        self.top_level_await && self.unit_ref().kind == UnitKind::Module
     }
 
     // ---- errors and locations ----
@@ -433,6 +441,9 @@ impl<'a> Compiler<'a> {
             if ste.varkeywords {
                 fl |= flags::VARKEYWORDS;
             }
+        }
+        if ste.kind == ScopeKind::Module && self.top_level_await && ste.coroutine && !ste.generator {
+            fl |= flags::COROUTINE;
         }
         if self.future_annotations {
             fl |= flags::FUTURE_ANNOTATIONS;

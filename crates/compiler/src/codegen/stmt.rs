@@ -668,7 +668,7 @@ impl<'a> Compiler<'a> {
 
     /// True where `await`/`async for`/`async with` are allowed.
     pub(crate) fn in_async_context(&self) -> bool {
-        matches!(self.unit_ref().kind, UnitKind::AsyncFunction)
+        matches!(self.unit_ref().kind, UnitKind::AsyncFunction) || self.is_top_level_await()
     }
 
     fn compile_break(&mut self, range: TextRange) -> R {

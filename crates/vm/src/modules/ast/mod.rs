@@ -267,7 +267,8 @@ pub fn compile(vm: &mut Vm, source: Value, filename: &str, mode: Value, flags: i
             if only_ast {
                 return Ok(Some(source));
             }
-            return validate::compile_tree(vm, &st, source, filename, mode_n, optimize).map(Some);
+            let opts = compiler::CompileOptions { optimize, top_level_await: flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0, ..Default::default() };
+            return validate::compile_tree(vm, &st, source, filename, mode_n, opts).map(Some);
         }
     }
     if !only_ast {

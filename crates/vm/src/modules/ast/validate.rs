@@ -10,7 +10,7 @@ use crate::object::PyResult;
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mode: u8, optimize: u8) -> PyResult {
+pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mode: u8, opts: compiler::CompileOptions) -> PyResult {
     let req = ["Module", "Expression", "Interactive", "FunctionType"][mode as usize];
     if !crate::typeobj::is_instance(vm, tree, st.class(req)) {
         let m = format!("expected {req} node, got {}", vm.type_name(tree));
@@ -37,7 +37,6 @@ pub fn compile_tree(vm: &mut Vm, st: &AstState, tree: Value, filename: &str, mod
         2 => compiler::Mode::Single,
         _ => compiler::Mode::Exec,
     };
-    let opts = compiler::CompileOptions { optimize, ..Default::default() };
     let (result, warnings) = compiler::compile_with_warnings(&text, filename, cmode, opts);
     for w in warnings {
         crate::import::emit_compile_warning(vm, w)?;
