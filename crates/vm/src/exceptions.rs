@@ -1297,7 +1297,6 @@ fn tb_next(vm: &mut Vm, v: Value) -> PyResult {
     let n = v.downcast::<TracebackObj>().unwrap().next.get();
     Ok(if n.is_null() { vm.none } else { n })
 }
-/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's `tb_new`).
 /// `dir(tb)`: the four fields only (CPython's `tb_dir`).
 fn tb_dir(vm: &mut Vm, args: Args) -> PyResult {
     args.exact(vm, "__dir__", 1, 1)?;
@@ -1305,6 +1304,7 @@ fn tb_dir(vm: &mut Vm, args: Args) -> PyResult {
     Ok(crate::list::new_list(vm, names))
 }
 
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's `tb_new`).
 fn tb_new(vm: &mut Vm, args: Args) -> PyResult {
     let [next, frame, lasti, lineno] = args.shift().bind(vm, "TracebackType", ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 4, 0)?;
     let next = match tb_or_none(vm, next) {

@@ -208,14 +208,14 @@ fn float_repr(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `PyFloat_AsDouble`: a float, `__float__`, or `__index__`.
 pub fn as_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = crate::float::as_f64(v) {
+    if let Some(f) = as_f64(v) {
         return Ok(f);
     }
     if let Some(i) = v.as_small() {
         return Ok(i as f64);
     }
     if let Some(r) = crate::call::call_special(vm, v, "__float__", &[])? {
-        return match crate::float::as_f64(r) {
+        return match as_f64(r) {
             Some(f) => Ok(f),
             None => {
                 let m = format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(r));

@@ -193,7 +193,6 @@ fn c_ulong(vm: &mut Vm, v: Value) -> PyResult<u64> {
     b.to_u64().ok_or_else(|| overflow(vm, "Python int too large to convert to C unsigned long"))
 }
 
-
 /// The native bytes of item `v` for typecode `tc`, or the error CPython's
 /// setitem routine raises.
 fn encode(vm: &mut Vm, tc: u8, v: Value) -> PyResult<[u8; 8]> {

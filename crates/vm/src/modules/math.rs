@@ -81,7 +81,6 @@ fn check_errno(vm: &mut Vm, r: f64, e: Errno) -> PyResult {
     }
 }
 
-
 /// `math_1`: a NaN from a non-NaN is a domain error; an infinity from a finite
 /// argument is an overflow (if the function can overflow) or a singularity.
 fn math_1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {

@@ -271,7 +271,7 @@ fn get_int(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 
 /// `PyFloat_AsDouble`, with any failure reported as CPython's struct does.
 fn get_double(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    crate::float::as_double(vm, v).or_else(|_| Err(struct_error(vm, "required argument is not a float")))
+    crate::float::as_double(vm, v).map_err(|_| struct_error(vm, "required argument is not a float"))
 }
 
 enum PackErr {
